@@ -1,0 +1,13 @@
+/** Unit, contract and provider tests run in parallel; e2e tests drive the real CLI and run serially in their own project. */
+const base = {
+  preset: "ts-jest",
+  testEnvironment: "node",
+  transform: { "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.json", isolatedModules: true }] },
+};
+module.exports = {
+  testTimeout: 60000,
+  projects: [
+    { ...base, displayName: "unit", testMatch: ["<rootDir>/test/**/*.test.ts"], testPathIgnorePatterns: ["/test/e2e/"] },
+    { ...base, displayName: "e2e", testMatch: ["<rootDir>/test/e2e/**/*.test.ts"] },
+  ],
+};
