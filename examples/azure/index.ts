@@ -1,0 +1,20 @@
+import * as pulumi from "@pulumi/pulumi";
+import { PrivateEndpoint } from "pulumi-atlas-private-endpoint";
+
+// Azure side: the private endpoint you created in your VNet (azure-native network.PrivateEndpoint's id) and the
+// IP address of its network interface.
+const config = new pulumi.Config();
+
+const endpoint = new PrivateEndpoint("orders-db-azure", {
+    groupId: config.require("groupId"),
+    cloudProvider: "AZURE",
+    endpointServiceId: config.require("endpointServiceId"),
+    endpointId: config.require("privateEndpointResourceId"),
+    privateEndpointIPAddress: config.require("privateEndpointIPAddress"),
+});
+
+export const pulumiId = endpoint.id;
+export const status = endpoint.status;
+export const privateEndpointConnectionName = endpoint.privateEndpointConnectionName;
+export const privateEndpointIPAddress = endpoint.privateEndpointIPAddress;
+export const privateEndpointResourceId = endpoint.privateEndpointResourceId;

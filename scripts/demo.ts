@@ -1,0 +1,67 @@
+/**
+ * The main job: start the embedded Atlas simulator, run `pulumi up` on the top-level demo program (one private
+ * endpoint per cloud), print the stack outputs, then `pulumi destroy`. Exits non-zero on any failure.
+ *
+ *   npm run demo [-- --time-scale 1 --keep]
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { startSimulator } from "../simulator";
+import { mustSucceed, packPackage, prepareWorkspace, PulumiStack, repoRoot } from "./lib/pulumi-workspace";
+
+function flag(name: string): string | undefined {
+    const index = process.argv.indexOf(`--${name}`);
+    return index === -1 ? undefined : process.argv[index + 1];
+}
+
+function step(message: string): void {
+    process.stdout.write(`\n==> ${message}\n`);
+}
+
+async function main(): Promise<void> {
+    const timeScale = Number(flag("time-scale") ?? "1");
+    const keep = process.argv.includes("--keep");
+    const scratch = mkdtempSync(join(tmpdir(), "atlas-pe-demo-"));
+    const simulator = await startSimulator({ port: 0, timeScale });
+    try {
+        step(`Atlas simulator listening on ${simulator.baseUrl} (time scale ${timeScale})`);
+        step("Packing pulumi-atlas-private-endpoint and installing it into a scratch workspace, as a user would");
+        const tarball = await packPackage(join(scratch, "pack"));
+        const workspace = await prepareWorkspace(tarball, join(scratch));
+        const { seed } = simulator;
+        const stack = new PulumiStack({
+            workspace,
+            programSource: repoRoot,
+            files: ["Pulumi.yaml", "demo"],
+            name: "demo",
+            echo: true,
+            env: {
+                MONGODB_ATLAS_BASE_URL: simulator.baseUrl,
+                MONGODB_ATLAS_PUBLIC_API_KEY: seed.apiKey.publicKey,
+                MONGODB_ATLAS_PRIVATE_API_KEY: seed.apiKey.privateKey,
+            },
+        });
+        await stack.init({
+            groupId: seed.groupId,
+            awsEndpointServiceId: seed.endpointServices.AWS,
+            azureEndpointServiceId: seed.endpointServices.AZURE,
+            gcpEndpointServiceId: seed.endpointServices.GCP,
+        });
+        step("pulumi up");
+        await mustSucceed(stack.up(), "pulumi up");
+        step("Stack outputs");
+        process.stdout.write(`${JSON.stringify(await stack.outputs(), null, 2)}\n`);
+        step("pulumi destroy");
+        await mustSucceed(stack.destroy(), "pulumi destroy");
+        step("Done: created, waited for AVAILABLE, and destroyed one endpoint per cloud");
+    } finally {
+        await simulator.close();
+        if (!keep) rmSync(scratch, { recursive: true, force: true });
+    }
+}
+
+main().catch((error: unknown) => {
+    process.stderr.write(`\ndemo failed: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+});
