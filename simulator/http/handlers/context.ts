@@ -1,0 +1,12 @@
+import type { AtlasBackend } from "../../model/backend";
+
+export type HandlerContext = {
+  /** Path parameters, raw (still percent-encoded). */
+  params: Record<string, string>;
+  body: Buffer;
+  backend: AtlasBackend;
+};
+
+export type HandlerResult = { status: 200; body: unknown } | { status: 204 };
+
+export type Handler = (context: HandlerContext) => HandlerResult;

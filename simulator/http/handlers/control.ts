@@ -1,0 +1,90 @@
+import { DELAY_NAMES, type DelayName } from "../../model/pace";
+import type { SimulatorRuntime } from "../../runtime";
+import { TokenBucket } from "../rateLimiter";
+
+export type ControlResult = { status: number; body?: unknown };
+
+const bad = (detail: string): ControlResult => ({ status: 400, body: { error: 400, errorCode: "INVALID_SIMULATOR_CONTROL", detail } });
+
+/** Test-only controls under /__simulator/, apart from Atlas's routes; no auth. */
+export function handleControl(runtime: SimulatorRuntime, method: string, subPath: string, body: unknown): ControlResult {
+  const route = `${method} ${subPath}`;
+  switch (route) {
+    case "POST faults": {
+      const added = runtime.faults.add(body);
+      return "error" in added ? bad(added.error) : { status: 200, body: added };
+    }
+    case "DELETE faults":
+      runtime.faults.clear();
+      return { status: 204 };
+    case "GET requests":
+      return { status: 200, body: { requests: runtime.log.all() } };
+    case "DELETE requests":
+      runtime.log.clear();
+      return { status: 204 };
+    case "GET endpoints":
+      return { status: 200, body: { endpoints: runtime.backend.listAllEndpoints() } };
+    case "GET config":
+      return { status: 200, body: describeConfig(runtime) };
+    case "POST config":
+      return applyConfig(runtime, body);
+    default:
+      return { status: 404, body: { error: 404, errorCode: "INVALID_SIMULATOR_CONTROL", detail: `No control route ${method} /__simulator/${subPath}.` } };
+  }
+}
+
+function describeConfig(runtime: SimulatorRuntime) {
+  return {
+    timeScale: runtime.pace.timeScale,
+    delays: runtime.pace.delays,
+    jitter: runtime.pace.jitter,
+    rateLimit: runtime.rateLimiter?.options ?? null,
+    eventualConsistencyMs: runtime.backend.settings.eventualConsistencyMs,
+    unpaidGroups: [...runtime.backend.settings.unpaidGroups],
+    nonceTtlMs: runtime.nonceTtlMs,
+    tokenTtlSeconds: runtime.tokenTtlSeconds,
+  };
+}
+
+const isNonNegative = (value: unknown): value is number => typeof value === "number" && Number.isFinite(value) && value >= 0;
+
+/** Validates the whole patch before applying any of it, so a bad field changes nothing. */
+function applyConfig(runtime: SimulatorRuntime, body: unknown): ControlResult {
+  if (typeof body !== "object" || body === null || Array.isArray(body)) return bad("config must be a JSON object");
+  const patch = body as Record<string, unknown>;
+  const known = ["timeScale", "delays", "jitter", "rateLimit", "eventualConsistencyMs", "unpaidGroups", "nonceTtlMs", "tokenTtlSeconds"];
+  for (const key of Object.keys(patch)) if (!known.includes(key)) return bad(`unknown config field ${key}; allowed: ${known.join(", ")}`);
+  for (const key of ["timeScale", "eventualConsistencyMs", "nonceTtlMs", "tokenTtlSeconds"]) {
+    if (patch[key] !== undefined && !isNonNegative(patch[key])) return bad(`${key} must be a non-negative number, got ${key}=${JSON.stringify(patch[key])}`);
+  }
+  if (patch.jitter !== undefined && !(isNonNegative(patch.jitter) && patch.jitter <= 1)) return bad(`jitter must be between 0 and 1, got jitter=${JSON.stringify(patch.jitter)}`);
+  const delays = patch.delays as Record<string, unknown> | undefined;
+  if (delays !== undefined) {
+    if (typeof delays !== "object" || delays === null) return bad("delays must be an object");
+    for (const [name, value] of Object.entries(delays)) {
+      if (!DELAY_NAMES.includes(name as DelayName)) return bad(`unknown delay ${name}; allowed: ${DELAY_NAMES.join(", ")}`);
+      if (!isNonNegative(value)) return bad(`delays.${name} must be a non-negative number of ms, got ${JSON.stringify(value)}`);
+    }
+  }
+  const rateLimit = patch.rateLimit as Record<string, unknown> | null | undefined;
+  if (rateLimit !== undefined && rateLimit !== null) {
+    if (!(Number.isInteger(rateLimit.capacity) && (rateLimit.capacity as number) >= 1 && isNonNegative(rateLimit.refillPerSecond))) {
+      return bad("rateLimit must be null or {capacity: integer >= 1, refillPerSecond: number >= 0}");
+    }
+  }
+  if (patch.unpaidGroups !== undefined && !(Array.isArray(patch.unpaidGroups) && patch.unpaidGroups.every((id) => typeof id === "string"))) {
+    return bad("unpaidGroups must be a list of group ids");
+  }
+
+  if (patch.timeScale !== undefined) runtime.pace.timeScale = patch.timeScale as number;
+  if (patch.jitter !== undefined) runtime.pace.jitter = patch.jitter as number;
+  if (delays !== undefined) Object.assign(runtime.pace.delays, delays);
+  if (rateLimit !== undefined) {
+    runtime.rateLimiter = rateLimit === null ? undefined : new TokenBucket({ capacity: rateLimit.capacity as number, refillPerSecond: rateLimit.refillPerSecond as number }, runtime.now);
+  }
+  if (patch.eventualConsistencyMs !== undefined) runtime.backend.settings.eventualConsistencyMs = patch.eventualConsistencyMs as number;
+  if (patch.unpaidGroups !== undefined) runtime.backend.settings.unpaidGroups = new Set(patch.unpaidGroups as string[]);
+  if (patch.nonceTtlMs !== undefined) runtime.nonceTtlMs = patch.nonceTtlMs as number;
+  if (patch.tokenTtlSeconds !== undefined) runtime.tokenTtlSeconds = patch.tokenTtlSeconds as number;
+  return { status: 200, body: describeConfig(runtime) };
+}

@@ -1,0 +1,32 @@
+import {
+  parseCloudProvider,
+  parseCreateEndpointBody,
+  parseEndpointId,
+  parseEndpointServiceId,
+  parseGroupId,
+  parseJsonObject,
+} from "../wire";
+import type { Handler } from "./context";
+
+export const createPrivateEndpoint: Handler = ({ params, body, backend }) => {
+  const groupId = parseGroupId(params.groupId!);
+  const cloud = parseCloudProvider(params.cloudProvider!);
+  const serviceId = parseEndpointServiceId(params.endpointServiceId!);
+  const input = parseCreateEndpointBody(cloud, parseJsonObject(body));
+  return { status: 200, body: backend.createPrivateEndpoint(groupId, cloud, serviceId, input) };
+};
+
+export const getPrivateEndpoint: Handler = ({ params, backend }) => {
+  const groupId = parseGroupId(params.groupId!);
+  const cloud = parseCloudProvider(params.cloudProvider!);
+  const serviceId = parseEndpointServiceId(params.endpointServiceId!);
+  return { status: 200, body: backend.getPrivateEndpoint(groupId, cloud, serviceId, parseEndpointId(cloud, params.endpointId!)) };
+};
+
+export const deletePrivateEndpoint: Handler = ({ params, backend }) => {
+  const groupId = parseGroupId(params.groupId!);
+  const cloud = parseCloudProvider(params.cloudProvider!);
+  const serviceId = parseEndpointServiceId(params.endpointServiceId!);
+  backend.deletePrivateEndpoint(groupId, cloud, serviceId, parseEndpointId(cloud, params.endpointId!));
+  return { status: 204 };
+};

@@ -1,0 +1,29 @@
+/** What the simulator saw: never headers or bodies, so no secret can land here. */
+export type RequestLogEntry = {
+  method: string;
+  /** The raw path as received, still percent-encoded. */
+  path: string;
+  /** The raw query string without `?` ("" if none). */
+  query: string;
+  /** 0 while unanswered, or when a fault dropped the connection. */
+  status: number;
+  /** "challenge" = a 401 that carried a digest challenge. */
+  auth: "none" | "digest" | "bearer" | "challenge";
+  at: number;
+};
+
+export class RequestLog {
+  private entries: RequestLogEntry[] = [];
+
+  record(entry: RequestLogEntry): void {
+    this.entries.push(entry);
+  }
+
+  all(): RequestLogEntry[] {
+    return [...this.entries];
+  }
+
+  clear(): void {
+    this.entries = [];
+  }
+}

@@ -1,0 +1,64 @@
+import type { Handler } from "./handlers/context";
+import { createPrivateEndpoint, deletePrivateEndpoint, getPrivateEndpoint } from "./handlers/endpoints";
+import {
+  createPrivateEndpointService,
+  deletePrivateEndpointService,
+  getPrivateEndpointService,
+  listPrivateEndpointServices,
+  updatePrivateEndpointService,
+} from "./handlers/endpointServices";
+
+export type Route = {
+  method: "GET" | "POST" | "PATCH" | "DELETE";
+  /** Segments starting with `:` are parameters, matched against the raw (percent-encoded) path. */
+  path: string;
+  /** The spec's operationId, so tests can find the schema for every response. */
+  operationId: string;
+  /** Writes need a key or account that is not read-only. */
+  writes: boolean;
+  handler: Handler;
+};
+
+const GROUP = "/api/atlas/v2/groups/:groupId/privateEndpoint";
+
+/** The Atlas route table (method + path -> handler), as in the spec. */
+export const ROUTES: Route[] = [
+  { method: "POST", path: `${GROUP}/endpointService`, operationId: "createGroupPrivateEndpointEndpointService", writes: true, handler: createPrivateEndpointService },
+  { method: "PATCH", path: `${GROUP}/endpointService/:endpointServiceId`, operationId: "updateGroupPrivateEndpointEndpointService", writes: true, handler: updatePrivateEndpointService },
+  { method: "GET", path: `${GROUP}/:cloudProvider/endpointService`, operationId: "listGroupPrivateEndpointEndpointService", writes: false, handler: listPrivateEndpointServices },
+  { method: "GET", path: `${GROUP}/:cloudProvider/endpointService/:endpointServiceId`, operationId: "getGroupPrivateEndpointEndpointService", writes: false, handler: getPrivateEndpointService },
+  { method: "DELETE", path: `${GROUP}/:cloudProvider/endpointService/:endpointServiceId`, operationId: "deleteGroupPrivateEndpointEndpointService", writes: true, handler: deletePrivateEndpointService },
+  { method: "POST", path: `${GROUP}/:cloudProvider/endpointService/:endpointServiceId/endpoint`, operationId: "createGroupPrivateEndpointEndpointServiceEndpoint", writes: true, handler: createPrivateEndpoint },
+  { method: "GET", path: `${GROUP}/:cloudProvider/endpointService/:endpointServiceId/endpoint/:endpointId`, operationId: "getGroupPrivateEndpointEndpointServiceEndpoint", writes: false, handler: getPrivateEndpoint },
+  { method: "DELETE", path: `${GROUP}/:cloudProvider/endpointService/:endpointServiceId/endpoint/:endpointId`, operationId: "deleteGroupPrivateEndpointEndpointServiceEndpoint", writes: true, handler: deletePrivateEndpoint },
+];
+
+export type RouteMatch = { route: Route; params: Record<string, string> };
+
+function matchPath(pattern: string, rawPath: string): Record<string, string> | undefined {
+  const want = pattern.split("/");
+  const got = rawPath.split("/");
+  if (want.length !== got.length) return undefined;
+  const params: Record<string, string> = {};
+  for (let index = 0; index < want.length; index++) {
+    const segment = want[index]!;
+    const actual = got[index]!;
+    if (segment.startsWith(":")) {
+      if (actual === "") return undefined;
+      params[segment.slice(1)] = actual;
+    } else if (segment !== actual) {
+      return undefined;
+    }
+  }
+  return params;
+}
+
+/** Literal segments beat parameters: `/privateEndpoint/endpointService` is never a cloudProvider. */
+export function matchRoute(method: string, rawPath: string): RouteMatch | undefined {
+  for (const route of ROUTES) {
+    if (route.method !== method) continue;
+    const params = matchPath(route.path, rawPath);
+    if (params) return { route, params };
+  }
+  return undefined;
+}

@@ -1,0 +1,160 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { AtlasError, InjectedFault, InvalidVersionDate, RateLimitedTokenBucket, ResourceNotFound, Unauthorized, UnexpectedError, UserUnauthorized } from "../model/errors";
+import type { SimulatorRuntime } from "../runtime";
+import { authenticate } from "./auth/authenticate";
+import type { FaultSpec } from "./faults";
+import { handleControl } from "./handlers/control";
+import { issueToken, revokeToken } from "./handlers/oauth";
+import type { RequestLogEntry } from "./requestLog";
+import { ATLAS_MEDIA_TYPE, sendAtlasError, sendJson, sendNoContent, versionProblem } from "./respond";
+import { matchRoute } from "./routes";
+
+const CONTROL_PREFIX = "/__simulator/";
+const MAX_BODY_BYTES = 1 << 20;
+
+class BodyTooLarge extends Error {}
+
+function readBody(req: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) reject(new BodyTooLarge());
+      else chunks.push(chunk);
+    });
+    req.on("end", () => resolve(Buffer.concat(chunks)));
+    req.on("error", reject);
+  });
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+const FAULT_CODES: Record<number, string> = { 429: "RATE_LIMITED", 500: "UNEXPECTED_ERROR", 502: "BAD_GATEWAY", 503: "SERVICE_UNAVAILABLE", 504: "GATEWAY_TIMEOUT" };
+
+/**
+ * The request pipeline: control API, OAuth, then for Atlas routes authentication, rate limit,
+ * injected faults, routing, permission, API version, handler. Every non-control request is logged.
+ */
+export function createRequestListener(runtime: SimulatorRuntime) {
+  return (req: IncomingMessage, res: ServerResponse): void => {
+    void handle(runtime, req, res).catch((error: unknown) => {
+      process.stderr.write(`simulator: unexpected error: ${error instanceof Error ? error.stack : String(error)}\n`);
+      if (!res.headersSent) sendAtlasError(res, new UnexpectedError("Unexpected error."), { pretty: false });
+      else res.destroy();
+    });
+  };
+}
+
+async function handle(runtime: SimulatorRuntime, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const target = req.url ?? "/";
+  const queryAt = target.indexOf("?");
+  const rawPath = queryAt < 0 ? target : target.slice(0, queryAt);
+  const rawQuery = queryAt < 0 ? "" : target.slice(queryAt + 1);
+  const method = (req.method ?? "GET").toUpperCase();
+  const body = await readBody(req).catch((error: unknown) => {
+    if (error instanceof BodyTooLarge) return undefined;
+    throw error;
+  });
+
+  if (rawPath.startsWith(CONTROL_PREFIX)) {
+    let parsed: unknown;
+    try {
+      parsed = body && body.length > 0 ? JSON.parse(body.toString("utf8")) : undefined;
+    } catch {
+      sendJson(res, 400, { error: 400, errorCode: "INVALID_SIMULATOR_CONTROL", detail: "body is not JSON" }, "application/json", { pretty: false });
+      return;
+    }
+    const result = handleControl(runtime, method, rawPath.slice(CONTROL_PREFIX.length), parsed);
+    if (result.body === undefined) sendNoContent(res);
+    else sendJson(res, result.status, result.body, "application/json", { pretty: false });
+    return;
+  }
+
+  const entry: RequestLogEntry = { method, path: rawPath, query: rawQuery, status: 0, auth: "none", at: runtime.now() };
+  // Recorded up front and given its status as the head is written, so the log is complete
+  // before the client can see the response.
+  runtime.log.record(entry);
+  const writeHead = res.writeHead.bind(res) as (status: number, headers?: Record<string, string | number>) => ServerResponse;
+  res.writeHead = ((status: number, headers?: Record<string, string | number>) => {
+    entry.status = status;
+    return writeHead(status, headers);
+  }) as typeof res.writeHead;
+  const query = new URLSearchParams(rawQuery);
+  const format = { pretty: query.get("pretty") === "true" };
+
+  if (!body) {
+    sendJson(res, 413, { error: 413, errorCode: "PAYLOAD_TOO_LARGE", detail: "Request body too large." }, "application/json", format);
+    return;
+  }
+
+  if (rawPath === "/api/oauth/token" || rawPath === "/api/oauth/revoke") {
+    if (method !== "POST") {
+      sendAtlasError(res, new ResourceNotFound(`No resource exists at ${method} ${rawPath}.`), format);
+      return;
+    }
+    if (await applyFault(runtime.faults.take(method, rawPath), res, format)) return;
+    const result = rawPath === "/api/oauth/token" ? issueToken(runtime.tokens, req.headers.authorization, body) : revokeToken(runtime.tokens, req.headers.authorization, body);
+    sendJson(res, result.status, result.body, "application/json", format, result.headers);
+    return;
+  }
+
+  const auth = authenticate(method, target, req.headers.authorization, runtime.digest, runtime.tokens);
+  if (!auth.ok) {
+    entry.auth = auth.challenge ? "challenge" : auth.scheme;
+    const headers: Record<string, string> = auth.challenge ? { "WWW-Authenticate": runtime.digest.challenge(auth.challenge.stale) } : {};
+    sendAtlasError(res, new Unauthorized(auth.detail), format, headers);
+    return;
+  }
+  entry.auth = auth.principal.scheme;
+
+  const rateHeaders: Record<string, number> = {};
+  if (runtime.rateLimiter) {
+    const decision = runtime.rateLimiter.take();
+    rateHeaders["RateLimit-Limit"] = decision.limit;
+    rateHeaders["RateLimit-Remaining"] = decision.remaining;
+    if (!decision.allowed) {
+      const error = new RateLimitedTokenBucket(`Too many requests: the limit is ${decision.limit} requests, refilled at ${runtime.rateLimiter.options.refillPerSecond} per second.`);
+      sendAtlasError(res, error, format, { ...rateHeaders, "Retry-After": decision.retryAfterSeconds });
+      return;
+    }
+  }
+
+  if (await applyFault(runtime.faults.take(method, rawPath), res, format)) return;
+
+  try {
+    const match = matchRoute(method, rawPath);
+    if (!match) throw new ResourceNotFound(`No resource exists at ${method} ${rawPath}.`);
+    if (match.route.writes && auth.principal.readOnly) {
+      throw new UserUnauthorized("Current user is not authorized to perform this action: the key or service account is read-only.");
+    }
+    const problem = versionProblem(req.headers.accept);
+    if (problem) throw new InvalidVersionDate(problem);
+    const result = match.route.handler({ params: match.params, body, backend: runtime.backend });
+    if (result.status === 204) {
+      sendNoContent(res, rateHeaders);
+    } else if (query.get("envelope") === "true") {
+      sendJson(res, 200, { status: result.status, content: result.body }, ATLAS_MEDIA_TYPE, format, rateHeaders);
+    } else {
+      sendJson(res, result.status, result.body, ATLAS_MEDIA_TYPE, format, rateHeaders);
+    }
+  } catch (error) {
+    if (!(error instanceof AtlasError)) throw error;
+    sendAtlasError(res, error, format, rateHeaders);
+  }
+}
+
+/** Returns true when the fault answered (or dropped) the request. */
+async function applyFault(fault: FaultSpec | undefined, res: ServerResponse, format: { pretty: boolean }): Promise<boolean> {
+  if (!fault) return false;
+  if (fault.delayMs) await sleep(fault.delayMs);
+  if (fault.dropConnection) {
+    res.socket?.destroy();
+    return true;
+  }
+  if (fault.status === undefined) return false;
+  const errorCode = fault.errorCode ?? FAULT_CODES[fault.status] ?? "SIMULATED_FAULT";
+  const headers: Record<string, number> = fault.retryAfterSeconds !== undefined ? { "Retry-After": fault.retryAfterSeconds } : {};
+  sendAtlasError(res, new InjectedFault(fault.status, errorCode, `Injected fault: ${fault.status} ${errorCode}.`), format, headers);
+  return true;
+}

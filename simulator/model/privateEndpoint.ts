@@ -1,0 +1,209 @@
+import type { CloudProvider } from "./cloud";
+import type { Pace } from "./pace";
+import {
+  DELETION_SEQUENCE,
+  ENDPOINT_SEQUENCES,
+  IllegalTransition,
+  MISSING_ENDPOINT_SEQUENCES,
+  Schedule,
+  type EndpointStatus,
+} from "./transitions";
+
+export type CreateAwsEndpoint = { cloudProvider: "AWS"; id: string };
+export type CreateAzureEndpoint = { cloudProvider: "AZURE"; id: string; privateEndpointIPAddress: string };
+export type ForwardingRuleInput = { endpointName: string; ipAddress: string };
+export type CreateGcpEndpoint = {
+  cloudProvider: "GCP";
+  endpointGroupName: string;
+  gcpProjectId: string;
+  endpoints: ForwardingRuleInput[];
+};
+export type CreateEndpointInput = CreateAwsEndpoint | CreateAzureEndpoint | CreateGcpEndpoint;
+
+/** Decides whether a cloud-side id exists; Atlas only finds out after accepting the create. */
+export type MissingOnCloud = (cloud: CloudProvider, id: string) => boolean;
+
+/** One private endpoint registered with an endpoint service. Wire shape per cloud in `toAtlas`. */
+export abstract class PrivateEndpoint {
+  abstract readonly cloudProvider: CloudProvider;
+  deleteRequested = false;
+  private deletion: Schedule<"DELETING"> | undefined;
+
+  protected constructor(
+    readonly createdAt: number,
+    protected readonly schedule: Schedule<EndpointStatus>,
+    /** Set when the cloud-side resource does not exist; shown once the endpoint has failed. */
+    private readonly failureMessage: string | undefined,
+  ) {}
+
+  /** The id as it appears (decoded) in GET/DELETE paths. */
+  abstract get endpointId(): string;
+
+  status(now: number): EndpointStatus {
+    return this.deletion ? this.deletion.statusAt(now) : this.schedule.statusAt(now);
+  }
+
+  /** The exact moment the endpoint became AVAILABLE, or null if it has not (yet). */
+  availableAt(now: number): number | null {
+    const at = this.schedule.reachedAt("AVAILABLE");
+    if (at === undefined || at > now) return null;
+    if (this.deletion && this.deletion.steps[0]!.at <= at) return null;
+    return at;
+  }
+
+  errorMessage(now: number): string | undefined {
+    const status = this.status(now);
+    return status === "REJECTED" || status === "FAILED" ? this.failureMessage : undefined;
+  }
+
+  requestDeletion(now: number, pace: Pace): void {
+    if (this.deletion) throw new IllegalTransition("DELETING", "requestDeletion");
+    this.deleteRequested = true;
+    this.deletion = Schedule.layOut(DELETION_SEQUENCE, now, pace);
+  }
+
+  isDeleting(): boolean {
+    return this.deletion !== undefined;
+  }
+
+  isGone(now: number): boolean {
+    return this.deletion?.isOver(now) ?? false;
+  }
+
+  abstract toAtlas(now: number): Record<string, unknown>;
+
+  protected common(now: number): Record<string, unknown> {
+    const errorMessage = this.errorMessage(now);
+    return {
+      cloudProvider: this.cloudProvider,
+      deleteRequested: this.deleteRequested,
+      ...(errorMessage === undefined ? {} : { errorMessage }),
+    };
+  }
+
+  protected static sequenceFor(cloud: CloudProvider, missing: boolean) {
+    return missing ? MISSING_ENDPOINT_SEQUENCES[cloud] : ENDPOINT_SEQUENCES[cloud];
+  }
+}
+
+export class AwsInterfaceEndpoint extends PrivateEndpoint {
+  readonly cloudProvider = "AWS";
+
+  constructor(
+    readonly interfaceEndpointId: string,
+    now: number,
+    pace: Pace,
+    missing: boolean,
+  ) {
+    super(
+      now,
+      Schedule.layOut(PrivateEndpoint.sequenceFor("AWS", missing), now, pace),
+      missing ? `Interface endpoint ${interfaceEndpointId} was not found.` : undefined,
+    );
+  }
+
+  get endpointId(): string {
+    return this.interfaceEndpointId;
+  }
+
+  toAtlas(now: number): Record<string, unknown> {
+    return { ...this.common(now), connectionStatus: this.status(now), interfaceEndpointId: this.interfaceEndpointId };
+  }
+}
+
+export class AzurePrivateEndpoint extends PrivateEndpoint {
+  readonly cloudProvider = "AZURE";
+
+  constructor(
+    readonly privateEndpointResourceId: string,
+    readonly privateEndpointIPAddress: string,
+    now: number,
+    pace: Pace,
+    missing: boolean,
+  ) {
+    super(
+      now,
+      Schedule.layOut(PrivateEndpoint.sequenceFor("AZURE", missing), now, pace),
+      missing ? `Private endpoint ${privateEndpointResourceId} was not found.` : undefined,
+    );
+  }
+
+  get endpointId(): string {
+    return this.privateEndpointResourceId;
+  }
+
+  /** Atlas's generated connection name, shaped as the spec pattern `<subscription>%2F<group>%2F<name>`. */
+  get privateEndpointConnectionName(): string {
+    const parts = this.privateEndpointResourceId.split("/");
+    return [parts[2], parts[4], parts[8]].join("%2F");
+  }
+
+  toAtlas(now: number): Record<string, unknown> {
+    return {
+      ...this.common(now),
+      privateEndpointConnectionName: this.privateEndpointConnectionName,
+      privateEndpointIPAddress: this.privateEndpointIPAddress,
+      privateEndpointResourceId: this.privateEndpointResourceId,
+      status: this.status(now),
+    };
+  }
+}
+
+type ForwardingRule = ForwardingRuleInput & { missing: boolean; settlesAt: number };
+
+export class GcpEndpointGroup extends PrivateEndpoint {
+  readonly cloudProvider = "GCP";
+  private readonly rules: ForwardingRule[];
+
+  constructor(
+    readonly endpointGroupName: string,
+    readonly gcpProjectId: string,
+    rules: ForwardingRuleInput[],
+    readonly portMappingEnabled: boolean,
+    now: number,
+    pace: Pace,
+    missingRules: boolean[],
+  ) {
+    const missing = missingRules.some(Boolean);
+    const schedule = Schedule.layOut(PrivateEndpoint.sequenceFor("GCP", missing), now, pace);
+    const missingNames = rules.filter((_, index) => missingRules[index]).map((rule) => rule.endpointName);
+    super(
+      now,
+      schedule,
+      missing ? `Forwarding rule ${missingNames.join(", ")} was not found in GCP project ${gcpProjectId}.` : undefined,
+    );
+    // Rules settle one by one across the VERIFIED span; the group is AVAILABLE when the last one is.
+    const settledAt = schedule.reachedAt(missing ? "FAILED" : "AVAILABLE")!;
+    const verifiedAt = schedule.reachedAt("VERIFIED") ?? settledAt;
+    this.rules = rules.map((rule, index) => ({
+      ...rule,
+      missing: missingRules[index] ?? false,
+      settlesAt: missing ? settledAt : verifiedAt + ((settledAt - verifiedAt) * (index + 1)) / rules.length,
+    }));
+  }
+
+  get endpointId(): string {
+    return this.endpointGroupName;
+  }
+
+  private ruleStatus(rule: ForwardingRule, now: number): "INITIATING" | "AVAILABLE" | "FAILED" | "DELETING" {
+    if (this.status(now) === "DELETING") return "DELETING";
+    if (now < rule.settlesAt) return "INITIATING";
+    return rule.missing ? "FAILED" : "AVAILABLE";
+  }
+
+  toAtlas(now: number): Record<string, unknown> {
+    return {
+      ...this.common(now),
+      endpointGroupName: this.endpointGroupName,
+      endpoints: this.rules.map((rule) => ({
+        endpointName: rule.endpointName,
+        ipAddress: rule.ipAddress,
+        status: this.ruleStatus(rule, now),
+      })),
+      gcpProjectId: this.gcpProjectId,
+      portMappingEnabled: this.portMappingEnabled,
+      status: this.status(now),
+    };
+  }
+}

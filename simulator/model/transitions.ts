@@ -1,0 +1,97 @@
+import type { CloudProvider } from "./cloud";
+import type { DelayName, Pace } from "./pace";
+
+/**
+ * Status sequences as data. Each phase holds a status and, unless it is final, the delay
+ * (by name) it lasts. A schedule is the sequence laid out on the wall clock when the move
+ * starts, so the status at any moment is a lookup, and the moment a status was reached is
+ * exact even though nothing runs in the background.
+ */
+export type Phase<S extends string> = { status: S; lastsFor?: DelayName };
+
+export type AwsStatus = "PENDING_ACCEPTANCE" | "PENDING" | "AVAILABLE" | "REJECTED" | "DELETING";
+export type AzureStatus = "INITIATING" | "AVAILABLE" | "FAILED" | "DELETING";
+export type GcpStatus = "INITIATING" | "VERIFIED" | "AVAILABLE" | "FAILED" | "DELETING";
+export type EndpointStatus = AwsStatus | AzureStatus | GcpStatus;
+export type EndpointServiceStatus = "INITIATING" | "AVAILABLE" | "WAITING_FOR_USER" | "FAILED" | "DELETING";
+
+/** Reached when the cloud-side resource exists. */
+export const ENDPOINT_SEQUENCES: Record<CloudProvider, Phase<EndpointStatus>[]> = {
+  AWS: [
+    { status: "PENDING_ACCEPTANCE", lastsFor: "awsPendingAcceptanceMs" },
+    { status: "PENDING", lastsFor: "awsPendingMs" },
+    { status: "AVAILABLE" },
+  ],
+  AZURE: [{ status: "INITIATING", lastsFor: "azureInitiatingMs" }, { status: "AVAILABLE" }],
+  GCP: [
+    { status: "INITIATING", lastsFor: "gcpInitiatingMs" },
+    { status: "VERIFIED", lastsFor: "gcpVerifiedMs" },
+    { status: "AVAILABLE" },
+  ],
+};
+
+/** Reached when Atlas accepted an id that does not exist on the cloud side. */
+export const MISSING_ENDPOINT_SEQUENCES: Record<CloudProvider, Phase<EndpointStatus>[]> = {
+  AWS: [{ status: "PENDING_ACCEPTANCE", lastsFor: "awsPendingAcceptanceMs" }, { status: "REJECTED" }],
+  AZURE: [{ status: "INITIATING", lastsFor: "azureInitiatingMs" }, { status: "FAILED" }],
+  GCP: [{ status: "INITIATING", lastsFor: "gcpInitiatingMs" }, { status: "FAILED" }],
+};
+
+export const FINAL_ENDPOINT_STATUSES: ReadonlySet<EndpointStatus> = new Set(["AVAILABLE", "REJECTED", "FAILED"]);
+
+/** After the last phase the entity is gone. */
+export const DELETION_SEQUENCE: Phase<"DELETING">[] = [{ status: "DELETING", lastsFor: "deletingMs" }];
+
+export const ENDPOINT_SERVICE_SEQUENCE: Phase<EndpointServiceStatus>[] = [
+  { status: "INITIATING", lastsFor: "endpointServiceInitiatingMs" },
+  { status: "AVAILABLE" },
+];
+
+export type ScheduledStatus<S extends string> = { status: S; at: number };
+
+/** A sequence laid out from `start`; `endsAt` is when the last phase ends (Infinity if it is final). */
+export class Schedule<S extends string> {
+  private constructor(
+    readonly steps: ScheduledStatus<S>[],
+    readonly endsAt: number,
+  ) {}
+
+  static layOut<S extends string>(phases: Phase<S>[], start: number, pace: Pace): Schedule<S> {
+    const steps: ScheduledStatus<S>[] = [];
+    let at = start;
+    let endsAt = Infinity;
+    phases.forEach((phase, index) => {
+      steps.push({ status: phase.status, at });
+      if (phase.lastsFor !== undefined) {
+        at += pace.durationOf(phase.lastsFor);
+        if (index === phases.length - 1) endsAt = at;
+      }
+    });
+    return new Schedule(steps, endsAt);
+  }
+
+  statusAt(now: number): S {
+    let current = this.steps[0]!;
+    for (const step of this.steps) {
+      if (step.at <= now) current = step;
+    }
+    return current.status;
+  }
+
+  /** When `status` was (or will be) reached, or undefined if it is not on this schedule. */
+  reachedAt(status: S): number | undefined {
+    return this.steps.find((step) => step.status === status)?.at;
+  }
+
+  isOver(now: number): boolean {
+    return now >= this.endsAt;
+  }
+}
+
+/** Thrown when the model is asked for a move its transition table does not allow. */
+export class IllegalTransition extends Error {
+  override readonly name = "IllegalTransition";
+  constructor(from: string, move: string) {
+    super(`Illegal transition: ${move} from status=${from}`);
+  }
+}

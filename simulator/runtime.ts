@@ -1,0 +1,62 @@
+import { DigestAuthenticator } from "./http/auth/digest";
+import { TokenStore } from "./http/auth/tokens";
+import { FaultInjector } from "./http/faults";
+import { TokenBucket } from "./http/rateLimiter";
+import { RequestLog } from "./http/requestLog";
+import { AtlasBackend } from "./model/backend";
+import type { CloudProvider } from "./model/cloud";
+import { Pace } from "./model/pace";
+import type { ResolvedOptions } from "./options";
+import { SEEDED_REGIONS, createSeedValues, type SeedValues } from "./seed";
+
+/** Everything one running simulator holds; the control API changes it in place. */
+export class SimulatorRuntime {
+  readonly now = () => Date.now();
+  readonly seedValues: SeedValues;
+  readonly pace: Pace;
+  readonly backend: AtlasBackend;
+  readonly digest: DigestAuthenticator;
+  readonly tokens: TokenStore;
+  readonly faults = new FaultInjector();
+  readonly log = new RequestLog();
+  rateLimiter: TokenBucket | undefined;
+  nonceTtlMs: number;
+  tokenTtlSeconds: number;
+
+  constructor(options: ResolvedOptions) {
+    this.seedValues = createSeedValues(options.seedValues);
+    this.pace = new Pace(options.timeScale, { ...options.delays }, options.jitter);
+    this.nonceTtlMs = options.nonceTtlMs;
+    this.tokenTtlSeconds = options.tokenTtlSeconds;
+    this.rateLimiter = options.rateLimit ? new TokenBucket(options.rateLimit, this.now) : undefined;
+    const patterns = options.missingIdPatterns;
+    this.backend = new AtlasBackend(this.now, this.pace, {
+      eventualConsistencyMs: options.eventualConsistencyMs,
+      unpaidGroups: new Set(options.unpaidGroups),
+      missingOnCloud: (cloud: CloudProvider, id: string) => patterns[cloud].test(id),
+    });
+    const seed = this.seedValues;
+    this.backend.addGroup(seed.groupId);
+    const services = seed.endpointServices;
+    this.backend.addAvailableEndpointService(seed.groupId, services.AWS, "AWS", SEEDED_REGIONS.AWS, false);
+    this.backend.addAvailableEndpointService(seed.groupId, services.AZURE, "AZURE", SEEDED_REGIONS.AZURE, false);
+    this.backend.addAvailableEndpointService(seed.groupId, services.GCP, "GCP", SEEDED_REGIONS.GCP, false);
+    this.backend.addAvailableEndpointService(seed.groupId, services.GCP_PORT_MAPPED, "GCP", SEEDED_REGIONS.GCP_PORT_MAPPED, true);
+    this.digest = new DigestAuthenticator(
+      new Map([
+        [seed.apiKey.publicKey, { privateKey: seed.apiKey.privateKey, readOnly: false }],
+        [seed.readOnlyApiKey.publicKey, { privateKey: seed.readOnlyApiKey.privateKey, readOnly: true }],
+      ]),
+      () => this.nonceTtlMs,
+      this.now,
+    );
+    this.tokens = new TokenStore(
+      new Map([
+        [seed.serviceAccount.clientId, { clientSecret: seed.serviceAccount.clientSecret, readOnly: false }],
+        [seed.readOnlyServiceAccount.clientId, { clientSecret: seed.readOnlyServiceAccount.clientSecret, readOnly: true }],
+      ]),
+      () => this.tokenTtlSeconds,
+      this.now,
+    );
+  }
+}
