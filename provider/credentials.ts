@@ -1,0 +1,95 @@
+/**
+ * Where Atlas credentials come from. Stack config arrives once per provider process through
+ * `configure` and is kept here, in module state, never on the serialized provider object; env is
+ * read at call time. The first source that holds any credential is the only one used (sources are
+ * not merged, as in Terraform's Atlas provider); within it a service account wins over API keys,
+ * as Atlas recommends service accounts.
+ */
+export type AtlasCredentials =
+  | { kind: "apiKey"; publicKey: string; privateKey: string }
+  | { kind: "serviceAccount"; clientId: string; clientSecret: string };
+
+/** Stack config keys, the ones @pulumi/mongodbatlas uses so existing stacks just work. */
+export const CONFIG_KEYS = {
+  publicKey: "mongodbatlas:publicKey",
+  privateKey: "mongodbatlas:privateKey",
+  clientId: "mongodbatlas:clientId",
+  clientSecret: "mongodbatlas:clientSecret",
+  baseUrl: "mongodbatlas:baseUrl",
+} as const;
+
+/** Env variables, first set one wins (the names the Atlas CLI and Terraform provider read). */
+export const ENV_KEYS = {
+  publicKey: ["MONGODB_ATLAS_PUBLIC_API_KEY", "MONGODB_ATLAS_PUBLIC_KEY", "MCLI_PUBLIC_API_KEY"],
+  privateKey: ["MONGODB_ATLAS_PRIVATE_API_KEY", "MONGODB_ATLAS_PRIVATE_KEY", "MCLI_PRIVATE_API_KEY"],
+  clientId: ["MONGODB_ATLAS_CLIENT_ID"],
+  clientSecret: ["MONGODB_ATLAS_CLIENT_SECRET"],
+  baseUrl: ["MONGODB_ATLAS_BASE_URL", "MCLI_OPS_MANAGER_URL"],
+} as const;
+
+type Field = keyof typeof CONFIG_KEYS;
+type Values = { [K in Field]?: string };
+
+/** Set by `configure`; module state of the provider process, not part of the serialized provider. */
+let configured: Values = {};
+
+export interface ConfigReader {
+  get(key: string): string | undefined;
+}
+
+export function configure(config: ConfigReader): void {
+  const values: Values = {};
+  for (const field of Object.keys(CONFIG_KEYS) as Field[]) {
+    const value = present(config.get(CONFIG_KEYS[field]));
+    if (value !== undefined) values[field] = value;
+  }
+  configured = values;
+}
+
+function present(value: unknown): string | undefined {
+  return typeof value === "string" && value.trim() !== "" ? value.trim() : undefined;
+}
+
+function fromEnv(env: NodeJS.ProcessEnv): Values {
+  const values: Values = {};
+  for (const field of Object.keys(ENV_KEYS) as Field[]) {
+    const value = ENV_KEYS[field].map((name) => present(env[name])).find((v) => v !== undefined);
+    if (value !== undefined) values[field] = value;
+  }
+  return values;
+}
+
+export class MissingCredentialsError extends Error {
+  override readonly name = "MissingCredentialsError";
+}
+
+const HOW_TO =
+  `Set stack config ${CONFIG_KEYS.publicKey} and ${CONFIG_KEYS.privateKey} (pulumi config set --secret ${CONFIG_KEYS.privateKey} ...), ` +
+  `or ${CONFIG_KEYS.clientId} and ${CONFIG_KEYS.clientSecret} for a service account; ` +
+  `or env ${ENV_KEYS.publicKey.join("/")} with ${ENV_KEYS.privateKey.join("/")}, ` +
+  `or ${ENV_KEYS.clientId[0]} with ${ENV_KEYS.clientSecret[0]}. ` +
+  `${CONFIG_KEYS.baseUrl} or ${ENV_KEYS.baseUrl.join("/")} set the Atlas URL (default https://cloud.mongodb.com).`;
+
+function credentialsIn(values: Values, source: string): AtlasCredentials | undefined {
+  const hasAny = values.publicKey ?? values.privateKey ?? values.clientId ?? values.clientSecret;
+  if (hasAny === undefined) return undefined;
+  if (values.clientId && values.clientSecret) return { kind: "serviceAccount", clientId: values.clientId, clientSecret: values.clientSecret };
+  if (values.publicKey && values.privateKey) return { kind: "apiKey", publicKey: values.publicKey, privateKey: values.privateKey };
+  // Name what is missing, never the values that are present.
+  const missing = values.clientId || values.clientSecret ? (values.clientId ? "clientSecret" : "clientId") : values.publicKey ? "privateKey" : "publicKey";
+  throw new MissingCredentialsError(`Atlas credentials in ${source} are incomplete: ${missing} is missing. ${HOW_TO}`);
+}
+
+export interface AtlasConnection {
+  credentials: AtlasCredentials;
+  baseUrl?: string;
+}
+
+/** Credentials and base URL for one operation. Throws one message listing every option when none are set. */
+export function resolveConnection(env: NodeJS.ProcessEnv = process.env): AtlasConnection {
+  const envValues = fromEnv(env);
+  const credentials = credentialsIn(configured, "stack config") ?? credentialsIn(envValues, "environment variables");
+  if (!credentials) throw new MissingCredentialsError(`No Atlas credentials found. ${HOW_TO}`);
+  const baseUrl = configured.baseUrl ?? envValues.baseUrl;
+  return baseUrl === undefined ? { credentials } : { credentials, baseUrl: baseUrl.replace(/\/+$/, "") };
+}

@@ -1,0 +1,67 @@
+import { nextPollDelayMs, type PollMoment } from "./poll-schedule";
+import type { Observation, WaitSpec } from "./status-table";
+
+/** Injectable time, so tests can wait in milliseconds or on a fake clock. */
+export interface Clock {
+  now(): number;
+  sleep(ms: number): Promise<void>;
+}
+
+export const realClock: Clock = {
+  now: () => Date.now(),
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+};
+
+export interface WaitOptions<T> {
+  spec: WaitSpec;
+  /** One look at Atlas (a GET). Errors propagate: retrying HTTP is the client's job. */
+  poll: () => Promise<{ value: T; observation: Observation }>;
+  /** What is already known (e.g. the POST response), so the wait starts with a sleep. */
+  initial?: { value: T; observation: Observation };
+  timeoutMs: number;
+  clock: Clock;
+  /** Multiplies each poll delay (PULUMI_ATLAS_PE_TIME_SCALE); never the timeout. */
+  timeScale: number;
+  schedule?: (moment: PollMoment) => number;
+  onStatusChange?: (change: { from: string | undefined; to: string; elapsedMs: number }) => void;
+}
+
+export type WaitOutcome<T> =
+  | { kind: "reached"; value: T; observation: Observation; elapsedMs: number; polls: number }
+  | { kind: "failed"; value: T; observation: Observation; elapsedMs: number; polls: number }
+  | { kind: "timedOut"; value: T | undefined; observation: Observation | undefined; elapsedMs: number; polls: number };
+
+export async function waitFor<T>(options: WaitOptions<T>): Promise<WaitOutcome<T>> {
+  const { spec, clock } = options;
+  const schedule = options.schedule ?? ((moment: PollMoment) => nextPollDelayMs(moment));
+  const startedAt = clock.now();
+  let lastChangeAt = startedAt;
+  let polls = 0;
+  let current = options.initial;
+  let lastLabel: string | undefined;
+  let deadlinePassed = false;
+  for (;;) {
+    if (!current) {
+      current = await options.poll();
+      polls += 1;
+    }
+    const elapsedMs = clock.now() - startedAt;
+    const { observation, value } = current;
+    if (observation.label !== lastLabel) {
+      options.onStatusChange?.({ from: lastLabel, to: observation.label, elapsedMs });
+      if (lastLabel !== undefined) lastChangeAt = clock.now();
+      lastLabel = observation.label;
+    }
+    if (spec.target.includes(observation.phase)) return { kind: "reached", value, observation, elapsedMs, polls };
+    if (spec.failure.includes(observation.phase) || !spec.pending.includes(observation.phase)) {
+      return { kind: "failed", value, observation, elapsedMs, polls };
+    }
+    // One last look at the deadline itself, then give up.
+    if (deadlinePassed) return { kind: "timedOut", value, observation, elapsedMs, polls };
+    const remainingMs = options.timeoutMs - elapsedMs;
+    const delayMs = schedule({ elapsedMs, sinceStatusChangeMs: clock.now() - lastChangeAt }) * options.timeScale;
+    if (delayMs >= remainingMs) deadlinePassed = true;
+    await clock.sleep(Math.max(0, Math.min(delayMs, remainingMs)));
+    current = undefined;
+  }
+}
