@@ -1,0 +1,168 @@
+import type { z } from "zod";
+import { isSuccess, readAnswer, type AtlasAnswer } from "./answer";
+import type { Authenticator } from "./authenticator";
+import { DigestAuthenticator } from "./digest/digest-authenticator";
+import { AtlasApiError } from "./errors/atlas-api-error";
+import { AtlasResponseShapeError } from "./errors/atlas-response-shape-error";
+import { OAuthAuthenticator } from "./oauth/oauth-authenticator";
+import { requestAccessToken } from "./oauth/token-endpoint";
+import { TokenSource } from "./oauth/token-source";
+import { normalizeOptions, type AtlasClientOptions, type NormalizedOptions } from "./options";
+import { endpointPath, endpointServicePath, endpointServicesPath, endpointsPath } from "./paths";
+import {
+  describeIssues,
+  endpointServiceSchemas,
+  privateEndpointSchemas,
+  readApiErrorBody,
+  type EndpointService,
+  type PrivateEndpoint,
+} from "./schemas";
+import { sendWithRetries } from "./send-with-retries";
+import { createAxiosTransport, type Transport } from "./transport";
+import type { CloudProvider, CreateEndpointRequest, EndpointRef, ServiceRef } from "./types";
+import { USER_AGENT } from "./version";
+
+export const ATLAS_MEDIA_TYPE = "application/vnd.atlas.2023-01-01+json";
+
+type Method = "GET" | "POST" | "DELETE";
+
+/**
+ * Typed Atlas Admin API client for private endpoints. Retries (429, 5xx, network, timeouts) happen
+ * here, so callers never retry HTTP themselves. Credentials live in private (#) fields only: they
+ * do not show in util.inspect, JSON.stringify or any error.
+ */
+export class AtlasClient {
+  readonly #options: Omit<NormalizedOptions, "credentials">;
+  readonly #transport: Transport;
+  readonly #auth: Authenticator;
+
+  constructor(options: AtlasClientOptions) {
+    const { credentials, ...rest } = normalizeOptions(options);
+    this.#options = rest;
+    this.#transport = createAxiosTransport();
+    switch (credentials.kind) {
+      case "apiKey":
+        this.#auth = new DigestAuthenticator(rest.baseUrl, credentials.publicKey, credentials.privateKey);
+        break;
+      case "serviceAccount": {
+        const { clientId, clientSecret } = credentials;
+        const transport = this.#transport;
+        const tokens = new TokenSource(rest.baseUrl, clientId, clientSecret, () =>
+          requestAccessToken(transport, rest, clientId, clientSecret),
+        );
+        this.#auth = new OAuthAuthenticator(tokens);
+        break;
+      }
+      default:
+        throw new TypeError(`unknown credentials kind ${JSON.stringify((credentials satisfies never as { kind: unknown }).kind)}`);
+    }
+  }
+
+  /**
+   * Registers a cloud-side endpoint with an endpoint service. A 409 means it is already
+   * registered; this client does not hide that, the resource layer adopts it.
+   */
+  async createPrivateEndpoint(service: ServiceRef, request: CreateEndpointRequest): Promise<PrivateEndpoint> {
+    if (request.cloudProvider !== service.cloudProvider) {
+      throw new TypeError(
+        `request.cloudProvider must equal service.cloudProvider (value=${JSON.stringify(request.cloudProvider)}, service=${JSON.stringify(service.cloudProvider)})`,
+      );
+    }
+    const { cloudProvider, ...body } = request;
+    const path = endpointsPath(service);
+    const answer = await this.#send("POST", path, body);
+    return this.#parse(privateEndpointSchemas[cloudProvider], answer, "POST", path);
+  }
+
+  /** 404 (never created, or deleted) throws an AtlasApiError with status 404: see isAtlasNotFound. */
+  async getPrivateEndpoint(ref: EndpointRef): Promise<PrivateEndpoint> {
+    const path = endpointPath(ref);
+    const answer = await this.#send("GET", path);
+    return this.#parse(privateEndpointSchemas[ref.cloudProvider], answer, "GET", path);
+  }
+
+  /** Asks Atlas to delete; the endpoint shows DELETING until it is gone (GET answers 404). */
+  async deletePrivateEndpoint(ref: EndpointRef): Promise<void> {
+    await this.#send("DELETE", endpointPath(ref));
+  }
+
+  async getEndpointService(service: ServiceRef): Promise<EndpointService> {
+    const path = endpointServicePath(service);
+    const answer = await this.#send("GET", path);
+    return this.#parse(endpointServiceSchemas[service.cloudProvider], answer, "GET", path);
+  }
+
+  async listEndpointServices(group: { groupId: string; cloudProvider: CloudProvider }): Promise<EndpointService[]> {
+    const path = endpointServicesPath(group);
+    const answer = await this.#send("GET", path);
+    if (!answer.body.ok || !Array.isArray(answer.body.value)) {
+      throw new AtlasResponseShapeError({ method: "GET", path, status: answer.status, issues: "(body): expected an array of endpoint services" });
+    }
+    const schema = endpointServiceSchemas[group.cloudProvider];
+    return answer.body.value.map((item, index) => {
+      const parsed = schema.safeParse(item);
+      if (!parsed.success) {
+        throw new AtlasResponseShapeError({ method: "GET", path, status: answer.status, issues: `[${index}] ${describeIssues(parsed.error)}` });
+      }
+      return parsed.data;
+    });
+  }
+
+  /** One API call: authenticated, retried within the budget; non-2xx becomes AtlasApiError. */
+  async #send(method: Method, path: string, jsonBody?: unknown): Promise<AtlasAnswer> {
+    const options = this.#options;
+    const query = new URLSearchParams();
+    if (options.envelope) query.set("envelope", "true");
+    if (options.pretty) query.set("pretty", "true");
+    const queryText = query.size > 0 ? `?${query.toString()}` : "";
+    // The digest `uri` must be the request-target exactly as sent; let URL normalize once and use that.
+    const url = new URL(options.baseUrl + path + queryText);
+    const uri = url.pathname + url.search;
+    const body = jsonBody === undefined ? undefined : JSON.stringify(jsonBody);
+    const headers: Record<string, string> = { Accept: ATLAS_MEDIA_TYPE, "User-Agent": USER_AGENT };
+    if (body !== undefined) headers["Content-Type"] = "application/json";
+
+    const { response, attempts, elapsedMs } = await sendWithRetries({ method, path, options }, () =>
+      this.#exchangeAuthenticated({ method, path, url: url.href, uri, headers, body }),
+    );
+    if (isSuccess(response.status)) return response;
+    const error = readApiErrorBody(response.body.ok ? response.body.value : undefined);
+    throw new AtlasApiError({ method, path, status: response.status, ...omitUndefined(error), attempts, elapsedMs });
+  }
+
+  /** Sends once, plus once more after a 401 that brought a fresh challenge or token (twice before any challenge is known). */
+  async #exchangeAuthenticated(request: { method: Method; path: string; url: string; uri: string; headers: Record<string, string>; body?: string }): Promise<AtlasAnswer> {
+    let rejectedCredentials = 0;
+    for (;;) {
+      const authorization = await this.#auth.authorize(request.method, request.uri);
+      const response = await this.#transport({
+        method: request.method,
+        url: request.url,
+        headers: authorization === undefined ? request.headers : { ...request.headers, Authorization: authorization },
+        body: request.body,
+        timeoutMs: this.#options.requestTimeoutMs,
+      });
+      if (response.status === 401) {
+        if (authorization !== undefined) rejectedCredentials++;
+        if (rejectedCredentials <= 1 && (await this.#auth.recover(response, authorization))) {
+          if (authorization !== undefined) {
+            this.#options.log(`${request.method} ${request.path} answered 401; retrying once with ${this.#auth instanceof DigestAuthenticator ? "the new digest challenge" : "a new access token"}`);
+          }
+          continue;
+        }
+      }
+      return readAnswer(response, this.#options.envelope);
+    }
+  }
+
+  #parse<S extends z.ZodType>(schema: S, answer: AtlasAnswer, method: Method, path: string): z.output<S> {
+    if (!answer.body.ok) throw new AtlasResponseShapeError({ method, path, status: answer.status, issues: "(body): not JSON" });
+    const parsed = schema.safeParse(answer.body.value);
+    if (!parsed.success) throw new AtlasResponseShapeError({ method, path, status: answer.status, issues: describeIssues(parsed.error) });
+    return parsed.data;
+  }
+}
+
+function omitUndefined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

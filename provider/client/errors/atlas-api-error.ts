@@ -1,0 +1,57 @@
+import { AtlasClientError } from "./atlas-client-error";
+
+export interface AtlasApiErrorFields {
+  method: string;
+  path: string;
+  status: number;
+  errorCode?: string;
+  detail?: string;
+  reason?: string;
+  parameters?: unknown[];
+  /** Present when retries were spent on this answer (429, 5xx). */
+  attempts?: number;
+  elapsedMs?: number;
+}
+
+/** Atlas answered, and not with success: status plus the fields of its ApiError body. */
+export class AtlasApiError extends AtlasClientError {
+  override name = "AtlasApiError";
+  readonly status: number;
+  readonly errorCode?: string;
+  readonly detail?: string;
+  readonly reason?: string;
+  readonly parameters?: unknown[];
+  readonly attempts?: number;
+  readonly elapsedMs?: number;
+
+  constructor(fields: AtlasApiErrorFields) {
+    super(describe(fields), fields);
+    this.status = fields.status;
+    this.errorCode = fields.errorCode;
+    this.detail = fields.detail;
+    this.reason = fields.reason;
+    this.parameters = fields.parameters;
+    this.attempts = fields.attempts;
+    this.elapsedMs = fields.elapsedMs;
+  }
+}
+
+function describe(f: AtlasApiErrorFields): string {
+  const code = f.errorCode ?? f.reason;
+  let message = `Atlas answered ${f.status}${code ? ` ${code}` : ""} for ${f.method} ${f.path}`;
+  const explanation = f.detail ?? (f.errorCode && f.reason ? f.reason : undefined);
+  if (explanation) message += `: ${explanation}`;
+  if (f.attempts !== undefined && f.attempts > 1 && f.elapsedMs !== undefined) {
+    message += ` (after ${f.attempts} attempts over ${formatSeconds(f.elapsedMs)})`;
+  }
+  return message;
+}
+
+export function formatSeconds(ms: number): string {
+  return `${(ms / 1000).toFixed(ms < 10_000 ? 1 : 0)} s`;
+}
+
+/** True for an AtlasApiError with status 404: the resource (or its parent) is gone. */
+export function isAtlasNotFound(error: unknown): boolean {
+  return error instanceof AtlasApiError && error.status === 404;
+}

@@ -1,0 +1,28 @@
+export { AtlasClient, ATLAS_MEDIA_TYPE } from "./atlas-client";
+export type { AtlasClientOptions, RetryOptions } from "./options";
+export { DEFAULT_BASE_URL, DEFAULT_RETRY, DEFAULT_REQUEST_TIMEOUT_MS } from "./options";
+export type { AtlasCredentials, CloudProvider, CreateEndpointRequest, EndpointRef, ServiceRef } from "./types";
+export { CLOUD_PROVIDERS } from "./types";
+export type {
+  AwsEndpointConnectionStatus,
+  AzureEndpointStatus,
+  GcpEndpointGroupStatus,
+  GcpForwardingRuleStatus,
+  EndpointServiceStatus,
+  AwsPrivateEndpoint,
+  AzurePrivateEndpoint,
+  GcpPrivateEndpoint,
+  GcpForwardingRule,
+  PrivateEndpoint,
+  AwsEndpointService,
+  AzureEndpointService,
+  GcpEndpointService,
+  EndpointService,
+} from "./schemas";
+export { privateEndpointSchema, privateEndpointSchemas, endpointServiceSchema, endpointServiceSchemas } from "./schemas";
+export { AtlasClientError } from "./errors/atlas-client-error";
+export { AtlasApiError, isAtlasNotFound } from "./errors/atlas-api-error";
+export { AtlasNetworkError } from "./errors/atlas-network-error";
+export { AtlasTimeoutError } from "./errors/atlas-timeout-error";
+export { AtlasResponseShapeError } from "./errors/atlas-response-shape-error";
+export { USER_AGENT, PACKAGE_VERSION } from "./version";

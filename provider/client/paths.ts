@@ -1,0 +1,33 @@
+import type { CloudProvider, EndpointRef, ServiceRef } from "./types";
+
+/**
+ * Atlas paths, each parameter encoded exactly once with encodeURIComponent: an Azure endpoint id
+ * such as `/subscriptions/.../privateEndpoints/pe-1` must arrive as `%2Fsubscriptions%2F...`.
+ * Callers pass raw ids; passing an already-encoded id would double-encode it.
+ */
+
+function segment(name: string, value: string): string {
+  if (typeof value !== "string" || value === "" || value === "." || value === "..") {
+    // URL normalization would drop or collapse such a segment and address a different resource.
+    throw new TypeError(`${name} must be a non-empty string other than "." and ".." (value=${JSON.stringify(value)})`);
+  }
+  return encodeURIComponent(value);
+}
+
+export function endpointServicesPath(group: { groupId: string; cloudProvider: CloudProvider }): string {
+  return `/api/atlas/v2/groups/${segment("groupId", group.groupId)}/privateEndpoint/${segment("cloudProvider", group.cloudProvider)}/endpointService`;
+}
+
+export function endpointServicePath(service: ServiceRef): string {
+  return `${endpointServicesPath(service)}/${segment("endpointServiceId", service.endpointServiceId)}`;
+}
+
+export function endpointsPath(service: ServiceRef): string {
+  return `${endpointServicePath(service)}/endpoint`;
+}
+
+export function endpointPath(ref: EndpointRef): string {
+  return `${endpointsPath(ref)}/${segment("endpointId", ref.endpointId)}`;
+}
+
+export const OAUTH_TOKEN_PATH = "/api/oauth/token";

@@ -1,0 +1,28 @@
+/**
+ * What is retried: an explicit allow-list. Anything else (other 4xx, unknown failures) is final.
+ * Retrying a POST is safe here: a create that reached Atlas before the connection broke answers
+ * 409 on the retry, and the resource layer treats 409 as "already exists" and adopts it.
+ */
+
+export const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([429, 500, 502, 503, 504]);
+
+export const RETRYABLE_NETWORK_CODES: ReadonlySet<string> = new Set([
+  "ECONNRESET", // includes "socket hang up"
+  "ECONNREFUSED",
+  "ETIMEDOUT", // per-request timeout (clarifyTimeoutError) or TCP connect timeout
+  "ECONNABORTED",
+  "EPIPE",
+  "ENETUNREACH",
+  "EHOSTUNREACH",
+  "ENETDOWN",
+  "EAI_AGAIN", // temporary DNS failure; ENOTFOUND is a wrong host and is not retried
+  "ERR_NETWORK",
+]);
+
+export function isRetryableStatus(status: number): boolean {
+  return RETRYABLE_STATUSES.has(status);
+}
+
+export function isRetryableNetworkCode(code: string): boolean {
+  return RETRYABLE_NETWORK_CODES.has(code);
+}

@@ -1,0 +1,237 @@
+import { z } from "zod";
+import type { CloudProvider } from "./types";
+
+/**
+ * Response schemas for the 2023-01-01 API, one per cloud, discriminated by `cloudProvider`.
+ * Enums and optionality follow ../shared/atlas-openapi/private-endpoints.openapi.json. Objects are
+ * loose (Atlas adds fields over time), and `null` is read as "absent" before parsing, so callers
+ * only ever see `undefined`.
+ */
+
+// ---- types (the public shape; schemas below are checked against them) ----
+
+export type AwsEndpointConnectionStatus = "PENDING_ACCEPTANCE" | "PENDING" | "AVAILABLE" | "REJECTED" | "DELETING";
+export type AzureEndpointStatus = "INITIATING" | "AVAILABLE" | "FAILED" | "DELETING";
+export type GcpEndpointGroupStatus = "INITIATING" | "VERIFIED" | "AVAILABLE" | "FAILED" | "DELETING" | "DELETED";
+export type GcpForwardingRuleStatus = "INITIATING" | "AVAILABLE" | "FAILED" | "DELETING";
+export type EndpointServiceStatus = "INITIATING" | "AVAILABLE" | "WAITING_FOR_USER" | "FAILED" | "DELETING";
+
+export interface AwsPrivateEndpoint {
+  cloudProvider: "AWS";
+  connectionStatus: AwsEndpointConnectionStatus;
+  deleteRequested?: boolean;
+  errorMessage?: string;
+  interfaceEndpointId?: string;
+}
+
+export interface AzurePrivateEndpoint {
+  cloudProvider: "AZURE";
+  status: AzureEndpointStatus;
+  deleteRequested?: boolean;
+  errorMessage?: string;
+  privateEndpointConnectionName?: string;
+  privateEndpointIPAddress?: string;
+  privateEndpointResourceId?: string;
+}
+
+export interface GcpForwardingRule {
+  endpointName?: string;
+  ipAddress?: string;
+  status?: GcpForwardingRuleStatus;
+}
+
+export interface GcpPrivateEndpoint {
+  cloudProvider: "GCP";
+  status: GcpEndpointGroupStatus;
+  deleteRequested?: boolean;
+  errorMessage?: string;
+  endpointGroupName?: string;
+  endpoints?: GcpForwardingRule[];
+  gcpProjectId?: string;
+  portMappingEnabled?: boolean;
+}
+
+export type PrivateEndpoint = AwsPrivateEndpoint | AzurePrivateEndpoint | GcpPrivateEndpoint;
+
+interface EndpointServiceBase {
+  id?: string;
+  status?: EndpointServiceStatus;
+  errorMessage?: string;
+  regionName?: string;
+}
+
+export interface AwsEndpointService extends EndpointServiceBase {
+  cloudProvider: "AWS";
+  endpointServiceName?: string;
+  interfaceEndpoints: string[];
+  supportedRemoteRegions?: string[];
+}
+
+export interface AzureEndpointService extends EndpointServiceBase {
+  cloudProvider: "AZURE";
+  privateEndpoints?: string[];
+  privateLinkServiceName?: string;
+  privateLinkServiceResourceId?: string;
+}
+
+export interface GcpEndpointService extends EndpointServiceBase {
+  cloudProvider: "GCP";
+  endpointGroupNames?: string[];
+  portMappingEnabled?: boolean;
+  serviceAttachmentNames?: string[];
+}
+
+export type EndpointService = AwsEndpointService | AzureEndpointService | GcpEndpointService;
+
+/** The fields of an Atlas ApiError body that errors carry. */
+export interface ApiErrorBody {
+  error?: number;
+  errorCode?: string;
+  detail?: string;
+  reason?: string;
+  parameters?: unknown[];
+}
+
+// ---- schemas ----
+
+/** Drops `null` object properties at every depth: Atlas sends null for "not set". */
+export function withoutNulls(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutNulls);
+  if (value !== null && typeof value === "object") {
+    return Object.fromEntries(
+      Object.entries(value as Record<string, unknown>)
+        .filter(([, v]) => v !== null)
+        .map(([k, v]) => [k, withoutNulls(v)]),
+    );
+  }
+  return value;
+}
+
+function nullsAsAbsent<T extends z.ZodType>(schema: T) {
+  return z.preprocess(withoutNulls, schema);
+}
+
+const endpointCommon = {
+  deleteRequested: z.boolean().optional(),
+  errorMessage: z.string().optional(),
+};
+
+const awsPrivateEndpoint = z.looseObject({
+  cloudProvider: z.literal("AWS"),
+  connectionStatus: z.enum(["PENDING_ACCEPTANCE", "PENDING", "AVAILABLE", "REJECTED", "DELETING"]),
+  ...endpointCommon,
+  interfaceEndpointId: z.string().optional(),
+});
+
+const azurePrivateEndpoint = z.looseObject({
+  cloudProvider: z.literal("AZURE"),
+  status: z.enum(["INITIATING", "AVAILABLE", "FAILED", "DELETING"]),
+  ...endpointCommon,
+  privateEndpointConnectionName: z.string().optional(),
+  privateEndpointIPAddress: z.string().optional(),
+  privateEndpointResourceId: z.string().optional(),
+});
+
+const gcpPrivateEndpoint = z.looseObject({
+  cloudProvider: z.literal("GCP"),
+  status: z.enum(["INITIATING", "VERIFIED", "AVAILABLE", "FAILED", "DELETING", "DELETED"]),
+  ...endpointCommon,
+  endpointGroupName: z.string().optional(),
+  endpoints: z
+    .array(
+      z.looseObject({
+        endpointName: z.string().optional(),
+        ipAddress: z.string().optional(),
+        status: z.enum(["INITIATING", "AVAILABLE", "FAILED", "DELETING"]).optional(),
+      }),
+    )
+    .optional(),
+  gcpProjectId: z.string().optional(),
+  portMappingEnabled: z.boolean().optional(),
+});
+
+export const privateEndpointSchemas = {
+  AWS: nullsAsAbsent(awsPrivateEndpoint),
+  AZURE: nullsAsAbsent(azurePrivateEndpoint),
+  GCP: nullsAsAbsent(gcpPrivateEndpoint),
+} satisfies Record<CloudProvider, z.ZodType>;
+
+export const privateEndpointSchema = nullsAsAbsent(
+  z.discriminatedUnion("cloudProvider", [awsPrivateEndpoint, azurePrivateEndpoint, gcpPrivateEndpoint]),
+);
+
+const serviceCommon = {
+  id: z.string().optional(),
+  status: z.enum(["INITIATING", "AVAILABLE", "WAITING_FOR_USER", "FAILED", "DELETING"]).optional(),
+  errorMessage: z.string().optional(),
+  regionName: z.string().optional(),
+};
+
+const awsEndpointService = z.looseObject({
+  cloudProvider: z.literal("AWS"),
+  ...serviceCommon,
+  endpointServiceName: z.string().optional(),
+  interfaceEndpoints: z.array(z.string()),
+  supportedRemoteRegions: z.array(z.string()).optional(),
+});
+
+const azureEndpointService = z.looseObject({
+  cloudProvider: z.literal("AZURE"),
+  ...serviceCommon,
+  privateEndpoints: z.array(z.string()).optional(),
+  privateLinkServiceName: z.string().optional(),
+  privateLinkServiceResourceId: z.string().optional(),
+});
+
+const gcpEndpointService = z.looseObject({
+  cloudProvider: z.literal("GCP"),
+  ...serviceCommon,
+  endpointGroupNames: z.array(z.string()).optional(),
+  portMappingEnabled: z.boolean().optional(),
+  serviceAttachmentNames: z.array(z.string()).optional(),
+});
+
+export const endpointServiceSchemas = {
+  AWS: nullsAsAbsent(awsEndpointService),
+  AZURE: nullsAsAbsent(azureEndpointService),
+  GCP: nullsAsAbsent(gcpEndpointService),
+} satisfies Record<CloudProvider, z.ZodType>;
+
+export const endpointServiceSchema = nullsAsAbsent(
+  z.discriminatedUnion("cloudProvider", [awsEndpointService, azureEndpointService, gcpEndpointService]),
+);
+
+/** Lenient: an error body is read for what it offers; a field of the wrong type is just ignored. */
+export function readApiErrorBody(body: unknown): ApiErrorBody {
+  if (body === null || typeof body !== "object" || Array.isArray(body)) return {};
+  const b = body as Record<string, unknown>;
+  const str = (v: unknown) => (typeof v === "string" && v !== "" ? v : undefined);
+  return {
+    error: typeof b.error === "number" ? b.error : undefined,
+    errorCode: str(b.errorCode),
+    detail: str(b.detail),
+    reason: str(b.reason),
+    parameters: Array.isArray(b.parameters) ? b.parameters : undefined,
+  };
+}
+
+/** "connectionStatus: Invalid option: ...; endpoints.0.ipAddress: ..." (zod messages name expectations, not values). */
+export function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 5)
+    .map((issue) => `${issue.path.length ? issue.path.join(".") : "(body)"}: ${issue.message}`)
+    .join("; ") + (error.issues.length > 5 ? `; and ${error.issues.length - 5} more` : "");
+}
+
+// Compile-time: what the schemas produce is assignable to the public types.
+type Assignable<T, U extends T> = U;
+export type _SchemaChecks = [
+  Assignable<AwsPrivateEndpoint, z.output<typeof privateEndpointSchemas.AWS>>,
+  Assignable<AzurePrivateEndpoint, z.output<typeof privateEndpointSchemas.AZURE>>,
+  Assignable<GcpPrivateEndpoint, z.output<typeof privateEndpointSchemas.GCP>>,
+  Assignable<PrivateEndpoint, z.output<typeof privateEndpointSchema>>,
+  Assignable<AwsEndpointService, z.output<typeof endpointServiceSchemas.AWS>>,
+  Assignable<AzureEndpointService, z.output<typeof endpointServiceSchemas.AZURE>>,
+  Assignable<GcpEndpointService, z.output<typeof endpointServiceSchemas.GCP>>,
+  Assignable<EndpointService, z.output<typeof endpointServiceSchema>>,
+];
