@@ -1,0 +1,154 @@
+import Ajv, { type ValidateFunction } from "ajv";
+import { readFileSync } from "node:fs";
+import type { RecordedExchange } from "./recorder";
+
+export const SPEC_PATH = "/work/shared/atlas-openapi/private-endpoints.openapi.json";
+
+type Json = any;
+
+/**
+ * Known errors in the published spec, corrected here on purpose and nowhere else.
+ * - AWSPrivateLinkConnection.interfaceEndpoints: the spec says each item is 24 hex digits, but
+ *   Atlas lists the vpce ids there (MongoDB's own Kubernetes operator passes them straight to
+ *   getPrivateEndpoint as endpoint ids), so the item pattern is the vpce pattern.
+ */
+function applyErrata(schemas: Json): void {
+  schemas.AWSPrivateLinkConnection.properties.interfaceEndpoints.items.pattern = "^vpce-[0-9a-f]{17}$";
+}
+
+/**
+ * Statuses the simulator sends (as Atlas does) that an operation's `responses` does not list.
+ * Their bodies must still be an ApiError.
+ */
+export const UNLISTED_BUT_EXPECTED: Record<string, number[]> = {
+  "*": [406],
+  createGroupPrivateEndpointEndpointService: [409],
+  deleteGroupPrivateEndpointEndpointService: [409],
+};
+
+/** OpenAPI 3.0 schema -> JSON Schema: nullable, readOnly/writeOnly, discriminator, $ref targets. */
+export function toJsonSchema(schema: Json): Json {
+  if (Array.isArray(schema)) return schema.map(toJsonSchema);
+  if (typeof schema !== "object" || schema === null) return schema;
+  const out: Json = {};
+  for (const [key, value] of Object.entries(schema)) {
+    if (["readOnly", "writeOnly", "discriminator", "example", "externalDocs", "nullable", "description", "title", "default"].includes(key)) continue;
+    if (key.startsWith("x-")) continue;
+    if (key === "$ref") out.$ref = String(value).replace("#/components/schemas/", "atlas#/definitions/");
+    else if (key === "properties") out.properties = Object.fromEntries(Object.entries(value as Json).map(([name, sub]) => [name, toJsonSchema(sub)]));
+    else out[key] = toJsonSchema(value);
+  }
+  if (schema.nullable === true) {
+    if (typeof out.type === "string") out.type = [out.type, "null"];
+    if (Array.isArray(out.enum)) out.enum = [...out.enum, null];
+    if (out.type === undefined && out.$ref) return { anyOf: [{ $ref: out.$ref }, { type: "null" }] };
+  }
+  return out;
+}
+
+type Operation = { id: string; method: string; path: string; template: RegExp; responses: Json };
+
+export class AtlasContract {
+  readonly spec: Json = JSON.parse(readFileSync(SPEC_PATH, "utf8"));
+  private readonly ajv = new Ajv({ allErrors: true, strict: false });
+  private readonly operations: Operation[] = [];
+  private readonly compiled = new Map<string, ValidateFunction>();
+
+  constructor() {
+    const definitions = Object.fromEntries(Object.entries(this.spec.components.schemas).map(([name, schema]) => [name, toJsonSchema(schema)]));
+    applyErrata(definitions);
+    this.ajv.addFormat("int32", { type: "number", validate: (n: number) => Number.isInteger(n) && Math.abs(n) <= 2 ** 31 });
+    this.ajv.addSchema({ $id: "atlas", definitions });
+    for (const [path, item] of Object.entries(this.spec.paths as Json)) {
+      const template = new RegExp("^" + path.replace(/\{[^}]+\}/g, "[^/]+") + "$");
+      for (const [method, operation] of Object.entries(item as Json)) {
+        this.operations.push({ id: (operation as Json).operationId, method: method.toUpperCase(), path, template, responses: (operation as Json).responses });
+      }
+    }
+  }
+
+  /** The spec operation for a raw path; the most specific template wins (literal segments over parameters). */
+  operationFor(method: string, rawPath: string): Operation | undefined {
+    const candidates = this.operations.filter((op) => op.method === method && op.template.test(rawPath));
+    return candidates.sort((a, b) => literalCount(b) - literalCount(a))[0];
+  }
+
+  validator(definition: string): ValidateFunction {
+    let validate = this.compiled.get(definition);
+    if (!validate) {
+      validate = this.ajv.compile({ $ref: `atlas#/definitions/${definition}` });
+      this.compiled.set(definition, validate);
+    }
+    return validate;
+  }
+
+  /** Validates a body against a schema from the spec, picking the discriminator branch by cloudProvider. */
+  validateBody(schema: Json, body: unknown): string[] {
+    if (schema.type === "array") return Array.isArray(body) ? body.flatMap((item, index) => this.validateBody(schema.items, item).map((e) => `[${index}] ${e}`)) : ["expected an array"];
+    const name = String(schema.$ref).replace("#/components/schemas/", "");
+    const definition = this.spec.components.schemas[name];
+    const errors = this.errorsOf(name, body);
+    const mapping = definition?.discriminator?.mapping as Record<string, string> | undefined;
+    if (mapping) {
+      const branch = mapping[(body as Json)?.cloudProvider];
+      if (!branch) return [...errors, `cloudProvider=${JSON.stringify((body as Json)?.cloudProvider)} names no ${name} branch`];
+      errors.push(...this.errorsOf(branch.replace("#/components/schemas/", ""), body));
+    }
+    return errors;
+  }
+
+  private errorsOf(definition: string, body: unknown): string[] {
+    const validate = this.validator(definition);
+    return validate(body) ? [] : (validate.errors ?? []).map((e) => `${definition}${e.instancePath} ${e.message} ${JSON.stringify(e.params)}`);
+  }
+
+  /** Every problem with one recorded exchange; empty when it matches the spec. */
+  check(exchange: RecordedExchange): string[] {
+    const [rawPath, query = ""] = exchange.target.split("?");
+    const operation = this.operationFor(exchange.method, rawPath!);
+    if (!operation) return []; // not an Atlas operation in the spec (OAuth, control API, unknown paths)
+    const where = `${exchange.method} ${exchange.target} -> ${exchange.status}`;
+    let status = exchange.status;
+    let body: unknown = exchange.text ? JSON.parse(exchange.text) : undefined;
+    if (new URLSearchParams(query).get("envelope") === "true" && status === 200) {
+      if (typeof (body as Json)?.status !== "number" || !("content" in (body as Json))) return [`${where}: envelope without {status, content}`];
+      status = (body as Json).status;
+      body = (body as Json).content;
+    }
+    let response = operation.responses[String(status)];
+    if (!response) {
+      const expected = [...(UNLISTED_BUT_EXPECTED["*"] ?? []), ...(UNLISTED_BUT_EXPECTED[operation.id] ?? [])];
+      if (!expected.includes(status)) return [`${where}: status ${status} is not a response of ${operation.id}`];
+      response = { content: { "application/json": { schema: { $ref: "#/components/schemas/ApiError" } } } };
+    }
+    if (response.$ref) response = this.spec.components.responses[String(response.$ref).split("/").pop()!];
+    const [mediaType, media] = Object.entries(response.content ?? {})[0] ?? [];
+    if (!media || !(media as Json).schema) {
+      return exchange.text === "" ? [] : [`${where}: expected no body, got ${exchange.text.slice(0, 80)}`];
+    }
+    const problems: string[] = [];
+    if (exchange.contentType?.split(";")[0] !== mediaType) problems.push(`${where}: content-type ${exchange.contentType}, spec says ${mediaType}`);
+    problems.push(...this.validateBody((media as Json).schema, body).map((e) => `${where}: ${e}`));
+    return problems;
+  }
+
+  /**
+   * Validates a create-endpoint request body the way the spec README says: pick the branch by
+   * the cloudProvider path parameter and check its inline allOf member plus the outer `required`.
+   */
+  checkCreateEndpointRequest(cloudProvider: string, body: unknown): string[] {
+    const branch = { AWS: "CreateAWSEndpointRequest", AZURE: "CreateAzureEndpointRequest", GCP: "CreateGCPEndpointGroupRequest" }[cloudProvider];
+    if (!branch) return [`unknown cloudProvider ${cloudProvider}`];
+    const definition = this.spec.components.schemas[branch];
+    let validate = this.compiled.get(`request:${branch}`);
+    if (!validate) {
+      validate = this.ajv.compile({ ...toJsonSchema(definition.allOf[1]), required: definition.required });
+      this.compiled.set(`request:${branch}`, validate);
+    }
+    return validate(body) ? [] : (validate.errors ?? []).map((e) => `${branch}${e.instancePath} ${e.message}`);
+  }
+}
+
+function literalCount(operation: Operation): number {
+  return operation.path.split("/").filter((segment) => !segment.startsWith("{")).length;
+}

@@ -1,0 +1,84 @@
+import { startSimulator, type RunningSimulator, type SimulatorOptions } from "../../../simulator";
+import { AtlasTestClient, fetchToken } from "./atlasClient";
+import { AtlasContract } from "./openapiContract";
+import { recorded } from "./recorder";
+
+/** Small delays so every lifecycle finishes in well under a second. */
+export const FAST: SimulatorOptions = {
+  timeScale: 0.01,
+  delays: {
+    awsPendingAcceptanceMs: 3000,
+    awsPendingMs: 4000,
+    azureInitiatingMs: 6000,
+    gcpInitiatingMs: 3000,
+    gcpVerifiedMs: 4000,
+    deletingMs: 3000,
+    endpointServiceInitiatingMs: 3000,
+  },
+};
+
+let contract: AtlasContract | undefined;
+export function atlasContract(): AtlasContract {
+  return (contract ??= new AtlasContract());
+}
+
+export type Harness = {
+  sim: RunningSimulator;
+  /** Digest client with the read-write API key. */
+  atlas: AtlasTestClient;
+  readOnly: AtlasTestClient;
+  bearer(readOnly?: boolean): Promise<AtlasTestClient>;
+  groupPath: string;
+  endpointPath(cloud: "AWS" | "AZURE" | "GCP", serviceId?: string): string;
+  control(method: string, path: string, body?: unknown): Promise<any>;
+};
+
+/**
+ * Starts a simulator on port 0 for the file, closes it after, and fails the file if any response
+ * it gave during the file does not match the spec for that operation and status.
+ */
+export function useSimulator(options: SimulatorOptions = FAST): Harness {
+  const harness = {} as Harness;
+  beforeAll(async () => {
+    const sim = await startSimulator({ port: 0, ...options });
+    const { seed } = sim;
+    harness.sim = sim;
+    harness.atlas = new AtlasTestClient(sim.baseUrl, { kind: "digest", ...seed.apiKey });
+    harness.readOnly = new AtlasTestClient(sim.baseUrl, { kind: "digest", ...seed.readOnlyApiKey });
+    harness.bearer = async (readOnly = false) => {
+      const account = readOnly ? seed.readOnlyServiceAccount : seed.serviceAccount;
+      return new AtlasTestClient(sim.baseUrl, { kind: "bearer", token: await fetchToken(sim.baseUrl, account.clientId, account.clientSecret) });
+    };
+    harness.groupPath = `/api/atlas/v2/groups/${seed.groupId}/privateEndpoint`;
+    harness.endpointPath = (cloud, serviceId) =>
+      `${harness.groupPath}/${cloud}/endpointService/${serviceId ?? seed.endpointServices[cloud]}/endpoint`;
+    harness.control = async (method, path, body) => {
+      const response = await fetch(`${sim.baseUrl}/__simulator/${path}`, {
+        method,
+        headers: body === undefined ? {} : { "Content-Type": "application/json" },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      const text = await response.text();
+      return text ? JSON.parse(text) : undefined;
+    };
+  });
+  afterAll(async () => {
+    await harness.sim?.close();
+    const problems = recorded.flatMap((exchange) => atlasContract().check(exchange));
+    if (problems.length > 0) throw new Error(`Responses that do not match the Atlas spec:\n${problems.join("\n")}`);
+  });
+  return harness;
+}
+
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Polls until `read` returns a value satisfying `done`, or fails after `timeoutMs`. */
+export async function waitFor<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 3000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (done(value)) return value;
+    if (Date.now() > deadline) throw new Error(`waitFor timed out; last value: ${JSON.stringify(value)}`);
+    await sleep(10);
+  }
+}
