@@ -1,7 +1,7 @@
 import { startSimulator, type RunningSimulator, type SimulatorOptions } from "../../../simulator";
 import { AtlasTestClient, fetchToken } from "./atlasClient";
 import { AtlasContract } from "./openapiContract";
-import { recorded } from "./recorder";
+import { recorded, type RecordedExchange } from "./recorder";
 
 /** Small delays so every lifecycle finishes in well under a second. */
 export const FAST: SimulatorOptions = {
@@ -64,10 +64,19 @@ export function useSimulator(options: SimulatorOptions = FAST): Harness {
   });
   afterAll(async () => {
     await harness.sim?.close();
-    const problems = recorded.flatMap((exchange) => atlasContract().check(exchange));
+    const problems = recorded.flatMap((exchange) => [...atlasContract().check(exchange), ...acceptedCreateProblems(exchange)]);
     if (problems.length > 0) throw new Error(`Responses that do not match the Atlas spec:\n${problems.join("\n")}`);
   });
   return harness;
+}
+
+/** A create the simulator accepted must also have been a spec-valid request. */
+function acceptedCreateProblems(exchange: RecordedExchange): string[] {
+  const match = /\/privateEndpoint\/(AWS|AZURE|GCP)\/endpointService\/[^/]+\/endpoint(\?|$)/.exec(exchange.target);
+  if (!match || exchange.method !== "POST" || exchange.status !== 200 || typeof exchange.requestBody !== "object") return [];
+  return atlasContract()
+    .checkCreateEndpointRequest(match[1]!, exchange.requestBody)
+    .map((problem) => `accepted request ${exchange.method} ${exchange.target}: ${problem}`);
 }
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
