@@ -73,9 +73,15 @@ function sameValue(field: string, cloud: unknown, olds: Props, news: Props): boo
 function atlasKey(props: Props): (string | undefined)[] {
   const cloud = cloudOf(props);
   const endpointId = cloud === "GCP" ? props.endpointGroupName : props.endpointId;
-  return [props.groupId, cloud, props.endpointServiceId, endpointId].map((part) =>
-    typeof part === "string" && !isUnknown(part) ? (cloud === "AZURE" ? part.toLowerCase() : part) : undefined,
-  );
+  const known = (part: unknown) => (typeof part === "string" && !isUnknown(part) ? part : undefined);
+  const id = known(endpointId);
+  return [known(props.groupId), known(cloud), known(props.endpointServiceId), cloud === "AZURE" ? id?.toLowerCase() : id];
+}
+
+function firstRuleName(props: Props): string | undefined {
+  if (isUnknown(props.endpoints)) return undefined;
+  const name = (props.endpoints as { endpointName?: unknown }[] | undefined)?.[0]?.endpointName;
+  return typeof name === "string" && !isUnknown(name) ? name : undefined;
 }
 
 function oldAtlasKey(id: string, olds: Props): (string | undefined)[] {
@@ -103,6 +109,10 @@ export function diffInputs(id: string, olds: Props, news: Props): DiffResult {
 
   const before = oldAtlasKey(id, olds);
   const after = atlasKey(news);
-  const mayBeSameEndpoint = before.every((part, index) => part === undefined || after[index] === undefined || part === after[index]);
+  const mayMatch = (a: string | undefined, b: string | undefined) => a === undefined || b === undefined || a === b;
+  const sameService = before.slice(0, 3).every((part, index) => mayMatch(part, after[index]));
+  // A port-mapped GCP group holds one forwarding rule, and Atlas knows the group by that rule's name too.
+  const sameRuleName = olds.portMappingEnabled === true && mayMatch(firstRuleName(olds), firstRuleName(news));
+  const mayBeSameEndpoint = sameService && (mayMatch(before[3], after[3]) || sameRuleName);
   return { changes: true, replaces, deleteBeforeReplace: mayBeSameEndpoint };
 }

@@ -98,7 +98,6 @@ const AZURE_ENDPOINT_ID =
 const GCP_PROJECT_ID = /^[a-z][a-z0-9-]{4,28}[a-z0-9]$/;
 // Google Cloud resource names (RFC 1035 labels).
 const GCP_RESOURCE_NAME = /^[a-z](?:[-a-z0-9]{0,61}[a-z0-9])?$/;
-const NON_BLANK = /\S/;
 
 const duration = z.unknown().superRefine((value, ctx) => {
   if (value !== undefined && parseDurationMs(value) === undefined) {
@@ -108,12 +107,14 @@ const duration = z.unknown().superRefine((value, ctx) => {
 const flag = z.boolean({ error: (issue) => `must be true or false, got ${shown(issue.input)}` }).optional();
 
 /** Accepts the preview sentinel for any value, else validates with `schema`. */
-function orUnknown(schema: z.ZodType) {
-  return z.unknown().superRefine((value, ctx) => {
+function orUnknown(schema: z.ZodType): z.ZodType {
+  const checked = z.unknown().superRefine((value, ctx) => {
     if (isUnknown(value)) return;
     const result = schema.safeParse(value);
     if (!result.success) for (const issue of result.error.issues) ctx.addIssue({ code: "custom", message: issue.message, path: issue.path });
   });
+  // zod reports a missing key unless the field's own schema is optional, so mirror the inner schema.
+  return schema.safeParse(undefined).success ? checked.optional() : checked;
 }
 
 const timeouts = z
@@ -167,7 +168,7 @@ const cloudSchemas: { readonly [C in CloudProvider]: z.ZodType } = {
   }),
   GCP: z.object({
     gcpProjectId: orUnknown(text(GCP_PROJECT_ID, "a Google Cloud project id (6-30 lowercase letters, digits or hyphens, starting with a letter)")),
-    endpointGroupName: orUnknown(text(NON_BLANK, "a non-empty endpoint group name")),
+    endpointGroupName: orUnknown(text(GCP_RESOURCE_NAME, "a Google Cloud resource name (lowercase letters, digits and hyphens, starting with a letter)")),
     endpoints: orUnknown(forwardingRules),
   }),
 };

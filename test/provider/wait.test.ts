@@ -1,0 +1,90 @@
+import type { Observation } from "../../provider/status-table";
+import { UNTIL_READY } from "../../provider/status-table";
+import { waitFor, type Clock } from "../../provider/wait";
+
+/** A clock that only moves when the wait sleeps. */
+function fakeClock(): Clock & { sleeps: number[] } {
+  let now = 0;
+  const sleeps: number[] = [];
+  return {
+    sleeps,
+    now: () => now,
+    sleep: async (ms) => {
+      sleeps.push(ms);
+      now += ms;
+    },
+  };
+}
+
+const seen = (label: string, phase: Observation["phase"] = "pending"): { value: string; observation: Observation } => ({
+  value: label,
+  observation: phase === "failed" ? { phase, label, failure: `failed: ${label}` } : { phase, label },
+});
+
+describe("waitFor", () => {
+  test("polls until a target phase and reports each status change once with its elapsed time", async () => {
+    const clock = fakeClock();
+    const answers = [seen("PENDING"), seen("PENDING"), seen("AVAILABLE", "ready")];
+    const changes: string[] = [];
+    const outcome = await waitFor({
+      spec: UNTIL_READY,
+      initial: seen("PENDING_ACCEPTANCE"),
+      poll: async () => answers.shift()!,
+      timeoutMs: 60_000,
+      clock,
+      timeScale: 1,
+      onStatusChange: ({ from, to, elapsedMs }) => changes.push(`${from ?? "-"}>${to}@${elapsedMs}`),
+    });
+    expect(outcome).toMatchObject({ kind: "reached", value: "AVAILABLE", polls: 3 });
+    expect(changes).toEqual(["->PENDING_ACCEPTANCE@0", "PENDING_ACCEPTANCE>PENDING@1500", "PENDING>AVAILABLE@4500"]);
+  });
+
+  test("stops at a failure phase without further polls", async () => {
+    const poll = jest.fn(async () => seen("REJECTED", "failed"));
+    const outcome = await waitFor({ spec: UNTIL_READY, poll, timeoutMs: 60_000, clock: fakeClock(), timeScale: 1 });
+    expect(outcome).toMatchObject({ kind: "failed", observation: { failure: "failed: REJECTED" } });
+    expect(poll).toHaveBeenCalledTimes(1);
+  });
+
+  test("gives up at the deadline after one last look, sleeping no further than the deadline", async () => {
+    const clock = fakeClock();
+    const poll = jest.fn(async () => seen("PENDING"));
+    const outcome = await waitFor({ spec: UNTIL_READY, poll, timeoutMs: 20_000, clock, timeScale: 1 });
+    expect(outcome).toMatchObject({ kind: "timedOut", value: "PENDING", elapsedMs: 20_000 });
+    expect(clock.sleeps.reduce((a, b) => a + b, 0)).toBe(20_000);
+  });
+
+  test("a status seen at the deadline itself still counts", async () => {
+    const clock = fakeClock();
+    const poll = jest.fn(async () => (clock.now() >= 3_000 ? seen("AVAILABLE", "ready") : seen("PENDING")));
+    const outcome = await waitFor({ spec: UNTIL_READY, poll, timeoutMs: 3_000, clock, timeScale: 1 });
+    expect(outcome.kind).toBe("reached");
+  });
+
+  test("the time scale shrinks poll delays but not the timeout", async () => {
+    const clock = fakeClock();
+    const outcome = await waitFor({ spec: UNTIL_READY, poll: async () => seen("PENDING"), timeoutMs: 1_000, clock, timeScale: 0.01 });
+    expect(outcome.kind).toBe("timedOut");
+    expect(clock.sleeps[0]).toBe(15);
+    expect(outcome.polls).toBeGreaterThan(50);
+  });
+
+  test("an error from a poll propagates instead of being retried", async () => {
+    const poll = jest.fn(async () => {
+      throw new Error("Atlas answered 500");
+    });
+    await expect(waitFor({ spec: UNTIL_READY, poll, timeoutMs: 60_000, clock: fakeClock(), timeScale: 1 })).rejects.toThrow("Atlas answered 500");
+    expect(poll).toHaveBeenCalledTimes(1);
+  });
+
+  test("a phase outside the spec's pending set ends the wait as failed", async () => {
+    const outcome = await waitFor({
+      spec: { pending: ["pending"], target: ["ready"], failure: [] },
+      poll: async () => seen("DELETING", "deleting"),
+      timeoutMs: 60_000,
+      clock: fakeClock(),
+      timeScale: 1,
+    });
+    expect(outcome.kind).toBe("failed");
+  });
+});
