@@ -154,7 +154,9 @@ async function applyFault(fault: FaultSpec | undefined, res: ServerResponse, for
   }
   if (fault.status === undefined) return false;
   const errorCode = fault.errorCode ?? FAULT_CODES[fault.status] ?? "SIMULATED_FAULT";
-  const headers: Record<string, number> = fault.retryAfterSeconds !== undefined ? { "Retry-After": fault.retryAfterSeconds } : {};
+  // Marked so contract checks can tell a test's injected answer from the simulator's own.
+  const headers: Record<string, string | number> = { "X-Simulator-Fault": "injected" };
+  if (fault.retryAfterSeconds !== undefined) headers["Retry-After"] = fault.retryAfterSeconds;
   sendAtlasError(res, new InjectedFault(fault.status, errorCode, `Injected fault: ${fault.status} ${errorCode}.`), format, headers);
   return true;
 }

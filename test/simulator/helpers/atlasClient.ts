@@ -73,7 +73,15 @@ export async function sendRaw(
     body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
   });
   const text = await response.text();
-  record({ method, target, status: response.status, contentType: response.headers.get("content-type"), text, requestBody: body });
+  record({
+    method,
+    target,
+    status: response.status,
+    contentType: response.headers.get("content-type"),
+    text,
+    requestBody: body,
+    injectedFault: response.headers.get("x-simulator-fault") === "injected",
+  });
   let parsed: unknown;
   try {
     parsed = text ? JSON.parse(text) : undefined;

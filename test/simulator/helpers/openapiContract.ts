@@ -107,6 +107,8 @@ export class AtlasContract {
     const [rawPath, query = ""] = exchange.target.split("?");
     const operation = this.operationFor(exchange.method, rawPath!);
     if (!operation) return []; // not an Atlas operation in the spec (OAuth, control API, unknown paths)
+    // A status the test injected is the test's choice; its body must still be an ApiError.
+    if (exchange.injectedFault) return this.validateBody({ $ref: "#/components/schemas/ApiError" }, JSON.parse(exchange.text)).map((e) => `${exchange.target}: ${e}`);
     const where = `${exchange.method} ${exchange.target} -> ${exchange.status}`;
     let status = exchange.status;
     let body: unknown = exchange.text ? JSON.parse(exchange.text) : undefined;

@@ -6,6 +6,8 @@ export type RecordedExchange = {
   status: number;
   contentType: string | null;
   text: string;
+  /** True when the answer came from a fault the test injected (X-Simulator-Fault), not from the simulator's behaviour. */
+  injectedFault?: boolean;
   /** The JSON request body, when one was sent. */
   requestBody?: unknown;
 };

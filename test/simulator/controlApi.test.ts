@@ -1,0 +1,171 @@
+import { ATLAS_ACCEPT, AtlasTestClient } from "./helpers/atlasClient";
+import { azureId, vpceId } from "./helpers/ids";
+import { useSimulator, waitFor } from "./helpers/simulatorHarness";
+
+const h = useSimulator();
+
+afterEach(async () => {
+  await h.control("DELETE", "faults");
+  await h.control("POST", "config", { rateLimit: null, jitter: 0, timeScale: 0.01 });
+});
+
+describe("faults", () => {
+  it("answers the next count matching requests with the injected status, then recovers", async () => {
+    const added = await h.control("POST", "faults", { method: "POST", pathPattern: "/endpoint$", status: 503, count: 2 });
+    expect(added.id).toEqual(expect.any(Number));
+    const first = await h.atlas.post(h.endpointPath("AWS"), { id: vpceId() });
+    expect(first.status).toBe(503);
+    expect(first.body).toMatchObject({ error: 503, errorCode: "SERVICE_UNAVAILABLE" });
+    // A GET does not match the method, so it does not consume the fault.
+    expect((await h.atlas.get(`${h.groupPath}/AWS/endpointService`)).status).toBe(200);
+    expect((await h.atlas.post(h.endpointPath("AWS"), { id: vpceId() })).status).toBe(503);
+    expect((await h.atlas.post(h.endpointPath("AWS"), { id: vpceId() })).status).toBe(200);
+  });
+
+  it("injects a fault only after authentication, so a digest handshake does not use it up", async () => {
+    await h.control("POST", "faults", { status: 500, count: 1 });
+    await h.control("DELETE", "requests");
+    const fresh = new AtlasTestClient(h.sim.baseUrl, { kind: "digest", ...h.sim.seed.apiKey });
+    const response = await fresh.get(`${h.groupPath}/AWS/endpointService`);
+    expect(response.status).toBe(500);
+    expect(response.body.errorCode).toBe("UNEXPECTED_ERROR");
+    const { requests } = await h.control("GET", "requests");
+    expect(requests.map((r: any) => [r.status, r.auth])).toEqual([
+      [401, "challenge"],
+      [500, "digest"],
+    ]);
+  });
+
+  it("can drop the connection without an answer", async () => {
+    await h.control("POST", "faults", { dropConnection: true, count: 1 });
+    await expect(h.atlas.get(`${h.groupPath}/AWS/endpointService`)).rejects.toThrow();
+    expect((await h.atlas.get(`${h.groupPath}/AWS/endpointService`)).status).toBe(200);
+  });
+
+  it("can delay a request and then answer it normally", async () => {
+    await h.control("POST", "faults", { delayMs: 150, count: 1 });
+    const started = Date.now();
+    const response = await h.atlas.get(`${h.groupPath}/AWS/endpointService`);
+    expect(response.status).toBe(200);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(145);
+  });
+
+  it("sends Retry-After with an injected 429", async () => {
+    await h.control("POST", "faults", { status: 429, retryAfterSeconds: 2, count: 1 });
+    const response = await h.atlas.get(`${h.groupPath}/AWS/endpointService`);
+    expect(response.status).toBe(429);
+    expect(response.headers.get("retry-after")).toBe("2");
+  });
+
+  it("refuses a fault without a count, naming the field", async () => {
+    const response = await fetch(`${h.sim.baseUrl}/__simulator/faults`, { method: "POST", body: JSON.stringify({ status: 500 }) });
+    expect(response.status).toBe(400);
+    expect((await response.json()).detail).toContain("count");
+  });
+});
+
+describe("rate limiting", () => {
+  it("answers 429 RATE_LIMITED_TOKEN_BUCKET with Retry-After and RateLimit headers once the bucket is empty", async () => {
+    await h.control("POST", "config", { rateLimit: { capacity: 2, refillPerSecond: 1 } });
+    const first = await h.atlas.get(`${h.groupPath}/AWS/endpointService`);
+    expect(first.status).toBe(200);
+    expect(first.headers.get("ratelimit-limit")).toBe("2");
+    expect(first.headers.get("ratelimit-remaining")).toBe("1");
+    await h.atlas.get(`${h.groupPath}/AWS/endpointService`);
+    const limited = await h.atlas.get(`${h.groupPath}/AWS/endpointService`);
+    expect(limited.status).toBe(429);
+    expect(limited.body.errorCode).toBe("RATE_LIMITED_TOKEN_BUCKET");
+    expect(limited.headers.get("retry-after")).toBe("1");
+    expect(limited.headers.get("ratelimit-remaining")).toBe("0");
+    await waitFor(() => h.atlas.get(`${h.groupPath}/AWS/endpointService`), (r) => r.status === 200, 2500);
+  });
+});
+
+describe("request log", () => {
+  it("records method, raw percent-encoded path, query, status and how the caller authenticated", async () => {
+    await h.control("DELETE", "requests");
+    const id = azureId();
+    const encoded = encodeURIComponent(id);
+    // A fresh client has no nonce yet, so its first request meets a challenge.
+    const atlas = new AtlasTestClient(h.sim.baseUrl, { kind: "digest", ...h.sim.seed.apiKey });
+    await atlas.post(h.endpointPath("AZURE"), { id, privateEndpointIPAddress: "10.0.0.4" });
+    await atlas.get(`${h.endpointPath("AZURE")}/${encoded}?pretty=true`);
+    const { requests } = await h.control("GET", "requests");
+    expect(requests.map((r: any) => [r.method, r.status, r.auth])).toEqual([
+      ["POST", 401, "challenge"],
+      ["POST", 200, "digest"],
+      ["GET", 200, "digest"],
+    ]);
+    expect(requests[2].path).toBe(`${h.endpointPath("AZURE")}/${encoded}`);
+    expect(requests[2].path).toContain("%2F");
+    expect(requests[2].query).toBe("pretty=true");
+    expect(requests[2].at).toEqual(expect.any(Number));
+  });
+
+  it("records an unauthenticated request without a challenge as none, and clears on DELETE", async () => {
+    await h.control("DELETE", "requests");
+    await fetch(`${h.sim.baseUrl}/api/oauth/token`, { method: "POST", body: "grant_type=client_credentials" });
+    const { requests } = await h.control("GET", "requests");
+    expect(requests).toEqual([expect.objectContaining({ path: "/api/oauth/token", status: 401, auth: "none" })]);
+    await h.control("DELETE", "requests");
+    expect((await h.control("GET", "requests")).requests).toEqual([]);
+  });
+});
+
+describe("config", () => {
+  it("changes transition delays for endpoints created afterwards", async () => {
+    await h.control("POST", "config", { delays: { awsPendingAcceptanceMs: 1000, awsPendingMs: 500 } });
+    try {
+      const id = vpceId();
+      await h.atlas.post(h.endpointPath("AWS"), { id });
+      const { endpoints } = await waitFor(
+        () => h.control("GET", "endpoints"),
+        (body: any) => body.endpoints.some((e: any) => e.endpointId === id && e.availableAt !== null),
+      );
+      const endpoint = endpoints.find((e: any) => e.endpointId === id);
+      expect(endpoint.availableAt - endpoint.createdAt).toBe(15);
+    } finally {
+      await h.control("POST", "config", { delays: { awsPendingAcceptanceMs: 3000, awsPendingMs: 4000 } });
+    }
+  });
+
+  it("randomizes each delay within ±jitter", async () => {
+    await h.control("POST", "config", { jitter: 0.5, timeScale: 0.01 });
+    const ids = Array.from({ length: 12 }, () => vpceId());
+    for (const id of ids) await h.atlas.post(h.endpointPath("AWS"), { id });
+    const { endpoints } = await waitFor(
+      () => h.control("GET", "endpoints"),
+      (body: any) => ids.every((id) => body.endpoints.find((e: any) => e.endpointId === id)?.availableAt !== null),
+    );
+    const lags = ids.map((id) => {
+      const e = endpoints.find((candidate: any) => candidate.endpointId === id);
+      return e.availableAt - e.createdAt;
+    });
+    // Nominal 30 + 40 ms; each part within ±50%.
+    for (const lag of lags) expect(lag).toBeGreaterThanOrEqual(34);
+    for (const lag of lags) expect(lag).toBeLessThanOrEqual(106);
+    expect(new Set(lags).size).toBeGreaterThan(1);
+  });
+
+  it("refuses an unknown delay name and changes nothing", async () => {
+    const response = await fetch(`${h.sim.baseUrl}/__simulator/config`, {
+      method: "POST",
+      body: JSON.stringify({ timeScale: 5, delays: { awsPendingMs: 1, warpMs: 3 } }),
+    });
+    expect(response.status).toBe(400);
+    expect((await response.json()).detail).toContain("warpMs");
+    const config = await h.control("GET", "config");
+    expect(config.timeScale).toBe(0.01);
+    expect(config.delays.awsPendingMs).toBe(4000);
+  });
+
+  it("keeps control routes apart from Atlas routes: no auth, never logged", async () => {
+    await h.control("DELETE", "requests");
+    await h.control("GET", "endpoints");
+    expect((await h.control("GET", "requests")).requests).toEqual([]);
+    const atlasShaped = await fetch(`${h.sim.baseUrl}/api/atlas/v2/groups/${h.sim.seed.groupId}/privateEndpoint/AWS/endpointService`, {
+      headers: { Accept: ATLAS_ACCEPT },
+    });
+    expect(atlasShaped.status).toBe(401);
+  });
+});
