@@ -1,0 +1,217 @@
+import {
+  AtlasApiError,
+  AtlasClient,
+  AtlasNetworkError,
+  AtlasTimeoutError,
+  type AtlasClientOptions,
+  type EndpointRef,
+  type ServiceRef,
+} from "../../provider/client";
+import { DEFAULT_RETRY } from "../../provider/client/options";
+import { sendWithRetries } from "../../provider/client/send-with-retries";
+import { TransportFailure, type HttpResponse } from "../../provider/client/transport";
+import { SecretScan } from "./support/secret-scan";
+import { apiRequests, startTestAtlas, type TestAtlas } from "./support/simulator";
+
+let atlas: TestAtlas;
+const scan = new SecretScan();
+
+beforeAll(async () => {
+  atlas = await startTestAtlas();
+});
+afterAll(async () => atlas.close());
+beforeEach(async () => {
+  await atlas.clearFaults();
+  await atlas.clearRequests();
+});
+
+function client(overrides: Partial<AtlasClientOptions> = {}): AtlasClient {
+  return new AtlasClient({
+    credentials: { kind: "apiKey", ...atlas.seed.apiKey },
+    baseUrl: atlas.baseUrl,
+    retry: { baseDelayMs: 5, maxDelayMs: 20, maxAttempts: 6, maxElapsedMs: 5_000 },
+    requestTimeoutMs: 2_000,
+    log: scan.log,
+    ...overrides,
+  });
+}
+
+const awsService = (): ServiceRef => ({ groupId: atlas.seed.groupId, cloudProvider: "AWS", endpointServiceId: atlas.seed.endpointServices.AWS });
+const ENDPOINTS = "^/api/atlas/v2/groups/[0-9a-f]+/privateEndpoint/AWS/endpointService/[0-9a-f]+/endpoint";
+let vpceCounter = 0x5000;
+const nextVpce = () => `vpce-${(vpceCounter++).toString(16).padStart(17, "0")}`;
+
+/** Statuses of Atlas API requests that carried credentials (challenges left out). */
+async function signedStatuses(): Promise<number[]> {
+  return apiRequests(await atlas.requests())
+    .filter((e) => e.auth !== "challenge")
+    .map((e) => e.status);
+}
+
+describe("retries against the simulator", () => {
+  it("waits Retry-After on a 429 and then succeeds", async () => {
+    await client().getEndpointService(awsService()); // settle the digest challenge first
+    await atlas.clearRequests();
+    await atlas.fault({ pathPattern: "/endpointService/", status: 429, retryAfterSeconds: 1, count: 1 });
+    const started = Date.now();
+    await expect(client().getEndpointService(awsService())).resolves.toMatchObject({ cloudProvider: "AWS" });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(950);
+    expect(await signedStatuses()).toEqual([429, 200]);
+    expect(scan.logLines.some((line) => /answered 429; retrying in 1000 ms \(Retry-After\) \(attempt 2 of 6\)/.test(line))).toBe(true);
+  });
+
+  it("rides through the simulator's token-bucket rate limit", async () => {
+    await atlas.config({ rateLimit: { capacity: 2, refillPerSecond: 5 } });
+    try {
+      const atlasClient = client();
+      for (let i = 0; i < 4; i++) await atlasClient.getEndpointService(awsService());
+      const statuses = await signedStatuses();
+      expect(statuses.filter((s) => s === 200)).toHaveLength(4);
+      expect(statuses).toContain(429);
+    } finally {
+      await atlas.config({ rateLimit: null });
+    }
+  });
+
+  it("rides through a burst of 503s on create, with exponential backoff", async () => {
+    await atlas.fault({ method: "POST", pathPattern: ENDPOINTS, status: 503, count: 4 });
+    const id = nextVpce();
+    await expect(client().createPrivateEndpoint(awsService(), { cloudProvider: "AWS", id })).resolves.toMatchObject({ interfaceEndpointId: id });
+    expect(await signedStatuses()).toEqual([503, 503, 503, 503, 200]);
+  });
+
+  it("retries 500, 502 and 504 too", async () => {
+    for (const status of [500, 502, 504]) await atlas.fault({ pathPattern: "/endpointService/", status, count: 1 });
+    await expect(client().getEndpointService(awsService())).resolves.toMatchObject({ cloudProvider: "AWS" });
+    expect(await signedStatuses()).toEqual([500, 502, 504, 200]);
+  });
+
+  it("rides through a dropped connection, resending the POST", async () => {
+    await atlas.fault({ method: "POST", pathPattern: ENDPOINTS, dropConnection: true, count: 2 });
+    const id = nextVpce();
+    await expect(client().createPrivateEndpoint(awsService(), { cloudProvider: "AWS", id })).resolves.toMatchObject({ interfaceEndpointId: id });
+    expect(await signedStatuses()).toEqual([0, 0, 200]);
+    expect(scan.logLines.some((line) => /POST \/api\/\S+ failed \((ECONNRESET|ERR_NETWORK|EPIPE)\); retrying in \d+ ms/.test(line))).toBe(true);
+  });
+
+  it("retries a request that exceeds requestTimeoutMs", async () => {
+    await atlas.fault({ pathPattern: "/endpointService/", delayMs: 1_000, count: 1 });
+    await expect(client({ requestTimeoutMs: 200 }).getEndpointService(awsService())).resolves.toMatchObject({ cloudProvider: "AWS" });
+    expect(scan.logLines.some((line) => /failed \(ETIMEDOUT\); retrying/.test(line))).toBe(true);
+  });
+
+  it("ends a burst longer than the attempt budget with AtlasApiError 503 that says how long it tried", async () => {
+    await atlas.fault({ pathPattern: "/endpointService/", status: 503, count: 10 });
+    const error = (await scan.rejection(client({ retry: { maxAttempts: 3, baseDelayMs: 5, maxDelayMs: 20 } }).getEndpointService(awsService()))) as AtlasApiError;
+    expect(error).toBeInstanceOf(AtlasApiError);
+    expect(error).toMatchObject({ status: 503, errorCode: "SERVICE_UNAVAILABLE", attempts: 3 });
+    expect(error.message).toMatch(/^Atlas answered 503 SERVICE_UNAVAILABLE for GET \/api\/atlas\/v2\/\S+: Injected fault: 503 SERVICE_UNAVAILABLE\. \(after 3 attempts over \d+\.\d s\)$/);
+    expect(await signedStatuses()).toEqual([503, 503, 503]);
+    expect(scan.logLines.some((line) => /giving up: all 3 attempts used/.test(line))).toBe(true);
+  });
+
+  it("stops at maxElapsedMs even when attempts remain", async () => {
+    await atlas.fault({ pathPattern: "/endpointService/", status: 503, delayMs: 150, count: 50 });
+    const started = Date.now();
+    const error = (await scan.rejection(client({ retry: { maxAttempts: 50, maxElapsedMs: 400, baseDelayMs: 5, maxDelayMs: 10 } }).getEndpointService(awsService()))) as AtlasApiError;
+    expect(error.status).toBe(503);
+    expect(error.attempts).toBeLessThan(50);
+    expect(Date.now() - started).toBeLessThan(2_000);
+  });
+
+  it("gives up at once when Retry-After is longer than the remaining budget", async () => {
+    await atlas.fault({ pathPattern: "/endpointService/", status: 429, retryAfterSeconds: 60, count: 1 });
+    const started = Date.now();
+    const error = (await scan.rejection(client({ retry: { maxElapsedMs: 5_000 } }).getEndpointService(awsService()))) as AtlasApiError;
+    expect(error.status).toBe(429);
+    expect(Date.now() - started).toBeLessThan(1_000);
+    expect(scan.logLines.some((line) => /giving up: Retry-After of 60000 ms exceeds the remaining retry budget/.test(line))).toBe(true);
+  });
+
+  it("ends repeated dropped connections with AtlasNetworkError naming attempts and time", async () => {
+    await atlas.fault({ pathPattern: "/endpointService/", dropConnection: true, count: 10 });
+    const error = (await scan.rejection(client({ retry: { maxAttempts: 3, baseDelayMs: 5, maxDelayMs: 20 } }).getEndpointService(awsService()))) as AtlasNetworkError;
+    expect(error).toBeInstanceOf(AtlasNetworkError);
+    expect(error).toMatchObject({ name: "AtlasNetworkError", attempts: 3, method: "GET" });
+    expect(error.message).toMatch(/^Could not reach Atlas for GET \/api\/atlas\/v2\/\S+ \(\w+\): 3 attempts over \d+\.\d s, all 3 attempts used$/);
+  });
+
+  it("ends repeated timeouts with AtlasTimeoutError", async () => {
+    await atlas.fault({ pathPattern: "/endpointService/", delayMs: 500, count: 2 });
+    const error = (await scan.rejection(client({ requestTimeoutMs: 100, retry: { maxAttempts: 2, baseDelayMs: 5, maxDelayMs: 10 } }).getEndpointService(awsService()))) as AtlasTimeoutError;
+    expect(error).toBeInstanceOf(AtlasTimeoutError);
+    expect(error).toBeInstanceOf(AtlasNetworkError);
+    expect(error.message).toMatch(/^Atlas did not answer within 100 ms for GET \S+ \(ETIMEDOUT\): 2 attempts over/);
+  });
+
+  it("retries a refused connection, then reports it", async () => {
+    const closed = await startTestAtlas();
+    const baseUrl = closed.simulator.baseUrl;
+    await closed.close();
+    const error = (await scan.rejection(client({ baseUrl, retry: { maxAttempts: 2, baseDelayMs: 5, maxDelayMs: 10 } }).getEndpointService(awsService()))) as AtlasNetworkError;
+    expect(error).toMatchObject({ name: "AtlasNetworkError", code: "ECONNREFUSED", attempts: 2 });
+  });
+
+  it("does not retry a 404", async () => {
+    const ref: EndpointRef = { ...awsService(), endpointId: nextVpce() };
+    await scan.rejection(client().getPrivateEndpoint(ref));
+    expect(await signedStatuses()).toEqual([404]);
+  });
+
+  it("puts no key or digest response in any error or log line of this file", () => {
+    expect(scan.errorCount).toBeGreaterThanOrEqual(7);
+    scan.expectClean([atlas.seed.apiKey.publicKey, atlas.seed.apiKey.privateKey, ...atlas.proxy.secrets()]);
+  });
+});
+
+describe("sendWithRetries budget (simulated clock)", () => {
+  const ok: HttpResponse = { status: 200, headers: {}, bodyText: "" };
+  const unavailable: HttpResponse = { status: 503, headers: {}, bodyText: "" };
+
+  function fakeClock() {
+    let now = 0;
+    const sleeps: number[] = [];
+    return { sleeps, clock: { now: () => now, sleep: async (ms: number) => void (sleeps.push(ms), (now += ms)) } };
+  }
+
+  const context = (retry: Partial<typeof DEFAULT_RETRY>, clock: ReturnType<typeof fakeClock>["clock"]) => ({
+    method: "GET",
+    path: "/x",
+    options: { retry: { ...DEFAULT_RETRY, ...retry }, requestTimeoutMs: 1_000, log: () => undefined },
+    clock,
+    random: () => 0.999,
+  });
+
+  it("sleeps with growing, capped backoff and never past maxElapsedMs", async () => {
+    const { clock, sleeps } = fakeClock();
+    const result = await sendWithRetries(context({ maxAttempts: 100, maxElapsedMs: 10_000, baseDelayMs: 250, maxDelayMs: 2_000 }, clock), async () => unavailable);
+    expect(result.response.status).toBe(503);
+    expect(sleeps.slice(0, 5)).toEqual([249, 499, 999, 1998, 1998]);
+    expect(sleeps.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(10_000);
+    expect(result.elapsedMs).toBe(10_000);
+  });
+
+  it("returns the first non-retryable answer", async () => {
+    const { clock } = fakeClock();
+    const answers = [unavailable, ok];
+    const result = await sendWithRetries(context({}, clock), async () => answers.shift()!);
+    expect(result).toMatchObject({ attempts: 2, response: { status: 200 } });
+  });
+
+  it("does not retry a network failure outside the allow-list", async () => {
+    const { clock } = fakeClock();
+    let calls = 0;
+    const attempt = async (): Promise<HttpResponse> => {
+      calls++;
+      throw new TransportFailure("ENOTFOUND", false);
+    };
+    await expect(sendWithRetries(context({}, clock), attempt)).rejects.toThrow("Could not reach Atlas for GET /x (ENOTFOUND): 1 attempt over 0.0 s, ENOTFOUND is not retried");
+    expect(calls).toBe(1);
+  });
+
+  it("rethrows an unknown error (a bug) at once", async () => {
+    const { clock } = fakeClock();
+    const bug = new TypeError("boom");
+    await expect(sendWithRetries(context({}, clock), async () => Promise.reject(bug))).rejects.toBe(bug);
+  });
+});
