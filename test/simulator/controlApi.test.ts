@@ -60,7 +60,7 @@ describe("faults", () => {
   it("refuses a fault without a count, naming the field", async () => {
     const response = await fetch(`${h.sim.baseUrl}/__simulator/faults`, { method: "POST", body: JSON.stringify({ status: 500 }) });
     expect(response.status).toBe(400);
-    expect((await response.json()).detail).toContain("count");
+    expect(((await response.json()) as any).detail).toContain("count");
   });
 });
 
@@ -153,7 +153,7 @@ describe("config", () => {
       body: JSON.stringify({ timeScale: 5, delays: { awsPendingMs: 1, warpMs: 3 } }),
     });
     expect(response.status).toBe(400);
-    expect((await response.json()).detail).toContain("warpMs");
+    expect(((await response.json()) as any).detail).toContain("warpMs");
     const config = await h.control("GET", "config");
     expect(config.timeScale).toBe(0.01);
     expect(config.delays.awsPendingMs).toBe(4000);

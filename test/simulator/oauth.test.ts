@@ -27,10 +27,10 @@ describe("OAuth service accounts", () => {
     const { clientId } = h.sim.seed.serviceAccount;
     const wrong = await tokenRequest(basic(clientId, "nope"));
     expect(wrong.status).toBe(401);
-    expect((await wrong.json()).error).toBe("invalid_client");
+    expect(((await wrong.json()) as any).error).toBe("invalid_client");
     const grant = await tokenRequest(basic(clientId, h.sim.seed.serviceAccount.clientSecret), "grant_type=password");
     expect(grant.status).toBe(400);
-    expect((await grant.json()).error).toBe("unsupported_grant_type");
+    expect(((await grant.json()) as any).error).toBe("unsupported_grant_type");
   });
 
   it("accepts Bearer tokens on Atlas routes, for reads and writes", async () => {
