@@ -2,7 +2,7 @@ import { sendRaw, type AtlasResponse } from "./helpers/atlasClient";
 import { digestAuthorization, parseChallenge, type DigestChallenge } from "./helpers/digest";
 import { FAST, sleep, useSimulator } from "./helpers/simulatorHarness";
 
-const h = useSimulator({ ...FAST, nonceTtlMs: 300 });
+const h = useSimulator({ ...FAST, nonceTtlMs: 500 });
 const ACCEPT = { Accept: "application/vnd.atlas.2023-01-01+json" };
 
 async function challengeFor(target: string): Promise<DigestChallenge> {
@@ -57,7 +57,7 @@ describe("HTTP digest authentication", () => {
   it("answers stale=true once a nonce expires, and the new nonce works", async () => {
     const challenge = await challengeFor(listPath());
     expect((await signedGet(listPath(), challenge, 1)).status).toBe(200);
-    await sleep(350);
+    await sleep(550);
     const expired = await signedGet(listPath(), challenge, 2);
     expect(expired.status).toBe(401);
     const fresh = parseChallenge(expired.headers.get("www-authenticate"))!;

@@ -29,8 +29,8 @@ describe("AWS interface endpoints", () => {
       (body: any) => body.endpoints.some((e: any) => e.endpointId === id && e.availableAt !== null),
     );
     const endpoint = endpoints.find((e: any) => e.endpointId === id);
-    // FAST: (3000 + 4000) ms x 0.01, no jitter.
-    expect(endpoint.availableAt - endpoint.createdAt).toBe(70);
+    // FAST: (3000 + 10000) ms x 0.01, no jitter.
+    expect(endpoint.availableAt - endpoint.createdAt).toBe(130);
     expect(endpoint).toMatchObject({ cloudProvider: "AWS", status: "AVAILABLE", deleteRequested: false, groupId: h.sim.seed.groupId });
   });
 
@@ -193,12 +193,12 @@ describe("eventual consistency", () => {
   afterEach(() => h.control("POST", "config", { eventualConsistencyMs: 0 }));
 
   it("answers 404 to a GET right after a create while the window is open, then the endpoint", async () => {
-    await h.control("POST", "config", { eventualConsistencyMs: 5000 }); // x0.01 = 50 ms
+    await h.control("POST", "config", { eventualConsistencyMs: 30_000 }); // x0.01 = 300 ms
     const id = vpceId();
     expect((await h.atlas.post(h.endpointPath("AWS"), { id })).status).toBe(200);
     const early = await h.atlas.get(`${h.endpointPath("AWS")}/${id}`);
     expect(early.status).toBe(404);
-    await sleep(60);
+    await sleep(320);
     expect((await h.atlas.get(`${h.endpointPath("AWS")}/${id}`)).status).toBe(200);
   });
 });

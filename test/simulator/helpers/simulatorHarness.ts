@@ -3,19 +3,22 @@ import { AtlasTestClient, fetchToken } from "./atlasClient";
 import { AtlasContract } from "./openapiContract";
 import { recorded, type RecordedExchange } from "./recorder";
 
-/** Small delays so every lifecycle finishes in well under a second. */
-export const FAST: SimulatorOptions = {
+/**
+ * Small delays so every lifecycle finishes well under a second, while each intermediate status
+ * a test must observe (PENDING, VERIFIED, DELETING) lasts 100 ms or more, even on a busy machine.
+ */
+export const FAST = {
   timeScale: 0.01,
   delays: {
     awsPendingAcceptanceMs: 3000,
-    awsPendingMs: 4000,
+    awsPendingMs: 10_000,
     azureInitiatingMs: 6000,
     gcpInitiatingMs: 3000,
-    gcpVerifiedMs: 4000,
-    deletingMs: 3000,
+    gcpVerifiedMs: 15_000,
+    deletingMs: 10_000,
     endpointServiceInitiatingMs: 3000,
   },
-};
+} satisfies SimulatorOptions;
 
 let contract: AtlasContract | undefined;
 export function atlasContract(): AtlasContract {
