@@ -5,9 +5,7 @@
  * not merged, as in Terraform's Atlas provider); within it a service account wins over API keys,
  * as Atlas recommends service accounts.
  */
-export type AtlasCredentials =
-  | { kind: "apiKey"; publicKey: string; privateKey: string }
-  | { kind: "serviceAccount"; clientId: string; clientSecret: string };
+import type { AtlasCredentials } from "./client";
 
 /** Stack config keys, the ones @pulumi/mongodbatlas uses so existing stacks just work. */
 export const CONFIG_KEYS = {

@@ -1,0 +1,120 @@
+import type { CreateResult } from "@pulumi/pulumi/dynamic";
+import { connectToAtlas, createRequestOf, describeEndpoint, endpointRefOf } from "./atlas";
+import { differencesFromInputs } from "./adoption";
+import { AtlasApiError, AtlasNetworkError, isAtlasNotFound, type AtlasClient, type EndpointRef, type PrivateEndpoint } from "./client";
+import { PROVIDER_KEY, resolveInputs, type ResolvedInputs } from "./inputs";
+import type { PrivateEndpointOutputs } from "./outputs";
+import { reportProgress } from "./progress";
+import { formatResourceId } from "./resource-id";
+import { settle } from "./settle";
+import { observe } from "./status-table";
+import { timeoutMs } from "./timeouts";
+
+export interface Registration {
+  endpoint: PrivateEndpoint;
+  /** The endpoint existed before this resource (409) and was taken over. */
+  adopted: boolean;
+}
+
+/**
+ * The ref Atlas knows the new endpoint by. For GCP that is the group name Atlas answered with
+ * (for a port-mapped service Atlas may report the endpoint's own name).
+ */
+export function registeredRef(inputs: ResolvedInputs, endpoint: PrivateEndpoint): EndpointRef {
+  const ref = endpointRefOf(inputs);
+  if (endpoint.cloudProvider === "GCP" && endpoint.endpointGroupName) return { ...ref, endpointId: endpoint.endpointGroupName };
+  return ref;
+}
+
+/** POST the endpoint; a 409 adopts a matching existing one when adoptExisting allows. */
+export async function register(client: AtlasClient, inputs: ResolvedInputs): Promise<Registration> {
+  const ref = endpointRefOf(inputs);
+  const what = describeEndpoint(ref);
+  try {
+    const endpoint = await client.createPrivateEndpoint(ref, createRequestOf(inputs));
+    reportProgress(`${what}: registered with Atlas endpoint service ${inputs.endpointServiceId}`);
+    return { endpoint, adopted: false };
+  } catch (error) {
+    if (error instanceof AtlasApiError && error.status === 409) return adopt(client, inputs, ref, error);
+    if (mayHaveBeenCreated(error)) {
+      // The POST may have reached Atlas even though no answer came back: look before giving up.
+      const existing = await client.getPrivateEndpoint(ref).catch(() => undefined);
+      if (existing && differencesFromInputs(inputs, existing).length === 0) return { endpoint: existing, adopted: false };
+    }
+    throw explainCreateError(error, inputs, what);
+  }
+}
+
+function mayHaveBeenCreated(error: unknown): boolean {
+  return error instanceof AtlasNetworkError || (error instanceof AtlasApiError && error.status >= 500);
+}
+
+async function adopt(client: AtlasClient, inputs: ResolvedInputs, ref: EndpointRef, conflict: AtlasApiError): Promise<Registration> {
+  const what = describeEndpoint(ref);
+  if (!inputs.adoptExisting) {
+    throw new Error(
+      `${what} is already registered with Atlas endpoint service ${inputs.endpointServiceId} (${conflict.message}). ` +
+        "adoptExisting is false, so it is not taken over: remove it from Atlas, or set adoptExisting: true to manage it with this resource.",
+    );
+  }
+  let existing: PrivateEndpoint;
+  try {
+    existing = await client.getPrivateEndpoint(ref);
+  } catch (error) {
+    if (isAtlasNotFound(error)) {
+      throw new Error(`Atlas answered 409 (already exists) for ${what} but 404 when reading it; it is probably being deleted. Run \`pulumi up\` again in a minute.`);
+    }
+    throw error;
+  }
+  const seen = observe(existing);
+  if (seen.phase === "deleting" || seen.phase === "gone" || existing.deleteRequested === true) {
+    throw new Error(`${what} is already registered with Atlas but is being deleted (status ${seen.label}); run \`pulumi up\` again once Atlas has removed it.`);
+  }
+  const differences = differencesFromInputs(inputs, existing);
+  if (differences.length > 0) {
+    throw new Error(
+      `${what} is already registered with Atlas but differs from the inputs, so it is not adopted: ${differences.join("; ")}. ` +
+        "Change the inputs to match, or remove the endpoint from Atlas.",
+    );
+  }
+  // A 409 that follows failed attempts of this same POST is most likely our own endpoint.
+  const ownEarlierAttempt = (conflict.attempts ?? 1) > 1;
+  reportProgress(
+    ownEarlierAttempt
+      ? `${what}: a retried create found it already registered; continuing with it (status ${seen.label})`
+      : `${what}: already registered with Atlas; adopting it because adoptExisting is true (status ${seen.label})`,
+  );
+  return { endpoint: existing, adopted: !ownEarlierAttempt };
+}
+
+function explainCreateError(error: unknown, inputs: ResolvedInputs, what: string): Error {
+  const message = error instanceof Error ? error.message : String(error);
+  if (error instanceof AtlasApiError && error.status === 404) {
+    return new Error(
+      `Atlas has no ${inputs.cloudProvider} private endpoint service endpointServiceId="${inputs.endpointServiceId}" in project groupId="${inputs.groupId}" ` +
+        `(${message}). Check both ids; the service must exist before endpoints are added to it.`,
+      { cause: error },
+    );
+  }
+  if (error instanceof AtlasApiError && error.status === 400) return new Error(`Atlas rejected ${what}: ${message}`, { cause: error });
+  return new Error(`Could not register ${what} with Atlas: ${message}`, { cause: error });
+}
+
+export async function create(props: Record<string, unknown>): Promise<CreateResult<PrivateEndpointOutputs>> {
+  const inputs = resolveInputs(props);
+  const client = connectToAtlas();
+  const startedAt = Date.now();
+  const createTimeoutMs = timeoutMs(inputs.timeouts, "create");
+  const { endpoint, adopted } = await register(client, inputs);
+  const ref = registeredRef(inputs, endpoint);
+  return settle(client, {
+    id: formatResourceId(ref),
+    ref,
+    inputs,
+    provider: props[PROVIDER_KEY],
+    adopted,
+    initial: endpoint,
+    acceptedAt: Date.now(),
+    timeoutMs: Math.max(0, createTimeoutMs - (Date.now() - startedAt)),
+  });
+}

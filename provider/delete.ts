@@ -1,0 +1,46 @@
+import { connectToAtlas, describeEndpoint } from "./atlas";
+import { isAtlasNotFound, type AtlasClient, type EndpointRef } from "./client";
+import { formatDuration } from "./duration";
+import { waitUntilGone } from "./endpoint-waits";
+import type { PrivateEndpointTimeouts } from "./inputs";
+import { reportProgress } from "./progress";
+import { endpointRefFor } from "./refs";
+import { observe } from "./status-table";
+import { timeoutMs } from "./timeouts";
+
+/** DELETE, then wait until Atlas answers 404. "Already gone" is success. */
+export async function removeEndpoint(client: AtlasClient, ref: EndpointRef, deleteTimeoutMs: number): Promise<void> {
+  const what = describeEndpoint(ref);
+  try {
+    await client.deletePrivateEndpoint(ref);
+  } catch (error) {
+    if (isAtlasNotFound(error)) {
+      reportProgress(`${what}: already gone from Atlas`);
+      return;
+    }
+    // Atlas may refuse a second DELETE while one is under way; what matters is whether it is going.
+    let current;
+    try {
+      current = await client.getPrivateEndpoint(ref);
+    } catch (readError) {
+      if (isAtlasNotFound(readError)) return;
+      throw error;
+    }
+    if (observe(current).phase !== "deleting" && current.deleteRequested !== true) throw error;
+  }
+  const outcome = await waitUntilGone({ client, ref, timeoutMs: deleteTimeoutMs });
+  if (outcome.kind === "reached") {
+    reportProgress(`${what}: removed from Atlas after ${formatDuration(outcome.elapsedMs)}`);
+    return;
+  }
+  const last = outcome.observation?.label ?? "unknown";
+  throw new Error(
+    `${what} is still in Atlas after the delete timeout of ${formatDuration(deleteTimeoutMs)} (last status ${last}). ` +
+      "Atlas usually finishes on its own: run `pulumi destroy` (or `pulumi up`) again to wait again, or raise timeouts.delete.",
+  );
+}
+
+export async function remove(id: string, props: Record<string, unknown>): Promise<void> {
+  const ref = endpointRefFor(id, props);
+  await removeEndpoint(connectToAtlas(), ref, timeoutMs(props.timeouts as PrivateEndpointTimeouts | undefined, "delete"));
+}

@@ -1,0 +1,90 @@
+import { describeEndpoint } from "./atlas";
+import { isAtlasNotFound, type AtlasClient, type EndpointRef, type PrivateEndpoint } from "./client";
+import { formatDuration } from "./duration";
+import { reportProgress } from "./progress";
+import { observe, UNTIL_GONE, UNTIL_READY, type Observation } from "./status-table";
+import { PROVIDER_DELAYS, timeScale } from "./time-scale";
+import { realClock, waitFor, type Clock, type WaitOutcome } from "./wait";
+
+export type EndpointOutcome = WaitOutcome<PrivateEndpoint | undefined>;
+
+interface Look {
+  value: PrivateEndpoint | undefined;
+  observation: Observation;
+}
+
+const seen = (endpoint: PrivateEndpoint): Look => ({ value: endpoint, observation: observe(endpoint) });
+
+function progressReporter(ref: EndpointRef, verb: string) {
+  return ({ from, to, elapsedMs }: { from: string | undefined; to: string; elapsedMs: number }) => {
+    const what = describeEndpoint(ref);
+    reportProgress(from === undefined ? `${what}: ${to}, ${verb}` : `${what}: ${from} -> ${to} after ${formatDuration(elapsedMs)}`);
+  };
+}
+
+export interface ReadyWait {
+  client: AtlasClient;
+  ref: EndpointRef;
+  /** What the POST (or a GET) already answered. */
+  initial?: PrivateEndpoint;
+  timeoutMs: number;
+  /** When the create was accepted: a 404 soon after is eventual consistency, not deletion. */
+  acceptedAt?: number;
+  clock?: Clock;
+  /** Told of every endpoint seen, so a caller that fails mid-wait can record the latest state. */
+  onSeen?: (endpoint: PrivateEndpoint) => void;
+}
+
+/** Polls until AVAILABLE (GCP: every forwarding rule too), a failure, or the deadline. */
+export async function waitUntilReady(wait: ReadyWait): Promise<EndpointOutcome> {
+  const clock = wait.clock ?? realClock;
+  const scale = timeScale();
+  const graceEndsAt = (wait.acceptedAt ?? -Infinity) + PROVIDER_DELAYS.notFoundAfterCreateGraceMs * scale;
+  return waitFor<PrivateEndpoint | undefined>({
+    spec: UNTIL_READY,
+    initial: wait.initial ? seen(wait.initial) : undefined,
+    poll: async () => {
+      try {
+        const endpoint = await wait.client.getPrivateEndpoint(wait.ref);
+        wait.onSeen?.(endpoint);
+        return seen(endpoint);
+      } catch (error) {
+        if (!isAtlasNotFound(error)) throw error;
+        return clock.now() < graceEndsAt
+          ? { value: undefined, observation: { phase: "notFoundYet", label: "NOT_FOUND_YET" } }
+          : { value: undefined, observation: { phase: "gone", label: "NOT_FOUND", failure: "Atlas answers 404 Not Found for it" } };
+      }
+    },
+    timeoutMs: wait.timeoutMs,
+    clock,
+    timeScale: scale,
+    onStatusChange: progressReporter(wait.ref, "waiting for AVAILABLE"),
+  });
+}
+
+export interface GoneWait {
+  client: AtlasClient;
+  ref: EndpointRef;
+  timeoutMs: number;
+  clock?: Clock;
+}
+
+/** Polls until Atlas answers 404 for the endpoint (GCP may also report DELETED). */
+export async function waitUntilGone(wait: GoneWait): Promise<EndpointOutcome> {
+  const clock = wait.clock ?? realClock;
+  return waitFor<PrivateEndpoint | undefined>({
+    spec: UNTIL_GONE,
+    poll: async () => {
+      try {
+        return seen(await wait.client.getPrivateEndpoint(wait.ref));
+      } catch (error) {
+        if (!isAtlasNotFound(error)) throw error;
+        return { value: undefined, observation: { phase: "gone", label: "GONE" } };
+      }
+    },
+    timeoutMs: wait.timeoutMs,
+    clock,
+    timeScale: timeScale(),
+    onStatusChange: progressReporter(wait.ref, "waiting until Atlas has removed it"),
+  });
+}

@@ -1,0 +1,111 @@
+import { describeEndpoint } from "./atlas";
+import type { AtlasClient, EndpointRef, PrivateEndpoint } from "./client";
+import { removeEndpoint } from "./delete";
+import { formatDuration } from "./duration";
+import { waitUntilReady } from "./endpoint-waits";
+import { ResourceInitError } from "./errors/resource-init-error";
+import { PROVIDER_KEY, type ResolvedInputs } from "./inputs";
+import { toOutputs, type PrivateEndpointOutputs } from "./outputs";
+import { reportProgress } from "./progress";
+import { timeoutMs } from "./timeouts";
+
+export interface Registered {
+  /** The Pulumi id, recorded even when the wait fails. */
+  id: string;
+  ref: EndpointRef;
+  inputs: ResolvedInputs;
+  /** The serialized provider, copied into recorded properties so later operations can load it. */
+  provider: unknown;
+  adopted: boolean;
+  /** What Atlas last answered for the endpoint. */
+  initial: PrivateEndpoint | undefined;
+  /** When Atlas accepted the create; undefined when resuming an older one. */
+  acceptedAt?: number;
+  timeoutMs: number;
+}
+
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/**
+ * Waits for a registered endpoint to become AVAILABLE and returns its outputs. Anything else
+ * throws a ResourceInitError carrying the id and outputs, so the engine records the endpoint
+ * (never an orphan) and the next `pulumi up` resumes through update.
+ */
+export async function settle(client: AtlasClient, registered: Registered): Promise<{ id: string; outs: PrivateEndpointOutputs }> {
+  const { id, ref, inputs, adopted } = registered;
+  const what = describeEndpoint(ref);
+  let latest = registered.initial;
+  const record = () => ({ ...toOutputs(inputs, latest, adopted), [PROVIDER_KEY]: registered.provider });
+
+  let outcome;
+  try {
+    outcome = await waitUntilReady({
+      client,
+      ref,
+      initial: registered.initial,
+      timeoutMs: registered.timeoutMs,
+      acceptedAt: registered.acceptedAt,
+      onSeen: (endpoint) => (latest = endpoint),
+    });
+  } catch (error) {
+    throw new ResourceInitError(
+      id,
+      record(),
+      `${what} is registered with Atlas, but reading its status failed: ${messageOf(error)}. ` +
+        "It is recorded in the stack as not ready; run `pulumi up` again to resume waiting.",
+    );
+  }
+
+  switch (outcome.kind) {
+    case "reached":
+      reportProgress(`${what}: AVAILABLE after ${formatDuration(outcome.elapsedMs)}`);
+      return { id, outs: toOutputs(inputs, outcome.value, adopted) };
+    case "failed": {
+      const { observation } = outcome;
+      const why = observation.failure ?? `Atlas reports status ${observation.label}`;
+      const advice =
+        observation.phase === "gone" || observation.phase === "deleting"
+          ? "It is recorded in the stack; `pulumi refresh` drops it if it is gone, and `pulumi up` registers it again."
+          : "It is recorded in the stack with that status and Atlas will not retry it: fix the cloud-side endpoint, then re-register it with `pulumi up --replace <urn>` (a changed input replaces it too), or remove it with `pulumi destroy`.";
+      throw new ResourceInitError(id, record(), `${what} did not become AVAILABLE: ${why} (status ${observation.label}). ${advice}`);
+    }
+    case "timedOut":
+      return onCreateDeadline(client, registered, outcome.observation?.label ?? "unknown", record);
+    default:
+      return outcome satisfies never;
+  }
+}
+
+async function onCreateDeadline(
+  client: AtlasClient,
+  registered: Registered,
+  lastStatus: string,
+  record: () => Record<string, unknown>,
+): Promise<never> {
+  const { id, ref, inputs, adopted } = registered;
+  const what = describeEndpoint(ref);
+  const notReady = `${what} was not AVAILABLE within the create timeout of ${formatDuration(registered.timeoutMs)} (last status ${lastStatus})`;
+  if (inputs.deleteOnCreateTimeout && !adopted) {
+    reportProgress(`${notReady}; deleting it because deleteOnCreateTimeout is true`);
+    try {
+      await removeEndpoint(client, ref, timeoutMs(inputs.timeouts, "delete"));
+    } catch (error) {
+      throw new ResourceInitError(
+        id,
+        record(),
+        `${notReady}, and deleting it (deleteOnCreateTimeout) failed: ${messageOf(error)}. It is recorded in the stack; run \`pulumi destroy\` or \`pulumi up\` again.`,
+      );
+    }
+    throw new Error(
+      `${notReady}. It was deleted from Atlas because deleteOnCreateTimeout is true, and nothing was recorded; ` +
+        "run `pulumi up` to try again (raise timeouts.create if Atlas needs longer).",
+    );
+  }
+  const kept = adopted && inputs.deleteOnCreateTimeout ? " It was adopted, so deleteOnCreateTimeout does not delete it." : "";
+  throw new ResourceInitError(
+    id,
+    record(),
+    `${notReady}. It is registered with Atlas and recorded in the stack as not ready.${kept} ` +
+      "Run `pulumi up` again to resume waiting (raise timeouts.create if Atlas needs longer), or `pulumi destroy` to remove it.",
+  );
+}

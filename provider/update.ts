@@ -1,0 +1,69 @@
+import type { UpdateResult } from "@pulumi/pulumi/dynamic";
+import { connectToAtlas, describeEndpoint } from "./atlas";
+import { isAtlasNotFound, type PrivateEndpoint } from "./client";
+import { register } from "./create";
+import { PROVIDER_KEY, resolveInputs, type ResolvedInputs } from "./inputs";
+import { plainJson, type PrivateEndpointOutputs } from "./outputs";
+import { reportProgress } from "./progress";
+import { endpointRefFor } from "./refs";
+import { settle } from "./settle";
+import { observe, type EndpointStatusView } from "./status-table";
+import { timeoutMs } from "./timeouts";
+
+/** Outputs recorded as AVAILABLE (every GCP rule too) and without an error: nothing left to wait for. */
+function isSettled(olds: Record<string, unknown>): boolean {
+  return typeof olds.cloudProvider === "string" && observe(olds as unknown as EndpointStatusView).phase === "ready";
+}
+
+/** The old outputs with the new options: diff only allows an update when nothing else changed. */
+function withOptions(olds: Record<string, unknown>, inputs: ResolvedInputs): PrivateEndpointOutputs {
+  const { [PROVIDER_KEY]: _provider, ...outputs } = olds;
+  return plainJson({
+    ...(outputs as unknown as PrivateEndpointOutputs),
+    timeouts: inputs.timeouts,
+    deleteOnCreateTimeout: inputs.deleteOnCreateTimeout,
+    adoptExisting: inputs.adoptExisting,
+  });
+}
+
+/**
+ * Options only (timeouts, deleteOnCreateTimeout, adoptExisting): no call to Atlas, complete
+ * outputs returned. The engine also calls update for a resource recorded with initialization
+ * errors (create deadline, failure while waiting); then this resumes the wait, and registers
+ * the endpoint again if Atlas no longer has it.
+ */
+export async function update(id: string, olds: Record<string, unknown>, news: Record<string, unknown>): Promise<UpdateResult<PrivateEndpointOutputs>> {
+  const inputs = resolveInputs(news);
+  if (isSettled(olds)) return { outs: withOptions(olds, inputs) };
+
+  const client = connectToAtlas();
+  const ref = endpointRefFor(id, olds);
+  const what = describeEndpoint(ref);
+  const startedAt = Date.now();
+  const createTimeoutMs = timeoutMs(inputs.timeouts, "create");
+  let current: PrivateEndpoint;
+  let adopted = olds.adopted === true;
+  let acceptedAt: number | undefined;
+  try {
+    current = await client.getPrivateEndpoint(ref);
+    reportProgress(`${what}: resuming the wait for AVAILABLE (status ${observe(current).label})`);
+  } catch (error) {
+    if (!isAtlasNotFound(error)) throw error;
+    reportProgress(`${what}: no longer in Atlas; registering it again`);
+    const registration = await register(client, inputs);
+    current = registration.endpoint;
+    adopted = registration.adopted;
+    acceptedAt = Date.now();
+  }
+  const { outs } = await settle(client, {
+    id,
+    ref,
+    inputs,
+    provider: news[PROVIDER_KEY],
+    adopted,
+    initial: current,
+    acceptedAt,
+    timeoutMs: Math.max(0, createTimeoutMs - (Date.now() - startedAt)),
+  });
+  return { outs };
+}
