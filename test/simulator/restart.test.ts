@@ -1,7 +1,7 @@
 import { startSimulator, type RunningSimulator } from "../../simulator";
 import { AtlasTestClient } from "./helpers/atlasClient";
 import { vpceId } from "./helpers/ids";
-import { FAST } from "./helpers/simulatorHarness";
+import { FAST, expectRecordedExchangesMatchSpec } from "./helpers/simulatorHarness";
 
 /** A pooled keep-alive socket to the old process is dead; any client must retry an idempotent request once. */
 async function retryOnceOnReset<T>(send: () => Promise<T>): Promise<T> {
@@ -16,7 +16,10 @@ async function retryOnceOnReset<T>(send: () => Promise<T>): Promise<T> {
 
 describe("restarting on the same port with the same seed values", () => {
   let sim: RunningSimulator | undefined;
-  afterAll(() => sim?.close());
+  afterAll(async () => {
+    await sim?.close();
+    expectRecordedExchangesMatchSpec();
+  });
 
   it("keeps ids and credentials, answers the old nonce with stale=true, and starts with no endpoints", async () => {
     sim = await startSimulator({ ...FAST, port: 0 });

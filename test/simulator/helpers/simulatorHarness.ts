@@ -67,10 +67,15 @@ export function useSimulator(options: SimulatorOptions = FAST): Harness {
   });
   afterAll(async () => {
     await harness.sim?.close();
-    const problems = recorded.flatMap((exchange) => [...atlasContract().check(exchange), ...acceptedCreateProblems(exchange)]);
-    if (problems.length > 0) throw new Error(`Responses that do not match the Atlas spec:\n${problems.join("\n")}`);
+    expectRecordedExchangesMatchSpec();
   });
   return harness;
+}
+
+/** Throws, listing every violation, if any response recorded in this test file breaks the spec. */
+export function expectRecordedExchangesMatchSpec(): void {
+  const problems = recorded.flatMap((exchange) => [...atlasContract().check(exchange), ...acceptedCreateProblems(exchange)]);
+  if (problems.length > 0) throw new Error(`Responses that do not match the Atlas spec:\n${problems.join("\n")}`);
 }
 
 /** A create the simulator accepted must also have been a spec-valid request. */
