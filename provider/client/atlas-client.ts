@@ -133,7 +133,8 @@ export class AtlasClient {
   /** Sends once, plus once more after a 401 that brought a fresh challenge or token (twice before any challenge is known). */
   async #exchangeAuthenticated(request: { method: Method; path: string; url: string; uri: string; headers: Record<string, string>; body?: string }): Promise<AtlasAnswer> {
     let rejectedCredentials = 0;
-    for (;;) {
+    // At most: unauthenticated (no challenge yet), signed, re-signed after one more challenge.
+    for (let sends = 1; ; sends++) {
       const authorization = await this.#auth.authorize(request.method, request.uri);
       const response = await this.#transport({
         method: request.method,
@@ -144,7 +145,7 @@ export class AtlasClient {
       });
       if (response.status === 401) {
         if (authorization !== undefined) rejectedCredentials++;
-        if (rejectedCredentials <= 1 && (await this.#auth.recover(response, authorization))) {
+        if (rejectedCredentials <= 1 && sends < 3 && (await this.#auth.recover(response, authorization))) {
           if (authorization !== undefined) {
             this.#options.log(`${request.method} ${request.path} answered 401; retrying once with ${this.#auth instanceof DigestAuthenticator ? "the new digest challenge" : "a new access token"}`);
           }

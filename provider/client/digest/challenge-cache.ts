@@ -24,7 +24,12 @@ export function challengeCacheKey(baseUrl: string, publicKey: string): string {
 /** The cached challenge with the next nc, or undefined when none is known. */
 export function nextUse(key: string): { challenge: DigestChallenge; nc: number } | undefined {
   const entry = entries.get(key);
-  if (!entry || entry.lastNc >= MAX_NC) return undefined;
+  if (!entry) return undefined;
+  if (entry.lastNc >= MAX_NC) {
+    // nc exhausted: go without, and the 401 brings a fresh challenge.
+    entries.delete(key);
+    return undefined;
+  }
   entry.lastNc += 1;
   return { challenge: entry.challenge, nc: entry.lastNc };
 }
