@@ -53,8 +53,10 @@ export class AtlasClient {
         this.#auth = new OAuthAuthenticator(tokens);
         break;
       }
-      default:
-        throw new TypeError(`unknown credentials kind ${JSON.stringify((credentials satisfies never as { kind: unknown }).kind)}`);
+      default: {
+        const unknown: never = credentials;
+        throw new TypeError(`unknown credentials kind ${JSON.stringify((unknown as { kind: unknown }).kind)}`);
+      }
     }
   }
 

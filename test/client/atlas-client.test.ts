@@ -1,4 +1,6 @@
+import { readFileSync } from "node:fs";
 import { createServer } from "node:http";
+import { join } from "node:path";
 import type { AddressInfo } from "node:net";
 import { inspect } from "node:util";
 import {
@@ -192,6 +194,24 @@ describe("AtlasClient against the simulator", () => {
     } finally {
       server.close();
     }
+  });
+
+  it("sends the Atlas media type, its User-Agent, and Content-Type only with a body", async () => {
+    const before = atlas.proxy.requests().length;
+    const atlasClient = client();
+    const id = nextVpce();
+    await atlasClient.createPrivateEndpoint(service("AWS"), { cloudProvider: "AWS", id });
+    await atlasClient.getPrivateEndpoint({ ...service("AWS"), endpointId: id });
+    const [post, get] = atlas.proxy.requests().slice(before).filter((r) => r.headers["user-agent"] !== undefined);
+    const { version } = JSON.parse(readFileSync(join(__dirname, "../../package.json"), "utf8")) as { version: string };
+    expect(post?.headers).toMatchObject({
+      accept: "application/vnd.atlas.2023-01-01+json",
+      "content-type": "application/json",
+      "user-agent": `pulumi-atlas-private-endpoint/${version}`,
+    });
+    expect(get?.method).toBe("GET");
+    expect(get?.headers["content-type"]).toBeUndefined();
+    expect(get?.headers.accept).toBe("application/vnd.atlas.2023-01-01+json");
   });
 
   it("keeps credentials out of the client object itself", () => {

@@ -10,17 +10,22 @@ export interface RecordingProxy {
   baseUrl: string;
   /** Every secret value seen so far. */
   secrets(): string[];
+  /** Method, raw path and headers of each request, Authorization left out. */
+  requests(): { method: string; path: string; headers: Record<string, string | string[] | undefined> }[];
   close(): Promise<void>;
 }
 
 export async function startRecordingProxy(upstreamBaseUrl: string): Promise<RecordingProxy> {
   const upstream = new URL(upstreamBaseUrl);
   const seen = new Set<string>();
+  const requests: { method: string; path: string; headers: Record<string, string | string[] | undefined> }[] = [];
   const remember = (value: string | undefined) => {
     if (value && value.length >= 6) seen.add(value);
   };
 
   const server = createServer((req, res) => {
+    const { authorization: _omitted, ...visibleHeaders } = req.headers;
+    requests.push({ method: req.method ?? "", path: req.url ?? "", headers: visibleHeaders });
     const authorization = req.headers.authorization;
     if (authorization) {
       remember(authorization);
@@ -61,6 +66,7 @@ export async function startRecordingProxy(upstreamBaseUrl: string): Promise<Reco
   return {
     baseUrl: `http://127.0.0.1:${port}`,
     secrets: () => [...seen],
+    requests: () => [...requests],
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());
