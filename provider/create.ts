@@ -104,7 +104,6 @@ export async function create(props: Record<string, unknown>): Promise<CreateResu
   const inputs = resolveInputs(props);
   const client = connectToAtlas();
   const startedAt = Date.now();
-  const createTimeoutMs = timeoutMs(inputs.timeouts, "create");
   const { endpoint, adopted } = await register(client, inputs);
   const ref = registeredRef(inputs, endpoint);
   return settle(client, {
@@ -115,6 +114,7 @@ export async function create(props: Record<string, unknown>): Promise<CreateResu
     adopted,
     initial: endpoint,
     acceptedAt: Date.now(),
-    timeoutMs: Math.max(0, createTimeoutMs - (Date.now() - startedAt)),
+    timeoutMs: timeoutMs(inputs.timeouts, "create"),
+    startedAt,
   });
 }

@@ -21,7 +21,9 @@ export interface Registered {
   initial: PrivateEndpoint | undefined;
   /** When Atlas accepted the create; undefined when resuming an older one. */
   acceptedAt?: number;
+  /** The create timeout, counted from `startedAt` (when the create or its resumption began). */
   timeoutMs: number;
+  startedAt: number;
 }
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
@@ -43,7 +45,7 @@ export async function settle(client: AtlasClient, registered: Registered): Promi
       client,
       ref,
       initial: registered.initial,
-      timeoutMs: registered.timeoutMs,
+      timeoutMs: Math.max(0, registered.timeoutMs - (Date.now() - registered.startedAt)),
       acceptedAt: registered.acceptedAt,
       onSeen: (endpoint) => (latest = endpoint),
     });

@@ -40,7 +40,6 @@ export async function update(id: string, olds: Record<string, unknown>, news: Re
   const ref = endpointRefFor(id, olds);
   const what = describeEndpoint(ref);
   const startedAt = Date.now();
-  const createTimeoutMs = timeoutMs(inputs.timeouts, "create");
   let current: PrivateEndpoint;
   let adopted = olds.adopted === true;
   let acceptedAt: number | undefined;
@@ -63,7 +62,8 @@ export async function update(id: string, olds: Record<string, unknown>, news: Re
     adopted,
     initial: current,
     acceptedAt,
-    timeoutMs: Math.max(0, createTimeoutMs - (Date.now() - startedAt)),
+    timeoutMs: timeoutMs(inputs.timeouts, "create"),
+    startedAt,
   });
   return { outs };
 }
