@@ -155,14 +155,21 @@ export function useHarness(): Harness {
     Object.assign(process.env, harness.credentialEnv(), { [TIME_SCALE_ENV]: String(TIME_SCALE) });
   });
 
+  let seenAtTestStart = 0;
   beforeEach(async () => {
     progress.length = 0;
+    seenAtTestStart = seen.length;
     jest.spyOn(console, "error").mockImplementation((...parts: unknown[]) => void progress.push(parts.join(" ")));
     await provider.configure({ config: { get: () => undefined, require: () => "" } as never });
   });
 
   afterEach(async () => {
     jest.restoreAllMocks();
+    // Every test, not only the dedicated one: nothing returned, thrown or printed holds a credential.
+    const secrets = [harness.seed.apiKey.privateKey, harness.seed.apiKey.publicKey, harness.seed.serviceAccount.clientSecret, harness.seed.serviceAccount.clientId];
+    const texts = [...seen.slice(seenAtTestStart).map(describeForScan), ...progress];
+    const leaks = texts.filter((text) => secrets.some((secret) => text.includes(secret)) || /authorization|Digest |Bearer /i.test(text));
+    if (leaks.length > 0) throw new Error(`${leaks.length} provider result(s), error(s) or progress line(s) contain a credential or auth header`);
     await control("DELETE", "faults");
     await control("POST", "config", { delays: DEFAULT_DELAYS, eventualConsistencyMs: 0, rateLimit: null, timeScale: TIME_SCALE });
   });
@@ -176,6 +183,11 @@ export function useHarness(): Harness {
   });
 
   return harness;
+}
+
+function describeForScan(value: unknown): string {
+  const error = value as Error | undefined;
+  return `${JSON.stringify(value) ?? ""} ${String(value)} ${error?.stack ?? ""}`;
 }
 
 /** Runs `body` with env variables set (undefined deletes), restoring them afterwards. */
