@@ -29,10 +29,7 @@ export async function removeEndpoint(client: AtlasClient, ref: EndpointRef, dele
     if (observe(current).phase !== "deleting" && current.deleteRequested !== true) throw error;
   }
   const outcome = await waitUntilGone({ client, ref, timeoutMs: deleteTimeoutMs });
-  if (outcome.kind === "reached") {
-    reportProgress(`${what}: removed from Atlas after ${formatDuration(outcome.elapsedMs)}`);
-    return;
-  }
+  if (outcome.kind === "reached") return;
   const last = outcome.observation?.label ?? "unknown";
   throw new Error(
     `${what} is still in Atlas after the delete timeout of ${formatDuration(deleteTimeoutMs)} (last status ${last}). ` +

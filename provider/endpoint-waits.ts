@@ -15,10 +15,11 @@ interface Look {
 
 const seen = (endpoint: PrivateEndpoint): Look => ({ value: endpoint, observation: observe(endpoint) });
 
-function progressReporter(ref: EndpointRef, verb: string) {
-  return ({ from, to, elapsedMs }: { from: string | undefined; to: string; elapsedMs: number }) => {
-    const what = describeEndpoint(ref);
-    reportProgress(from === undefined ? `${what}: ${to}, ${verb}` : `${what}: ${from} -> ${to} after ${formatDuration(elapsedMs)}`);
+function progressReporter(ref: EndpointRef, waitingFor: string, target: Observation["phase"]) {
+  const what = describeEndpoint(ref);
+  return ({ from, to, phase, elapsedMs }: { from: string | undefined; to: string; phase: Observation["phase"]; elapsedMs: number }) => {
+    if (from === undefined) reportProgress(phase === target ? `${what}: ${to}` : `${what}: ${to}, waiting for ${waitingFor}`);
+    else reportProgress(`${what}: ${from} -> ${to} after ${formatDuration(elapsedMs)}`);
   };
 }
 
@@ -58,7 +59,7 @@ export async function waitUntilReady(wait: ReadyWait): Promise<EndpointOutcome> 
     timeoutMs: wait.timeoutMs,
     clock,
     timeScale: scale,
-    onStatusChange: progressReporter(wait.ref, "waiting for AVAILABLE"),
+    onStatusChange: progressReporter(wait.ref, "AVAILABLE", "ready"),
   });
 }
 
@@ -85,6 +86,6 @@ export async function waitUntilGone(wait: GoneWait): Promise<EndpointOutcome> {
     timeoutMs: wait.timeoutMs,
     clock,
     timeScale: timeScale(),
-    onStatusChange: progressReporter(wait.ref, "waiting until Atlas has removed it"),
+    onStatusChange: progressReporter(wait.ref, "Atlas to remove it", "gone"),
   });
 }

@@ -60,7 +60,6 @@ export async function settle(client: AtlasClient, registered: Registered): Promi
 
   switch (outcome.kind) {
     case "reached":
-      reportProgress(`${what}: AVAILABLE after ${formatDuration(outcome.elapsedMs)}`);
       return { id, outs: toOutputs(inputs, outcome.value, adopted) };
     case "failed": {
       const { observation } = outcome;

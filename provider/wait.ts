@@ -23,7 +23,7 @@ export interface WaitOptions<T> {
   /** Multiplies each poll delay (PULUMI_ATLAS_PE_TIME_SCALE); never the timeout. */
   timeScale: number;
   schedule?: (moment: PollMoment) => number;
-  onStatusChange?: (change: { from: string | undefined; to: string; elapsedMs: number }) => void;
+  onStatusChange?: (change: { from: string | undefined; to: string; phase: Observation["phase"]; elapsedMs: number }) => void;
 }
 
 export type WaitOutcome<T> =
@@ -48,7 +48,7 @@ export async function waitFor<T>(options: WaitOptions<T>): Promise<WaitOutcome<T
     const elapsedMs = clock.now() - startedAt;
     const { observation, value } = current;
     if (observation.label !== lastLabel) {
-      options.onStatusChange?.({ from: lastLabel, to: observation.label, elapsedMs });
+      options.onStatusChange?.({ from: lastLabel, to: observation.label, phase: observation.phase, elapsedMs });
       if (lastLabel !== undefined) lastChangeAt = clock.now();
       lastLabel = observation.label;
     }

@@ -11,7 +11,8 @@ test("delete waits until Atlas answers 404 for the endpoint", async () => {
   expect(calls[calls.length - 1]).toMatchObject({ method: "GET", status: 404 });
   expect(calls.every((r) => r.path.includes("%2Fsubscriptions%2F") && !r.path.includes("%252F"))).toBe(true);
   expect((await harness.endpoints()).filter((e) => e.endpointId === created.outs.endpointId)).toEqual([]);
-  expect(harness.progress.some((line) => /removed from Atlas after/.test(line))).toBe(true);
+  expect(harness.progress.some((line) => /: DELETING, waiting for Atlas to remove it$/.test(line))).toBe(true);
+  expect(harness.progress.some((line) => /: DELETING -> GONE after \d/.test(line))).toBe(true);
 });
 
 test("delete of an endpoint that is already gone succeeds", async () => {

@@ -33,10 +33,10 @@ describe("waitFor", () => {
       timeoutMs: 60_000,
       clock,
       timeScale: 1,
-      onStatusChange: ({ from, to, elapsedMs }) => changes.push(`${from ?? "-"}>${to}@${elapsedMs}`),
+      onStatusChange: ({ from, to, phase, elapsedMs }) => changes.push(`${from ?? "-"}>${to}:${phase}@${elapsedMs}`),
     });
     expect(outcome).toMatchObject({ kind: "reached", value: "AVAILABLE", polls: 3 });
-    expect(changes).toEqual(["->PENDING_ACCEPTANCE@0", "PENDING_ACCEPTANCE>PENDING@1500", "PENDING>AVAILABLE@4500"]);
+    expect(changes).toEqual(["->PENDING_ACCEPTANCE:pending@0", "PENDING_ACCEPTANCE>PENDING:pending@1500", "PENDING>AVAILABLE:ready@4500"]);
   });
 
   test("stops at a failure phase without further polls", async () => {
