@@ -1,0 +1,567 @@
+// Command pulumi-language-nodejs is the Pulumi language host for Node.js programs that
+// scripts/install-pulumi.sh builds next to the Pulumi CLI.
+//
+// Why it exists: the upstream host lives in its own untagged Go module
+// (github.com/pulumi/pulumi/sdk/nodejs/cmd/pulumi-language-nodejs/v3), and the Go module proxy that this
+// project's machines reach refuses every version of it (its version list, and pseudo-versions that other
+// public modules require), while it serves pkg/v3 and sdk/v3 releases. This host
+// implements the engine's LanguageRuntime contract on top of sdk/v3 and runs programs through the installed
+// @pulumi/pulumi's own `cmd/run` entry point, the same one the upstream host launches, so everything that
+// talks to the engine from inside the program is the real SDK.
+//
+// Not supported, because nothing in this project needs them: synchronous invokes (the `--sync` pipes),
+// running Node.js plugins from source (RunPlugin), code generation and packing.
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/base64"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"syscall"
+	"time"
+
+	"google.golang.org/grpc"
+	"google.golang.org/protobuf/types/known/emptypb"
+	"google.golang.org/protobuf/types/known/structpb"
+
+	"github.com/pulumi/pulumi/sdk/v3/go/common/util/rpcutil"
+	"github.com/pulumi/pulumi/sdk/v3/go/common/version"
+	"github.com/pulumi/pulumi/sdk/v3/nodejs/npm"
+	pulumirpc "github.com/pulumi/pulumi/sdk/v3/proto/go"
+)
+
+// exitAfterUserActionableMessage is the exit code @pulumi/pulumi's cmd/run uses when it has already shown
+// the user what went wrong; the engine is then told to bail without printing a second, generic error.
+const exitAfterUserActionableMessage = 32
+
+const usage = `usage: pulumi-language-nodejs [--tracing URL] [-v=N] [--logtostderr] ENGINE_ADDRESS
+
+Serves the Pulumi LanguageRuntime gRPC interface for Node.js programs and prints its port on stdout.
+The Pulumi CLI starts it; running it by hand is only useful for debugging.
+`
+
+func main() {
+	args, err := parseArgs(os.Args[1:])
+	switch {
+	case errors.Is(err, errHelp):
+		fmt.Print(usage)
+		return
+	case errors.Is(err, errVersion):
+		fmt.Println(hostVersion())
+		return
+	case err != nil:
+		fmt.Fprintf(os.Stderr, "pulumi-language-nodejs: %v\n\n%s", err, usage)
+		os.Exit(2)
+	}
+
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	// Exit when the engine that started us is gone, so no host outlives an interrupted CLI.
+	if err := rpcutil.Healthcheck(ctx, args.engineAddress, 5*time.Minute, cancel); err != nil {
+		fatalf("could not watch the engine at %s: %v", args.engineAddress, err)
+	}
+
+	stop := make(chan bool)
+	go func() {
+		<-ctx.Done()
+		close(stop)
+	}()
+
+	host := &languageHost{engineAddress: args.engineAddress, tracing: args.tracing, running: map[*exec.Cmd]struct{}{}}
+	handle, err := rpcutil.ServeWithOptions(rpcutil.ServeOptions{
+		Cancel: stop,
+		Init: func(srv *grpc.Server) error {
+			pulumirpc.RegisterLanguageRuntimeServer(srv, host)
+			return nil
+		},
+		Options: rpcutil.OpenTracingServerInterceptorOptions(nil),
+	})
+	if err != nil {
+		fatalf("could not start the language host gRPC server: %v", err)
+	}
+
+	// The engine reads the port from our first line of stdout.
+	fmt.Printf("%d\n", handle.Port)
+
+	if err := <-handle.Done; err != nil {
+		fatalf("language host stopped: %v", err)
+	}
+}
+
+// hostVersion is the sdk/v3 release it was built against, which install-pulumi.sh stamps with -ldflags.
+func hostVersion() string {
+	if version.Version == "" {
+		return "v0.0.0-dev"
+	}
+	return version.Version
+}
+
+func fatalf(format string, a ...any) {
+	fmt.Fprintf(os.Stderr, "pulumi-language-nodejs: "+format+"\n", a...)
+	os.Exit(1)
+}
+
+var (
+	errHelp    = errors.New("help requested")
+	errVersion = errors.New("version requested")
+)
+
+type hostArgs struct {
+	engineAddress string
+	tracing       string
+}
+
+// parseArgs accepts what the engine passes to language plugins (logging flags, --tracing and the engine
+// address last) and ignores other flags, so a newer engine adding one does not break the host.
+func parseArgs(argv []string) (hostArgs, error) {
+	var parsed hostArgs
+	var positional []string
+	for i := 0; i < len(argv); i++ {
+		arg := argv[i]
+		if !strings.HasPrefix(arg, "-") || arg == "-" {
+			positional = append(positional, arg)
+			continue
+		}
+		name, value, hasValue := strings.Cut(strings.TrimLeft(arg, "-"), "=")
+		switch name {
+		case "h", "help":
+			return parsed, errHelp
+		case "version":
+			return parsed, errVersion
+		case "tracing":
+			if !hasValue {
+				if i+1 >= len(argv) {
+					return parsed, errors.New("--tracing needs a URL")
+				}
+				i++
+				value = argv[i]
+			}
+			parsed.tracing = value
+		}
+	}
+	if len(positional) != 1 {
+		return parsed, fmt.Errorf("expected exactly one engine address argument, got %d", len(positional))
+	}
+	parsed.engineAddress = positional[0]
+	return parsed, nil
+}
+
+type languageHost struct {
+	pulumirpc.UnimplementedLanguageRuntimeServer
+
+	engineAddress string
+	tracing       string
+
+	mu      sync.Mutex
+	running map[*exec.Cmd]struct{}
+}
+
+// runtimeOptions are the `runtime.options` of Pulumi.yaml that change how a Node.js program is run.
+type runtimeOptions struct {
+	typescript     bool
+	tsconfig       string
+	nodeArgs       []string
+	packageManager npm.PackageManagerType
+}
+
+func parseRuntimeOptions(options *structpb.Struct) runtimeOptions {
+	parsed := runtimeOptions{typescript: true, packageManager: npm.AutoPackageManager}
+	for key, value := range options.GetFields() {
+		switch key {
+		case "typescript":
+			if b, ok := value.GetKind().(*structpb.Value_BoolValue); ok {
+				parsed.typescript = b.BoolValue
+			}
+		case "tsconfig":
+			parsed.tsconfig = value.GetStringValue()
+		case "nodeargs":
+			parsed.nodeArgs = strings.Fields(value.GetStringValue())
+		case "packagemanager":
+			if pm := value.GetStringValue(); pm != "" {
+				parsed.packageManager = npm.PackageManagerType(pm)
+			}
+		}
+	}
+	return parsed
+}
+
+func programDirectory(info *pulumirpc.ProgramInfo, fallback string) string {
+	if dir := info.GetProgramDirectory(); dir != "" {
+		return dir
+	}
+	return fallback
+}
+
+func (h *languageHost) GetPluginInfo(context.Context, *emptypb.Empty) (*pulumirpc.PluginInfo, error) {
+	return &pulumirpc.PluginInfo{Version: hostVersion()}, nil
+}
+
+func (h *languageHost) Run(ctx context.Context, req *pulumirpc.RunRequest) (*pulumirpc.RunResponse, error) {
+	info := req.GetInfo()
+	options := parseRuntimeOptions(info.GetOptions())
+	pwd := req.GetPwd()
+	if pwd == "" {
+		pwd = programDirectory(info, ".")
+	}
+
+	node, err := exec.LookPath("node")
+	if err != nil {
+		return &pulumirpc.RunResponse{Error: "could not find `node` on PATH: install Node.js to run this program"}, nil
+	}
+	runScript, err := resolveFrom(ctx, node, pwd, "@pulumi/pulumi/cmd/run")
+	if err != nil {
+		return &pulumirpc.RunResponse{Error: fmt.Sprintf(
+			"could not find @pulumi/pulumi from %s (%v): install the program's dependencies (npm install) first",
+			pwd, err)}, nil
+	}
+
+	entryPoint := info.GetEntryPoint()
+	if entryPoint == "" {
+		entryPoint = req.GetProgram() //nolint:staticcheck // older engines only set this field
+	}
+	if entryPoint == "" {
+		entryPoint = "."
+	}
+
+	args := append(append([]string{}, options.nodeArgs...), runScript)
+	flag := func(name, value string) {
+		if value != "" {
+			args = append(args, "--"+name+"="+value)
+		}
+	}
+	flag("monitor", req.GetMonitorAddress())
+	flag("engine", h.engineAddress)
+	flag("organization", req.GetOrganization())
+	flag("project", req.GetProject())
+	flag("stack", req.GetStack())
+	flag("pwd", pwd)
+	flag("root-directory", info.GetRootDirectory())
+	flag("parallel", strconv.Itoa(int(req.GetParallel())))
+	flag("tracing", h.tracing)
+	if req.GetDryRun() {
+		args = append(args, "--dry-run")
+	}
+	args = append(args, entryPoint)
+	args = append(args, req.GetArgs()...)
+
+	config, err := json.Marshal(req.GetConfig())
+	if err != nil {
+		return nil, fmt.Errorf("encoding config: %w", err)
+	}
+	secretKeys := req.GetConfigSecretKeys()
+	if secretKeys == nil {
+		secretKeys = []string{}
+	}
+	secretKeysJSON, err := json.Marshal(secretKeys)
+	if err != nil {
+		return nil, fmt.Errorf("encoding secret config keys: %w", err)
+	}
+	env := append(os.Environ(),
+		"PULUMI_CONFIG="+string(config),
+		"PULUMI_CONFIG_SECRET_KEYS="+string(secretKeysJSON),
+		"PULUMI_NODEJS_TYPESCRIPT="+strconv.FormatBool(options.typescript),
+	)
+	if options.tsconfig != "" {
+		env = append(env, "PULUMI_NODEJS_TSCONFIG_PATH="+options.tsconfig)
+	}
+
+	cmd := exec.Command(node, args...)
+	cmd.Dir = pwd
+	cmd.Env = env
+	cmd.Stdout = os.Stdout
+	cmd.Stderr = os.Stderr
+	if err := h.start(cmd); err != nil {
+		return &pulumirpc.RunResponse{Error: fmt.Sprintf("could not start node: %v", err)}, nil
+	}
+	err = cmd.Wait()
+	h.forget(cmd)
+
+	var exitErr *exec.ExitError
+	switch {
+	case err == nil:
+		return &pulumirpc.RunResponse{}, nil
+	case errors.As(err, &exitErr) && exitErr.ExitCode() == exitAfterUserActionableMessage:
+		return &pulumirpc.RunResponse{Bail: true}, nil
+	case errors.As(err, &exitErr) && exitErr.ExitCode() > 0:
+		return &pulumirpc.RunResponse{Error: fmt.Sprintf("Program exited with non-zero exit code: %d", exitErr.ExitCode())}, nil
+	default:
+		return &pulumirpc.RunResponse{Error: fmt.Sprintf("Program ended abnormally: %v", err)}, nil
+	}
+}
+
+func (h *languageHost) start(cmd *exec.Cmd) error {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if err := cmd.Start(); err != nil {
+		return err
+	}
+	h.running[cmd] = struct{}{}
+	return nil
+}
+
+func (h *languageHost) forget(cmd *exec.Cmd) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	delete(h.running, cmd)
+}
+
+// Cancel passes the engine's cancellation on to running programs as SIGINT, which the Node.js SDK handles by
+// finishing its outstanding registrations.
+func (h *languageHost) Cancel(context.Context, *emptypb.Empty) (*emptypb.Empty, error) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	for cmd := range h.running {
+		_ = cmd.Process.Signal(syscall.SIGINT)
+	}
+	return &emptypb.Empty{}, nil
+}
+
+// resolveFrom asks node where `request` resolves from dir, so hoisted and workspace layouts work exactly as
+// they do for the program itself.
+func resolveFrom(ctx context.Context, node, dir, request string) (string, error) {
+	script := "process.stdout.write(require.resolve(process.argv[1]))"
+	cmd := exec.CommandContext(ctx, node, "-e", script, request)
+	cmd.Dir = dir
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		if line, _, _ := strings.Cut(strings.TrimSpace(stderr.String()), "\n"); line != "" {
+			return "", errors.New(line)
+		}
+		return "", err
+	}
+	return string(out), nil
+}
+
+func (h *languageHost) GetRequiredPackages(
+	_ context.Context, req *pulumirpc.GetRequiredPackagesRequest,
+) (*pulumirpc.GetRequiredPackagesResponse, error) {
+	packages, err := pulumiPackages(programDirectory(req.GetInfo(), "."))
+	if err != nil {
+		return nil, err
+	}
+	return &pulumirpc.GetRequiredPackagesResponse{Packages: packages}, nil
+}
+
+func (h *languageHost) GetRequiredPlugins(
+	_ context.Context, req *pulumirpc.GetRequiredPluginsRequest,
+) (*pulumirpc.GetRequiredPluginsResponse, error) {
+	packages, err := pulumiPackages(programDirectory(req.GetInfo(), req.GetPwd())) //nolint:staticcheck
+	if err != nil {
+		return nil, err
+	}
+	plugins := make([]*pulumirpc.PluginDependency, 0, len(packages))
+	for _, p := range packages {
+		plugins = append(plugins, &pulumirpc.PluginDependency{Name: p.Name, Kind: p.Kind, Version: p.Version, Server: p.Server})
+	}
+	return &pulumirpc.GetRequiredPluginsResponse{Plugins: plugins}, nil
+}
+
+// packageJSON is the part of a package.json that declares a Pulumi resource plugin.
+type packageJSON struct {
+	Name    string `json:"name"`
+	Version string `json:"version"`
+	Pulumi  *struct {
+		Resource         bool   `json:"resource"`
+		Name             string `json:"name"`
+		Version          string `json:"version"`
+		Server           string `json:"server"`
+		Parameterization *struct {
+			Name    string `json:"name"`
+			Version string `json:"version"`
+			Value   string `json:"value"`
+		} `json:"parameterization"`
+	} `json:"pulumi"`
+}
+
+// pulumiPackages lists the resource plugins that installed npm packages declare in their package.json
+// `pulumi` section, looking in the node_modules that Node.js would resolve from dir.
+func pulumiPackages(dir string) ([]*pulumirpc.PackageDependency, error) {
+	nodeModules := nearestNodeModules(dir)
+	if nodeModules == "" {
+		return nil, nil
+	}
+	found := map[string]*pulumirpc.PackageDependency{}
+	visited := map[string]bool{}
+	if err := collectPulumiPackages(nodeModules, found, visited); err != nil {
+		return nil, err
+	}
+	keys := make([]string, 0, len(found))
+	for key := range found {
+		keys = append(keys, key)
+	}
+	sort.Strings(keys)
+	packages := make([]*pulumirpc.PackageDependency, 0, len(keys))
+	for _, key := range keys {
+		packages = append(packages, found[key])
+	}
+	return packages, nil
+}
+
+func nearestNodeModules(dir string) string {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return ""
+	}
+	for {
+		candidate := filepath.Join(abs, "node_modules")
+		if stat, err := os.Stat(candidate); err == nil && stat.IsDir() {
+			return candidate
+		}
+		parent := filepath.Dir(abs)
+		if parent == abs {
+			return ""
+		}
+		abs = parent
+	}
+}
+
+func collectPulumiPackages(nodeModules string, found map[string]*pulumirpc.PackageDependency, visited map[string]bool) error {
+	real, err := filepath.EvalSymlinks(nodeModules)
+	if err != nil || visited[real] {
+		return nil
+	}
+	visited[real] = true
+
+	entries, err := os.ReadDir(nodeModules)
+	if err != nil {
+		return nil
+	}
+	var packageDirs []string
+	for _, entry := range entries {
+		name := entry.Name()
+		switch {
+		case strings.HasPrefix(name, "."):
+		case strings.HasPrefix(name, "@"):
+			scoped, err := os.ReadDir(filepath.Join(nodeModules, name))
+			if err != nil {
+				continue
+			}
+			for _, s := range scoped {
+				packageDirs = append(packageDirs, filepath.Join(nodeModules, name, s.Name()))
+			}
+		default:
+			packageDirs = append(packageDirs, filepath.Join(nodeModules, name))
+		}
+	}
+
+	for _, packageDir := range packageDirs {
+		dependency, err := pulumiPackageIn(packageDir)
+		if err != nil {
+			return err
+		}
+		if dependency != nil {
+			key := dependency.Name + "@" + dependency.Version
+			if p := dependency.Parameterization; p != nil {
+				key += "/" + p.Name + "@" + p.Version
+			}
+			found[key] = dependency
+		}
+		if err := collectPulumiPackages(filepath.Join(packageDir, "node_modules"), found, visited); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func pulumiPackageIn(packageDir string) (*pulumirpc.PackageDependency, error) {
+	content, err := os.ReadFile(filepath.Join(packageDir, "package.json"))
+	if err != nil {
+		return nil, nil // not a package (or a dangling link): nothing to declare
+	}
+	var manifest packageJSON
+	if err := json.Unmarshal(content, &manifest); err != nil {
+		return nil, fmt.Errorf("reading %s: %w", filepath.Join(packageDir, "package.json"), err)
+	}
+	if manifest.Pulumi == nil || !manifest.Pulumi.Resource {
+		return nil, nil
+	}
+	name := manifest.Pulumi.Name
+	if name == "" {
+		name = strings.TrimPrefix(manifest.Name, "@pulumi/")
+	}
+	pluginVersion := manifest.Pulumi.Version
+	if pluginVersion == "" {
+		pluginVersion = manifest.Version
+	}
+	dependency := &pulumirpc.PackageDependency{
+		Name:    name,
+		Kind:    "resource",
+		Version: strings.TrimPrefix(pluginVersion, "v"),
+		Server:  manifest.Pulumi.Server,
+	}
+	if p := manifest.Pulumi.Parameterization; p != nil {
+		value, err := base64.StdEncoding.DecodeString(p.Value)
+		if err != nil {
+			return nil, fmt.Errorf("%s: pulumi.parameterization.value is not base64: %w", packageDir, err)
+		}
+		dependency.Parameterization = &pulumirpc.PackageParameterization{Name: p.Name, Version: p.Version, Value: value}
+	}
+	return dependency, nil
+}
+
+func (h *languageHost) InstallDependencies(
+	req *pulumirpc.InstallDependenciesRequest, server pulumirpc.LanguageRuntime_InstallDependenciesServer,
+) error {
+	closer, stdout, stderr, err := rpcutil.MakeInstallDependenciesStreams(server, req.GetIsTerminal())
+	if err != nil {
+		return err
+	}
+	defer closer.Close()
+	dir := programDirectory(req.GetInfo(), req.GetDirectory()) //nolint:staticcheck
+	options := parseRuntimeOptions(req.GetInfo().GetOptions())
+	_, err = npm.Install(server.Context(), options.packageManager, dir, false, stdout, stderr)
+	return err
+}
+
+func (h *languageHost) RuntimeOptionsPrompts(
+	context.Context, *pulumirpc.RuntimeOptionsRequest,
+) (*pulumirpc.RuntimeOptionsResponse, error) {
+	return &pulumirpc.RuntimeOptionsResponse{}, nil
+}
+
+func (h *languageHost) About(ctx context.Context, _ *pulumirpc.AboutRequest) (*pulumirpc.AboutResponse, error) {
+	node, err := exec.LookPath("node")
+	if err != nil {
+		return nil, errors.New("could not find `node` on PATH")
+	}
+	out, err := exec.CommandContext(ctx, node, "--version").Output()
+	if err != nil {
+		return nil, fmt.Errorf("running %s --version: %w", node, err)
+	}
+	return &pulumirpc.AboutResponse{
+		Executable: node,
+		Version:    strings.TrimPrefix(strings.TrimSpace(string(out)), "v"),
+	}, nil
+}
+
+func (h *languageHost) GetProgramDependencies(
+	ctx context.Context, req *pulumirpc.GetProgramDependenciesRequest,
+) (*pulumirpc.GetProgramDependenciesResponse, error) {
+	dir := programDirectory(req.GetInfo(), req.GetPwd()) //nolint:staticcheck
+	options := parseRuntimeOptions(req.GetInfo().GetOptions())
+	manager, err := npm.ResolvePackageManager(options.packageManager, dir)
+	if err != nil {
+		return nil, err
+	}
+	dependencies, err := manager.ListPackages(ctx, dir, req.GetTransitiveDependencies())
+	if err != nil {
+		return nil, err
+	}
+	result := make([]*pulumirpc.DependencyInfo, 0, len(dependencies))
+	for _, d := range dependencies {
+		result = append(result, &pulumirpc.DependencyInfo{Name: d.Name, Version: d.Version})
+	}
+	return &pulumirpc.GetProgramDependenciesResponse{Dependencies: result}, nil
+}

@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Usage: bash scripts/with-tools.sh COMMAND [ARG...]
+#
+# Runs COMMAND (in the current directory) with everything a fresh clone needs: Node 22, the project's npm
+# dependencies and the Pulumi CLI with its Node.js language host, all installed on first use, and the
+# environment that keeps Pulumi offline. The first run on a new machine is slow (the CLI is built from Go
+# module sources); later runs only check versions. Progress goes to stderr as "[with-tools] ..." lines.
+#
+# No Pulumi backend or passphrase is set here: tests and the demo each log in to their own temporary
+# file:// backend.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+
+log() { echo "[with-tools] $*" >&2; }
+
+if [[ $# -eq 0 ]]; then
+  echo "usage: bash scripts/with-tools.sh COMMAND [ARG...]" >&2
+  exit 2
+fi
+
+# Node 22 comes first so that npm ci and everything after it run on the Node the project targets.
+if [[ ! -x "$ROOT/.tools/node22/node_modules/.bin/node" ]]; then
+  log "Node 22: installing (first run only, about half a minute)"
+fi
+bash "$ROOT/scripts/install-node22.sh"
+export PATH="$ROOT/.tools/node22/node_modules/.bin:$ROOT/.tools/bin:$PATH"
+
+# npm ci records what it installed in node_modules/.package-lock.json; a newer package-lock.json means
+# the dependencies changed since.
+if [[ ! -f "$ROOT/node_modules/.package-lock.json" || "$ROOT/package-lock.json" -nt "$ROOT/node_modules/.package-lock.json" ]]; then
+  log "npm dependencies: running npm ci"
+  (cd "$ROOT" && npm ci --no-audit --no-fund >&2)
+fi
+
+if [[ ! -x "$ROOT/.tools/bin/pulumi" ]]; then
+  log "Pulumi CLI: not installed yet; building it from Go module sources (first run only, see README for how long)"
+fi
+bash "$ROOT/scripts/install-pulumi.sh"
+
+export PULUMI_SKIP_UPDATE_CHECK=true
+export PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION=true
+
+exec "$@"
