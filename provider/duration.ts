@@ -28,7 +28,7 @@ export function parseDurationMs(value: unknown): number | undefined {
 /** "1h 5m 3s" style text for messages and progress lines. */
 export function formatDuration(ms: number): string {
   if (ms < 1_000) return `${Math.round(ms)}ms`;
-  if (ms < 60_000) return `${(ms / 1_000).toFixed(1)}s`;
+  if (ms < 60_000) return `${Number((ms / 1_000).toFixed(1))}s`;
   const totalSeconds = Math.round(ms / 1_000);
   const hours = Math.floor(totalSeconds / 3_600);
   const minutes = Math.floor((totalSeconds % 3_600) / 60);

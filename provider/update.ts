@@ -45,7 +45,8 @@ export async function update(id: string, olds: Record<string, unknown>, news: Re
   let acceptedAt: number | undefined;
   try {
     current = await client.getPrivateEndpoint(ref);
-    reportProgress(`${what}: resuming the wait for AVAILABLE (status ${observe(current).label})`);
+    const seen = observe(current);
+    if (seen.phase !== "ready") reportProgress(`${what}: resuming the wait for AVAILABLE (status ${seen.label})`);
   } catch (error) {
     if (!isAtlasNotFound(error)) throw error;
     reportProgress(`${what}: no longer in Atlas; registering it again`);

@@ -28,6 +28,7 @@ describe("formatDuration", () => {
   test("shows short waits with a decimal and long ones in h/m/s", () => {
     expect(formatDuration(250)).toBe("250ms");
     expect(formatDuration(12_345)).toBe("12.3s");
+    expect(formatDuration(1_000)).toBe("1s");
     expect(formatDuration(3 * 60_000 + 5_000)).toBe("3m 5s");
     expect(formatDuration(3_600_000)).toBe("1h");
   });
