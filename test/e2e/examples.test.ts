@@ -81,9 +81,10 @@ describe.each<Cloud>(["aws", "azure", "gcp"])("the %s example through the real p
         if (cloud === "azure") {
             // Credentials through stack config secrets, the way @pulumi/mongodbatlas stacks carry them.
             stack = stackFor(simulator, exampleDir(cloud), withoutCredentials());
+            // The engine stores stack config in the default provider's state, so both keys go in as secrets.
             await stack.init(
-                { ...example.config, "mongodbatlas:baseUrl": simulator.baseUrl, "mongodbatlas:publicKey": simulator.seed.apiKey.publicKey },
-                { "mongodbatlas:privateKey": simulator.seed.apiKey.privateKey },
+                { ...example.config, "mongodbatlas:baseUrl": simulator.baseUrl },
+                { "mongodbatlas:publicKey": simulator.seed.apiKey.publicKey, "mongodbatlas:privateKey": simulator.seed.apiKey.privateKey },
             );
         } else {
             stack = stackFor(simulator, exampleDir(cloud));
