@@ -1,4 +1,5 @@
-import { nextPollDelayMs, type PollMoment } from "./poll-schedule";
+import type { PollMoment } from "./poll-schedule";
+import { currentPollSchedule } from "./poll-schedule-override";
 import type { Observation, WaitSpec } from "./status-table";
 
 /** Injectable time, so tests can wait in milliseconds or on a fake clock. */
@@ -33,7 +34,7 @@ export type WaitOutcome<T> =
 
 export async function waitFor<T>(options: WaitOptions<T>): Promise<WaitOutcome<T>> {
   const { spec, clock } = options;
-  const schedule = options.schedule ?? ((moment: PollMoment) => nextPollDelayMs(moment));
+  const schedule = options.schedule ?? currentPollSchedule();
   const startedAt = clock.now();
   let lastChangeAt = startedAt;
   let polls = 0;
