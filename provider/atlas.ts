@@ -1,4 +1,4 @@
-import { AtlasClient, DEFAULT_RETRY, type CreateEndpointRequest, type EndpointRef } from "./client";
+import { AtlasClient, DEFAULT_REQUEST_TIMEOUT_MS, DEFAULT_RETRY, type CreateEndpointRequest, type EndpointRef } from "./client";
 import { resolveConnection } from "./credentials";
 import type { ResolvedInputs } from "./inputs";
 import { reportProgress } from "./progress";
@@ -8,16 +8,20 @@ import { timeScale } from "./time-scale";
 export function connectToAtlas(): AtlasClient {
   const { credentials, baseUrl } = resolveConnection();
   const scale = timeScale();
-  // The test/benchmark time scale shrinks retry back-off too; Retry-After from Atlas still rules.
-  const retry =
+  // The test/benchmark time scale shrinks retry back-off and the per-request timeout too (so a
+  // slow answer is a fast test); Retry-After from Atlas still rules.
+  const scaled =
     scale === 1
-      ? undefined
+      ? {}
       : {
-          baseDelayMs: Math.round(DEFAULT_RETRY.baseDelayMs * scale),
-          maxDelayMs: Math.round(DEFAULT_RETRY.maxDelayMs * scale),
-          maxElapsedMs: Math.round(DEFAULT_RETRY.maxElapsedMs * scale),
+          retry: {
+            baseDelayMs: Math.round(DEFAULT_RETRY.baseDelayMs * scale),
+            maxDelayMs: Math.round(DEFAULT_RETRY.maxDelayMs * scale),
+            maxElapsedMs: Math.round(DEFAULT_RETRY.maxElapsedMs * scale),
+          },
+          requestTimeoutMs: Math.max(1, Math.round(DEFAULT_REQUEST_TIMEOUT_MS * scale)),
         };
-  return new AtlasClient({ credentials, ...(baseUrl === undefined ? {} : { baseUrl }), ...(retry ? { retry } : {}), log: reportProgress });
+  return new AtlasClient({ credentials, ...(baseUrl === undefined ? {} : { baseUrl }), ...scaled, log: reportProgress });
 }
 
 /** The Atlas endpoint the inputs name; GCP endpoints are addressed by their group name. */
