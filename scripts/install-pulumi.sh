@@ -128,7 +128,7 @@ build() {
   prepare_wrapper_module
   local ldflags="-s -w -X $SDK/go/common/version.Version=v$VERSION"
   if ! cli_is_current; then
-    log "building pulumi v$VERSION from Go module sources in $CACHE (10-25 minutes the first time)"
+    log "building pulumi v$VERSION from Go module sources in $CACHE (about 13 minutes on 2 cores the first time)"
     go build -trimpath -ldflags "$ldflags" -o "$BIN/pulumi.tmp" "$PKG/cmd/pulumi"
     mv -f "$BIN/pulumi.tmp" "$BIN/pulumi"
   fi

@@ -34,7 +34,7 @@ if [[ ! -f "$ROOT/node_modules/.package-lock.json" || "$ROOT/package-lock.json" 
 fi
 
 if [[ ! -x "$ROOT/.tools/bin/pulumi" ]]; then
-  log "Pulumi CLI: not installed yet; building it from Go module sources (first run only, see README for how long)"
+  log "Pulumi CLI: not in .tools/bin yet; building it from Go module sources (first run only: about 13 minutes on 2 cores)"
 fi
 bash "$ROOT/scripts/install-pulumi.sh"
 
