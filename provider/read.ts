@@ -1,10 +1,13 @@
 import type { ReadResult } from "@pulumi/pulumi/dynamic";
 import { connectToAtlas, describeEndpoint } from "./atlas";
-import { isAtlasNotFound, type EndpointRef, type PrivateEndpoint } from "./client";
+import { AtlasClientError, isAtlasNotFound, type AtlasClient, type EndpointRef, type PrivateEndpoint } from "./client";
 import { INPUT_DEFAULTS, INPUT_KEYS, resolveInputs, type ResolvedInputs } from "./inputs";
 import { toOutputs, type PrivateEndpointOutputs } from "./outputs";
 import { reportProgress } from "./progress";
+import { POLL_SCHEDULE } from "./poll-schedule";
 import { endpointRefFor } from "./refs";
+import { observe, type EndpointStatusView } from "./status-table";
+import { PROVIDER_DELAYS, timeScale } from "./time-scale";
 
 /** The declared inputs, or (state without them) what the id and Atlas say they must have been. */
 function declaredInputs(ref: EndpointRef, props: Record<string, unknown>, endpoint: PrivateEndpoint): ResolvedInputs {
@@ -44,18 +47,57 @@ function refreshedInputs(outputs: PrivateEndpointOutputs): Record<string, unknow
   return inputs;
 }
 
+/** Recorded as still being created: Atlas may not list it yet, so a 404 is not proof it is gone. */
+function wasStillBeingCreated(props: Record<string, unknown>): boolean {
+  return typeof props.cloudProvider === "string" && observe(props as unknown as EndpointStatusView).phase === "pending";
+}
+
+/** Looks again for the create's grace period; undefined when Atlas still answers 404 after it. */
+async function lookAgainDuringGrace(client: AtlasClient, ref: EndpointRef): Promise<PrivateEndpoint | undefined> {
+  const scale = timeScale();
+  const endsAt = Date.now() + PROVIDER_DELAYS.notFoundAfterCreateGraceMs * scale;
+  while (Date.now() < endsAt) {
+    await new Promise((resolve) => setTimeout(resolve, POLL_SCHEDULE.fastIntervalMs * scale));
+    try {
+      return await client.getPrivateEndpoint(ref);
+    } catch (error) {
+      if (!isAtlasNotFound(error)) throw error;
+    }
+  }
+  return undefined;
+}
+
+function refreshFailed(ref: EndpointRef, error: unknown): unknown {
+  if (!(error instanceof AtlasClientError)) return error;
+  return new Error(
+    `${error.message}. Could not refresh ${describeEndpoint(ref)}: the stack keeps it as it was; run \`pulumi refresh\` again once Atlas answers.`,
+    { cause: error },
+  );
+}
+
 /**
- * Refresh: GET the endpoint. 404 means it is gone (empty id drops it from the stack); any other
- * error is an error, never a deletion.
+ * Refresh: GET the endpoint. 404 means it is gone (empty id drops it from the stack), except for
+ * an endpoint recorded as still being created, which gets the create's grace period first; any
+ * other error is an error, never a deletion.
  */
 export async function read(id: string, props: Record<string, unknown>): Promise<ReadResult<PrivateEndpointOutputs>> {
   const ref = endpointRefFor(id, props);
-  let endpoint: PrivateEndpoint;
+  const what = describeEndpoint(ref);
+  const client = connectToAtlas();
+  let endpoint: PrivateEndpoint | undefined;
   try {
-    endpoint = await connectToAtlas().getPrivateEndpoint(ref);
+    try {
+      endpoint = await client.getPrivateEndpoint(ref);
+    } catch (error) {
+      if (!isAtlasNotFound(error) || !wasStillBeingCreated(props)) throw error;
+      reportProgress(`${what}: not found in Atlas (404) while it was still being created; looking again, as Atlas may not list a new endpoint at once`);
+      endpoint = await lookAgainDuringGrace(client, ref);
+    }
   } catch (error) {
-    if (!isAtlasNotFound(error)) throw error;
-    reportProgress(`${describeEndpoint(ref)}: not found in Atlas (404); it is gone`);
+    if (!isAtlasNotFound(error)) throw refreshFailed(ref, error);
+  }
+  if (!endpoint) {
+    reportProgress(`${what}: not found in Atlas (404); it is gone`);
     return { id: "" };
   }
   const outputs = toOutputs(declaredInputs(ref, props, endpoint), endpoint, props.adopted === true);
