@@ -1,5 +1,5 @@
 import { connectToAtlas, describeEndpoint } from "./atlas";
-import { isAtlasNotFound, type AtlasClient, type EndpointRef } from "./client";
+import { AtlasClientError, isAtlasNotFound, type AtlasClient, type EndpointRef } from "./client";
 import { formatDuration } from "./duration";
 import { waitUntilGone } from "./endpoint-waits";
 import type { PrivateEndpointTimeouts } from "./inputs";
@@ -39,5 +39,14 @@ export async function removeEndpoint(client: AtlasClient, ref: EndpointRef, dele
 
 export async function remove(id: string, props: Record<string, unknown>): Promise<void> {
   const ref = endpointRefFor(id, props);
-  await removeEndpoint(connectToAtlas(), ref, timeoutMs(props.timeouts as PrivateEndpointTimeouts | undefined, "delete"));
+  try {
+    await removeEndpoint(connectToAtlas(), ref, timeoutMs(props.timeouts as PrivateEndpointTimeouts | undefined, "delete"));
+  } catch (error) {
+    if (!(error instanceof AtlasClientError)) throw error;
+    // Atlas's answer first, then what it means for the stack and what to run.
+    throw new Error(
+      `${error.message}. Could not delete ${describeEndpoint(ref)}: it stays in the stack; run \`pulumi destroy\` again once the cause is fixed or Atlas recovers.`,
+      { cause: error },
+    );
+  }
 }
