@@ -168,7 +168,7 @@ export function useHarness(): Harness {
     // Every test, not only the dedicated one: nothing returned, thrown or printed holds a credential.
     const secrets = [harness.seed.apiKey.privateKey, harness.seed.apiKey.publicKey, harness.seed.serviceAccount.clientSecret, harness.seed.serviceAccount.clientId];
     const texts = [...seen.slice(seenAtTestStart).map(describeForScan), ...progress];
-    const leaks = texts.filter((text) => secrets.some((secret) => text.includes(secret)) || /authorization|Digest |Bearer /i.test(text));
+    const leaks = texts.filter((text) => secrets.some((secret) => text.includes(secret)) || AUTH_HEADER_TEXT.test(text));
     if (leaks.length > 0) throw new Error(`${leaks.length} provider result(s), error(s) or progress line(s) contain a credential or auth header`);
     await control("DELETE", "faults");
     await control("POST", "config", { delays: DEFAULT_DELAYS, eventualConsistencyMs: 0, rateLimit: null, timeScale: TIME_SCALE });
@@ -184,6 +184,9 @@ export function useHarness(): Harness {
 
   return harness;
 }
+
+/** An Authorization header or its parts; not the words "digest" or "token" in a progress line. */
+export const AUTH_HEADER_TEXT = /authorization|\bDigest\s+\w+=|\bBearer\s+\S|\bBasic\s+\S/i;
 
 function describeForScan(value: unknown): string {
   const error = value as Error | undefined;
