@@ -5,6 +5,7 @@
 import type { CheckResult, ConfigureRequest, DiffResult } from "@pulumi/pulumi/dynamic";
 import { configure as configureCredentials } from "./credentials";
 import { diffInputs } from "./diff";
+import { exitWhenEngineIsGone } from "./engine-watch";
 import { validateInputs } from "./inputs";
 
 export { create } from "./create";
@@ -14,6 +15,8 @@ export { remove } from "./delete";
 
 /** Stack config arrives once per provider process; only credentials and base URL are kept. */
 export function configure(request: ConfigureRequest): void {
+  // configure runs once per provider host process, and only there.
+  exitWhenEngineIsGone();
   configureCredentials(request.config);
 }
 

@@ -3,6 +3,7 @@ import type { AtlasClient, EndpointRef, PrivateEndpoint } from "./client";
 import { removeEndpoint } from "./delete";
 import { formatDuration } from "./duration";
 import { waitUntilReady } from "./endpoint-waits";
+import { engineCheckpoint } from "./engine-watch";
 import { ResourceInitError } from "./errors/resource-init-error";
 import { PROVIDER_KEY, type ResolvedInputs } from "./inputs";
 import { toOutputs, type PrivateEndpointOutputs } from "./outputs";
@@ -88,6 +89,7 @@ async function onCreateDeadline(
   const notReady = `${what} was not AVAILABLE within the create timeout of ${formatDuration(registered.timeoutMs)} (last status ${lastStatus})`;
   if (inputs.deleteOnCreateTimeout && !adopted) {
     reportProgress(`${notReady}; deleting it because deleteOnCreateTimeout is true`);
+    await engineCheckpoint();
     try {
       await removeEndpoint(client, ref, timeoutMs(inputs.timeouts, "delete"));
     } catch (error) {
