@@ -80,7 +80,14 @@ export const INPUT_KEYS: { readonly [C in CloudProvider]: readonly string[] } = 
 };
 export const PROVIDER_KEY = "__provider";
 
-const shown = (value: unknown): string => (typeof value === "string" ? `value="${value}"` : `value=${JSON.stringify(value) ?? String(value)}`);
+/** Values longer than this are cut in messages: a pasted file or a runaway string must not flood the preview. */
+const SHOWN_MAX_CHARS = 120;
+
+function shown(value: unknown): string {
+  const text = typeof value === "string" ? value : (JSON.stringify(value) ?? String(value));
+  const cut = text.length > SHOWN_MAX_CHARS ? `${text.slice(0, SHOWN_MAX_CHARS)}... (${text.length} characters)` : text;
+  return typeof value === "string" ? `value="${cut}"` : `value=${cut}`;
+}
 
 function text(pattern: RegExp, allowed: string) {
   return z
