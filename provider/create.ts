@@ -97,6 +97,24 @@ function explainCreateError(error: unknown, inputs: ResolvedInputs, what: string
     );
   }
   if (error instanceof AtlasApiError && error.status === 400) return new Error(`Atlas rejected ${what}: ${message}`, { cause: error });
+  if (error instanceof AtlasApiError && error.status === 401) {
+    return new Error(
+      `Atlas did not accept the credentials to register ${what}: ${message}. Check the API key (mongodbatlas:publicKey/privateKey) or service account (mongodbatlas:clientId/clientSecret) in use.`,
+      { cause: error },
+    );
+  }
+  if (error instanceof AtlasApiError && error.status === 403) {
+    return new Error(
+      `Atlas does not allow these credentials to register ${what}: ${message}. Use an API key or service account with the Project Owner role in project groupId="${inputs.groupId}", then run \`pulumi up\` again.`,
+      { cause: error },
+    );
+  }
+  if (error instanceof AtlasApiError && error.status === 402) {
+    return new Error(
+      `Atlas will not register ${what} in project groupId="${inputs.groupId}" before the project's organization has payment information: ${message}. Add a payment method in Atlas (Billing), then run \`pulumi up\` again.`,
+      { cause: error },
+    );
+  }
   return new Error(`Could not register ${what} with Atlas: ${message}`, { cause: error });
 }
 
