@@ -3,7 +3,8 @@ import { connectToAtlas, createRequestOf, describeEndpoint, endpointRefOf } from
 import { differencesFromInputs } from "./adoption";
 import { AtlasApiError, AtlasNetworkError, isAtlasNotFound, type AtlasClient, type EndpointRef, type PrivateEndpoint } from "./client";
 import { PROVIDER_KEY, resolveInputs, type ResolvedInputs } from "./inputs";
-import type { PrivateEndpointOutputs } from "./outputs";
+import { ResourceInitError } from "./errors/resource-init-error";
+import { toOutputs, type PrivateEndpointOutputs } from "./outputs";
 import { reportProgress } from "./progress";
 import { formatResourceId } from "./resource-id";
 import { settle } from "./settle";
@@ -38,11 +39,28 @@ export async function register(client: AtlasClient, inputs: ResolvedInputs): Pro
     if (error instanceof AtlasApiError && error.status === 409) return adopt(client, inputs, ref, error);
     if (mayHaveBeenCreated(error)) {
       // The POST may have reached Atlas even though no answer came back: look before giving up.
-      const existing = await client.getPrivateEndpoint(ref).catch(() => undefined);
+      let existing: PrivateEndpoint | undefined;
+      try {
+        existing = await client.getPrivateEndpoint(ref);
+      } catch (lookupError) {
+        if (!isAtlasNotFound(lookupError)) {
+          throw new RegistrationUnconfirmed(
+            `${explainCreateError(error, inputs, what).message}. Atlas may have registered it before the answer was lost, and reading it failed too ` +
+              `(${lookupError instanceof Error ? lookupError.message : String(lookupError)}), so it is recorded in the stack as not ready: ` +
+              "run `pulumi up` again to finish (it registers the endpoint again if Atlas does not have it).",
+            { cause: error },
+          );
+        }
+      }
       if (existing && differencesFromInputs(inputs, existing).length === 0) return { endpoint: existing, adopted: false };
     }
     throw explainCreateError(error, inputs, what);
   }
+}
+
+/** The create may or may not have reached Atlas and Atlas could not be asked: record it rather than risk an orphan. */
+export class RegistrationUnconfirmed extends Error {
+  override readonly name = "RegistrationUnconfirmed";
 }
 
 function mayHaveBeenCreated(error: unknown): boolean {
@@ -122,7 +140,16 @@ export async function create(props: Record<string, unknown>): Promise<CreateResu
   const inputs = resolveInputs(props);
   const client = connectToAtlas();
   const startedAt = Date.now();
-  const { endpoint, adopted } = await register(client, inputs);
+  let registration: Registration;
+  try {
+    registration = await register(client, inputs);
+  } catch (error) {
+    if (!(error instanceof RegistrationUnconfirmed)) throw error;
+    // Recorded without a status: update resumes (or registers again), refresh and destroy accept a 404.
+    const outputs = { ...toOutputs(inputs, undefined, false), [PROVIDER_KEY]: props[PROVIDER_KEY] };
+    throw new ResourceInitError(formatResourceId(endpointRefOf(inputs)), outputs, error.message);
+  }
+  const { endpoint, adopted } = registration;
   const ref = registeredRef(inputs, endpoint);
   return settle(client, {
     id: formatResourceId(ref),
