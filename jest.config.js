@@ -6,6 +6,7 @@ const base = {
 };
 module.exports = {
   testTimeout: 60000,
+  reporters: ["default", "<rootDir>/test/summary-reporter.js"],
   projects: [
     { ...base, displayName: "unit", testMatch: ["<rootDir>/test/**/*.test.ts"], testPathIgnorePatterns: ["/test/e2e/"] },
     { ...base, displayName: "e2e", testMatch: ["<rootDir>/test/e2e/**/*.test.ts"], globalSetup: "<rootDir>/test/e2e/global-setup.ts" },
