@@ -1,0 +1,46 @@
+import { destroyStack, manyEndpointsStack, succeeded } from "./cli-stacks";
+import { delaysFor, type Tier } from "./readiness";
+import type { SimulatorProcess } from "./simulator-process";
+
+export interface ParallelScaleResult {
+  transitionMs: number;
+  timeScale: number;
+  endpoints: number;
+  raisedParallel: number;
+  oneWallMs: number;
+  manyWallMs: number;
+  /** manyWallMs / oneWallMs with `--parallel` raised to the endpoint count. */
+  ratio: number;
+  manyDefaultParallelWallMs: number;
+  /** The same with the engine's default parallelism (GOMAXPROCS x 4 = 8 resource operations at once on 2 cores). */
+  ratioDefaultParallel: number;
+}
+
+/**
+ * `pulumi up` wall time for N endpoints over 1, every endpoint taking the same simulated
+ * transition (no jitter, so the N-endpoint run is not measured against its slowest random draw).
+ */
+export async function measureParallelScale(workspace: string, simulator: SimulatorProcess, endpoints: number, tier: Tier): Promise<ParallelScaleResult> {
+  await simulator.configure({ timeScale: tier.timeScale, jitter: 0, delays: { ...delaysFor(tier.transitionMs), deletingMs: 3000 } });
+  const timedUp = async (count: number, extra: string[]) => {
+    const stack = await manyEndpointsStack(workspace, simulator, count, tier.timeScale);
+    const up = await succeeded(stack.up(extra), `pulumi up (${count} endpoints)`);
+    await destroyStack(stack);
+    return up.wallMs;
+  };
+  const raisedParallel = Math.max(64, endpoints);
+  const oneWallMs = await timedUp(1, []);
+  const manyWallMs = await timedUp(endpoints, ["--parallel", String(raisedParallel)]);
+  const manyDefaultParallelWallMs = await timedUp(endpoints, []);
+  return {
+    transitionMs: tier.transitionMs,
+    timeScale: tier.timeScale,
+    endpoints,
+    raisedParallel,
+    oneWallMs,
+    manyWallMs,
+    ratio: manyWallMs / oneWallMs,
+    manyDefaultParallelWallMs,
+    ratioDefaultParallel: manyDefaultParallelWallMs / oneWallMs,
+  };
+}

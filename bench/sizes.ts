@@ -1,0 +1,45 @@
+import type { Tier } from "./readiness";
+
+/** How big each measurement is: the full run for RESULTS.md, or a tiny one for CI (a couple of minutes). */
+export interface BenchSizes {
+  /** Creates per cloud and schedule and transition time (readiness). */
+  runs: number;
+  /** Time scales chosen so a wait stays short while timer and HTTP latency (a few ms) stay small in simulated time. */
+  readinessTiers: Tier[];
+  apiCostTier: Tier;
+  previewIterations: number;
+  stateEndpoints: number;
+  stateTier: Tier;
+  parallelEndpoints: number;
+  parallelTier: Tier;
+}
+
+export const FULL: BenchSizes = {
+  runs: 20,
+  readinessTiers: [
+    { transitionMs: 5_000, timeScale: 1 },
+    { transitionMs: 60_000, timeScale: 0.25 },
+    { transitionMs: 600_000, timeScale: 0.1 },
+  ],
+  apiCostTier: { transitionMs: 60_000, timeScale: 0.25 },
+  previewIterations: 5_000,
+  stateEndpoints: 20,
+  stateTier: { transitionMs: 60_000, timeScale: 0.1 },
+  parallelEndpoints: 50,
+  parallelTier: { transitionMs: 60_000, timeScale: 0.25 },
+};
+
+export const TINY: BenchSizes = {
+  runs: 3,
+  readinessTiers: [
+    { transitionMs: 5_000, timeScale: 0.2 },
+    { transitionMs: 60_000, timeScale: 0.02 },
+    { transitionMs: 600_000, timeScale: 0.004 },
+  ],
+  apiCostTier: { transitionMs: 60_000, timeScale: 0.02 },
+  previewIterations: 300,
+  stateEndpoints: 2,
+  stateTier: { transitionMs: 60_000, timeScale: 0.02 },
+  parallelEndpoints: 3,
+  parallelTier: { transitionMs: 60_000, timeScale: 0.05 },
+};

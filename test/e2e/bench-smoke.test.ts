@@ -1,0 +1,68 @@
+import { runCommand } from "../../scripts/lib/run-command";
+import { repoRoot } from "../../scripts/lib/pulumi-workspace";
+import type { BenchResults } from "../../bench/results";
+
+jest.setTimeout(600_000);
+
+// The benchmark is not a timed test: this only keeps `npm run bench` from rotting. Timing goals are
+// checked by the full run (bench/RESULTS.md); here every figure must be present and plausible.
+let results: BenchResults;
+beforeAll(async () => {
+  const run = await runCommand(process.execPath, [require.resolve("tsx/cli"), "bench/run.ts", "--tiny", "--json"], { cwd: repoRoot, timeoutMs: 540_000 });
+  if (run.code !== 0) throw new Error(`bench --tiny --json exited ${run.code ?? run.signal}\n${run.stdout}\n${run.stderr}`);
+  results = JSON.parse(run.stdout) as BenchResults;
+});
+
+const finitePositive = (value: number) => Number.isFinite(value) && value > 0;
+
+test("prints one JSON object with the machine, the command and one verdict per goal", () => {
+  expect(results.size).toBe("tiny");
+  expect(results.command).toBe("npm run bench -- --tiny --json");
+  expect(results.machine.cores).toBeGreaterThan(0);
+  expect(results.machine.pulumi).toMatch(/^v3\./);
+  expect(results.goals.length).toBeGreaterThanOrEqual(1 + 3 * 3 * 2 + 3);
+  for (const goal of results.goals) expect(typeof goal.met).toBe("boolean");
+});
+
+test("counts HTTP requests per API call for our client and for the fresh-challenge baseline", () => {
+  const { value, baseline, separateProcesses, realCli, details } = results.httpRequestsPerApiCall;
+  // Each client takes one challenge per process, the baseline one per call: these are counts, not timings.
+  expect(details.ours.challenges).toBe(1);
+  expect(details.oursSeparateProcesses.challenges).toBe(2);
+  expect(details.baseline.challenges).toBe(details.baseline.apiCalls);
+  expect(baseline).toBe(2);
+  for (const ratio of [value, separateProcesses, realCli]) expect(ratio).toBeGreaterThanOrEqual(1);
+  expect(value).toBeLessThan(1.5);
+});
+
+test("reports readiness lag and GETs for every transition time, cloud and schedule, baseline included", () => {
+  const schedules = results.schedules.map((s) => s.name);
+  expect(schedules).toEqual(expect.arrayContaining(["shipped", "terraform"]));
+  const keys = Object.keys(results.readinessLagMs);
+  expect(keys.sort()).toEqual(["5000/AWS", "5000/AZURE", "5000/GCP", "60000/AWS", "60000/AZURE", "60000/GCP", "600000/AWS", "600000/AZURE", "600000/GCP"].sort());
+  for (const key of keys) {
+    for (const name of schedules) {
+      expect(results.readinessLagMs[key]![name]).toBeGreaterThanOrEqual(0);
+      expect(results.pollsPerCreate[key]![name]).toBeGreaterThanOrEqual(1);
+    }
+  }
+});
+
+test("previews make no HTTP request and take a measurable, small time per resource", () => {
+  expect(results.previewHttpRequests).toBe(0);
+  expect(finitePositive(results.previewMicrosPerResource)).toBe(true);
+  expect(results.previewMicrosPerResource).toBeLessThan(100_000);
+});
+
+test("measures __provider in real state within 16 KiB and the provider host's memory", () => {
+  expect(results.providerStateBytes).toBeGreaterThan(100);
+  expect(results.providerStateBytes).toBeLessThanOrEqual(16 * 1024);
+  expect(results.stateAndMemory.providerHosts).toBeGreaterThanOrEqual(1);
+  expect(results.providerHostPeakRssBytes).toBeGreaterThan(10 * 2 ** 20);
+});
+
+test("measures pulumi up wall time for many endpoints over one, with raised and default parallelism", () => {
+  expect(finitePositive(results.parallelRatio)).toBe(true);
+  expect(finitePositive(results.parallelRatioDefaultParallel)).toBe(true);
+  expect(results.parallel.oneWallMs).toBeGreaterThan(0);
+});
