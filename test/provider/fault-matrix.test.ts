@@ -1,0 +1,395 @@
+/**
+ * The fault matrix: create, refresh (read) and destroy (delete) on each cloud, each under one kind
+ * of trouble from Atlas or the network. Each run either completes or fails with an error that
+ * names the endpoint and the next step; afterwards the simulator and what the provider returned
+ * (what the engine would record) agree, and the next run converges to nothing left behind.
+ */
+import { DEFAULT_REQUEST_TIMEOUT_MS, type CloudProvider } from "../../provider/client";
+import { clearTokenCache } from "../../provider/client/oauth/token-source";
+import { ResourceInitError } from "../../provider";
+import type { RequestLogEntry } from "../../simulator";
+import { provider, PROVIDER_TEXT, TIME_SCALE, useHarness, withEnv, type SimulatedEndpoint } from "./support/harness";
+import { useWireSecrets } from "./support/wire-secrets";
+
+const harness = useHarness();
+const wire = useWireSecrets(harness);
+
+/** The client's per-request timeout at the test time scale. */
+const REQUEST_TIMEOUT_MS = DEFAULT_REQUEST_TIMEOUT_MS * TIME_SCALE;
+const CLOUDS: CloudProvider[] = ["AWS", "AZURE", "GCP"];
+const OPERATIONS = ["create", "refresh", "destroy"] as const;
+type Operation = (typeof OPERATIONS)[number];
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/** What the engine would hold for the resource: an id and its recorded outputs. */
+interface Recorded {
+  id: string;
+  props: Record<string, unknown>;
+}
+
+interface Case {
+  cloud: CloudProvider;
+  operation: Operation;
+  args: Record<string, unknown>;
+  /** The Atlas endpoint id the simulator lists (AWS/Azure id, GCP group name). */
+  endpointId: string;
+  /** Raw-path pattern of this endpoint's GET and DELETE. */
+  endpointPath: string;
+  /** Methods the operation sends: POST+GET, GET, or DELETE+GET. */
+  methods: string[];
+  /** The resource before a refresh or destroy. */
+  recorded?: Recorded;
+}
+
+interface Fault {
+  /** Completes "<operation> on <cloud> ...". */
+  sentence: string;
+  outcome: "completes" | "fails";
+  serviceAccount?: boolean;
+  /** Only these operations (a fault of the create's POST means nothing to refresh). */
+  operations?: Operation[];
+  /** Run on one cloud per operation only. */
+  only?: { [O in Operation]: CloudProvider };
+  /** Sets the simulator up before the resource exists (delays, TTLs). */
+  setUp?(c: Case): Promise<void>;
+  /** Creates the resource a refresh or destroy starts from; default: a clean create. */
+  prepare?(c: Case): Promise<Recorded>;
+  /** Arms the trouble just before the operation. */
+  arm?(c: Case): Promise<void>;
+  /** Runs while the operation does. */
+  during?(c: Case): Promise<void>;
+  /** What the simulator's request log must show for the fault to have happened at all. */
+  verify?(c: Case, requests: RequestLogEntry[]): void;
+}
+
+/** Arms one fault per method the operation sends, on the paths this endpoint uses. */
+async function armEach(c: Case, spec: Record<string, unknown>, methods = c.methods) {
+  for (const method of methods) {
+    await harness.fault({ method, pathPattern: method === "POST" ? "/endpoint$" : c.endpointPath, count: 1, ...spec });
+  }
+}
+
+async function until(condition: () => Promise<boolean>, what: string, limitMs = 5_000) {
+  const deadline = Date.now() + limitMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);
+    await sleep(5);
+  }
+}
+
+async function revokeSeenTokens() {
+  const { clientId, clientSecret } = harness.seed.serviceAccount;
+  const basic = Buffer.from(`${encodeURIComponent(clientId)}:${encodeURIComponent(clientSecret)}`).toString("base64");
+  for (const token of wire.bearerTokens) {
+    const response = await fetch(`${harness.simulator.baseUrl}/api/oauth/revoke`, {
+      method: "POST",
+      headers: { Authorization: `Basic ${basic}`, "Content-Type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ token }).toString(),
+    });
+    if (!response.ok) throw new Error(`revoke answered ${response.status}`);
+  }
+}
+
+/** Long enough transitions that an operation is still waiting when the test acts mid-wait. */
+const SLOW_TRANSITIONS = { awsPendingAcceptanceMs: 30_000, azureInitiatingMs: 30_000, gcpInitiatingMs: 30_000, deletingMs: 30_000 };
+
+const endpointRequests = (c: Case, requests: RequestLogEntry[]) => requests.filter((r) => new RegExp(c.endpointPath).test(r.path) || /\/endpoint$/.test(r.path));
+
+const FAULTS: Fault[] = [
+  {
+    sentence: "completes through a 429 storm with Retry-After",
+    outcome: "completes",
+    arm: (c) => armEach(c, { status: 429, errorCode: "RATE_LIMITED", retryAfterSeconds: 0, count: 5 }),
+    verify: (c, requests) => expect(endpointRequests(c, requests).filter((r) => r.status === 429)).toHaveLength(5 * c.methods.length),
+  },
+  {
+    sentence: "waits the full Retry-After of a 429 before trying again",
+    outcome: "completes",
+    // A second of real time per case: one cloud per operation (the timing is the client's, the same for every cloud).
+    only: { create: "AWS", refresh: "AZURE", destroy: "GCP" },
+    arm: (c) => armEach(c, { status: 429, errorCode: "RATE_LIMITED", retryAfterSeconds: 1 }, c.methods.slice(0, 1)),
+    verify: (c, requests) => {
+      const method = c.methods[0];
+      const sent = endpointRequests(c, requests).filter((r) => r.method === method);
+      expect(sent[0]!.status).toBe(429);
+      expect(sent[1]!.at - sent[0]!.at).toBeGreaterThanOrEqual(990);
+    },
+  },
+  {
+    sentence: "completes through a burst of 500, 502 and 503",
+    outcome: "completes",
+    arm: async (c) => {
+      for (const status of [500, 502, 503]) await armEach(c, { status });
+    },
+    verify: (c, requests) => expect(endpointRequests(c, requests).filter((r) => r.status >= 500)).toHaveLength(3 * c.methods.length),
+  },
+  {
+    sentence: "completes through dropped connections",
+    outcome: "completes",
+    arm: (c) => armEach(c, { dropConnection: true, count: 2 }),
+    verify: () => expect(harness.progress.filter((line) => /failed \(E[A-Z]+\); retrying/.test(line)).length).toBeGreaterThanOrEqual(2),
+  },
+  {
+    // Two slow answers in a row: the first request is processed after the client gave up on it,
+    // so a retried create meets 409 for its own endpoint and must carry on with it.
+    sentence: "completes when answers come slower than the request timeout",
+    outcome: "completes",
+    arm: async (c) => {
+      for (const method of c.methods) await armEach(c, { delayMs: REQUEST_TIMEOUT_MS + 100, count: method === "POST" ? 2 : 1 }, [method]);
+    },
+    verify: (c) => expect(harness.progress.filter((line) => /failed \(ETIMEDOUT\); retrying/.test(line)).length).toBeGreaterThanOrEqual(c.methods.length),
+  },
+  {
+    sentence: "completes when the OAuth token is revoked mid-wait",
+    outcome: "completes",
+    serviceAccount: true,
+    // Slower still, so the wait outlasts the revocation on a busy machine.
+    setUp: () => harness.delays(Object.fromEntries(Object.keys(SLOW_TRANSITIONS).map((name) => [name, 60_000]))),
+    // Refresh has no wait: the token cached by the create is revoked before it.
+    arm: async (c) => (c.operation === "refresh" ? revokeSeenTokens() : undefined),
+    during: async (c) => {
+      if (c.operation === "refresh") return;
+      await until(async () => (await harness.requests()).some((r) => r.auth === "bearer" && r.method === "GET" && new RegExp(c.endpointPath).test(r.path)), "the wait has begun");
+      await revokeSeenTokens();
+    },
+    verify: (_c, requests) => expect(requests.some((r) => r.auth === "bearer" && r.status === 401)).toBe(true),
+  },
+  {
+    sentence: "completes when OAuth tokens expire during the wait",
+    outcome: "completes",
+    serviceAccount: true,
+    setUp: async () => {
+      await harness.delays(SLOW_TRANSITIONS);
+      await harness.config({ tokenTtlSeconds: 0.1 });
+    },
+    arm: async (c) => {
+      if (c.operation === "refresh") await sleep(150);
+    },
+    verify: (c, requests) => {
+      const fetches = requests.filter((r) => r.path === "/api/oauth/token" && r.status === 200).length;
+      expect(fetches).toBeGreaterThanOrEqual(c.operation === "refresh" ? 1 : 2);
+      expect(requests.some((r) => r.auth === "bearer" && r.status === 401)).toBe(false);
+    },
+  },
+  {
+    sentence: "completes when the digest nonce goes stale mid-wait",
+    outcome: "completes",
+    setUp: async () => {
+      await harness.delays(SLOW_TRANSITIONS);
+      // Long enough for an immediate re-send with the fresh nonce on a busy machine.
+      await harness.config({ nonceTtlMs: 150 });
+    },
+    arm: async (c) => {
+      if (c.operation === "refresh") await sleep(160);
+    },
+    verify: (c, requests) => {
+      // Refresh starts with a stale nonce; create and destroy meet one after their first signed success.
+      const firstSuccess = c.operation === "refresh" ? -1 : requests.findIndex((r) => r.auth === "digest" && r.status < 300);
+      expect(requests.slice(firstSuccess + 1).some((r) => r.auth === "challenge" && r.status === 401)).toBe(true);
+    },
+  },
+  {
+    // For refresh and destroy the resource comes from a create that hit its deadline while Atlas
+    // still answered 404 (recorded, not ready), and the operation runs inside that window.
+    sentence: "handles a 404 just after the create (eventual consistency)",
+    outcome: "completes",
+    // 250 ms here: within the provider's 300 ms grace after a create, as Atlas's window is within 30 s.
+    setUp: () => harness.config({ eventualConsistencyMs: 25_000 }),
+    prepare: async (c) => {
+      const error = await harness.failure(provider.create(await harness.checked({ ...c.args, timeouts: { create: "50ms" } })));
+      expect(error).toBeInstanceOf(ResourceInitError);
+      return { id: error.id as string, props: error.properties as Record<string, unknown> };
+    },
+    verify: (c, requests) => {
+      if (c.operation === "destroy") return;
+      const gets = requests.filter((r) => r.method === "GET" && new RegExp(c.endpointPath).test(r.path));
+      // On a slow machine a refresh may start after the window closed; then there is nothing to prove.
+      if (c.operation === "create") expect(gets[0]!.status).toBe(404);
+      expect(gets[gets.length - 1]!.status).toBe(200);
+    },
+  },
+  {
+    sentence: "fails clearly when 503s outlast the retry budget, and the next run converges",
+    outcome: "fails",
+    // Create: only the wait's GETs fail, so Atlas has the endpoint and the error must record it.
+    arm: (c) => armEach(c, { status: 503, count: 10_000 }, c.operation === "create" ? ["GET"] : c.methods.slice(0, 1)),
+  },
+  {
+    // Every POST is processed but answered too late, and Atlas cannot be asked afterwards: the
+    // endpoint may exist, so the error must record it rather than leave it behind.
+    sentence: "records the endpoint when the create's answer is lost and Atlas cannot be asked, and the next run converges",
+    outcome: "fails",
+    operations: ["create"],
+    arm: async (c) => {
+      await armEach(c, { delayMs: REQUEST_TIMEOUT_MS + 100, count: 100 }, ["POST"]);
+      await armEach(c, { dropConnection: true, count: 10_000 }, ["GET"]);
+    },
+  },
+];
+
+function caseFor(cloud: CloudProvider, operation: Operation): Case {
+  const args = cloud === "AWS" ? harness.awsArgs() : cloud === "AZURE" ? harness.azureArgs() : harness.gcpArgs();
+  const endpointId = (cloud === "GCP" ? args.endpointGroupName : args.endpointId) as string;
+  const methods = operation === "create" ? ["POST", "GET"] : operation === "refresh" ? ["GET"] : ["DELETE", "GET"];
+  return { cloud, operation, args, endpointId, endpointPath: `/endpoint/${escape(encodeURIComponent(endpointId))}$`, methods };
+}
+
+const statusOf = (props: Record<string, unknown> | undefined) => (props?.connectionStatus ?? props?.status) as string | undefined;
+const inSimulator = async (c: Case): Promise<SimulatedEndpoint[]> => (await harness.endpoints()).filter((e) => e.endpointId === c.endpointId);
+const expectedId = (c: Case) => `${c.args.groupId}:${c.cloud}:${c.args.endpointServiceId}:${c.endpointId}`;
+
+/** A failure must say what it was about and what to run next. */
+function expectActionable(error: Error) {
+  expect(error.message).toMatch(/AWS endpoint vpce-|Azure private endpoint pe-|GCP endpoint group psc-/);
+  expect(error.message).toMatch(/run `pulumi (up|refresh|destroy)/);
+}
+
+async function run(c: Case): Promise<{ value?: unknown; error?: Error & Record<string, unknown> }> {
+  const recorded = c.recorded;
+  const call: Promise<unknown> =
+    c.operation === "create"
+      ? harness.checked(c.args).then((inputs) => provider.create(inputs))
+      : c.operation === "refresh"
+        ? provider.read(recorded!.id, recorded!.props)
+        : provider.delete(recorded!.id, recorded!.props);
+  try {
+    return { value: await harness.observe(call) };
+  } catch (error) {
+    return { error: error as Error & Record<string, unknown> };
+  }
+}
+
+/** Every case ends with the endpoint destroyed through the provider and gone from the simulator. */
+async function converge(c: Case, recorded: Recorded | undefined) {
+  await fetch(`${harness.simulator.baseUrl}/__simulator/faults`, { method: "DELETE" });
+  await harness.config({ eventualConsistencyMs: 0, nonceTtlMs: 300_000, tokenTtlSeconds: 3600, delays: { deletingMs: 3_000 } });
+  if (recorded) await harness.observe(provider.delete(recorded.id, recorded.props));
+  await until(async () => (await inSimulator(c)).length === 0, "the endpoint is gone from the simulator");
+}
+
+const MATRIX = FAULTS.flatMap((fault) =>
+  OPERATIONS.filter((operation) => !fault.operations || fault.operations.includes(operation)).flatMap((operation) => CLOUDS.filter((cloud) => !fault.only || fault.only[operation] === cloud).map((cloud) => ({ fault, operation, cloud }))),
+);
+
+describe("fault matrix", () => {
+  afterEach(async () => {
+    await harness.config({ nonceTtlMs: 300_000, tokenTtlSeconds: 3600 });
+  });
+
+  test.each(MATRIX.map((m) => [`${m.operation} on ${m.cloud} ${m.fault.sentence}`, m] as const))("%s", async (_name, { fault, operation, cloud }) => {
+    const c = caseFor(cloud, operation);
+    const credentials = fault.serviceAccount
+      ? { MONGODB_ATLAS_CLIENT_ID: harness.seed.serviceAccount.clientId, MONGODB_ATLAS_CLIENT_SECRET: harness.seed.serviceAccount.clientSecret }
+      : {};
+    await withEnv(credentials, async () => {
+      clearTokenCache();
+      await fault.setUp?.(c);
+      if (operation !== "create") {
+        c.recorded = fault.prepare
+          ? await fault.prepare(c)
+          : await harness.observe(harness.checked(c.args).then((inputs) => provider.create(inputs))).then((created) => ({
+              id: created.id,
+              props: { ...created.outs, __provider: PROVIDER_TEXT },
+            }));
+      }
+      await harness.clearRequests();
+      await fault.arm?.(c);
+      const [outcome] = await Promise.all([run(c), fault.during?.(c)]);
+      const requests = await harness.requests();
+      const present = await inSimulator(c);
+      expect(present.length).toBeLessThanOrEqual(1); // never a duplicate
+
+      let after: Recorded | undefined = c.recorded;
+      if (fault.outcome === "completes") {
+        if (outcome.error) throw outcome.error;
+        fault.verify?.(c, requests);
+        switch (operation) {
+          case "create": {
+            const created = outcome.value as { id: string; outs: Record<string, unknown> };
+            expect(created.id).toBe(expectedId(c));
+            expect(statusOf(created.outs)).toBe("AVAILABLE");
+            expect(present).toEqual([expect.objectContaining({ status: "AVAILABLE", deleteRequested: false })]);
+            after = { id: created.id, props: { ...created.outs, __provider: PROVIDER_TEXT } };
+            break;
+          }
+          case "refresh": {
+            const read = outcome.value as { id: string; props: Record<string, unknown> };
+            expect(read.id).toBe(c.recorded!.id);
+            expect(present).toHaveLength(1);
+            expect(statusOf(read.props)).toBe(present[0]!.status);
+            after = { id: read.id, props: { ...read.props, __provider: PROVIDER_TEXT } };
+            break;
+          }
+          case "destroy":
+            // Gone, or (Atlas still finishing after a 404 that came too early) on its way out.
+            expect(present.every((e) => e.deleteRequested)).toBe(true);
+            after = undefined;
+            break;
+          default:
+            operation satisfies never;
+        }
+      } else {
+        const error = outcome.error;
+        if (!error) throw new Error(`expected ${operation} to fail, but it returned ${JSON.stringify(outcome.value)}`);
+        expectActionable(error);
+        // Whatever failed, Atlas still has the endpoint and so must the stack.
+        expect(present).toHaveLength(1);
+        if (operation === "create") {
+          expect(error).toBeInstanceOf(ResourceInitError);
+          expect(error.id).toBe(expectedId(c));
+          // The recorded outputs name the endpoint, so refresh, up and destroy can find it.
+          expect(error.properties).toMatchObject({ groupId: c.args.groupId, cloudProvider: c.cloud, endpointServiceId: c.args.endpointServiceId, __provider: PROVIDER_TEXT });
+          after = { id: error.id as string, props: error.properties as Record<string, unknown> };
+        }
+        // The next run, once Atlas answers again: up resumes, refresh reads, destroy deletes.
+        await fetch(`${harness.simulator.baseUrl}/__simulator/faults`, { method: "DELETE" });
+        if (operation === "create") {
+          const resumed = await harness.observe(provider.update(after!.id, after!.props, await harness.checked(c.args)));
+          expect(statusOf(resumed.outs)).toBe("AVAILABLE");
+        } else if (operation === "refresh") {
+          const read = await harness.observe(provider.read(after!.id, after!.props));
+          expect(read.id).toBe(after!.id);
+        }
+      }
+      await converge(c, after);
+    });
+  });
+});
+
+describe("a create that cannot be confirmed", () => {
+  test("is recorded without a status when neither the POST nor a GET is answered, and the next up registers it", async () => {
+    const c = caseFor("AZURE", "create");
+    await armEach(c, { dropConnection: true, count: 10_000 }, ["POST", "GET"]);
+    const { error } = await run(c);
+    expect(error).toBeInstanceOf(ResourceInitError);
+    expect(error!.message).toMatch(/^Could not register Azure private endpoint pe-\w+ with Atlas: Could not reach Atlas .*run `pulumi up` again to finish/);
+    expect(error!.id).toBe(expectedId(c));
+    expect(statusOf(error!.properties as Record<string, unknown>)).toBeUndefined();
+    expect(await inSimulator(c)).toEqual([]);
+
+    await fetch(`${harness.simulator.baseUrl}/__simulator/faults`, { method: "DELETE" });
+    const recorded = { id: error!.id as string, props: error!.properties as Record<string, unknown> };
+    const resumed = await harness.observe(provider.update(recorded.id, recorded.props, await harness.checked(c.args)));
+    expect(statusOf(resumed.outs)).toBe("AVAILABLE");
+    expect(harness.progress.some((line) => line.endsWith("no longer in Atlas; registering it again"))).toBe(true);
+    await converge(c, { id: recorded.id, props: { ...resumed.outs, __provider: PROVIDER_TEXT } });
+  });
+});
+
+describe("after the matrix", () => {
+  test("no endpoint is left in the simulator", async () => {
+    expect(await harness.endpoints()).toEqual([]);
+  });
+
+  test("nothing returned, thrown or printed holds a credential, token, digest response or auth header", () => {
+    const texts = wire.texts();
+    // The scan must have had something to find: tokens and digest responses crossed the wire.
+    expect(wire.bearerTokens.size).toBeGreaterThan(0);
+    expect(wire.secrets.size).toBeGreaterThan(wire.bearerTokens.size);
+    expect(texts.length).toBeGreaterThan(MATRIX.length);
+    expect(wire.leaks([`planted ${[...wire.secrets][0]}`])).toHaveLength(1);
+    expect(wire.leaks(texts)).toEqual([]);
+  });
+});
