@@ -44,7 +44,7 @@ export function delaysFor(transitionMs: number) {
 export const READINESS_CLOUDS: CloudProvider[] = ["AWS", "AZURE", "GCP"];
 
 /**
- * Runs `runs` creates per cloud and schedule, all at once, through privateEndpointProvider.create
+ * Runs `runs` creates per cloud and schedule, all schedules of a cloud at once, through privateEndpointProvider.create
  * (the real wait code; the schedule injected per async context). Lag is taken against the
  * simulator's exact availableAt; polls are the GETs of that endpoint in the simulator's log.
  */
@@ -52,16 +52,23 @@ export async function measureReadiness(simulator: SimulatorProcess, tier: Tier, 
   await simulator.configure({ timeScale: tier.timeScale, jitter: 0.5, delays: { ...delaysFor(tier.transitionMs), deletingMs: 3000 } });
   await simulator.clearRequests();
   const env = { ...credentialEnv(simulator.seed), [TIME_SCALE_ENV]: String(tier.timeScale) };
-  const jobs = READINESS_CLOUDS.flatMap((cloud) => schedules.flatMap((schedule) => Array.from({ length: runs }, () => ({ cloud, schedule }))));
-  const finished = await inProcess(env, () =>
-    Promise.all(
-      jobs.map(async (job) => {
-        const inputs = freshEndpointInputs(simulator.seed, job.cloud);
-        await withPollSchedule(job.schedule.schedule, () => privateEndpointProvider.create!(inputs));
-        return { ...job, endpointId: simulatorEndpointId(inputs), returnedAt: Date.now() };
-      }),
-    ),
-  );
+  // One cloud at a time: every wait in this process shares one digest nonce, and at compressed time
+  // hundreds of concurrent polls reach the simulator out of nc order (it rejects a lower nc as a replay).
+  const finished = [];
+  for (const cloud of READINESS_CLOUDS) {
+    const jobs = schedules.flatMap((schedule) => Array.from({ length: runs }, () => ({ cloud, schedule })));
+    finished.push(
+      ...(await inProcess(env, () =>
+        Promise.all(
+          jobs.map(async (job) => {
+            const inputs = freshEndpointInputs(simulator.seed, job.cloud);
+            await withPollSchedule(job.schedule.schedule, () => privateEndpointProvider.create!(inputs));
+            return { ...job, endpointId: simulatorEndpointId(inputs), returnedAt: Date.now() };
+          }),
+        ),
+      )),
+    );
+  }
   const endpoints = new Map((await simulator.endpoints()).map((e) => [e.endpointId, e]));
   const log = await simulator.requests();
   const getsByPath = new Map<string, number>();
