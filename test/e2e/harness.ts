@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { join, resolve } from "node:path";
 import { startSimulator } from "../../simulator";
 import { CommandResult } from "../../scripts/lib/run-command";
@@ -32,7 +33,8 @@ export function stackFor(simulator: RunningSimulator, program: string, env: Node
         workspace: workspace(),
         programSource: program,
         files: ["Pulumi.yaml", "index.ts"],
-        name: `${program.split("/").pop()}-${process.pid}-${counter}`,
+        // Unique across test files too: jest reloads this module per file within one worker process.
+        name: `${program.split("/").pop()}-${process.pid}-${counter}-${randomBytes(3).toString("hex")}`,
         env: { ...credentialEnv(simulator), PULUMI_ATLAS_PE_TIME_SCALE: "0.05", ...env },
     });
 }
