@@ -60,7 +60,10 @@ export async function waitFor<T>(options: WaitOptions<T>): Promise<WaitOutcome<T
     // One last look at the deadline itself, then give up.
     if (deadlinePassed) return { kind: "timedOut", value, observation, elapsedMs, polls };
     const remainingMs = options.timeoutMs - elapsedMs;
-    const delayMs = schedule({ elapsedMs, sinceStatusChangeMs: clock.now() - lastChangeAt }) * options.timeScale;
+    // The schedule is written in unscaled time: feed it scaled-back times, so a scaled wait polls
+    // the same sequence as a real one, only faster (not a longer fast phase in simulated time).
+    const moment = { elapsedMs: elapsedMs / options.timeScale, sinceStatusChangeMs: (clock.now() - lastChangeAt) / options.timeScale };
+    const delayMs = schedule(moment) * options.timeScale;
     if (delayMs >= remainingMs) deadlinePassed = true;
     await clock.sleep(Math.max(0, Math.min(delayMs, remainingMs)));
     current = undefined;

@@ -36,7 +36,7 @@ describe("waitFor", () => {
       onStatusChange: ({ from, to, phase, elapsedMs }) => changes.push(`${from ?? "-"}>${to}:${phase}@${elapsedMs}`),
     });
     expect(outcome).toMatchObject({ kind: "reached", value: "AVAILABLE", polls: 3 });
-    expect(changes).toEqual(["->PENDING_ACCEPTANCE:pending@0", "PENDING_ACCEPTANCE>PENDING:pending@1500", "PENDING>AVAILABLE:ready@4500"]);
+    expect(changes).toEqual(["->PENDING_ACCEPTANCE:pending@0", "PENDING_ACCEPTANCE>PENDING:pending@2000", "PENDING>AVAILABLE:ready@6000"]);
   });
 
   test("stops at a failure phase without further polls", async () => {
@@ -65,8 +65,23 @@ describe("waitFor", () => {
     const clock = fakeClock();
     const outcome = await waitFor({ spec: UNTIL_READY, poll: async () => seen("PENDING"), timeoutMs: 1_000, clock, timeScale: 0.01 });
     expect(outcome.kind).toBe("timedOut");
-    expect(clock.sleeps[0]).toBe(15);
-    expect(outcome.polls).toBeGreaterThan(50);
+    expect(clock.sleeps[0]).toBe(20);
+    // 1 s at scale 0.01 is 100 s of schedule: about 13 polls (a scaled timeout would allow 1).
+    expect(outcome.polls).toBeGreaterThan(10);
+  });
+
+  test("a scaled wait polls the same sequence as an unscaled one, each delay scaled", async () => {
+    const sleepsAt = async (timeScale: number) => {
+      const clock = fakeClock();
+      let polls = 0;
+      const poll = async () => (++polls === 4 ? seen("PENDING") : polls >= 12 ? seen("AVAILABLE", "ready") : seen("PENDING_ACCEPTANCE"));
+      await waitFor({ spec: UNTIL_READY, poll, timeoutMs: 3_600_000, clock, timeScale });
+      return clock.sleeps;
+    };
+    const real = await sleepsAt(1);
+    const scaled = await sleepsAt(0.01);
+    expect(scaled.length).toBe(real.length);
+    scaled.forEach((sleep, i) => expect(sleep).toBeCloseTo(real[i]! * 0.01, 6));
   });
 
   test("an error from a poll propagates instead of being retried", async () => {
