@@ -1,20 +1,26 @@
 /**
  * How often to GET an endpoint while waiting. Atlas often moves within seconds of a create,
  * then can take minutes (AWS acceptance, GCP forwarding rules), so: poll fast at first, then
- * back off geometrically to a cap. A status change restarts a short fast phase because the next
- * status often follows soon (AWS PENDING_ACCEPTANCE -> PENDING -> AVAILABLE).
+ * back off geometrically to a cap. A status change restarts the back-off from the fast interval.
+ *
+ * Tuned with `npm run bench` (bench/RESULTS.md) against Terraform's fixed 10 s polling: the fast
+ * start wins at ~5 s transitions (median lag about 1 s against 5 s); from about 30 s on both poll
+ * every 10 s, so lag is equal and the fast start costs at most about 5 extra GETs per create. A
+ * longer fast phase, slower growth or a fast phase after each status change buys no lag at 60 s
+ * or 600 s and goes over that budget (the previous 1.5 s / 8 s / x1.5 / +4.5 s schedule: +8 to
+ * +13 GETs); a lower cap wins lag at 600 s only by polling more (7 s: about +25 GETs).
  *
  * Pure and unscaled: callers multiply by the time scale (see time-scale.ts).
  */
 export const POLL_SCHEDULE = {
   /** Delay between polls during a fast phase. */
-  fastIntervalMs: 1_500,
+  fastIntervalMs: 2_000,
   /** Length of the fast phase at the start of a wait. */
-  initialFastPhaseMs: 8_000,
-  /** Length of the fast phase after a status change. */
-  afterStatusChangeFastPhaseMs: 4_500,
+  initialFastPhaseMs: 6_000,
+  /** Length of the fast phase after a status change (0: the back-off restarts from fastIntervalMs). */
+  afterStatusChangeFastPhaseMs: 0,
   /** Each delay after a fast phase is this factor times the previous one. */
-  growthFactor: 1.5,
+  growthFactor: 3,
   /** No delay is longer than this (Terraform's fixed interval, so never slower than it). */
   maxIntervalMs: 10_000,
 } as const;

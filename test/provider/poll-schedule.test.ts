@@ -13,43 +13,44 @@ function pollTimes(untilMs: number, changeAtMs?: number): number[] {
 }
 
 describe("nextPollDelayMs", () => {
-  test("polls every 1.5 s during the first 8 s", () => {
-    const early = pollTimes(8_000).filter((t) => t <= 8_000);
-    expect(early.length).toBeGreaterThanOrEqual(5);
-    for (let i = 1; i < early.length; i += 1) expect(early[i]! - early[i - 1]!).toBe(POLL_SCHEDULE.fastIntervalMs);
+  test("polls every 2 s during the first 6 s", () => {
+    const early = pollTimes(6_000).filter((t) => t <= 6_000);
+    expect(early).toEqual([2_000, 4_000, 6_000]);
   });
 
-  test("then multiplies each delay by 1.5 until the 10 s cap", () => {
+  test("then multiplies each delay by 3 until the 10 s cap", () => {
     const delays: number[] = [];
     let t = POLL_SCHEDULE.initialFastPhaseMs;
-    for (let i = 0; i < 8; i += 1) {
+    for (let i = 0; i < 5; i += 1) {
       const delay = nextPollDelayMs({ elapsedMs: t, sinceStatusChangeMs: t });
       delays.push(delay);
       t += delay;
     }
-    expect(delays[0]).toBe(1_500);
-    expect(delays[1]).toBeCloseTo(2_250);
-    expect(delays[2]).toBeCloseTo(3_375);
-    expect(delays[3]).toBeCloseTo(5_062.5);
-    expect(delays[4]).toBeCloseTo(7_593.75);
-    expect(delays.slice(5)).toEqual([10_000, 10_000, 10_000]);
+    expect(delays).toEqual([2_000, 6_000, 10_000, 10_000, 10_000]);
   });
 
   test("never waits longer than the cap, however long the wait has run", () => {
     expect(nextPollDelayMs({ elapsedMs: 3_600_000, sinceStatusChangeMs: 3_600_000 })).toBe(POLL_SCHEDULE.maxIntervalMs);
   });
 
-  test("a status change restarts fast polling briefly, then backs off again", () => {
+  test("a status change restarts the back-off from the fast interval", () => {
     expect(nextPollDelayMs({ elapsedMs: 120_000, sinceStatusChangeMs: 0 })).toBe(POLL_SCHEDULE.fastIntervalMs);
-    expect(nextPollDelayMs({ elapsedMs: 120_000, sinceStatusChangeMs: 4_000 })).toBe(POLL_SCHEDULE.fastIntervalMs);
-    const after = nextPollDelayMs({ elapsedMs: 130_000, sinceStatusChangeMs: 14_500 });
-    expect(after).toBeGreaterThan(POLL_SCHEDULE.fastIntervalMs);
-    expect(after).toBeLessThanOrEqual(POLL_SCHEDULE.maxIntervalMs);
+    expect(nextPollDelayMs({ elapsedMs: 122_000, sinceStatusChangeMs: 2_000 })).toBe(6_000);
+    expect(nextPollDelayMs({ elapsedMs: 128_000, sinceStatusChangeMs: 8_000 })).toBe(POLL_SCHEDULE.maxIntervalMs);
   });
 
-  test("a five-minute wait costs far fewer polls than fixed 1.5 s polling and no more than fixed 10 s polling plus the fast start", () => {
-    const polls = pollTimes(300_000).length;
-    expect(polls).toBeLessThan(300_000 / POLL_SCHEDULE.fastIntervalMs / 4);
-    expect(polls).toBeLessThanOrEqual(300_000 / POLL_SCHEDULE.maxIntervalMs + 12);
+  test("a wait ready within 7.5 s is seen within 2 s of becoming ready", () => {
+    const times = pollTimes(7_500);
+    for (let readyAt = 0; readyAt <= 7_500; readyAt += 250) {
+      const seenAt = times.find((t) => t >= readyAt)!;
+      expect(seenAt - readyAt).toBeLessThanOrEqual(POLL_SCHEDULE.fastIntervalMs);
+    }
+  });
+
+  test("waits of 1 and 10 minutes cost at most 5 GETs more than Terraform's fixed 10 s polling, with a status change halfway", () => {
+    for (const untilMs of [60_000, 600_000]) {
+      const polls = pollTimes(untilMs, untilMs / 2).length;
+      expect(polls).toBeLessThanOrEqual(Math.ceil(untilMs / 10_000) + 5);
+    }
   });
 });
