@@ -1,4 +1,4 @@
-import { destroyStack, manyEndpointsStack, succeeded } from "./cli-stacks";
+import { destroyStack, manyEndpointsStack } from "./cli-stacks";
 import { delaysFor, type Tier } from "./readiness";
 import type { SimulatorProcess } from "./simulator-process";
 
@@ -14,6 +14,8 @@ export interface ParallelScaleResult {
   manyDefaultParallelWallMs: number;
   /** The same with the engine's default parallelism (GOMAXPROCS x 4 = 8 resource operations at once on 2 cores). */
   ratioDefaultParallel: number;
+  /** Runs that did not succeed, with the first error line: the ratio is then the wall time of a failed run. */
+  failures: string[];
 }
 
 /**
@@ -22,10 +24,17 @@ export interface ParallelScaleResult {
  */
 export async function measureParallelScale(workspace: string, simulator: SimulatorProcess, endpoints: number, tier: Tier): Promise<ParallelScaleResult> {
   await simulator.configure({ timeScale: tier.timeScale, jitter: 0, delays: { ...delaysFor(tier.transitionMs), deletingMs: 3000 } });
+  const failures: string[] = [];
   const timedUp = async (count: number, extra: string[]) => {
     const stack = await manyEndpointsStack(workspace, simulator, count, tier.timeScale);
-    const up = await succeeded(stack.up(extra), `pulumi up (${count} endpoints)`);
-    await destroyStack(stack);
+    const up = await stack.up(extra);
+    if (up.code !== 0) {
+      const errored = /(\d+) errored/.exec(up.stdout)?.[1] ?? "?";
+      const firstError = /\* (.+)/.exec(up.stdout)?.[1] ?? up.stderr.trim().split("\n").pop();
+      failures.push(`pulumi up of ${count} endpoints ${extra.join(" ")}: ${errored} errored, e.g. ${firstError}`);
+    }
+    // A failed destroy (the same cause) is retried once: cleanup, not measured.
+    await destroyStack(stack).catch(() => destroyStack(stack));
     return up.wallMs;
   };
   const raisedParallel = Math.max(64, endpoints);
@@ -42,5 +51,6 @@ export async function measureParallelScale(workspace: string, simulator: Simulat
     ratio: manyWallMs / oneWallMs,
     manyDefaultParallelWallMs,
     ratioDefaultParallel: manyDefaultParallelWallMs / oneWallMs,
+    failures,
   };
 }
