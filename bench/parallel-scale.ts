@@ -30,7 +30,7 @@ export async function measureParallelScale(workspace: string, simulator: Simulat
     const up = await stack.up(extra);
     if (up.code !== 0) {
       const errored = /(\d+) errored/.exec(up.stdout)?.[1] ?? "?";
-      const firstError = /\* (.+)/.exec(up.stdout)?.[1] ?? up.stderr.trim().split("\n").pop();
+      const firstError = [...up.stdout.matchAll(/^\s*\* (.+)$/gm)].pop()?.[1] ?? up.stderr.trim().split("\n").pop();
       failures.push(`pulumi up of ${count} endpoints ${extra.join(" ")}: ${errored} errored, e.g. ${firstError}`);
     }
     // A failed destroy (the same cause) is retried once: cleanup, not measured.
