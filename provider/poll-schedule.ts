@@ -4,11 +4,12 @@
  * back off geometrically to a cap. A status change restarts the back-off from the fast interval.
  *
  * Tuned with `npm run bench` (bench/RESULTS.md) against Terraform's fixed 10 s polling: the fast
- * start wins at ~5 s transitions (median lag about 1 s against 5 s); from about 30 s on both poll
- * every 10 s, so lag is equal and the fast start costs at most about 5 extra GETs per create. A
- * longer fast phase, slower growth or a fast phase after each status change buys no lag at 60 s
- * or 600 s and goes over that budget (the previous 1.5 s / 8 s / x1.5 / +4.5 s schedule: +8 to
- * +13 GETs); a lower cap wins lag at 600 s only by polling more (7 s: about +25 GETs).
+ * start wins at ~5 s transitions (median lag about 1.2 s against about 5.5 s); from about 30 s on
+ * both poll every 10 s, so lag is equal in expectation and the fast start costs about 4-5 extra
+ * GETs per create. A longer fast phase, slower growth or a fast phase after each status change
+ * buys no lag at 60 s or 600 s and costs more GETs (the previous 1.5 s / 8 s / x1.5 / +4.5 s
+ * schedule: about +12 at 60 s); a lower cap wins lag at 600 s only by polling much more (7 s:
+ * about +40 at 600 s).
  *
  * Pure and unscaled: callers multiply by the time scale (see time-scale.ts).
  */
