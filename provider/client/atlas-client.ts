@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import { isSuccess, readAnswer, type AtlasAnswer } from "./answer";
-import type { Authenticator } from "./authenticator";
+import type { Authenticator, RetryAuthorization } from "./authenticator";
 import { DigestAuthenticator } from "./digest/digest-authenticator";
 import { AtlasApiError } from "./errors/atlas-api-error";
 import { AtlasResponseShapeError } from "./errors/atlas-response-shape-error";
@@ -135,9 +135,10 @@ export class AtlasClient {
   /** Sends once, plus once more after a 401 that brought a fresh challenge or token (twice before any challenge is known). */
   async #exchangeAuthenticated(request: { method: Method; path: string; url: string; uri: string; headers: Record<string, string>; body?: string }): Promise<AtlasAnswer> {
     let rejectedCredentials = 0;
+    let retry: RetryAuthorization | undefined;
     // At most: unauthenticated (no challenge yet), signed, re-signed after one more challenge.
     for (let sends = 1; ; sends++) {
-      const authorization = await this.#auth.authorize(request.method, request.uri);
+      const authorization = retry ? retry.authorization : await this.#auth.authorize(request.method, request.uri);
       const response = await this.#transport({
         method: request.method,
         url: request.url,
@@ -145,9 +146,13 @@ export class AtlasClient {
         body: request.body,
         timeoutMs: this.#options.requestTimeoutMs,
       });
+      if (retry && response.status !== 401) retry.answered();
+      retry = undefined;
       if (response.status === 401) {
         if (authorization !== undefined) rejectedCredentials++;
-        if (rejectedCredentials <= 1 && sends < 3 && (await this.#auth.recover(response, authorization))) {
+        const recovery = rejectedCredentials <= 1 && sends < 3 ? await this.#auth.recover(response, authorization, request.method, request.uri) : false;
+        if (recovery) {
+          if (typeof recovery === "object") retry = recovery;
           if (authorization !== undefined) {
             this.#options.log(`${request.method} ${request.path} answered 401; retrying once with ${this.#auth instanceof DigestAuthenticator ? "the new digest challenge" : "a new access token"}`);
           }

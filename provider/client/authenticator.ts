@@ -6,7 +6,14 @@ export interface Authenticator {
   authorize(method: string, uri: string): Promise<string | undefined>;
   /**
    * After a 401 to a request sent with `sentAuthorization`: update state (new challenge, drop the
-   * token) and say whether sending again could succeed.
+   * token) and say whether sending again could succeed. A `RetryAuthorization` is the header the
+   * retry must use, reserved for that one request.
    */
-  recover(response: HttpResponse, sentAuthorization: string | undefined): Promise<boolean>;
+  recover(response: HttpResponse, sentAuthorization: string | undefined, method: string, uri: string): Promise<boolean | RetryAuthorization>;
+}
+
+/** An Authorization header for one retry only; `answered` runs once that retry got a non-401 answer. */
+export interface RetryAuthorization {
+  authorization: string;
+  answered(): void;
 }

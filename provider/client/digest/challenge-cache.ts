@@ -34,14 +34,16 @@ export function nextUse(key: string): { challenge: DigestChallenge; nc: number }
   return { challenge: entry.challenge, nc: entry.lastNc };
 }
 
-export function remember(key: string, challenge: DigestChallenge): void {
+/** Shares a challenge whose nc values up to `usedNc` were already sent. */
+export function remember(key: string, challenge: DigestChallenge, usedNc = 0): void {
   const current = entries.get(key);
-  // Concurrent 401s may carry the same nonce: keep its counter rather than replaying nc=1.
+  // Concurrent 401s may carry the same nonce: keep its counter rather than replaying an nc.
   if (current && current.challenge.nonce === challenge.nonce) {
     current.challenge = challenge;
+    current.lastNc = Math.max(current.lastNc, usedNc);
     return;
   }
-  entries.set(key, { challenge, lastNc: 0 });
+  entries.set(key, { challenge, lastNc: usedNc });
 }
 
 /** For tests: forget every challenge. */

@@ -1,4 +1,4 @@
-import type { Authenticator } from "../authenticator";
+import type { Authenticator, RetryAuthorization } from "../authenticator";
 import type { HttpResponse } from "../transport";
 import { selectDigestChallenge } from "./challenge";
 import { challengeCacheKey, nextUse, remember } from "./challenge-cache";
@@ -23,10 +23,15 @@ export class DigestAuthenticator implements Authenticator {
       .authorization;
   }
 
-  async recover(response: HttpResponse): Promise<boolean> {
+  /**
+   * The retry signs with the challenge its own 401 brought, at nc=1, and shares it for reuse only
+   * after that answer: shared at once, concurrent requests would take nc 2, 3, ... on the same
+   * nonce, and whichever reached Atlas first would make the others look like replays.
+   */
+  async recover(response: HttpResponse, _sent: string | undefined, method: string, uri: string): Promise<boolean | RetryAuthorization> {
     const challenge = selectDigestChallenge(response.headers["www-authenticate"]);
     if (!challenge) return false;
-    remember(this.cacheKey, challenge);
-    return true;
+    const { authorization } = signDigest({ challenge, nc: 1, username: this.publicKey, password: this.privateKey, method, uri });
+    return { authorization, answered: () => remember(this.cacheKey, challenge, 1) };
   }
 }

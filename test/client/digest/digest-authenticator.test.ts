@@ -70,6 +70,21 @@ describe("digest authentication against the simulator", () => {
     expect(apiRequests(await atlas.requests()).map((e) => `${e.auth} ${e.status} ${e.query}`)).toEqual(["digest 200 envelope=true&pretty=true"]);
   });
 
+  it("keeps 300 concurrent calls correct when the shared nonce goes stale: each retry signs with its own fresh nonce", async () => {
+    const atlasClient = client();
+    await atlasClient.getEndpointService(awsService());
+    await atlas.config({ nonceTtlMs: 50 });
+    try {
+      // The shared nonce goes stale, so every call gets a 401 and retries at the same moment.
+      await new Promise((resolve) => setTimeout(resolve, 120));
+      const results = await Promise.allSettled(Array.from({ length: 300 }, () => atlasClient.getEndpointService(awsService())));
+      const failures = results.filter((r) => r.status === "rejected");
+      expect(failures.map((f) => String((f as PromiseRejectedResult).reason))).toEqual([]);
+    } finally {
+      await atlas.config({ nonceTtlMs: 300_000 });
+    }
+  });
+
   it("keeps 10 concurrent calls correct, re-challenging at most once each when nc arrives out of order", async () => {
     await atlas.clearRequests();
     const atlasClient = client();
