@@ -145,7 +145,9 @@ export class AtlasBackend {
     }
     const endpoint = this.buildEndpoint(service, input);
     service.endpoints.set(key, endpoint);
-    return endpoint.toAtlas(this.now());
+    // The answer describes the endpoint as created (AWS PENDING_ACCEPTANCE, Azure/GCP INITIATING), however
+    // short the first phase is at a small time scale.
+    return endpoint.toAtlas(endpoint.createdAt);
   }
 
   getPrivateEndpoint(groupId: string, cloud: CloudProvider, serviceId: string, endpointId: string): Record<string, unknown> {
