@@ -11,7 +11,7 @@ import { DEFAULT_RETRY } from "../../provider/client/options";
 import { sendWithRetries } from "../../provider/client/send-with-retries";
 import { TransportFailure, type HttpResponse } from "../../provider/client/transport";
 import { SecretScan } from "./support/secret-scan";
-import { apiRequests, startTestAtlas, type TestAtlas } from "./support/simulator";
+import { apiRequests, startTestAtlas, type TestAtlas, testClient } from "./support/simulator";
 
 let atlas: TestAtlas;
 const scan = new SecretScan();
@@ -26,12 +26,9 @@ beforeEach(async () => {
 });
 
 function client(overrides: Partial<AtlasClientOptions> = {}): AtlasClient {
-  return new AtlasClient({
-    credentials: { kind: "apiKey", ...atlas.seed.apiKey },
-    baseUrl: atlas.baseUrl,
+  return testClient(atlas, scan.log, {
     retry: { baseDelayMs: 5, maxDelayMs: 20, maxAttempts: 6, maxElapsedMs: 5_000 },
     requestTimeoutMs: 2_000,
-    log: scan.log,
     ...overrides,
   });
 }

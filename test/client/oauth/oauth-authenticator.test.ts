@@ -1,6 +1,6 @@
 import { AtlasApiError, AtlasClient, type AtlasClientOptions, type ServiceRef } from "../../../provider/client";
 import { SecretScan } from "../support/secret-scan";
-import { apiRequests, startTestAtlas, type TestAtlas } from "../support/simulator";
+import { apiRequests, startTestAtlas, type TestAtlas, testClient } from "../support/simulator";
 
 let atlas: TestAtlas;
 const scan = new SecretScan();
@@ -11,13 +11,7 @@ beforeAll(async () => {
 afterAll(async () => atlas.close());
 
 function client(overrides: Partial<AtlasClientOptions> = {}): AtlasClient {
-  return new AtlasClient({
-    credentials: { kind: "serviceAccount", ...atlas.seed.serviceAccount },
-    baseUrl: atlas.baseUrl,
-    retry: { baseDelayMs: 5, maxDelayMs: 20 },
-    log: scan.log,
-    ...overrides,
-  });
+  return testClient(atlas, scan.log, { credentials: { kind: "serviceAccount", ...atlas.seed.serviceAccount }, ...overrides });
 }
 
 const awsService = (): ServiceRef => ({ groupId: atlas.seed.groupId, cloudProvider: "AWS", endpointServiceId: atlas.seed.endpointServices.AWS });

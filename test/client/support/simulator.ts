@@ -1,3 +1,4 @@
+import { AtlasClient, type AtlasClientOptions } from "../../../provider/client";
 import { startSimulator, type FaultSpec, type RequestLogEntry, type RunningSimulator, type SimulatorOptions } from "../../../simulator";
 import { startRecordingProxy, type RecordingProxy } from "./recording-proxy";
 
@@ -49,4 +50,15 @@ export async function startTestAtlas(options: SimulatorOptions = {}): Promise<Te
 /** Atlas API requests only (the token endpoint excluded). */
 export function apiRequests(log: RequestLogEntry[]): RequestLogEntry[] {
   return log.filter((entry) => entry.path.startsWith("/api/atlas/"));
+}
+
+/** A client of the test Atlas with small retry delays and the file's secret-scan log; API key unless overridden. */
+export function testClient(atlas: TestAtlas, log: (line: string) => void, overrides: Partial<AtlasClientOptions> = {}): AtlasClient {
+  return new AtlasClient({
+    credentials: { kind: "apiKey", ...atlas.seed.apiKey },
+    baseUrl: atlas.baseUrl,
+    retry: { baseDelayMs: 5, maxDelayMs: 20 },
+    log,
+    ...overrides,
+  });
 }
