@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { join, resolve } from "node:path";
+import { ENV_KEYS } from "../../provider/credentials";
 import { startSimulator } from "../../simulator";
 import { CommandResult } from "../../scripts/lib/run-command";
 import { PulumiStack, repoRoot } from "../../scripts/lib/pulumi-workspace";
@@ -49,11 +50,7 @@ export function credentialEnv(simulator: RunningSimulator): NodeJS.ProcessEnv {
 
 /** Env with every Atlas credential variable removed, so a run proves it needs none. */
 export function withoutCredentials(): NodeJS.ProcessEnv {
-    const names = [
-        "MONGODB_ATLAS_PUBLIC_API_KEY", "MONGODB_ATLAS_PUBLIC_KEY", "MCLI_PUBLIC_API_KEY",
-        "MONGODB_ATLAS_PRIVATE_API_KEY", "MONGODB_ATLAS_PRIVATE_KEY", "MCLI_PRIVATE_API_KEY",
-        "MONGODB_ATLAS_CLIENT_ID", "MONGODB_ATLAS_CLIENT_SECRET", "MONGODB_ATLAS_BASE_URL", "MCLI_OPS_MANAGER_URL",
-    ];
+    const names = Object.values(ENV_KEYS).flat();
     return Object.fromEntries(names.map((name) => [name, ""]));
 }
 

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { DEFAULT_DELAYS, startSimulator, type FaultSpec, type RequestLogEntry, type RunningSimulator, type TransitionDelays } from "../../../simulator";
 import { privateEndpointProvider } from "../../../provider";
 import { TIME_SCALE_ENV } from "../../../provider/time-scale";
+import { ENV_KEYS } from "../../../provider/credentials";
 
 /** The simulator runs 100x faster than Atlas; the provider's poll delays shrink by the same factor. */
 export const TIME_SCALE = 0.01;
@@ -9,11 +10,8 @@ export const TIME_SCALE = 0.01;
 /** Stands in for the serialized provider the engine passes as `__provider`. */
 export const PROVIDER_TEXT = "exports.handler = __f0; /* serialized provider */";
 
-export const CREDENTIAL_ENV = [
-  "MONGODB_ATLAS_PUBLIC_API_KEY", "MONGODB_ATLAS_PUBLIC_KEY", "MCLI_PUBLIC_API_KEY",
-  "MONGODB_ATLAS_PRIVATE_API_KEY", "MONGODB_ATLAS_PRIVATE_KEY", "MCLI_PRIVATE_API_KEY",
-  "MONGODB_ATLAS_CLIENT_ID", "MONGODB_ATLAS_CLIENT_SECRET", "MONGODB_ATLAS_BASE_URL", "MCLI_OPS_MANAGER_URL",
-] as const;
+/** Every env variable the provider reads credentials or the Atlas URL from. */
+export const CREDENTIAL_ENV = Object.values(ENV_KEYS).flat();
 
 export const provider = privateEndpointProvider as Required<typeof privateEndpointProvider>;
 
