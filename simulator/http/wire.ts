@@ -1,5 +1,5 @@
 import { CLOUD_PROVIDERS, isCloudProvider, type CloudProvider } from "../model/cloud";
-import { InvalidAttribute, InvalidEnumValue, InvalidGroupId, InvalidJson, MissingAttribute, ValidationError } from "../model/errors";
+import { InvalidAttribute, InvalidJson, MissingAttribute, PathParamParseError, ValidationError } from "../model/errors";
 import type { CreateEndpointServiceInput } from "../model/backend";
 import type { CreateEndpointInput, ForwardingRuleInput } from "../model/privateEndpoint";
 
@@ -17,20 +17,20 @@ const GCP_NAME = /^[a-z]([-a-z0-9]{0,61}[a-z0-9])?$/;
 const param = (name: string, value: unknown) => [{ name, value }];
 
 export function parseGroupId(raw: string): string {
-  if (!HEX24.test(raw)) throw new InvalidGroupId(`An invalid group ID ${raw} was specified: groupId must be 24 hexadecimal digits.`, param("groupId", raw));
+  if (!HEX24.test(raw)) throw new PathParamParseError(`Path parameter groupId="${raw}" could not be parsed: it must be 24 hexadecimal digits.`, param("groupId", raw));
   return raw;
 }
 
 export function parseCloudProvider(raw: string): CloudProvider {
   if (!isCloudProvider(raw)) {
-    throw new InvalidEnumValue(`An invalid enumeration value ${raw} was specified for cloudProvider; allowed: ${CLOUD_PROVIDERS.join(", ")}.`, param("cloudProvider", raw));
+    throw new PathParamParseError(`Path parameter cloudProvider="${raw}" could not be parsed; allowed: ${CLOUD_PROVIDERS.join(", ")}.`, param("cloudProvider", raw));
   }
   return raw;
 }
 
 export function parseEndpointServiceId(raw: string): string {
   if (!HEX24.test(raw)) {
-    throw new ValidationError(`Path parameter endpointServiceId="${raw}" must match ^([a-f0-9]{24})$.`, param("endpointServiceId", raw));
+    throw new PathParamParseError(`Path parameter endpointServiceId="${raw}" could not be parsed: it must match ^([a-f0-9]{24})$.`, param("endpointServiceId", raw));
   }
   return raw;
 }
