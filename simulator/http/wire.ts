@@ -77,7 +77,7 @@ function rejectUnknown(body: Record<string, unknown>, allowed: string[]): void {
 
 function requiredString(body: Record<string, unknown>, field: string, pattern: RegExp | undefined, allowed: string): string {
   const value = body[field];
-  if (value === undefined || value === null) throw new MissingAttribute(`The required attribute ${field} was not specified.`, param(field, null));
+  if (value === undefined || value === null) throw new MissingAttribute(`The required attribute ${field} was not specified.`, param(field, field));
   if (typeof value !== "string" || (pattern && !pattern.test(value))) {
     throw new InvalidAttribute(`Invalid attribute ${field} specified: ${field}=${JSON.stringify(value)}, expected ${allowed}.`, param(field, value));
   }
@@ -111,7 +111,7 @@ export function parseCreateEndpointBody(cloud: CloudProvider, body: Record<strin
 }
 
 function parseForwardingRules(value: unknown): ForwardingRuleInput[] {
-  if (value === undefined || value === null) throw new MissingAttribute("The required attribute endpoints was not specified.", param("endpoints", null));
+  if (value === undefined || value === null) throw new MissingAttribute("The required attribute endpoints was not specified.", param("endpoints", "endpoints"));
   if (!Array.isArray(value) || value.length === 0) {
     throw new InvalidAttribute("Invalid attribute endpoints specified: expected a non-empty list of forwarding rules.", param("endpoints", value));
   }
