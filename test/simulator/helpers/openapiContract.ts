@@ -1,8 +1,10 @@
 import Ajv, { type ValidateFunction } from "ajv";
 import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
 import type { RecordedExchange } from "./recorder";
 
-export const SPEC_PATH = "/work/shared/atlas-openapi/private-endpoints.openapi.json";
+/** ../shared next to the repo, never an absolute machine path. */
+export const SPEC_PATH = resolve(__dirname, "../../../../shared/atlas-openapi/private-endpoints.openapi.json");
 
 type Json = any;
 
