@@ -162,7 +162,8 @@ const FAULTS: Fault[] = [
     serviceAccount: true,
     setUp: async () => {
       await harness.delays(SLOW_TRANSITIONS);
-      await harness.config({ tokenTtlSeconds: 0.1 });
+      // A 0.1 s token lifetime means ~10 token requests a second, past Atlas's 50 per minute per client.
+      await harness.config({ tokenTtlSeconds: 0.1, oauthTokensPerMinute: null });
     },
     arm: async (c) => {
       if (c.operation === "refresh") await sleep(150);
