@@ -36,6 +36,11 @@ export const RECORDED_DIALECT: Dialect = {
   envelopeErrors: false,
 };
 
+/** True when any switch differs from the recorded dialect. */
+export function isVaried(dialect: Dialect): boolean {
+  return DIALECT_FIELDS.some((field) => JSON.stringify(dialect[field]) !== JSON.stringify(RECORDED_DIALECT[field]));
+}
+
 export const DIALECT_FIELDS = Object.keys(RECORDED_DIALECT) as (keyof Dialect)[];
 
 /** The unknown fields `extraFields` adds: a scalar, a null and a nested object, as Atlas's additions have been. */

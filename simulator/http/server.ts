@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { EXTRA_FIELDS } from "../dialect";
+import { EXTRA_FIELDS, isVaried } from "../dialect";
 import { AtlasError, GroupNotFound, InjectedFault, InvalidVersionDate, RateLimited, RateLimitedTokenBucket, ResourceNotFound, UnexpectedError, UserUnauthorized } from "../model/errors";
 import type { SimulatorRuntime } from "../runtime";
 import { authenticate } from "./auth/authenticate";
@@ -120,6 +120,8 @@ async function handle(runtime: SimulatorRuntime, req: IncomingMessage, res: Serv
     return;
   }
   entry.auth = auth.principal.scheme;
+  // Marked, as injected faults are, so spec checks can tell a varied answer from the recorded dialect.
+  if (isVaried(runtime.dialect)) res.setHeader("X-Simulator-Dialect", "varied");
 
   const rateHeaders: Record<string, number> = { "Ratelimit-Limit": UNLIMITED_RATE.limit, "Ratelimit-Remaining": UNLIMITED_RATE.remaining };
   if (runtime.rateLimiter) {
