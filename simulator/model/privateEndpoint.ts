@@ -207,9 +207,10 @@ export class GcpEndpointGroup extends PrivateEndpoint {
     return this.endpointGroupName;
   }
 
-  private ruleStatus(rule: ForwardingRule, now: number): "INITIATING" | "AVAILABLE" | "FAILED" | "DELETING" | "DELETED" {
+  private ruleStatus(rule: ForwardingRule, now: number): "INITIATING" | "AVAILABLE" | "FAILED" | "DELETING" {
     const status = this.status(now);
-    if (status === "DELETING" || status === "DELETED") return status as "DELETING" | "DELETED";
+    // DELETED is a group status (the spec lists it for groups only); the rules stay DELETING.
+    if (status === "DELETING" || status === "DELETED") return "DELETING";
     if (now < rule.settlesAt) return "INITIATING";
     return rule.missing ? "FAILED" : "AVAILABLE";
   }
