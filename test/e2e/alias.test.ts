@@ -50,14 +50,16 @@ test("a stack created by release 0.1.0 (pulumi-nodejs:dynamic:Resource) upgrades
     expect(before.filter((r) => r.type === LEGACY_PRIVATE_ENDPOINT_TYPE).map((r) => r.id)).toEqual([endpointPulumiId]);
 
     await fetch(`${simulator.baseUrl}/__simulator/requests`, { method: "DELETE" });
-    const preview = await stack.preview(["--json"], { env: withoutCredentials() });
+    // No credentials; the base URL (not a credential) points at the simulator so any request would be logged.
+    const noCredentials = { ...withoutCredentials(), MONGODB_ATLAS_BASE_URL: simulator.baseUrl };
+    const preview = await stack.preview(["--json"], { env: noCredentials });
     if (preview.code !== 0) throw new Error(output(preview));
     // Without the alias this is {create: 1, delete: 1, same: 1}: a new endpoint and the old one deleted.
     const plan = JSON.parse(preview.stdout) as { steps: PreviewStep[]; changeSummary: Record<string, number> };
     expect(plan.changeSummary).toEqual({ same: 2 });
     expect(plan.steps.filter((s) => s.op !== "same")).toEqual([]);
 
-    const up = await stack.up([], { env: withoutCredentials() });
+    const up = await stack.up([], { env: noCredentials });
     if (up.code !== 0) throw new Error(output(up));
     expect(up.stdout).not.toMatch(/replace|created|deleted/i);
     expect(await requestsSince()).toEqual([]);

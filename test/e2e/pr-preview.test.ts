@@ -35,10 +35,13 @@ async function clearRequests(): Promise<void> {
     await fetch(`${simulator.baseUrl}/__simulator/requests`, { method: "DELETE" });
 }
 
-/** `pulumi preview` as the PR job runs it: no credentials, and the test checks Atlas heard nothing. */
+/**
+ * `pulumi preview` as the PR job runs it: no credentials, and the test checks Atlas heard nothing. The base URL still
+ * points at the simulator (it is not a credential), so any request the preview made would be in its log.
+ */
 async function prPreview(extra: string[]) {
     await clearRequests();
-    const result = await stack.preview(extra, { env: withoutCredentials() });
+    const result = await stack.preview(extra, { env: { ...withoutCredentials(), MONGODB_ATLAS_BASE_URL: simulator.baseUrl } });
     expect(await atlasRequests()).toEqual([]);
     return result;
 }
