@@ -62,3 +62,40 @@ test("actionlint rejects an input that pulumi/actions does not have (the lint ch
     expect(result.code).toBe(1);
     expect(result.output).toMatch(/input "comment-on-pull-request" is not defined in action "pulumi\/actions@v6"/);
 });
+
+/** The workflow's text without comments: what GitHub Actions actually reads. */
+function activeLines(file: string): string {
+    return readFileSync(join(root, file), "utf8")
+        .split("\n")
+        .map((line) => line.replace(/(^|\s)#.*$/, ""))
+        .filter((line) => line.trim() !== "")
+        .join("\n");
+}
+
+function secretsUsed(text: string): string[] {
+    return [...new Set([...text.matchAll(/secrets\.([A-Z_]+)/g)].map((m) => m[1]!))].sort();
+}
+
+test("the pull-request example gets no Atlas credential and may only read code and comment on the pull request", () => {
+    const preview = activeLines("examples/github-actions/pulumi-preview.yml");
+    expect(preview).not.toMatch(/MONGODB_ATLAS|MCLI_/);
+    expect(secretsUsed(preview)).toEqual(["GITHUB_TOKEN", "PULUMI_ACCESS_TOKEN"]);
+    expect(preview).toMatch(/^permissions:\n {2}contents: read\n {2}pull-requests: write\n(?! )/m);
+    expect(preview).toMatch(/uses: pulumi\/actions@v6\n\s+with:\n\s+command: preview\n/);
+    expect(preview).toMatch(/comment-on-pr: true/);
+});
+
+test("only the main-branch up example holds Atlas credentials, and it may only read code", () => {
+    const up = activeLines("examples/github-actions/pulumi-up.yml");
+    expect(secretsUsed(up)).toEqual(["MONGODB_ATLAS_PRIVATE_API_KEY", "MONGODB_ATLAS_PUBLIC_API_KEY", "PULUMI_ACCESS_TOKEN"]);
+    expect(up).toMatch(/^permissions:\n {2}contents: read\n(?! )/m);
+    expect(up).toMatch(/command: up/);
+    expect(up).toMatch(/branches: \[main\]/);
+});
+
+test("CI needs no secret and may only read code", () => {
+    const ci = activeLines(".github/workflows/ci.yml");
+    expect(secretsUsed(ci)).toEqual([]);
+    expect(ci).toMatch(/^permissions:\n {2}contents: read\n(?! )/m);
+    expect(ci).toMatch(/run: bash \.ci\/run/);
+});
