@@ -1,7 +1,8 @@
 import { startSimulator } from "./index";
+import { parseRateLimit } from "./http/rateLimiter";
 import type { SimulatorOptions } from "./options";
 
-/** `npm run sim -- --port 0 --time-scale 0.1`: one JSON seed line on stdout, logs on stderr. */
+/** `npm run sim -- --port 0 --time-scale 0.1 --rate-limit 100:10/1`: one JSON seed line on stdout, logs on stderr. */
 function parseArgs(argv: string[]): SimulatorOptions {
   const options: SimulatorOptions = {};
   for (let index = 0; index < argv.length; index++) {
@@ -31,8 +32,17 @@ function parseArgs(argv: string[]): SimulatorOptions {
       case "--eventual-consistency-ms":
         options.eventualConsistencyMs = number();
         break;
+      case "--rate-limit": {
+        // Atlas's shape: capacity, then refill rate per interval, e.g. "100:10/1" (interval in seconds, default 1).
+        const match = /^(\d+):(\d+(?:\.\d+)?)(?:\/(\d+(?:\.\d+)?))?$/.exec(value ?? "");
+        const parsed = match ? parseRateLimit({ capacity: Number(match[1]), refillRate: Number(match[2]), refillIntervalSeconds: Number(match[3] ?? 1) }) : undefined;
+        if (!parsed || "error" in parsed) fail(`--rate-limit needs CAPACITY:REFILL_RATE[/INTERVAL_SECONDS] with capacity >= 1 and positive rate and interval, got ${JSON.stringify(value)}`);
+        options.rateLimit = parsed;
+        index++;
+        break;
+      }
       default:
-        fail(`unknown flag ${flag}; allowed: --port, --host, --time-scale, --jitter, --eventual-consistency-ms`);
+        fail(`unknown flag ${flag}; allowed: --port, --host, --time-scale, --jitter, --eventual-consistency-ms, --rate-limit`);
     }
   }
   return options;
