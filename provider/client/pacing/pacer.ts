@@ -125,7 +125,8 @@ export class Pacer {
       this.#consecutiveRefusals += 1;
       const blockMs = answer.retryAfterMs ?? Math.min(s.refusalMaxDelayMs, s.refusalBaseDelayMs * 2 ** (this.#consecutiveRefusals - 1));
       const wasPacing = Number.isFinite(this.#rate);
-      let changed = false;
+      // A new block (the last one had ended) or a cut in rate is a change worth a line; echoes are not.
+      let changed = this.#blockedUntil <= now;
       if (now + blockMs > this.#blockedUntil) {
         this.#blockedUntil = now + blockMs;
         this.#nextSlotAt = this.#blockedUntil;
