@@ -51,7 +51,7 @@ export const DEFAULT_PACER_SETTINGS: Readonly<PacerSettings> = {
   liftAfterMs: 30_000,
   refusalBaseDelayMs: 1_000,
   refusalMaxDelayMs: 30_000,
-  lowRemainingShare: 0.05,
+  lowRemainingShare: 0.15,
 };
 
 /** What the pacer needs to know of one answer. */
@@ -76,6 +76,8 @@ export class Pacer {
   #nextSlotAt = -Infinity;
   #blockedUntil = -Infinity;
   #lastDecreaseAt = -Infinity;
+  /** The last gentle cut for an empty bucket: kept apart, so it never hides a refusal's cut. */
+  #lastEaseAt = -Infinity;
   #lastGrowthAt = -Infinity;
   #lastPressureAt = -Infinity;
   #consecutiveRefusals = 0;
@@ -160,9 +162,9 @@ export class Pacer {
         this.#lastDecreaseAt = now;
         this.#lastGrowthAt = now;
         this.#log(`Atlas at ${this.#name} reports ${answer.remaining} of ${answer.limit} requests left: pacing every request to it at about ${perSecond(this.#rate)}`);
-      } else if (answer.remaining === 0 && sentAt >= this.#lastDecreaseAt && now - this.#lastDecreaseAt >= s.minDecreaseIntervalMs) {
+      } else if (answer.remaining === 0 && sentAt >= Math.max(this.#lastDecreaseAt, this.#lastEaseAt) && now - Math.max(this.#lastDecreaseAt, this.#lastEaseAt) >= s.minDecreaseIntervalMs) {
         this.#rate = Math.max(s.minRatePerSecond, this.#rate * s.emptyBucketFactor);
-        this.#lastDecreaseAt = now;
+        this.#lastEaseAt = now;
         this.#epoch += 1;
         this.#nextSlotAt = Math.min(this.#nextSlotAt, now + 1000 / this.#rate);
       }
