@@ -52,6 +52,8 @@ export async function measureRateLimits(workspace: string, simulator: SimulatorP
   try {
     for (const pacing of withBaseline ? [true, false] : [true]) {
       await simulator.configure({ rateLimit: null });
+      // Earlier parts of a full run may leave endpoints of their own: count only this stack's.
+      const before = (await simulator.endpoints()).length;
       const stack = await manyEndpointsStack(workspace, simulator, endpoints, tier.timeScale);
       const env = pacing ? {} : { [PACING_ENV]: "off" };
       await simulator.configure({ rateLimit: bucket });
@@ -64,7 +66,7 @@ export async function measureRateLimits(workspace: string, simulator: SimulatorP
       const limited = (await simulator.requests()).filter(isRateLimited);
       await simulator.configure({ rateLimit: null });
       if (destroy.code !== 0) await stack.destroy(["--parallel", String(parallel)]); // cleanup, not measured
-      const left = (await simulator.endpoints()).length;
+      const left = (await simulator.endpoints()).length - before;
       if (left > 0) failures.push(`${left} endpoints left in the simulator`);
       const refused = limited.filter((entry) => entry.status === 429).length;
       const wallMs = up.wallMs + destroy.wallMs;
