@@ -1,9 +1,11 @@
 /**
- * `npm run bench [-- --json] [-- --tiny]`: API cost, readiness lag, preview cost, state size and
- * parallel scale against the simulator and the real Pulumi CLI, next to today's baselines in the
- * same run. A full run rewrites bench/RESULTS.md; `--tiny` is the CI size and writes nothing.
+ * `npm run bench [-- --json] [-- --tiny] [-- --rate-limits]`: API cost, readiness lag, preview cost,
+ * state size, parallel scale and many endpoints under a rate limit against the simulator and the
+ * real Pulumi CLI, next to today's baselines in the same run. A full run rewrites bench/RESULTS.md;
+ * `--tiny` is the CI size and writes nothing; `--rate-limits` runs only the rate-limit part and
+ * replaces its section of RESULTS.md.
  */
-import { writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { repoRoot } from "../scripts/lib/pulumi-workspace";
 import { measureApiCost } from "./api-cost";
@@ -11,6 +13,7 @@ import { cliWorkspace } from "./cli-stacks";
 import { describeMachine } from "./machine";
 import { measureParallelScale } from "./parallel-scale";
 import { measurePreviewCost } from "./preview-cost";
+import { formatRateLimits, measureRateLimits } from "./rate-limits";
 import { measureReadiness, type ReadinessRow } from "./readiness";
 import { formatReport } from "./report";
 import { assembleResults } from "./results";
@@ -19,7 +22,16 @@ import { SimulatorProcess } from "./simulator-process";
 import { FULL, TINY } from "./sizes";
 import { measureStateAndMemory } from "./state-and-memory";
 
-const KNOWN_FLAGS = ["--json", "--tiny"];
+const KNOWN_FLAGS = ["--json", "--tiny", "--rate-limits"];
+const RATE_LIMITS_HEADING = "## Rate limits";
+
+/** RESULTS.md with its rate-limit section replaced (or added at the end). */
+function withRateLimitSection(text: string, section: string): string {
+  const at = text.indexOf(RATE_LIMITS_HEADING);
+  if (at < 0) return `${text.trimEnd()}\n\n${section}`;
+  const next = text.indexOf("\n## ", at + RATE_LIMITS_HEADING.length);
+  return `${text.slice(0, at)}${section}${next < 0 ? "" : text.slice(next)}`;
+}
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
@@ -30,9 +42,24 @@ async function main(): Promise<void> {
   const sizes = tiny ? TINY : FULL;
   const progress = (line: string) => process.stderr.write(`[bench] ${line}\n`);
 
+  const command = `npm run bench${args.length > 0 ? ` -- ${args.join(" ")}` : ""}`;
+  const resultsPath = join(repoRoot, "bench", "RESULTS.md");
   const machine = describeMachine();
   const simulator = await SimulatorProcess.start(repoRoot);
+  const rateLimitsOf = async (workspace: string) => {
+    progress(`rate limits (${sizes.rateLimitEndpoints} endpoints created and destroyed at --parallel 64, real CLI, with and without the pacer)`);
+    // The tiny (CI) size runs the paced case only: the baseline adds two CLI runs and proves nothing there.
+    return measureRateLimits(workspace, simulator, sizes.rateLimitEndpoints, sizes.rateLimitTier, sizes.rateLimitBucket, !tiny);
+  };
   try {
+    if (args.includes("--rate-limits")) {
+      // Only this part: its section of RESULTS.md is replaced, the rest kept.
+      const rateLimits = await rateLimitsOf(await cliWorkspace());
+      const section = formatRateLimits(rateLimits, command);
+      if (!tiny) writeFileSync(resultsPath, withRateLimitSection(existsSync(resultsPath) ? readFileSync(resultsPath, "utf8") : "# Benchmark results\n", section));
+      process.stdout.write(json ? JSON.stringify({ rateLimits }) + "\n" : section);
+      return;
+    }
     progress("readiness lag and polls");
     const readiness: ReadinessRow[] = [];
     for (const tier of sizes.readinessTiers) {
@@ -50,9 +77,10 @@ async function main(): Promise<void> {
     const state = await measureStateAndMemory(workspace, simulator, sizes.stateEndpoints, sizes.stateTier);
     progress(`parallel scale (1 vs ${sizes.parallelEndpoints} endpoints, real CLI)`);
     const parallel = await measureParallelScale(workspace, simulator, sizes.parallelEndpoints, sizes.parallelTier);
+    const rateLimits = await rateLimitsOf(workspace);
 
     const results = assembleResults({
-      command: `npm run bench${args.length > 0 ? ` -- ${args.join(" ")}` : ""}`,
+      command,
       size: tiny ? "tiny" : "full",
       machine,
       schedules: SCHEDULES,
@@ -62,9 +90,9 @@ async function main(): Promise<void> {
       state,
       parallel,
     });
-    const report = formatReport(results);
-    if (!tiny) writeFileSync(join(repoRoot, "bench", "RESULTS.md"), `# Benchmark results\n\n${report}`);
-    process.stdout.write(json ? JSON.stringify(results) + "\n" : report);
+    const report = `${formatReport(results).trimEnd()}\n\n${formatRateLimits(rateLimits, command)}`;
+    if (!tiny) writeFileSync(resultsPath, `# Benchmark results\n\n${report}`);
+    process.stdout.write(json ? JSON.stringify({ ...results, rateLimits }) + "\n" : report);
   } finally {
     await simulator.stop();
   }

@@ -138,8 +138,8 @@ function explainCreateError(error: unknown, inputs: ResolvedInputs, what: string
 
 export async function create(props: Record<string, unknown>): Promise<CreateResult<PrivateEndpointOutputs>> {
   const inputs = resolveInputs(props);
-  const client = connectToAtlas();
   const startedAt = Date.now();
+  const client = connectToAtlas(startedAt + timeoutMs(inputs.timeouts, "create"));
   let registration: Registration;
   try {
     registration = await register(client, inputs);

@@ -40,7 +40,8 @@ export async function removeEndpoint(client: AtlasClient, ref: EndpointRef, dele
 export async function remove(id: string, props: Record<string, unknown>): Promise<void> {
   const ref = endpointRefFor(id, props);
   try {
-    await removeEndpoint(connectToAtlas(), ref, timeoutMs(props.timeouts as PrivateEndpointTimeouts | undefined, "delete"));
+    const deleteTimeoutMs = timeoutMs(props.timeouts as PrivateEndpointTimeouts | undefined, "delete");
+    await removeEndpoint(connectToAtlas(Date.now() + deleteTimeoutMs), ref, deleteTimeoutMs);
   } catch (error) {
     if (!(error instanceof AtlasClientError)) throw error;
     // Atlas's answer first, then what it means for the stack and what to run.

@@ -1,5 +1,5 @@
 import { describeEndpoint } from "./atlas";
-import { isAtlasNotFound, type AtlasClient, type EndpointRef, type PrivateEndpoint } from "./client";
+import { isAtlasNotFound, refusalOf, type AtlasClient, type EndpointRef, type PrivateEndpoint } from "./client";
 import { formatDuration } from "./duration";
 import { reportProgress } from "./progress";
 import { observe, UNTIL_GONE, UNTIL_READY, type Observation } from "./status-table";
@@ -59,6 +59,7 @@ export async function waitUntilReady(wait: ReadyWait): Promise<EndpointOutcome> 
     timeoutMs: wait.timeoutMs,
     clock,
     timeScale: scale,
+    refusal: refusalOf,
     onStatusChange: progressReporter(wait.ref, "AVAILABLE", "ready"),
   });
 }
@@ -86,6 +87,7 @@ export async function waitUntilGone(wait: GoneWait): Promise<EndpointOutcome> {
     timeoutMs: wait.timeoutMs,
     clock,
     timeScale: timeScale(),
+    refusal: refusalOf,
     onStatusChange: progressReporter(wait.ref, "Atlas to remove it", "gone"),
   });
 }

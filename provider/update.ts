@@ -36,10 +36,10 @@ export async function update(id: string, olds: Record<string, unknown>, news: Re
   const inputs = resolveInputs(news);
   if (isSettled(olds)) return { outs: withOptions(olds, inputs) };
 
-  const client = connectToAtlas();
+  const startedAt = Date.now();
+  const client = connectToAtlas(startedAt + timeoutMs(inputs.timeouts, "create"));
   const ref = endpointRefFor(id, olds);
   const what = describeEndpoint(ref);
-  const startedAt = Date.now();
   let current: PrivateEndpoint;
   let adopted = olds.adopted === true;
   let acceptedAt: number | undefined;

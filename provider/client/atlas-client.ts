@@ -17,6 +17,9 @@ import {
   type EndpointService,
   type PrivateEndpoint,
 } from "./schemas";
+import type { Pacer } from "./pacing/pacer";
+import { pacerFor } from "./pacing/registry";
+import { parseRetryAfterMs } from "./retry-timing";
 import { sendWithRetries } from "./send-with-retries";
 import { createAxiosTransport, type Transport } from "./transport";
 import type { CloudProvider, CreateEndpointRequest, EndpointRef, ServiceRef } from "./types";
@@ -35,11 +38,13 @@ export class AtlasClient {
   readonly #options: Omit<NormalizedOptions, "credentials">;
   readonly #transport: Transport;
   readonly #auth: Authenticator;
+  readonly #pacer: Pacer | undefined;
 
   constructor(options: AtlasClientOptions) {
     const { credentials, ...rest } = normalizeOptions(options);
     this.#options = rest;
     this.#transport = createAxiosTransport();
+    this.#pacer = rest.pacing ? pacerFor(rest.baseUrl, credentials, rest.log) : undefined;
     switch (credentials.kind) {
       case "apiKey":
         this.#auth = new DigestAuthenticator(rest.baseUrl, credentials.publicKey, credentials.privateKey);
@@ -124,12 +129,15 @@ export class AtlasClient {
     const headers: Record<string, string> = { Accept: ATLAS_MEDIA_TYPE, "User-Agent": USER_AGENT };
     if (body !== undefined) headers["Content-Type"] = "application/json";
 
-    const { response, attempts, elapsedMs } = await sendWithRetries({ method, path, options }, () =>
+    const until = options.waitOutRateLimitsUntil;
+    const waitOutRateLimitsForMs = until === undefined ? undefined : Math.max(0, until - Date.now());
+    const { response, attempts, elapsedMs } = await sendWithRetries({ method, path, options, pacer: this.#pacer, waitOutRateLimitsForMs }, () =>
       this.#exchangeAuthenticated({ method, path, url: url.href, uri, headers, body }),
     );
     if (isSuccess(response.status)) return response;
     const error = readApiErrorBody(response.body.ok ? response.body.value : undefined);
-    throw new AtlasApiError({ method, path, status: response.status, ...omitUndefined(error), attempts, elapsedMs });
+    const retryAfterMs = parseRetryAfterMs(response.headers["retry-after"], Date.now());
+    throw new AtlasApiError({ method, path, status: response.status, ...omitUndefined({ ...error, retryAfterMs }), attempts, elapsedMs });
   }
 
   /** Sends once, plus once more after a 401 that brought a fresh challenge or token (twice before any challenge is known). */

@@ -21,7 +21,7 @@ export type {
 } from "./schemas";
 export { privateEndpointSchema, privateEndpointSchemas, endpointServiceSchema, endpointServiceSchemas } from "./schemas";
 export { AtlasClientError } from "./errors/atlas-client-error";
-export { AtlasApiError, isAtlasNotFound } from "./errors/atlas-api-error";
+export { AtlasApiError, isAtlasNotFound, refusalOf } from "./errors/atlas-api-error";
 export { AtlasNetworkError } from "./errors/atlas-network-error";
 export { AtlasTimeoutError } from "./errors/atlas-timeout-error";
 export { AtlasResponseShapeError } from "./errors/atlas-response-shape-error";

@@ -129,7 +129,7 @@ async function handle(runtime: SimulatorRuntime, req: IncomingMessage, res: Serv
     rateHeaders["Ratelimit-Limit"] = decision.limit;
     rateHeaders["Ratelimit-Remaining"] = decision.remaining;
     if (!decision.allowed) {
-      const error = new RateLimitedTokenBucket(`Too many requests: the limit is ${decision.limit} requests, refilled at ${runtime.rateLimiter.options.refillPerSecond} per second.`);
+      const error = new RateLimitedTokenBucket(runtime.rateLimiter.refusalDetail(decision.retryAfterSeconds));
       sendAtlasError(res, error, format, { ...rateHeaders, "Retry-After": decision.retryAfterSeconds });
       return;
     }

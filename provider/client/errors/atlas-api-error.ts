@@ -11,6 +11,8 @@ export interface AtlasApiErrorFields {
   /** Present when retries were spent on this answer (429, 5xx). */
   attempts?: number;
   elapsedMs?: number;
+  /** Atlas's Retry-After on this answer, in ms. */
+  retryAfterMs?: number;
 }
 
 /** Atlas answered, and not with success: status plus the fields of its ApiError body. */
@@ -23,6 +25,7 @@ export class AtlasApiError extends AtlasClientError {
   readonly parameters?: unknown[];
   readonly attempts?: number;
   readonly elapsedMs?: number;
+  readonly retryAfterMs?: number;
 
   constructor(fields: AtlasApiErrorFields) {
     super(describe(fields), fields);
@@ -33,7 +36,17 @@ export class AtlasApiError extends AtlasClientError {
     this.parameters = fields.parameters;
     this.attempts = fields.attempts;
     this.elapsedMs = fields.elapsedMs;
+    this.retryAfterMs = fields.retryAfterMs;
   }
+}
+
+/**
+ * A refusal to answer now (429 rate limited, 503 unavailable): Atlas did not act on the request,
+ * so a wait may keep waiting. Returns Atlas's Retry-After when it gave one.
+ */
+export function refusalOf(error: unknown): { status: number; retryAfterMs?: number } | undefined {
+  if (!(error instanceof AtlasApiError) || (error.status !== 429 && error.status !== 503)) return undefined;
+  return error.retryAfterMs === undefined ? { status: error.status } : { status: error.status, retryAfterMs: error.retryAfterMs };
 }
 
 function describe(f: AtlasApiErrorFields): string {

@@ -1,7 +1,7 @@
 import { RECORDED_DIALECT, parseDialectPatch } from "../../dialect";
 import { DELAY_NAMES, type DelayName } from "../../model/pace";
 import type { SimulatorRuntime } from "../../runtime";
-import { TokenBucket } from "../rateLimiter";
+import { parseRateLimit, TokenBucket } from "../rateLimiter";
 
 export type ControlResult = { status: number; body?: unknown };
 
@@ -79,12 +79,8 @@ function applyConfig(runtime: SimulatorRuntime, body: unknown): ControlResult {
       if (!isNonNegative(value)) return bad(`delays.${name} must be a non-negative number of ms, got ${JSON.stringify(value)}`);
     }
   }
-  const rateLimit = patch.rateLimit as Record<string, unknown> | null | undefined;
-  if (rateLimit !== undefined && rateLimit !== null) {
-    if (!(Number.isInteger(rateLimit.capacity) && (rateLimit.capacity as number) >= 1 && isNonNegative(rateLimit.refillPerSecond))) {
-      return bad("rateLimit must be null or {capacity: integer >= 1, refillPerSecond: number >= 0}");
-    }
-  }
+  const rateLimit = patch.rateLimit === undefined || patch.rateLimit === null ? (patch.rateLimit as null | undefined) : parseRateLimit(patch.rateLimit);
+  if (rateLimit && "error" in rateLimit) return bad(rateLimit.error);
   const perMinute = patch.oauthTokensPerMinute;
   if (perMinute !== undefined && perMinute !== null && !(Number.isInteger(perMinute) && (perMinute as number) >= 1)) {
     return bad(`oauthTokensPerMinute must be null or an integer >= 1, got oauthTokensPerMinute=${JSON.stringify(perMinute)}`);
@@ -97,7 +93,7 @@ function applyConfig(runtime: SimulatorRuntime, body: unknown): ControlResult {
   if (patch.jitter !== undefined) runtime.pace.jitter = patch.jitter as number;
   if (delays !== undefined) Object.assign(runtime.pace.delays, delays);
   if (rateLimit !== undefined) {
-    runtime.rateLimiter = rateLimit === null ? undefined : new TokenBucket({ capacity: rateLimit.capacity as number, refillPerSecond: rateLimit.refillPerSecond as number }, runtime.now);
+    runtime.rateLimiter = rateLimit === null ? undefined : new TokenBucket(rateLimit, runtime.now);
   }
   if (patch.eventualConsistencyMs !== undefined) runtime.backend.settings.eventualConsistencyMs = patch.eventualConsistencyMs as number;
   if (patch.unpaidGroups !== undefined) runtime.backend.settings.unpaidGroups = new Set(patch.unpaidGroups as string[]);
