@@ -5,6 +5,7 @@ import { waitUntilGone } from "./endpoint-waits";
 import type { PrivateEndpointTimeouts } from "./inputs";
 import { reportProgress } from "./progress";
 import { endpointRefFor } from "./refs";
+import { confirmGone } from "./gone";
 import { observe } from "./status-table";
 import { timeoutMs } from "./timeouts";
 
@@ -15,6 +16,7 @@ export async function removeEndpoint(client: AtlasClient, ref: EndpointRef, dele
     await client.deletePrivateEndpoint(ref);
   } catch (error) {
     if (isAtlasNotFound(error)) {
+      await confirmGone(client, ref, error);
       reportProgress(`${what}: already gone from Atlas`);
       return;
     }
@@ -23,8 +25,9 @@ export async function removeEndpoint(client: AtlasClient, ref: EndpointRef, dele
     try {
       current = await client.getPrivateEndpoint(ref);
     } catch (readError) {
-      if (isAtlasNotFound(readError)) return;
-      throw error;
+      if (!isAtlasNotFound(readError)) throw error;
+      await confirmGone(client, ref, readError);
+      return;
     }
     if (observe(current).phase !== "deleting" && current.deleteRequested !== true) throw error;
   }

@@ -6,6 +6,7 @@ import { toOutputs, type PrivateEndpointOutputs } from "./outputs";
 import { reportProgress } from "./progress";
 import { POLL_SCHEDULE } from "./poll-schedule";
 import { endpointRefFor } from "./refs";
+import { confirmGone } from "./gone";
 import { observe, type EndpointStatusView } from "./status-table";
 import { PROVIDER_DELAYS, timeScale } from "./time-scale";
 
@@ -53,7 +54,7 @@ function wasStillBeingCreated(props: Record<string, unknown>): boolean {
 }
 
 /** Looks again for the create's grace period; undefined when Atlas still answers 404 after it. */
-async function lookAgainDuringGrace(client: AtlasClient, ref: EndpointRef): Promise<PrivateEndpoint | undefined> {
+export async function lookAgainDuringGrace(client: AtlasClient, ref: EndpointRef): Promise<PrivateEndpoint | undefined> {
   const scale = timeScale();
   const endsAt = Date.now() + PROVIDER_DELAYS.notFoundAfterCreateGraceMs * scale;
   while (Date.now() < endsAt) {
@@ -89,7 +90,10 @@ export async function read(id: string, props: Record<string, unknown>): Promise<
     try {
       endpoint = await client.getPrivateEndpoint(ref);
     } catch (error) {
-      if (!isAtlasNotFound(error) || !wasStillBeingCreated(props)) throw error;
+      if (!isAtlasNotFound(error)) throw error;
+      // Only Atlas saying this endpoint is gone drops it from the stack (not a proxy's 404, not a missing project).
+      await confirmGone(client, ref, error);
+      if (!wasStillBeingCreated(props)) throw error;
       reportProgress(`${what}: not found in Atlas (404) while it was still being created; looking again, as Atlas may not list a new endpoint at once`);
       endpoint = await lookAgainDuringGrace(client, ref);
     }

@@ -40,7 +40,7 @@ export async function update(id: string, olds: Record<string, unknown>, news: Re
   const ref = endpointRefFor(id, olds);
   const what = describeEndpoint(ref);
   const startedAt = Date.now();
-  let current: PrivateEndpoint;
+  let current: PrivateEndpoint | undefined;
   let adopted = olds.adopted === true;
   let acceptedAt: number | undefined;
   try {

@@ -1,7 +1,7 @@
 import { AtlasNetworkError } from "./errors/atlas-network-error";
 import { AtlasTimeoutError } from "./errors/atlas-timeout-error";
 import type { NormalizedOptions } from "./options";
-import { isRetryableNetworkCode, isRetryableStatus } from "./retry-policy";
+import { isRetryableNetworkCode, isRetryableStatus, mayHaveReachedAtlas, mayHaveTakenEffect } from "./retry-policy";
 import { decideRetry, parseRetryAfterMs, type RetryDecision } from "./retry-timing";
 import { TransportFailure, type HttpResponse } from "./transport";
 
@@ -12,6 +12,8 @@ export interface RetriedResponse<R extends Answer> {
   response: R;
   attempts: number;
   elapsedMs: number;
+  /** An attempt before the answered one may have been carried out by Atlas with its answer lost. */
+  earlierAttemptMayHaveTakenEffect: boolean;
 }
 
 export interface RetryContext {
@@ -39,6 +41,7 @@ export async function sendWithRetries<R extends Answer>(context: RetryContext, a
   const random = context.random ?? Math.random;
   const { retry, log, requestTimeoutMs } = context.options;
   const startedAt = clock.now();
+  let earlierAttemptMayHaveTakenEffect = false;
   for (let attempts = 1; ; attempts++) {
     let response: R | undefined;
     let failure: TransportFailure | undefined;
@@ -49,9 +52,10 @@ export async function sendWithRetries<R extends Answer>(context: RetryContext, a
       failure = error;
     }
     const elapsedMs = clock.now() - startedAt;
-    if (response && !isRetryableStatus(response.status)) return { response, attempts, elapsedMs };
+    if (response && !isRetryableStatus(response.status)) return { response, attempts, elapsedMs, earlierAttemptMayHaveTakenEffect };
+    const thisMayHaveTakenEffect = response ? mayHaveTakenEffect(response.status) : mayHaveReachedAtlas(failure!.code);
     if (failure && !isRetryableNetworkCode(failure.code)) {
-      throw networkError(context, failure, attempts, elapsedMs, requestTimeoutMs, `${failure.code} is not retried`);
+      throw networkError(context, failure, attempts, elapsedMs, requestTimeoutMs, `${failure.code} is not retried`, earlierAttemptMayHaveTakenEffect || thisMayHaveTakenEffect);
     }
 
     const retryAfterMs = response ? parseRetryAfterMs(response.headers["retry-after"], Date.now()) : undefined;
@@ -60,9 +64,10 @@ export async function sendWithRetries<R extends Answer>(context: RetryContext, a
     if (!decision.retry) {
       const why = giveUpReason(decision.reason, retry, retryAfterMs);
       log(`${context.method} ${context.path} ${what}; giving up: ${why}`);
-      if (response) return { response, attempts, elapsedMs };
-      throw networkError(context, failure!, attempts, elapsedMs, requestTimeoutMs, why);
+      if (response) return { response, attempts, elapsedMs, earlierAttemptMayHaveTakenEffect };
+      throw networkError(context, failure!, attempts, elapsedMs, requestTimeoutMs, why, earlierAttemptMayHaveTakenEffect || thisMayHaveTakenEffect);
     }
+    earlierAttemptMayHaveTakenEffect ||= thisMayHaveTakenEffect;
     log(
       `${context.method} ${context.path} ${what}; retrying in ${Math.round(decision.delayMs)} ms` +
         `${retryAfterMs !== undefined ? " (Retry-After)" : ""} (attempt ${attempts + 1} of ${retry.maxAttempts})`,
@@ -84,7 +89,15 @@ function giveUpReason(reason: Extract<RetryDecision, { retry: false }>["reason"]
   }
 }
 
-function networkError(context: RetryContext, failure: TransportFailure, attempts: number, elapsedMs: number, requestTimeoutMs: number, why: string): AtlasNetworkError {
-  const fields = { method: context.method, path: context.path, attempts, elapsedMs, code: failure.code, gaveUpBecause: why };
+function networkError(
+  context: RetryContext,
+  failure: TransportFailure,
+  attempts: number,
+  elapsedMs: number,
+  requestTimeoutMs: number,
+  why: string,
+  mayHaveTakenEffect: boolean,
+): AtlasNetworkError {
+  const fields = { method: context.method, path: context.path, attempts, elapsedMs, code: failure.code, gaveUpBecause: why, mayHaveTakenEffect };
   return failure.timedOut ? new AtlasTimeoutError({ ...fields, requestTimeoutMs }) : new AtlasNetworkError(fields);
 }

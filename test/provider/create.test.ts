@@ -184,11 +184,16 @@ describe("errors around the create", () => {
     expect((await harness.endpoints()).filter((e) => e.endpointId === args.endpointId)).toHaveLength(1);
   });
 
-  test("a create answered only with 5xx fails when Atlas does not have the endpoint", async () => {
+  test("a create answered only with 5xx is recorded as unconfirmed when Atlas does not list the endpoint after the grace period", async () => {
     const args = harness.awsArgs();
     await harness.fault({ method: "POST", pathPattern: "/endpoint$", status: 500, count: 50 });
     const error = await harness.failure(provider.create(await harness.checked(args)));
     expect(error.message).toMatch(/^Could not register AWS endpoint vpce-\w+ with Atlas: Atlas answered 500/);
-    expect(error.id).toBeUndefined();
+    expect(error.message).toMatch(/did not list it within the grace period.*recorded in the stack as not ready/);
+    // A 5xx may come after Atlas did the work: the engine records it, and refresh or the next up settles it.
+    expect(error.id).toBe(`${args.groupId}:AWS:${args.endpointServiceId}:${args.endpointId}`);
+    expect((error.properties as Record<string, unknown>).connectionStatus).toBeUndefined();
+    const gets = (await harness.requests()).filter((r) => r.method === "GET" && r.path.endsWith(String(args.endpointId)));
+    expect(gets.length).toBeGreaterThan(1);
   });
 });

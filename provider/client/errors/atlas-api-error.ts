@@ -11,6 +11,10 @@ export interface AtlasApiErrorFields {
   /** Present when retries were spent on this answer (429, 5xx). */
   attempts?: number;
   elapsedMs?: number;
+  /** This call (an earlier attempt, or this 5xx) may have been carried out by Atlas. */
+  mayHaveTakenEffect?: boolean;
+  /** The body was an Atlas error (`error` and `errorCode`), not a proxy's or a wrong path's page. */
+  fromAtlas?: boolean;
 }
 
 /** Atlas answered, and not with success: status plus the fields of its ApiError body. */
@@ -23,6 +27,8 @@ export class AtlasApiError extends AtlasClientError {
   readonly parameters?: unknown[];
   readonly attempts?: number;
   readonly elapsedMs?: number;
+  readonly mayHaveTakenEffect: boolean;
+  readonly fromAtlas: boolean;
 
   constructor(fields: AtlasApiErrorFields) {
     super(describe(fields), fields);
@@ -33,6 +39,8 @@ export class AtlasApiError extends AtlasClientError {
     this.parameters = fields.parameters;
     this.attempts = fields.attempts;
     this.elapsedMs = fields.elapsedMs;
+    this.mayHaveTakenEffect = fields.mayHaveTakenEffect ?? fields.status >= 500;
+    this.fromAtlas = fields.fromAtlas ?? false;
   }
 }
 
