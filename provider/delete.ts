@@ -6,17 +6,26 @@ import type { PrivateEndpointTimeouts } from "./inputs";
 import { reportProgress } from "./progress";
 import { endpointRefFor } from "./refs";
 import { confirmGone } from "./gone";
+import { lookAgainDuringGrace, wasStillBeingCreated } from "./read";
 import { observe } from "./status-table";
 import { timeoutMs } from "./timeouts";
 
-/** DELETE, then wait until Atlas answers 404. "Already gone" is success. */
-export async function removeEndpoint(client: AtlasClient, ref: EndpointRef, deleteTimeoutMs: number): Promise<void> {
+/**
+ * DELETE, then wait until Atlas answers 404. "Already gone" (as Atlas says it, see confirmGone) is
+ * success, except for an endpoint recorded as still being created: Atlas may not list a new one at
+ * once, so it is looked for during the create's grace period and deleted if it shows up.
+ */
+export async function removeEndpoint(client: AtlasClient, ref: EndpointRef, deleteTimeoutMs: number, stillBeingCreated = false): Promise<void> {
   const what = describeEndpoint(ref);
   try {
     await client.deletePrivateEndpoint(ref);
   } catch (error) {
     if (isAtlasNotFound(error)) {
       await confirmGone(client, ref, error);
+      if (stillBeingCreated) {
+        reportProgress(`${what}: not found in Atlas (404) while it was still being created; looking again before calling it gone, as Atlas may not list a new endpoint at once`);
+        if (await lookAgainDuringGrace(client, ref)) return removeEndpoint(client, ref, deleteTimeoutMs);
+      }
       reportProgress(`${what}: already gone from Atlas`);
       return;
     }
@@ -43,7 +52,7 @@ export async function removeEndpoint(client: AtlasClient, ref: EndpointRef, dele
 export async function remove(id: string, props: Record<string, unknown>): Promise<void> {
   const ref = endpointRefFor(id, props);
   try {
-    await removeEndpoint(connectToAtlas(), ref, timeoutMs(props.timeouts as PrivateEndpointTimeouts | undefined, "delete"));
+    await removeEndpoint(connectToAtlas(), ref, timeoutMs(props.timeouts as PrivateEndpointTimeouts | undefined, "delete"), wasStillBeingCreated(props));
   } catch (error) {
     if (!(error instanceof AtlasClientError)) throw error;
     // Atlas's answer first, then what it means for the stack and what to run.

@@ -49,7 +49,7 @@ function refreshedInputs(outputs: PrivateEndpointOutputs): Record<string, unknow
 }
 
 /** Recorded as still being created: Atlas may not list it yet, so a 404 is not proof it is gone. */
-function wasStillBeingCreated(props: Record<string, unknown>): boolean {
+export function wasStillBeingCreated(props: Record<string, unknown>): boolean {
   return typeof props.cloudProvider === "string" && observe(props as unknown as EndpointStatusView).phase === "pending";
 }
 

@@ -166,7 +166,20 @@ describe("errors around the create", () => {
   });
 
   test("an error that outlasts the retries while waiting still records the endpoint", async () => {
-    await harness.delays({ awsPendingAcceptanceMs: 5_000 });
+    await harness.delays({ awsPendingAcceptanceMs: 60_000 });
+    const args = harness.awsArgs();
+    await harness.fault({ method: "GET", pathPattern: `/endpoint/${args.endpointId}`, status: 503, count: 10_000 });
+    const error = await harness.failure(provider.create(await harness.checked(args)));
+    expect(error).toBeInstanceOf(ResourceInitError);
+    expect(error.message).toMatch(/is registered with Atlas, but reading its status failed: Atlas answered 503 .*\(after \d+ attempts over/);
+    expect(error.properties).toMatchObject({ connectionStatus: "PENDING_ACCEPTANCE", __provider: PROVIDER_TEXT });
+    // The retries really ran: more than one 503 for the wait's read.
+    const gets = (await harness.requests()).filter((r) => r.method === "GET" && r.path.endsWith(String(args.endpointId)) && r.status === 503);
+    expect(gets.length).toBeGreaterThan(1);
+  });
+
+  test("an error Atlas gives once and the client does not retry (403) while waiting still records the endpoint", async () => {
+    await harness.delays({ awsPendingAcceptanceMs: 60_000 });
     const args = harness.awsArgs();
     await harness.fault({ method: "GET", pathPattern: `/endpoint/${args.endpointId}`, status: 403, errorCode: "USER_UNAUTHORIZED", count: 1 });
     const error = await harness.failure(provider.create(await harness.checked(args)));

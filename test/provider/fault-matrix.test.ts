@@ -139,7 +139,15 @@ const FAULTS: Fault[] = [
     arm: async (c) => {
       for (const method of c.methods) await armEach(c, { delayMs: REQUEST_TIMEOUT_MS + 100, count: method === "POST" ? 2 : 1 }, [method]);
     },
-    verify: (c) => expect(harness.progress.filter((line) => /failed \(ETIMEDOUT\); retrying/.test(line)).length).toBeGreaterThanOrEqual(c.methods.length),
+    verify: (c, requests) => {
+      expect(harness.progress.filter((line) => /failed \(ETIMEDOUT\); retrying/.test(line)).length).toBeGreaterThanOrEqual(c.methods.length);
+      if (c.operation !== "create") return;
+      // The late first POST created the endpoint; a retry met 409 and the create carried on with its own endpoint.
+      const posts = endpointRequests(c, requests).filter((r) => r.method === "POST" && r.auth !== "challenge").map((r) => r.status);
+      expect(posts[0]).toBe(200);
+      expect(posts.slice(1)).toContain(409);
+      expect(harness.progress.some((line) => line.includes("a retried create found it already registered"))).toBe(true);
+    },
   },
   {
     sentence: "completes when the OAuth token is revoked mid-wait",
@@ -191,23 +199,28 @@ const FAULTS: Fault[] = [
     },
   },
   {
-    // For refresh and destroy the resource comes from a create that hit its deadline while Atlas
-    // still answered 404 (recorded, not ready), and the operation runs inside that window.
+    // Atlas's window of 404s for a new endpoint, produced by count (not by racing a timer): the
+    // create's first reads, or the first request of a refresh or destroy of an endpoint recorded
+    // while still being created (a create that hit its deadline), answer 404 as Atlas does.
     sentence: "handles a 404 just after the create (eventual consistency)",
     outcome: "completes",
-    // 250 ms here: within the provider's 300 ms grace after a create, as Atlas's window is within 30 s.
-    setUp: () => harness.config({ eventualConsistencyMs: 25_000 }),
+    setUp: () => harness.delays(Object.fromEntries(Object.keys(SLOW_TRANSITIONS).map((name) => [name, 60_000]))),
     prepare: async (c) => {
       const error = await harness.failure(provider.create(await harness.checked({ ...c.args, timeouts: { create: "50ms" } })));
       expect(error).toBeInstanceOf(ResourceInitError);
+      expect(statusOf(error.properties as Record<string, unknown>)).toMatch(/^(PENDING_ACCEPTANCE|INITIATING)$/);
+      await harness.delays({ awsPendingAcceptanceMs: 0, azureInitiatingMs: 0, gcpInitiatingMs: 0 });
       return { id: error.id as string, props: error.properties as Record<string, unknown> };
     },
+    arm: (c) =>
+      armEach(c, { status: 404, errorCode: "PRIVATE_ENDPOINT_NOT_FOUND", count: c.operation === "create" ? 2 : 1 }, c.operation === "create" ? ["GET"] : c.methods.slice(0, 1)),
     verify: (c, requests) => {
-      if (c.operation === "destroy") return;
-      const gets = requests.filter((r) => r.method === "GET" && new RegExp(c.endpointPath).test(r.path));
-      // On a slow machine a refresh may start after the window closed; then there is nothing to prove.
-      if (c.operation === "create") expect(gets[0]!.status).toBe(404);
-      expect(gets[gets.length - 1]!.status).toBe(200);
+      const first = c.operation === "create" ? "GET" : c.methods[0];
+      const sent = endpointRequests(c, requests).filter((r) => r.method === first && new RegExp(c.endpointPath).test(r.path) && r.auth !== "challenge");
+      // The window happened, and the operation went on to find the endpoint after it.
+      expect(sent.slice(0, c.operation === "create" ? 2 : 1).map((r) => r.status)).toEqual(c.operation === "create" ? [404, 404] : [404]);
+      expect(sent[sent.length - 1]!.status).toBeLessThan(300);
+      if (c.operation === "destroy") expect(sent.length).toBe(2);
     },
   },
   {
@@ -310,6 +323,8 @@ describe("fault matrix", () => {
             const created = outcome.value as { id: string; outs: Record<string, unknown> };
             expect(created.id).toBe(expectedId(c));
             expect(statusOf(created.outs)).toBe("AVAILABLE");
+            // Every case creates a new endpoint: whatever the retries met, it is this stack's own.
+            expect(created.outs.adopted).toBe(false);
             expect(present).toEqual([expect.objectContaining({ status: "AVAILABLE", deleteRequested: false })]);
             after = { id: created.id, props: { ...created.outs, __provider: PROVIDER_TEXT } };
             break;
