@@ -56,6 +56,11 @@ export async function waitUntilReady(wait: ReadyWait): Promise<EndpointOutcome> 
   const scale = timeScale();
   const graceEndsAt = (wait.acceptedAt ?? -Infinity) + PROVIDER_DELAYS.notFoundAfterCreateGraceMs * scale;
   const note = unknownStatusReporter(wait.ref);
+  let notFoundLooks = 0;
+  const inGrace = () => {
+    notFoundLooks++;
+    return wait.acceptedAt !== undefined && (clock.now() < graceEndsAt || notFoundLooks <= PROVIDER_DELAYS.notFoundAfterCreateMinLooks);
+  };
   return waitFor<PrivateEndpoint | undefined>({
     spec: UNTIL_READY,
     initial: wait.initial ? seen(note(wait.initial)) : undefined,
@@ -66,7 +71,7 @@ export async function waitUntilReady(wait: ReadyWait): Promise<EndpointOutcome> 
         return seen(endpoint);
       } catch (error) {
         if (!isAtlasNotFound(error)) throw error;
-        return clock.now() < graceEndsAt
+        return inGrace()
           ? { value: undefined, observation: { phase: "notFoundYet", label: "NOT_FOUND_YET" } }
           : { value: undefined, observation: { phase: "gone", label: "NOT_FOUND", failure: "Atlas answers 404 Not Found for it" } };
       }

@@ -57,7 +57,7 @@ export function wasStillBeingCreated(props: Record<string, unknown>): boolean {
 export async function lookAgainDuringGrace(client: AtlasClient, ref: EndpointRef): Promise<PrivateEndpoint | undefined> {
   const scale = timeScale();
   const endsAt = Date.now() + PROVIDER_DELAYS.notFoundAfterCreateGraceMs * scale;
-  while (Date.now() < endsAt) {
+  for (let looks = 1; Date.now() < endsAt || looks <= PROVIDER_DELAYS.notFoundAfterCreateMinLooks; looks++) {
     await new Promise((resolve) => setTimeout(resolve, POLL_SCHEDULE.fastIntervalMs * scale));
     try {
       return await client.getPrivateEndpoint(ref);

@@ -10,9 +10,17 @@ import { ResourceInitError } from "../../provider";
 import type { RequestLogEntry } from "../../simulator";
 import { provider, PROVIDER_TEXT, TIME_SCALE, useHarness, withEnv, type SimulatedEndpoint } from "./support/harness";
 import { useWireSecrets } from "./support/wire-secrets";
+import { startRewritingProxy, type RewritingProxy } from "./support/rewriting-proxy";
 
 const harness = useHarness();
 const wire = useWireSecrets(harness);
+let proxy: RewritingProxy;
+beforeAll(async () => void (proxy = await startRewritingProxy(harness.simulator.baseUrl)));
+afterEach(() => {
+  proxy.rules.length = 0;
+  proxy.log.length = 0;
+});
+afterAll(async () => proxy.close());
 
 /** The client's per-request timeout at the test time scale. */
 const REQUEST_TIMEOUT_MS = DEFAULT_REQUEST_TIMEOUT_MS * TIME_SCALE;
@@ -48,6 +56,8 @@ interface Fault {
   sentence: string;
   outcome: "completes" | "fails";
   serviceAccount?: boolean;
+  /** The operation runs through the rewriting proxy (rules set by setUp, arm or during). */
+  viaProxy?: boolean;
   /** Only these operations (a fault of the create's POST means nothing to refresh). */
   operations?: Operation[];
   /** Run on one cloud per operation only. */
@@ -165,34 +175,40 @@ const FAULTS: Fault[] = [
     verify: (_c, requests) => expect(requests.some((r) => r.auth === "bearer" && r.status === 401)).toBe(true),
   },
   {
+    // Atlas's tokens are told to last 0.1 s (the proxy rewrites expires_in) while the simulator
+    // honours them for an hour: the client must refresh before the expiry it was told, and no race
+    // between issue and use on a loaded machine can turn that into a 401.
     sentence: "completes when OAuth tokens expire during the wait",
     outcome: "completes",
     serviceAccount: true,
+    viaProxy: true,
     setUp: async () => {
       await harness.delays(SLOW_TRANSITIONS);
-      await harness.config({ tokenTtlSeconds: 0.1 });
+      proxy.rules.push({ method: "POST", path: /^\/api\/oauth\/token$/, rewrite: { kind: "body", change: (body) => ({ ...body, expires_in: 0.1 }) } });
     },
     arm: async (c) => {
+      // Longer than the token's stated life, so refresh must fetch a new one (waiting longer changes nothing).
       if (c.operation === "refresh") await sleep(150);
     },
     verify: (c, requests) => {
+      expect(proxy.log.filter((e) => e.path === "/api/oauth/token" && e.action === "body").length).toBeGreaterThanOrEqual(c.operation === "refresh" ? 1 : 2);
       const fetches = requests.filter((r) => r.path === "/api/oauth/token" && r.status === 200).length;
       expect(fetches).toBeGreaterThanOrEqual(c.operation === "refresh" ? 1 : 2);
       expect(requests.some((r) => r.auth === "bearer" && r.status === 401)).toBe(false);
     },
   },
   {
+    // The proxy answers one signed request with a fresh challenge, as Atlas does for a stale nonce,
+    // at the point the test chooses (mid-wait, or refresh's first request), not by a racing TTL.
     sentence: "completes when the digest nonce goes stale mid-wait",
     outcome: "completes",
-    setUp: async () => {
-      await harness.delays(SLOW_TRANSITIONS);
-      // Long enough for an immediate re-send with the fresh nonce on a busy machine.
-      await harness.config({ nonceTtlMs: 150 });
-    },
-    arm: async (c) => {
-      if (c.operation === "refresh") await sleep(160);
-    },
+    viaProxy: true,
+    setUp: () => harness.delays(SLOW_TRANSITIONS),
+    // The first signed GET of the endpoint: refresh's read, or the first poll of the wait after
+    // the create's POST or the destroy's DELETE.
+    arm: async (c) => void proxy.rules.push({ method: "GET", path: new RegExp(c.endpointPath), rewrite: { kind: "staleNonce" }, count: 1 }),
     verify: (c, requests) => {
+      expect(proxy.log.filter((e) => e.action === "staleNonce").map((e) => e.status)).toEqual([401]);
       // Refresh starts with a stale nonce; create and destroy meet one after their first signed success.
       const firstSuccess = c.operation === "refresh" ? -1 : requests.findIndex((r) => r.auth === "digest" && r.status < 300);
       expect(requests.slice(firstSuccess + 1).some((r) => r.auth === "challenge" && r.status === 401)).toBe(true);
@@ -296,7 +312,8 @@ describe("fault matrix", () => {
     const credentials = fault.serviceAccount
       ? { MONGODB_ATLAS_CLIENT_ID: harness.seed.serviceAccount.clientId, MONGODB_ATLAS_CLIENT_SECRET: harness.seed.serviceAccount.clientSecret }
       : {};
-    await withEnv(credentials, async () => {
+    const baseUrl = fault.viaProxy ? { MONGODB_ATLAS_BASE_URL: proxy.baseUrl } : {};
+    await withEnv({ ...credentials, ...baseUrl }, async () => {
       clearTokenCache();
       await fault.setUp?.(c);
       if (operation !== "create") {

@@ -18,6 +18,13 @@ export type Rewrite =
   | { kind: "atlas404" }
   /** Do not forward; answer this status with an Atlas error body (Atlas refused, nothing done). */
   | { kind: "answer"; status: number }
+  /**
+   * Answer a signed request with a fresh digest challenge, as Atlas does when the nonce it was
+   * signed with has gone stale: the request goes on unsigned, so Atlas does nothing and issues a
+   * real new nonce. Unlike a tiny nonce TTL this fires exactly where the test says, however loaded
+   * the machine (Atlas always says stale=false, so the client cannot tell the two apart).
+   */
+  | { kind: "staleNonce" }
   /** Forward (Atlas does the work), then drop the connection without an answer. */
   | { kind: "forwardThenDrop" }
   /** Forward (Atlas does the work), then answer 502 as a load balancer does. */
@@ -61,9 +68,10 @@ export async function startRewritingProxy(targetBaseUrl: string): Promise<Rewrit
     return rule;
   };
 
-  const forward = (req: IncomingMessage, body: Buffer): Promise<{ status: number; headers: IncomingMessage["headers"]; body: Buffer }> =>
+  const forward = (req: IncomingMessage, body: Buffer, unsigned = false): Promise<{ status: number; headers: IncomingMessage["headers"]; body: Buffer }> =>
     new Promise((resolve, reject) => {
       const headers = { ...req.headers, host: target.host };
+      if (unsigned) delete headers.authorization;
       const upstream = httpRequest({ host: target.hostname, port: target.port, method: req.method, path: req.url, headers }, (res) => {
         const chunks: Buffer[] = [];
         res.on("data", (chunk: Buffer) => chunks.push(chunk));
@@ -99,7 +107,11 @@ export async function startRewritingProxy(targetBaseUrl: string): Promise<Rewrit
       res.writeHead(status, { "Content-Type": ATLAS_ERROR_CONTENT_TYPE }).end(JSON.stringify(error));
       return note("answer", status);
     }
-    const upstream = await forward(req, Buffer.concat(chunks));
+    const upstream = await forward(req, Buffer.concat(chunks), rule?.rewrite.kind === "staleNonce");
+    if (rule?.rewrite.kind === "staleNonce") {
+      res.writeHead(upstream.status, { "Content-Type": upstream.headers["content-type"] ?? "application/json", "WWW-Authenticate": upstream.headers["www-authenticate"] ?? "" }).end(upstream.body);
+      return note("staleNonce", upstream.status);
+    }
     const success = upstream.status >= 200 && upstream.status < 300;
     if (rule && success && rule.rewrite.kind === "forwardThenDrop") {
       req.socket.destroy();
