@@ -1,9 +1,29 @@
 import { startSimulator } from "./index";
 import type { SimulatorOptions } from "./options";
+import { parseDialectPatch, type Dialect } from "./dialect";
+
+const FLAGS = [
+  "--port <n>",
+  "--host <h>",
+  "--time-scale <x>",
+  "--jitter <x>",
+  "--eventual-consistency-ms <ms>",
+  "--oauth-tokens-per-minute <n|0=unlimited>",
+  "--endpoint-create-201",
+  "--endpoint-delete-202",
+  "--extra-status <CLOUD:STATUS[:ms]>",
+  "--omit-create-status",
+  "--extra-fields",
+  "--answer-lost <drop|502>",
+  "--gcp-deleted-before-gone",
+  "--port-mapped-endpoint-name",
+  "--envelope-errors",
+];
 
 /** `npm run sim -- --port 0 --time-scale 0.1`: one JSON seed line on stdout, logs on stderr. */
 function parseArgs(argv: string[]): SimulatorOptions {
   const options: SimulatorOptions = {};
+  const dialect: Record<string, unknown> = {};
   for (let index = 0; index < argv.length; index++) {
     const flag = argv[index]!;
     const value = argv[index + 1];
@@ -31,10 +51,49 @@ function parseArgs(argv: string[]): SimulatorOptions {
       case "--eventual-consistency-ms":
         options.eventualConsistencyMs = number();
         break;
+      case "--oauth-tokens-per-minute": {
+        const perMinute = number();
+        options.oauthTokensPerMinute = perMinute === 0 ? null : perMinute;
+        break;
+      }
+      case "--endpoint-create-201":
+        dialect.endpointCreateStatus = 201;
+        break;
+      case "--endpoint-delete-202":
+        dialect.endpointDeleteStatus = 202;
+        break;
+      case "--extra-status": {
+        const [cloud, status, lastsMs] = (value ?? "").split(":");
+        dialect.extraStatus = { cloud, status, ...(lastsMs === undefined ? {} : { lastsMs: Number(lastsMs) }) };
+        index++;
+        break;
+      }
+      case "--omit-create-status":
+        dialect.omitCreateStatus = true;
+        break;
+      case "--extra-fields":
+        dialect.extraFields = true;
+        break;
+      case "--answer-lost":
+        dialect.answerLost = value;
+        index++;
+        break;
+      case "--gcp-deleted-before-gone":
+        dialect.gcpDeletedBeforeGone = true;
+        break;
+      case "--port-mapped-endpoint-name":
+        dialect.portMappedEndpointName = true;
+        break;
+      case "--envelope-errors":
+        dialect.envelopeErrors = true;
+        break;
       default:
-        fail(`unknown flag ${flag}; allowed: --port, --host, --time-scale, --jitter, --eventual-consistency-ms`);
+        fail(`unknown flag ${flag}; allowed: ${FLAGS.join(", ")}`);
     }
   }
+  const parsed = parseDialectPatch(dialect);
+  if ("error" in parsed) fail(parsed.error);
+  options.dialect = parsed.patch as Partial<Dialect>;
   return options;
 }
 

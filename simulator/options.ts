@@ -1,6 +1,7 @@
 import type { CloudProvider } from "./model/cloud";
 import { DEFAULT_DELAYS, type TransitionDelays } from "./model/pace";
 import type { SeedValues } from "./seed";
+import type { Dialect } from "./dialect";
 
 export type RateLimitOptions = { capacity: number; refillPerSecond: number };
 
@@ -31,6 +32,10 @@ export type SimulatorOptions = {
   missingIdPatterns?: Partial<MissingIdPatterns>;
   /** Reuse ids and credentials, e.g. when a test restarts the simulator on the same port. */
   seedValues?: Partial<SeedValues>;
+  /** Variations of what Atlas answers; unset fields keep the recorded dialect (see dialect.ts). */
+  dialect?: Partial<Dialect>;
+  /** Token requests per client per minute at /api/oauth/token; null = unlimited. Default 50, as Atlas. */
+  oauthTokensPerMinute?: number | null;
 };
 
 export const DEFAULT_MISSING_ID_PATTERNS: MissingIdPatterns = {
@@ -39,7 +44,9 @@ export const DEFAULT_MISSING_ID_PATTERNS: MissingIdPatterns = {
   GCP: /missing/i,
 };
 
-export type ResolvedOptions = Required<Omit<SimulatorOptions, "rateLimit" | "delays" | "missingIdPatterns" | "seedValues">> & {
+export type ResolvedOptions = Required<Omit<SimulatorOptions, "rateLimit" | "delays" | "missingIdPatterns" | "seedValues" | "dialect" | "oauthTokensPerMinute">> & {
+  dialect: Partial<Dialect>;
+  oauthTokensPerMinute: number | null;
   rateLimit: RateLimitOptions | undefined;
   delays: TransitionDelays;
   missingIdPatterns: MissingIdPatterns;
@@ -60,5 +67,7 @@ export function resolveOptions(options: SimulatorOptions = {}): ResolvedOptions 
     unpaidGroups: options.unpaidGroups ?? [],
     missingIdPatterns: { ...DEFAULT_MISSING_ID_PATTERNS, ...options.missingIdPatterns },
     seedValues: options.seedValues ?? {},
+    dialect: options.dialect ?? {},
+    oauthTokensPerMinute: options.oauthTokensPerMinute === undefined ? 50 : options.oauthTokensPerMinute,
   };
 }

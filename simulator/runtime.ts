@@ -1,4 +1,6 @@
+import { RECORDED_DIALECT, type Dialect } from "./dialect";
 import { DigestAuthenticator } from "./http/auth/digest";
+import { TokenRequestLimit } from "./http/auth/tokenRateLimit";
 import { TokenStore } from "./http/auth/tokens";
 import { FaultInjector } from "./http/faults";
 import { TokenBucket } from "./http/rateLimiter";
@@ -20,6 +22,11 @@ export class SimulatorRuntime {
   readonly faults = new FaultInjector();
   readonly log = new RequestLog();
   rateLimiter: TokenBucket | undefined;
+  readonly tokenRequestLimit: TokenRequestLimit;
+  /** One object, shared with the backend (its model variations), changed in place by the control API. */
+  readonly dialect: Dialect;
+  /** Writes whose answer dialect.answerLost already lost, so a retry of the same write is answered. */
+  private readonly lostAnswers = new Set<string>();
   nonceTtlMs: number;
   tokenTtlSeconds: number;
 
@@ -29,11 +36,14 @@ export class SimulatorRuntime {
     this.nonceTtlMs = options.nonceTtlMs;
     this.tokenTtlSeconds = options.tokenTtlSeconds;
     this.rateLimiter = options.rateLimit ? new TokenBucket(options.rateLimit, this.now) : undefined;
+    this.tokenRequestLimit = new TokenRequestLimit(options.oauthTokensPerMinute, this.now);
+    this.dialect = { ...RECORDED_DIALECT, ...options.dialect };
     const patterns = options.missingIdPatterns;
     this.backend = new AtlasBackend(this.now, this.pace, {
       eventualConsistencyMs: options.eventualConsistencyMs,
       unpaidGroups: new Set(options.unpaidGroups),
       missingOnCloud: (cloud: CloudProvider, id: string) => patterns[cloud].test(id),
+      variations: this.dialect,
     });
     const seed = this.seedValues;
     this.backend.addGroup(seed.groupId);
@@ -58,5 +68,18 @@ export class SimulatorRuntime {
       () => this.tokenTtlSeconds,
       this.now,
     );
+  }
+
+  /** True the first time a write is seen while dialect.answerLost is on. */
+  loseAnswerOnce(write: string): boolean {
+    if (this.lostAnswers.has(write)) return false;
+    this.lostAnswers.add(write);
+    return true;
+  }
+
+  /** Applies a validated dialect patch; switching answerLost off forgets which answers were lost. */
+  setDialect(patch: Partial<Dialect>): void {
+    Object.assign(this.dialect, patch);
+    if (!this.dialect.answerLost) this.lostAnswers.clear();
   }
 }

@@ -10,6 +10,8 @@ export type RequestLogEntry = {
   /** "challenge" = a 401 that carried a digest challenge. */
   auth: "none" | "digest" | "bearer" | "challenge";
   at: number;
+  /** The handler ran, then dialect.answerLost dropped the connection or answered 502. */
+  answerLost?: true;
 };
 
 export class RequestLog {

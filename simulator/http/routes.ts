@@ -16,6 +16,8 @@ export type Route = {
   operationId: string;
   /** Writes need a key or account that is not read-only. */
   writes: boolean;
+  /** Endpoint create/delete: the writes whose answer dialect.answerLost may lose after they ran. */
+  answerMayBeLost?: true;
   handler: Handler;
 };
 
@@ -28,9 +30,9 @@ export const ROUTES: Route[] = [
   { method: "GET", path: `${GROUP}/:cloudProvider/endpointService`, operationId: "listGroupPrivateEndpointEndpointService", writes: false, handler: listPrivateEndpointServices },
   { method: "GET", path: `${GROUP}/:cloudProvider/endpointService/:endpointServiceId`, operationId: "getGroupPrivateEndpointEndpointService", writes: false, handler: getPrivateEndpointService },
   { method: "DELETE", path: `${GROUP}/:cloudProvider/endpointService/:endpointServiceId`, operationId: "deleteGroupPrivateEndpointEndpointService", writes: true, handler: deletePrivateEndpointService },
-  { method: "POST", path: `${GROUP}/:cloudProvider/endpointService/:endpointServiceId/endpoint`, operationId: "createGroupPrivateEndpointEndpointServiceEndpoint", writes: true, handler: createPrivateEndpoint },
+  { method: "POST", path: `${GROUP}/:cloudProvider/endpointService/:endpointServiceId/endpoint`, operationId: "createGroupPrivateEndpointEndpointServiceEndpoint", writes: true, answerMayBeLost: true, handler: createPrivateEndpoint },
   { method: "GET", path: `${GROUP}/:cloudProvider/endpointService/:endpointServiceId/endpoint/:endpointId`, operationId: "getGroupPrivateEndpointEndpointServiceEndpoint", writes: false, handler: getPrivateEndpoint },
-  { method: "DELETE", path: `${GROUP}/:cloudProvider/endpointService/:endpointServiceId/endpoint/:endpointId`, operationId: "deleteGroupPrivateEndpointEndpointServiceEndpoint", writes: true, handler: deletePrivateEndpoint },
+  { method: "DELETE", path: `${GROUP}/:cloudProvider/endpointService/:endpointServiceId/endpoint/:endpointId`, operationId: "deleteGroupPrivateEndpointEndpointServiceEndpoint", writes: true, answerMayBeLost: true, handler: deletePrivateEndpoint },
 ];
 
 export type RouteMatch = { route: Route; params: Record<string, string> };

@@ -1,12 +1,13 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { AtlasError, InjectedFault, InvalidVersionDate, RateLimitedTokenBucket, ResourceNotFound, Unauthorized, UnexpectedError, UserUnauthorized } from "../model/errors";
+import { EXTRA_FIELDS, isVaried } from "../dialect";
+import { AtlasError, GroupNotFound, InjectedFault, InvalidVersionDate, RateLimited, RateLimitedTokenBucket, ResourceNotFound, UnexpectedError, UserUnauthorized } from "../model/errors";
 import type { SimulatorRuntime } from "../runtime";
 import { authenticate } from "./auth/authenticate";
 import type { FaultSpec } from "./faults";
 import { handleControl } from "./handlers/control";
-import { issueToken, revokeToken } from "./handlers/oauth";
+import { basicCredentials, issueToken, revokeToken } from "./handlers/oauth";
 import type { RequestLogEntry } from "./requestLog";
-import { ATLAS_MEDIA_TYPE, sendAtlasError, sendJson, sendNoContent, versionProblem } from "./respond";
+import { ATLAS_CONTENT_TYPE, sendAtlasError, sendJson, sendNoContent, sendUnauthorized, versionProblem, withExtraFields } from "./respond";
 import { matchRoute } from "./routes";
 
 const CONTROL_PREFIX = "/__simulator/";
@@ -29,6 +30,12 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * With no token bucket configured nothing is limited, but the headers still come on every
+ * authenticated answer, as recorded; they then show the limit recorded for this resource, untouched.
+ */
+const UNLIMITED_RATE = { limit: 4000, remaining: 4000 };
 
 const FAULT_CODES: Record<number, string> = { 429: "RATE_LIMITED", 500: "UNEXPECTED_ERROR", 502: "BAD_GATEWAY", 503: "SERVICE_UNAVAILABLE", 504: "GATEWAY_TIMEOUT" };
 
@@ -94,6 +101,12 @@ async function handle(runtime: SimulatorRuntime, req: IncomingMessage, res: Serv
       return;
     }
     if (await applyFault(runtime.faults.take(method, rawPath), res, format)) return;
+    const limited = rawPath === "/api/oauth/token" ? runtime.tokenRequestLimit.take(basicCredentials(req.headers.authorization)?.id ?? "") : undefined;
+    if (limited) {
+      const error = new RateLimited(`Too many token requests for this client: at most ${runtime.tokenRequestLimit.perMinute} per minute.`);
+      sendAtlasError(res, error, format, { "Retry-After": limited.retryAfterSeconds });
+      return;
+    }
     const result = rawPath === "/api/oauth/token" ? issueToken(runtime.tokens, req.headers.authorization, body) : revokeToken(runtime.tokens, req.headers.authorization, body);
     sendJson(res, result.status, result.body, "application/json", format, result.headers);
     return;
@@ -103,16 +116,18 @@ async function handle(runtime: SimulatorRuntime, req: IncomingMessage, res: Serv
   if (!auth.ok) {
     entry.auth = auth.challenge ? "challenge" : auth.scheme;
     const headers: Record<string, string> = auth.challenge ? { "WWW-Authenticate": runtime.digest.challenge(auth.challenge.stale) } : {};
-    sendAtlasError(res, new Unauthorized(auth.detail), format, headers);
+    sendUnauthorized(res, auth.detail, headers);
     return;
   }
   entry.auth = auth.principal.scheme;
+  // Marked, as injected faults are, so spec checks can tell a varied answer from the recorded dialect.
+  if (isVaried(runtime.dialect)) res.setHeader("X-Simulator-Dialect", "varied");
 
-  const rateHeaders: Record<string, number> = {};
+  const rateHeaders: Record<string, number> = { "Ratelimit-Limit": UNLIMITED_RATE.limit, "Ratelimit-Remaining": UNLIMITED_RATE.remaining };
   if (runtime.rateLimiter) {
     const decision = runtime.rateLimiter.take();
-    rateHeaders["RateLimit-Limit"] = decision.limit;
-    rateHeaders["RateLimit-Remaining"] = decision.remaining;
+    rateHeaders["Ratelimit-Limit"] = decision.limit;
+    rateHeaders["Ratelimit-Remaining"] = decision.remaining;
     if (!decision.allowed) {
       const error = new RateLimitedTokenBucket(`Too many requests: the limit is ${decision.limit} requests, refilled at ${runtime.rateLimiter.options.refillPerSecond} per second.`);
       sendAtlasError(res, error, format, { ...rateHeaders, "Retry-After": decision.retryAfterSeconds });
@@ -130,17 +145,37 @@ async function handle(runtime: SimulatorRuntime, req: IncomingMessage, res: Serv
     }
     const problem = versionProblem(req.headers.accept);
     if (problem) throw new InvalidVersionDate(problem);
-    const result = match.route.handler({ params: match.params, body, backend: runtime.backend });
+    const dialect = runtime.dialect;
+    const result = match.route.handler({ params: match.params, body, backend: runtime.backend, dialect });
+    if (match.route.answerMayBeLost && dialect.answerLost && runtime.loseAnswerOnce(`${method} ${rawPath} ${method === "POST" ? body.toString("utf8") : ""}`)) {
+      entry.answerLost = true;
+      // As a load balancer does after the backend did the work: no answer, or its own 502 page.
+      if (dialect.answerLost === "drop") res.socket?.destroy();
+      else {
+        res.writeHead(502, { "Content-Type": "text/plain" });
+        res.end("upstream connect error or disconnect/reset before headers. reset reason: connection termination");
+      }
+      return;
+    }
     if (result.status === 204) {
       sendNoContent(res, rateHeaders);
-    } else if (query.get("envelope") === "true") {
-      sendJson(res, 200, { status: result.status, content: result.body }, ATLAS_MEDIA_TYPE, format, rateHeaders);
+      return;
+    }
+    const content = dialect.extraFields ? withExtraFields(result.body, EXTRA_FIELDS) : result.body;
+    if (query.get("envelope") === "true") {
+      sendJson(res, 200, { status: result.status, content }, ATLAS_CONTENT_TYPE, format, rateHeaders);
     } else {
-      sendJson(res, result.status, result.body, ATLAS_MEDIA_TYPE, format, rateHeaders);
+      sendJson(res, result.status, content, ATLAS_CONTENT_TYPE, format, rateHeaders);
     }
   } catch (error) {
     if (!(error instanceof AtlasError)) throw error;
-    sendAtlasError(res, error, format, rateHeaders);
+    // Atlas limits per project: the recorded GROUP_NOT_FOUND has no project to count against, so no Ratelimit-*.
+    const headers = error instanceof GroupNotFound ? {} : rateHeaders;
+    const dialect = runtime.dialect;
+    sendAtlasError(res, error, format, headers, {
+      envelope: dialect.envelopeErrors && query.get("envelope") === "true",
+      extraFields: dialect.extraFields ? EXTRA_FIELDS : undefined,
+    });
   }
 }
 

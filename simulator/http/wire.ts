@@ -1,5 +1,5 @@
 import { CLOUD_PROVIDERS, isCloudProvider, type CloudProvider } from "../model/cloud";
-import { InvalidAttribute, InvalidEnumValue, InvalidGroupId, InvalidJson, MissingAttribute, ValidationError } from "../model/errors";
+import { InvalidAttribute, InvalidJson, MissingAttribute, PathParamParseError, ValidationError } from "../model/errors";
 import type { CreateEndpointServiceInput } from "../model/backend";
 import type { CreateEndpointInput, ForwardingRuleInput } from "../model/privateEndpoint";
 
@@ -17,20 +17,20 @@ const GCP_NAME = /^[a-z]([-a-z0-9]{0,61}[a-z0-9])?$/;
 const param = (name: string, value: unknown) => [{ name, value }];
 
 export function parseGroupId(raw: string): string {
-  if (!HEX24.test(raw)) throw new InvalidGroupId(`An invalid group ID ${raw} was specified: groupId must be 24 hexadecimal digits.`, param("groupId", raw));
+  if (!HEX24.test(raw)) throw new PathParamParseError(`Path parameter groupId="${raw}" could not be parsed: it must be 24 hexadecimal digits.`, param("groupId", raw));
   return raw;
 }
 
 export function parseCloudProvider(raw: string): CloudProvider {
   if (!isCloudProvider(raw)) {
-    throw new InvalidEnumValue(`An invalid enumeration value ${raw} was specified for cloudProvider; allowed: ${CLOUD_PROVIDERS.join(", ")}.`, param("cloudProvider", raw));
+    throw new PathParamParseError(`Path parameter cloudProvider="${raw}" could not be parsed; allowed: ${CLOUD_PROVIDERS.join(", ")}.`, param("cloudProvider", raw));
   }
   return raw;
 }
 
 export function parseEndpointServiceId(raw: string): string {
   if (!HEX24.test(raw)) {
-    throw new ValidationError(`Path parameter endpointServiceId="${raw}" must match ^([a-f0-9]{24})$.`, param("endpointServiceId", raw));
+    throw new PathParamParseError(`Path parameter endpointServiceId="${raw}" could not be parsed: it must match ^([a-f0-9]{24})$.`, param("endpointServiceId", raw));
   }
   return raw;
 }
@@ -77,7 +77,7 @@ function rejectUnknown(body: Record<string, unknown>, allowed: string[]): void {
 
 function requiredString(body: Record<string, unknown>, field: string, pattern: RegExp | undefined, allowed: string): string {
   const value = body[field];
-  if (value === undefined || value === null) throw new MissingAttribute(`The required attribute ${field} was not specified.`, param(field, null));
+  if (value === undefined || value === null) throw new MissingAttribute(`The required attribute ${field} was not specified.`, param(field, field));
   if (typeof value !== "string" || (pattern && !pattern.test(value))) {
     throw new InvalidAttribute(`Invalid attribute ${field} specified: ${field}=${JSON.stringify(value)}, expected ${allowed}.`, param(field, value));
   }
@@ -111,7 +111,7 @@ export function parseCreateEndpointBody(cloud: CloudProvider, body: Record<strin
 }
 
 function parseForwardingRules(value: unknown): ForwardingRuleInput[] {
-  if (value === undefined || value === null) throw new MissingAttribute("The required attribute endpoints was not specified.", param("endpoints", null));
+  if (value === undefined || value === null) throw new MissingAttribute("The required attribute endpoints was not specified.", param("endpoints", "endpoints"));
   if (!Array.isArray(value) || value.length === 0) {
     throw new InvalidAttribute("Invalid attribute endpoints specified: expected a non-empty list of forwarding rules.", param("endpoints", value));
   }

@@ -17,16 +17,29 @@ import {
   AzurePrivateEndpoint,
   GcpEndpointGroup,
   type CreateEndpointInput,
+  type EndpointVariations,
   type MissingOnCloud,
   type PrivateEndpoint,
 } from "./privateEndpoint";
 import type { EndpointStatus } from "./transitions";
+
+/** What Atlas may do to an endpoint's life beyond the recorded default; see simulator/dialect.ts. */
+export type ModelVariations = {
+  /** A status today's clients do not know, inserted after the first phase of one cloud's sequence. */
+  extraStatus: { cloud: CloudProvider; status: string; lastsMs: number } | null;
+  /** A deleted GCP endpoint answers DELETED for a while before the 404. */
+  gcpDeletedBeforeGone: boolean;
+  /** A port-mapped GCP endpoint lists its forwarding rule under the endpoint group's own name. */
+  portMappedEndpointName: boolean;
+};
 
 export type BackendSettings = {
   /** After a create, GET of that endpoint answers 404 for this long (simulated ms). */
   eventualConsistencyMs: number;
   unpaidGroups: Set<string>;
   missingOnCloud: MissingOnCloud;
+  /** Read at each create and delete, so a test can switch them between calls. */
+  variations: ModelVariations;
 };
 
 export type CreateEndpointServiceInput = {
@@ -160,7 +173,7 @@ export class AtlasBackend {
   deletePrivateEndpoint(groupId: string, cloud: CloudProvider, serviceId: string, endpointId: string): void {
     const endpoint = this.endpoint(groupId, cloud, serviceId, endpointId);
     // A repeated delete of an endpoint already on its way out is accepted, as Atlas does.
-    if (!endpoint.isDeleting()) endpoint.requestDeletion(this.now(), this.pace);
+    if (!endpoint.isDeleting()) endpoint.requestDeletion(this.now(), this.pace, cloud === "GCP" && this.settings.variations.gcpDeletedBeforeGone);
   }
 
   /** Every endpoint still present, for the control API. */
@@ -190,11 +203,16 @@ export class AtlasBackend {
   private buildEndpoint(service: EndpointService, input: CreateEndpointInput): PrivateEndpoint {
     const now = this.now();
     const missing = this.settings.missingOnCloud;
+    const { extraStatus, portMappedEndpointName } = this.settings.variations;
+    const variations: EndpointVariations = {
+      insertedStatus: extraStatus?.cloud === input.cloudProvider ? { status: extraStatus.status, lastsMs: extraStatus.lastsMs } : undefined,
+      rulesNamedAfterGroup: portMappedEndpointName,
+    };
     switch (input.cloudProvider) {
       case "AWS":
-        return new AwsInterfaceEndpoint(input.id, now, this.pace, missing("AWS", input.id));
+        return new AwsInterfaceEndpoint(input.id, now, this.pace, missing("AWS", input.id), variations);
       case "AZURE":
-        return new AzurePrivateEndpoint(input.id, input.privateEndpointIPAddress, now, this.pace, missing("AZURE", input.id));
+        return new AzurePrivateEndpoint(input.id, input.privateEndpointIPAddress, now, this.pace, missing("AZURE", input.id), variations);
       case "GCP": {
         if (service.portMappingEnabled && input.endpoints.length !== 1) {
           throw new InvalidAttribute(
@@ -212,6 +230,7 @@ export class AtlasBackend {
           now,
           this.pace,
           missingRules,
+          variations,
         );
       }
       default:

@@ -63,14 +63,17 @@ export class EndpointService {
   }
 
   toAtlas(now: number): Record<string, unknown> {
-    const common = { cloudProvider: this.cloudProvider, id: this.id, regionName: this.regionName, status: this.status(now) };
+    const status = this.status(now);
+    // As recorded: absent fields are null, and the cloud-side names only exist once the service is up.
+    const ready = status !== "INITIATING";
+    const common = { cloudProvider: this.cloudProvider, errorMessage: null, id: this.id, regionName: this.regionName, status };
     const endpointIds = [...this.endpoints.values()].map((endpoint) => endpoint.endpointId);
     const region = cloudRegionName(this.cloudProvider, this.regionName);
     switch (this.cloudProvider) {
       case "AWS":
         return {
           ...common,
-          endpointServiceName: `com.amazonaws.vpce.${region}.vpce-svc-${this.suffix}`,
+          endpointServiceName: ready ? `com.amazonaws.vpce.${region}.vpce-svc-${this.suffix}` : null,
           interfaceEndpoints: endpointIds,
           supportedRemoteRegions: this.supportedRemoteRegions,
         };
@@ -78,11 +81,13 @@ export class EndpointService {
         return {
           ...common,
           privateEndpoints: endpointIds,
-          privateLinkServiceName: `pls_${this.id}`,
-          privateLinkServiceResourceId: `/subscriptions/${uuidFrom(this.suffix + this.id)}/resourceGroups/rg_${this.id}_${region}/providers/Microsoft.Network/privateLinkServices/pls_${this.id}`,
+          privateLinkServiceName: ready ? `pls_${this.id}` : null,
+          privateLinkServiceResourceId: ready
+            ? `/subscriptions/${uuidFrom(this.suffix + this.id)}/resourceGroups/rg_${this.id}_${region}/providers/Microsoft.Network/privateLinkServices/pls_${this.id}`
+            : null,
         };
       case "GCP": {
-        const attachments = this.portMappingEnabled ? 1 : 3;
+        const attachments = !ready ? 0 : this.portMappingEnabled ? 1 : 3;
         return {
           ...common,
           endpointGroupNames: endpointIds,

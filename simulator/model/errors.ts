@@ -37,13 +37,10 @@ export function reasonPhrase(status: number): string {
 }
 
 // 400
-export class InvalidGroupId extends AtlasError {
+/** A path parameter that does not parse as its type (an ObjectId, the cloud enum): crossplane-contrib/provider-mongodbatlas#93. */
+export class PathParamParseError extends AtlasError {
   readonly status = 400;
-  readonly errorCode = "INVALID_GROUP_ID";
-}
-export class InvalidEnumValue extends AtlasError {
-  readonly status = 400;
-  readonly errorCode = "INVALID_ENUM_VALUE";
+  readonly errorCode = "PATH_PARAM_PARSE_ERROR";
 }
 /** A path parameter that does not match its pattern in the spec. */
 export class ValidationError extends AtlasError {
@@ -121,6 +118,11 @@ export class CannotDeletePrivatelinkWithEndpoints extends AtlasError {
 }
 
 // 429
+/** The OAuth token endpoint's per-client limit (Terraform's provider-configuration guide: 50 per minute). */
+export class RateLimited extends AtlasError {
+  readonly status = 429;
+  readonly errorCode = "RATE_LIMITED";
+}
 export class RateLimitedTokenBucket extends AtlasError {
   readonly status = 429;
   readonly errorCode = "RATE_LIMITED_TOKEN_BUCKET";

@@ -3,6 +3,8 @@ import type { Pace } from "./pace";
 import {
   DELETION_SEQUENCE,
   ENDPOINT_SEQUENCES,
+  GCP_DELETION_WITH_DELETED,
+  withInsertedStatus,
   IllegalTransition,
   MISSING_ENDPOINT_SEQUENCES,
   Schedule,
@@ -23,17 +25,26 @@ export type CreateEndpointInput = CreateAwsEndpoint | CreateAzureEndpoint | Crea
 /** Decides whether a cloud-side id exists; Atlas only finds out after accepting the create. */
 export type MissingOnCloud = (cloud: CloudProvider, id: string) => boolean;
 
+/** Variations of an endpoint's life that Atlas may produce, fixed when the endpoint is created. */
+export type EndpointVariations = {
+  /** A status inserted after the first phase of the normal sequence. */
+  insertedStatus?: { status: string; lastsMs: number };
+  /** GCP port-mapped: each forwarding rule is answered with the endpoint group's own name. */
+  rulesNamedAfterGroup?: boolean;
+};
+
 /** One private endpoint registered with an endpoint service. Wire shape per cloud in `toAtlas`. */
 export abstract class PrivateEndpoint {
   abstract readonly cloudProvider: CloudProvider;
   deleteRequested = false;
-  private deletion: Schedule<"DELETING"> | undefined;
+  private deletion: Schedule<"DELETING" | "DELETED"> | undefined;
 
   protected constructor(
     readonly createdAt: number,
     protected readonly schedule: Schedule<EndpointStatus>,
     /** Set when the cloud-side resource does not exist; shown once the endpoint has failed. */
     private readonly failureMessage: string | undefined,
+    protected readonly variations: EndpointVariations,
   ) {}
 
   /** The id as it appears (decoded) in GET/DELETE paths. */
@@ -56,10 +67,11 @@ export abstract class PrivateEndpoint {
     return status === "REJECTED" || status === "FAILED" ? this.failureMessage : undefined;
   }
 
-  requestDeletion(now: number, pace: Pace): void {
+  /** `deletedBeforeGone`: answer DELETED for a while before the 404, as GCP endpoints may. */
+  requestDeletion(now: number, pace: Pace, deletedBeforeGone = false): void {
     if (this.deletion) throw new IllegalTransition("DELETING", "requestDeletion");
     this.deleteRequested = true;
-    this.deletion = Schedule.layOut(DELETION_SEQUENCE, now, pace);
+    this.deletion = Schedule.layOut(deletedBeforeGone ? GCP_DELETION_WITH_DELETED : DELETION_SEQUENCE, now, pace);
   }
 
   isDeleting(): boolean {
@@ -77,12 +89,15 @@ export abstract class PrivateEndpoint {
     return {
       cloudProvider: this.cloudProvider,
       deleteRequested: this.deleteRequested,
-      ...(errorMessage === undefined ? {} : { errorMessage }),
+      // Atlas sends absent fields as null (recorded: "errorMessage":null).
+      errorMessage: errorMessage ?? null,
     };
   }
 
-  protected static sequenceFor(cloud: CloudProvider, missing: boolean) {
-    return missing ? MISSING_ENDPOINT_SEQUENCES[cloud] : ENDPOINT_SEQUENCES[cloud];
+  protected static sequenceFor(cloud: CloudProvider, missing: boolean, variations: EndpointVariations) {
+    if (missing) return MISSING_ENDPOINT_SEQUENCES[cloud];
+    const inserted = variations.insertedStatus;
+    return inserted ? withInsertedStatus(ENDPOINT_SEQUENCES[cloud], inserted.status, inserted.lastsMs) : ENDPOINT_SEQUENCES[cloud];
   }
 }
 
@@ -94,11 +109,13 @@ export class AwsInterfaceEndpoint extends PrivateEndpoint {
     now: number,
     pace: Pace,
     missing: boolean,
+    variations: EndpointVariations = {},
   ) {
     super(
       now,
-      Schedule.layOut(PrivateEndpoint.sequenceFor("AWS", missing), now, pace),
+      Schedule.layOut(PrivateEndpoint.sequenceFor("AWS", missing, variations), now, pace),
       missing ? `Interface endpoint ${interfaceEndpointId} was not found.` : undefined,
+      variations,
     );
   }
 
@@ -120,11 +137,13 @@ export class AzurePrivateEndpoint extends PrivateEndpoint {
     now: number,
     pace: Pace,
     missing: boolean,
+    variations: EndpointVariations = {},
   ) {
     super(
       now,
-      Schedule.layOut(PrivateEndpoint.sequenceFor("AZURE", missing), now, pace),
+      Schedule.layOut(PrivateEndpoint.sequenceFor("AZURE", missing, variations), now, pace),
       missing ? `Private endpoint ${privateEndpointResourceId} was not found.` : undefined,
+      variations,
     );
   }
 
@@ -163,14 +182,16 @@ export class GcpEndpointGroup extends PrivateEndpoint {
     now: number,
     pace: Pace,
     missingRules: boolean[],
+    variations: EndpointVariations = {},
   ) {
     const missing = missingRules.some(Boolean);
-    const schedule = Schedule.layOut(PrivateEndpoint.sequenceFor("GCP", missing), now, pace);
+    const schedule = Schedule.layOut(PrivateEndpoint.sequenceFor("GCP", missing, variations), now, pace);
     const missingNames = rules.filter((_, index) => missingRules[index]).map((rule) => rule.endpointName);
     super(
       now,
       schedule,
       missing ? `Forwarding rule ${missingNames.join(", ")} was not found in GCP project ${gcpProjectId}.` : undefined,
+      variations,
     );
     // Rules settle one by one across the VERIFIED span; the group is AVAILABLE when the last one is.
     const settledAt = schedule.reachedAt(missing ? "FAILED" : "AVAILABLE")!;
@@ -187,7 +208,9 @@ export class GcpEndpointGroup extends PrivateEndpoint {
   }
 
   private ruleStatus(rule: ForwardingRule, now: number): "INITIATING" | "AVAILABLE" | "FAILED" | "DELETING" {
-    if (this.status(now) === "DELETING") return "DELETING";
+    const status = this.status(now);
+    // DELETED is a group status (the spec lists it for groups only); the rules stay DELETING.
+    if (status === "DELETING" || status === "DELETED") return "DELETING";
     if (now < rule.settlesAt) return "INITIATING";
     return rule.missing ? "FAILED" : "AVAILABLE";
   }
@@ -197,7 +220,7 @@ export class GcpEndpointGroup extends PrivateEndpoint {
       ...this.common(now),
       endpointGroupName: this.endpointGroupName,
       endpoints: this.rules.map((rule) => ({
-        endpointName: rule.endpointName,
+        endpointName: this.portMappingEnabled && this.variations.rulesNamedAfterGroup ? this.endpointGroupName : rule.endpointName,
         ipAddress: rule.ipAddress,
         status: this.ruleStatus(rule, now),
       })),

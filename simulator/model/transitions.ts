@@ -7,12 +7,14 @@ import type { DelayName, Pace } from "./pace";
  * starts, so the status at any moment is a lookup, and the moment a status was reached is
  * exact even though nothing runs in the background.
  */
-export type Phase<S extends string> = { status: S; lastsFor?: DelayName };
+export type Phase<S extends string> = { status: S; lastsFor?: DelayName; /** A fixed span (simulated ms, scaled, no jitter) instead of a named delay. */ lastsMs?: number };
 
 export type AwsStatus = "PENDING_ACCEPTANCE" | "PENDING" | "AVAILABLE" | "REJECTED" | "DELETING";
 export type AzureStatus = "INITIATING" | "AVAILABLE" | "FAILED" | "DELETING";
-export type GcpStatus = "INITIATING" | "VERIFIED" | "AVAILABLE" | "FAILED" | "DELETING";
-export type EndpointStatus = AwsStatus | AzureStatus | GcpStatus;
+export type GcpStatus = "INITIATING" | "VERIFIED" | "AVAILABLE" | "FAILED" | "DELETING" | "DELETED";
+/** A status today's clients do not know, inserted by a test to stand for one Atlas may add. */
+export type UnknownStatus = string & { readonly unknownStatus?: never };
+export type EndpointStatus = AwsStatus | AzureStatus | GcpStatus | UnknownStatus;
 export type EndpointServiceStatus = "INITIATING" | "AVAILABLE" | "WAITING_FOR_USER" | "FAILED" | "DELETING";
 
 /** Reached when the cloud-side resource exists. */
@@ -42,6 +44,17 @@ export const FINAL_ENDPOINT_STATUSES: ReadonlySet<EndpointStatus> = new Set(["AV
 /** After the last phase the entity is gone. */
 export const DELETION_SEQUENCE: Phase<"DELETING">[] = [{ status: "DELETING", lastsFor: "deletingMs" }];
 
+/** GCP as it may also answer: DELETED for a while before the 404. */
+export const GCP_DELETION_WITH_DELETED: Phase<"DELETING" | "DELETED">[] = [
+  { status: "DELETING", lastsFor: "deletingMs" },
+  { status: "DELETED", lastsFor: "deletingMs" },
+];
+
+/** The sequence with `status` inserted after its first phase, lasting `lastsMs`. */
+export function withInsertedStatus(phases: Phase<EndpointStatus>[], status: string, lastsMs: number): Phase<EndpointStatus>[] {
+  return [phases[0]!, { status, lastsMs }, ...phases.slice(1)];
+}
+
 export const ENDPOINT_SERVICE_SEQUENCE: Phase<EndpointServiceStatus>[] = [
   { status: "INITIATING", lastsFor: "endpointServiceInitiatingMs" },
   { status: "AVAILABLE" },
@@ -62,8 +75,8 @@ export class Schedule<S extends string> {
     let endsAt = Infinity;
     phases.forEach((phase, index) => {
       steps.push({ status: phase.status, at });
-      if (phase.lastsFor !== undefined) {
-        at += pace.durationOf(phase.lastsFor);
+      if (phase.lastsFor !== undefined || phase.lastsMs !== undefined) {
+        at += phase.lastsFor !== undefined ? pace.durationOf(phase.lastsFor) : pace.scaled(phase.lastsMs!);
         if (index === phases.length - 1) endsAt = at;
       }
     });

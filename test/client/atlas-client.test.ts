@@ -117,7 +117,7 @@ describe("AtlasClient against the simulator", () => {
     await atlas.clearRequests();
     const error = (await scan.rejection(client().getPrivateEndpoint({ ...service("AWS"), endpointId: "not-a-vpce" }))) as AtlasApiError;
     expect(error.status).toBe(400);
-    expect(error.parameters).toEqual([{ name: "endpointId", value: "not-a-vpce" }]);
+    expect(error.parameters).toEqual(["not-a-vpce"]);
     expect(apiRequests(await atlas.requests())).toHaveLength(1);
   });
 

@@ -185,6 +185,8 @@ const FAULTS: Fault[] = [
     setUp: async () => {
       await harness.delays(SLOW_TRANSITIONS);
       proxy.rules.push({ method: "POST", path: /^\/api\/oauth\/token$/, rewrite: { kind: "body", change: (body) => ({ ...body, expires_in: 0.1 }) } });
+      // A 0.1 s stated lifetime means ~10 token requests a second, past Atlas's 50 per minute per client.
+      await harness.config({ oauthTokensPerMinute: null });
     },
     arm: async (c) => {
       // Longer than the token's stated life, so refresh must fetch a new one (waiting longer changes nothing).

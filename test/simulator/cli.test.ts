@@ -59,4 +59,36 @@ describe("simulator CLI", () => {
     expect(cli.err()).toContain("unknown flag --speed");
     expect(cli.out()).toBe("");
   }, 30_000);
+
+  it("switches dialect variations at start with flags, as the control API shows", async () => {
+    const flags = ["--endpoint-create-201", "--endpoint-delete-202", "--extra-status", "AWS:PENDING_REVIEW:5000", "--omit-create-status", "--extra-fields"];
+    const more = ["--answer-lost", "502", "--gcp-deleted-before-gone", "--port-mapped-endpoint-name", "--envelope-errors", "--oauth-tokens-per-minute", "0"];
+    const cli = startCli(["--port", "0", ...flags, ...more]);
+    try {
+      const seed = JSON.parse(await firstLine(cli.out));
+      expect(await (await fetch(`${seed.baseUrl}/__simulator/dialect`)).json()).toEqual({
+        endpointCreateStatus: 201,
+        endpointDeleteStatus: 202,
+        extraStatus: { cloud: "AWS", status: "PENDING_REVIEW", lastsMs: 5000 },
+        omitCreateStatus: true,
+        extraFields: true,
+        answerLost: "502",
+        gcpDeletedBeforeGone: true,
+        portMappedEndpointName: true,
+        envelopeErrors: true,
+      });
+      expect(((await (await fetch(`${seed.baseUrl}/__simulator/config`)).json()) as any).oauthTokensPerMinute).toBeNull();
+    } finally {
+      cli.child.kill("SIGTERM");
+    }
+    await once(cli.child, "exit");
+  }, 30_000);
+
+  it("refuses a bad variation value on stderr, naming the flag's field, with exit code 2", async () => {
+    const cli = startCli(["--answer-lost", "sometimes"]);
+    const [code] = await once(cli.child, "exit");
+    expect(code).toBe(2);
+    expect(cli.err()).toContain('answerLost must be null, "drop" or "502"');
+    expect(cli.out()).toBe("");
+  }, 30_000);
 });

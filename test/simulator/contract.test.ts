@@ -68,14 +68,14 @@ describe("simulator responses against the spec", () => {
       expect((await h.atlas.delete(`${base}/${id}`)).status).toBe(204);
       expect(contract.checkCreateEndpointRequest(cloud, body)).toEqual([]);
     }
-    expect((await h.atlas.post(`${h.groupPath}/endpointService`, { providerName: "GCP", region: "WESTERN_EUROPE" })).status).toBe(200);
+    expect((await h.atlas.post(`${h.groupPath}/endpointService`, { providerName: "GCP", region: "WESTERN_EUROPE" })).status).toBe(201);
     expect((await h.atlas.get(`/api/atlas/v2/groups/bad/privateEndpoint/AWS/endpointService`)).status).toBe(400);
     expect((await h.atlas.get(`${h.endpointPath("AWS")}/${vpceId()}`)).status).toBe(404);
     expect((await h.atlas.get(`${h.groupPath}/AWS/endpointService`, { accept: "application/json" })).status).toBe(406);
 
     const exchanges = recorded.slice(start);
     const statuses = new Set(exchanges.map((exchange) => exchange.status));
-    expect([...statuses].sort()).toEqual([200, 204, 400, 401, 403, 404, 406, 409]);
+    expect([...statuses].sort()).toEqual([200, 201, 204, 400, 401, 403, 404, 406, 409]);
     expect(exchanges.flatMap((exchange) => contract.check(exchange))).toEqual([]);
   });
 });

@@ -34,7 +34,7 @@ describe("driven by curl --digest", () => {
     const path = h.endpointPath("AWS");
     const created = await curl("POST", path, digest(), { id });
     expect(created.status).toBe(200);
-    expect(created.contentType).toBe("application/vnd.atlas.2023-01-01+json");
+    expect(created.contentType).toBe("application/vnd.atlas.2023-01-01+json;charset=utf-8");
     expect(created.body).toMatchObject({ interfaceEndpointId: id, connectionStatus: "PENDING_ACCEPTANCE" });
 
     const read = await curl("GET", `${path}/${id}`, digest());
@@ -87,9 +87,9 @@ describe("driven by curl --digest", () => {
     expect((await curl("DELETE", `${h.endpointPath("AWS")}/${id}`, bearer)).status).toBe(204);
   });
 
-  it("answers curl with a wrong key 401 UNAUTHORIZED", async () => {
+  it("answers curl with a wrong key 401, errorCode UNEXPECTED_ERROR as recorded", async () => {
     const response = await curl("GET", `${h.groupPath}/AWS/endpointService`, ["--digest", "-u", `${h.sim.seed.apiKey.publicKey}:wrong`]);
     expect(response.status).toBe(401);
-    expect(response.body.errorCode).toBe("UNAUTHORIZED");
+    expect(response.body.errorCode).toBe("UNEXPECTED_ERROR");
   });
 });

@@ -23,7 +23,7 @@ describe("HTTP digest authentication", () => {
   it("challenges an unauthenticated request with Atlas's exact WWW-Authenticate header", async () => {
     const response = await sendRaw(h.sim.baseUrl, "GET", listPath(), ACCEPT);
     expect(response.status).toBe(401);
-    expect(response.body.errorCode).toBe("UNAUTHORIZED");
+    expect(response.body.errorCode).toBe("UNEXPECTED_ERROR");
     expect(response.headers.get("www-authenticate")).toMatch(
       /^Digest realm="MMS Public API", domain="", nonce="[^"]+", algorithm=MD5, qop="auth", stale=false$/,
     );
@@ -73,7 +73,7 @@ describe("HTTP digest authentication", () => {
     expect(parseChallenge(wrongSecret.headers.get("www-authenticate"))!.stale).toBe(false);
     const unknown = await signedGet(listPath(), challenge, 2, { key: { publicKey: "nobody", privateKey: "x" } });
     expect(unknown.status).toBe(401);
-    expect(unknown.body.errorCode).toBe("UNAUTHORIZED");
+    expect(unknown.body.errorCode).toBe("UNEXPECTED_ERROR");
   });
 
   it("signs over the method: a digest made for GET does not authorize DELETE", async () => {

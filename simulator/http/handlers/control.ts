@@ -1,3 +1,4 @@
+import { RECORDED_DIALECT, parseDialectPatch } from "../../dialect";
 import { DELAY_NAMES, type DelayName } from "../../model/pace";
 import type { SimulatorRuntime } from "../../runtime";
 import { TokenBucket } from "../rateLimiter";
@@ -24,6 +25,17 @@ export function handleControl(runtime: SimulatorRuntime, method: string, subPath
       return { status: 204 };
     case "GET endpoints":
       return { status: 200, body: { endpoints: runtime.backend.listAllEndpoints() } };
+    case "GET dialect":
+      return { status: 200, body: runtime.dialect };
+    case "POST dialect": {
+      const parsed = parseDialectPatch(body);
+      if ("error" in parsed) return bad(parsed.error);
+      runtime.setDialect(parsed.patch);
+      return { status: 200, body: runtime.dialect };
+    }
+    case "DELETE dialect":
+      runtime.setDialect(RECORDED_DIALECT);
+      return { status: 200, body: runtime.dialect };
     case "GET config":
       return { status: 200, body: describeConfig(runtime) };
     case "POST config":
@@ -43,6 +55,7 @@ function describeConfig(runtime: SimulatorRuntime) {
     unpaidGroups: [...runtime.backend.settings.unpaidGroups],
     nonceTtlMs: runtime.nonceTtlMs,
     tokenTtlSeconds: runtime.tokenTtlSeconds,
+    oauthTokensPerMinute: runtime.tokenRequestLimit.perMinute,
   };
 }
 
@@ -52,7 +65,7 @@ const isNonNegative = (value: unknown): value is number => typeof value === "num
 function applyConfig(runtime: SimulatorRuntime, body: unknown): ControlResult {
   if (typeof body !== "object" || body === null || Array.isArray(body)) return bad("config must be a JSON object");
   const patch = body as Record<string, unknown>;
-  const known = ["timeScale", "delays", "jitter", "rateLimit", "eventualConsistencyMs", "unpaidGroups", "nonceTtlMs", "tokenTtlSeconds"];
+  const known = ["timeScale", "delays", "jitter", "rateLimit", "eventualConsistencyMs", "unpaidGroups", "nonceTtlMs", "tokenTtlSeconds", "oauthTokensPerMinute"];
   for (const key of Object.keys(patch)) if (!known.includes(key)) return bad(`unknown config field ${key}; allowed: ${known.join(", ")}`);
   for (const key of ["timeScale", "eventualConsistencyMs", "nonceTtlMs", "tokenTtlSeconds"]) {
     if (patch[key] !== undefined && !isNonNegative(patch[key])) return bad(`${key} must be a non-negative number, got ${key}=${JSON.stringify(patch[key])}`);
@@ -72,6 +85,10 @@ function applyConfig(runtime: SimulatorRuntime, body: unknown): ControlResult {
       return bad("rateLimit must be null or {capacity: integer >= 1, refillPerSecond: number >= 0}");
     }
   }
+  const perMinute = patch.oauthTokensPerMinute;
+  if (perMinute !== undefined && perMinute !== null && !(Number.isInteger(perMinute) && (perMinute as number) >= 1)) {
+    return bad(`oauthTokensPerMinute must be null or an integer >= 1, got oauthTokensPerMinute=${JSON.stringify(perMinute)}`);
+  }
   if (patch.unpaidGroups !== undefined && !(Array.isArray(patch.unpaidGroups) && patch.unpaidGroups.every((id) => typeof id === "string"))) {
     return bad("unpaidGroups must be a list of group ids");
   }
@@ -86,5 +103,9 @@ function applyConfig(runtime: SimulatorRuntime, body: unknown): ControlResult {
   if (patch.unpaidGroups !== undefined) runtime.backend.settings.unpaidGroups = new Set(patch.unpaidGroups as string[]);
   if (patch.nonceTtlMs !== undefined) runtime.nonceTtlMs = patch.nonceTtlMs as number;
   if (patch.tokenTtlSeconds !== undefined) runtime.tokenTtlSeconds = patch.tokenTtlSeconds as number;
+  if (perMinute !== undefined) {
+    runtime.tokenRequestLimit.perMinute = perMinute as number | null;
+    runtime.tokenRequestLimit.clear();
+  }
   return { status: 200, body: describeConfig(runtime) };
 }

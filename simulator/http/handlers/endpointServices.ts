@@ -11,7 +11,8 @@ import type { Handler } from "./context";
 export const createPrivateEndpointService: Handler = ({ params, body, backend }) => {
   const groupId = parseGroupId(params.groupId!);
   const input = parseCreateEndpointServiceBody(parseJsonObject(body));
-  return { status: 200, body: backend.createPrivateEndpointService(groupId, input) };
+  // Recorded: 201 Created (the spec says 200).
+  return { status: 201, body: backend.createPrivateEndpointService(groupId, input) };
 };
 
 export const listPrivateEndpointServices: Handler = ({ params, backend }) => {
@@ -36,5 +37,6 @@ export const deletePrivateEndpointService: Handler = ({ params, backend }) => {
   const groupId = parseGroupId(params.groupId!);
   const cloud = parseCloudProvider(params.cloudProvider!);
   backend.deletePrivateEndpointService(groupId, cloud, parseEndpointServiceId(params.endpointServiceId!));
-  return { status: 204 };
+  // Recorded: 202 Accepted with `{}` (the spec says 204).
+  return { status: 202, body: {} };
 };

@@ -3,7 +3,7 @@ import type { TokenStore } from "../auth/tokens";
 export type OAuthResult = { status: number; body: unknown; headers?: Record<string, string> };
 
 /** client_id:client_secret from `Authorization: Basic ...`, per RFC 6749 section 2.3.1. */
-function basicCredentials(authorization: string | undefined): { id: string; secret: string } | undefined {
+export function basicCredentials(authorization: string | undefined): { id: string; secret: string } | undefined {
   const match = /^Basic\s+(\S+)$/i.exec(authorization ?? "");
   if (!match) return undefined;
   const decoded = Buffer.from(match[1]!, "base64").toString("utf8");

@@ -81,6 +81,7 @@ export async function sendRaw(
     text,
     requestBody: body,
     injectedFault: response.headers.get("x-simulator-fault") === "injected",
+    variedDialect: response.headers.get("x-simulator-dialect") === "varied",
   });
   let parsed: unknown;
   try {

@@ -8,6 +8,8 @@ export type RecordedExchange = {
   text: string;
   /** True when the answer came from a fault the test injected (X-Simulator-Fault), not from the simulator's behaviour. */
   injectedFault?: boolean;
+  /** True when a dialect variation was on (X-Simulator-Dialect: varied): its answers leave the spec on purpose. */
+  variedDialect?: boolean;
   /** The JSON request body, when one was sent. */
   requestBody?: unknown;
 };

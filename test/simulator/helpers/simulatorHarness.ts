@@ -81,7 +81,7 @@ export function expectRecordedExchangesMatchSpec(): void {
 /** A create the simulator accepted must also have been a spec-valid request. */
 function acceptedCreateProblems(exchange: RecordedExchange): string[] {
   const match = /\/privateEndpoint\/(AWS|AZURE|GCP)\/endpointService\/[^/]+\/endpoint(\?|$)/.exec(exchange.target);
-  if (!match || exchange.method !== "POST" || exchange.status !== 200 || typeof exchange.requestBody !== "object") return [];
+  if (!match || exchange.method !== "POST" || (exchange.status !== 200 && exchange.status !== 201) || typeof exchange.requestBody !== "object") return [];
   return atlasContract()
     .checkCreateEndpointRequest(match[1]!, exchange.requestBody)
     .map((problem) => `accepted request ${exchange.method} ${exchange.target}: ${problem}`);
