@@ -334,3 +334,41 @@ describe("across every rewrite, no orphan and no create thrown without an id", (
     expect(await inSimulator(args)).toHaveLength(0);
   });
 });
+
+describe("with the simulator's own variations (the same cases, produced by Atlas's stand-in itself)", () => {
+  async function setDialect(patch: Record<string, unknown> | null): Promise<void> {
+    const response = await fetch(`${harness.simulator.baseUrl}/__simulator/dialect`, {
+      method: patch === null ? "DELETE" : "POST",
+      headers: { "Content-Type": "application/json" },
+      body: patch === null ? undefined : JSON.stringify(patch),
+    });
+    if (!response.ok) throw new Error(`dialect control answered ${response.status}: ${await response.text()}`);
+  }
+  afterEach(async () => setDialect(null));
+
+  test.each(["drop", "502"] as const)("a create whose answer Atlas lost (%s) after registering it continues with its own endpoint with adoptExisting false", async (loss) => {
+    await setDialect({ answerLost: loss });
+    const args = harness.gcpArgs({ adoptExisting: false });
+    const { id, props, error } = await createAndRecord(args);
+    expect(error).toBeUndefined();
+    expect(props).toMatchObject({ status: "AVAILABLE", adopted: false });
+    const posts = (await harness.requests()).filter((r) => r.method === "POST" && r.auth !== "challenge");
+    expect(posts[0]).toMatchObject({ answerLost: true, status: loss === "drop" ? 0 : 502 });
+    // A 502 is retried and the retry meets 409; a dropped answer is looked up by a read instead.
+    if (loss === "502") expect(posts.slice(1).map((r) => r.status)).toContain(409);
+    expect(harness.progress.some((line) => /a retried create found it already registered|the create's answer was lost, but Atlas has it registered/.test(line))).toBe(true);
+    expect(await inSimulator(args)).toHaveLength(1);
+    await destroy(id!, props!);
+    expect(await inSimulator(args)).toHaveLength(0);
+  });
+
+  test.each(["AWS", "AZURE", "GCP"] as const)("an unknown status in %s's sequence is waited through and named, and a create answer without a status is read", async (cloud) => {
+    await setDialect({ extraStatus: { cloud, status: "PENDING_SECURITY_REVIEW", lastsMs: 5000 }, omitCreateStatus: true });
+    const args = cloud === "AWS" ? harness.awsArgs() : cloud === "AZURE" ? harness.azureArgs() : harness.gcpArgs();
+    const { id, props, error } = await createAndRecord(args);
+    expect(error).toBeUndefined();
+    expect(props).toMatchObject({ [statusField(cloud)]: "AVAILABLE" });
+    expect(harness.progress.some((line) => line.includes("status PENDING_SECURITY_REVIEW, which this provider version does not know"))).toBe(true);
+    await destroy(id!, props!);
+  });
+});
