@@ -56,7 +56,11 @@ describe("when Atlas answers 409 because the endpoint exists", () => {
     const args = harness.awsArgs();
     const first = await existingEndpoint(args);
     const deleting = provider.delete(first.id, { ...first.outs, timeouts: { delete: "200ms" }, __provider: PROVIDER_TEXT }).catch(() => undefined);
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // Until Atlas has the delete request (state, not a fixed sleep).
+    for (let i = 0; !(await harness.endpoints()).some((e) => e.endpointId === args.endpointId && e.deleteRequested); i++) {
+      if (i > 1_000) throw new Error("the DELETE never reached the simulator");
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
     const error = await harness.failure(provider.create(await harness.checked(args)));
     expect(error.message).toMatch(/is being deleted \(status DELETING\)/);
     await deleting;

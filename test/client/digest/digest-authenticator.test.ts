@@ -48,7 +48,11 @@ describe("digest authentication against the simulator", () => {
     await atlasClient.getEndpointService(awsService());
     await atlas.config({ nonceTtlMs: 50 });
     try {
+      // Expire the shared nonce and have the simulator forget it (its next challenge sweeps expired
+      // nonces), then restore the TTL: the fresh nonce cannot expire before the re-send, however slow.
       await new Promise((resolve) => setTimeout(resolve, 120));
+      expect((await fetch(`${atlas.simulator.baseUrl}/api/atlas/v2/groups/${atlas.seed.groupId}/privateEndpoint/AWS/endpointService`)).status).toBe(401);
+      await atlas.config({ nonceTtlMs: 300_000 });
       await atlas.clearRequests();
       await expect(atlasClient.getEndpointService(awsService())).resolves.toMatchObject({ cloudProvider: "AWS" });
       expect(apiRequests(await atlas.requests()).map((e) => `${e.auth} ${e.status}`)).toEqual(["challenge 401", "digest 200"]);
