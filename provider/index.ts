@@ -1,4 +1,9 @@
-export { PrivateEndpoint, type PrivateEndpointArgs } from "./private-endpoint";
+export {
+  LEGACY_PRIVATE_ENDPOINT_TYPE,
+  PRIVATE_ENDPOINT_TYPE,
+  PrivateEndpoint,
+  type PrivateEndpointArgs,
+} from "./private-endpoint";
 export { privateEndpointProvider } from "./provider";
 export type {
   AwsPrivateEndpointInputs,

@@ -39,6 +39,13 @@ const UNKNOWN_OUTPUTS = {
   adopted: undefined,
 };
 
+/** The module of the type token: previews and policy packs see `pulumi-nodejs:dynamic/atlas:PrivateEndpoint`. */
+export const PRIVATE_ENDPOINT_MODULE = "atlas";
+export const PRIVATE_ENDPOINT_TYPE_NAME = "PrivateEndpoint";
+export const PRIVATE_ENDPOINT_TYPE = `pulumi-nodejs:dynamic/${PRIVATE_ENDPOINT_MODULE}:${PRIVATE_ENDPOINT_TYPE_NAME}`;
+/** The type every release up to 0.1.0 registered; the alias lets stacks created then upgrade in place. */
+export const LEGACY_PRIVATE_ENDPOINT_TYPE = "pulumi-nodejs:dynamic:Resource";
+
 /**
  * Registers a cloud-side endpoint (AWS VPC interface endpoint, Azure private endpoint, GCP
  * forwarding-rule group) with a MongoDB Atlas private endpoint service and waits until Atlas
@@ -72,7 +79,7 @@ export class PrivateEndpoint extends pulumi.dynamic.Resource {
   declare readonly connectionStatus: pulumi.Output<string | undefined>;
   /** Azure and GCP: INITIATING, (GCP) VERIFIED, AVAILABLE, FAILED or DELETING. */
   declare readonly status: pulumi.Output<string | undefined>;
-  /** AWS: Atlas's 24-hex id of the interface endpoint. */
+  /** AWS: the interface endpoint's id as Atlas reports it: the AWS `vpce-...` id (the same value as `endpointId`). */
   declare readonly interfaceEndpointId: pulumi.Output<string | undefined>;
   /** Azure: the connection name Atlas generates. */
   declare readonly privateEndpointConnectionName: pulumi.Output<string | undefined>;
@@ -88,6 +95,14 @@ export class PrivateEndpoint extends pulumi.dynamic.Resource {
   declare readonly adopted: pulumi.Output<boolean>;
 
   constructor(name: string, args: PrivateEndpointArgs, opts?: pulumi.CustomResourceOptions) {
-    super(privateEndpointProvider, name, { ...UNKNOWN_OUTPUTS, ...args }, opts);
+    const aliases = [{ type: LEGACY_PRIVATE_ENDPOINT_TYPE }, ...(opts?.aliases ?? [])];
+    super(
+      privateEndpointProvider,
+      name,
+      { ...UNKNOWN_OUTPUTS, ...args },
+      { ...opts, aliases },
+      PRIVATE_ENDPOINT_MODULE,
+      PRIVATE_ENDPOINT_TYPE_NAME,
+    );
   }
 }
