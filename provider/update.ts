@@ -40,7 +40,7 @@ export async function update(id: string, olds: Record<string, unknown>, news: Re
   const client = connectToAtlas(startedAt + timeoutMs(inputs.timeouts, "create"));
   const ref = endpointRefFor(id, olds);
   const what = describeEndpoint(ref);
-  let current: PrivateEndpoint;
+  let current: PrivateEndpoint | undefined;
   let adopted = olds.adopted === true;
   let acceptedAt: number | undefined;
   try {

@@ -29,6 +29,11 @@ export const ATLAS_MEDIA_TYPE = "application/vnd.atlas.2023-01-01+json";
 
 type Method = "GET" | "POST" | "DELETE";
 
+/** See AtlasClient.whyNotFound. */
+export type NotFoundVerdict =
+  | { gone: true; because: "endpoint" | "service" }
+  | { gone: false; because: "notAtlas" | "projectNotFound" | "serviceUnreadable"; detail: string };
+
 /**
  * Typed Atlas Admin API client for private endpoints. Retries (429, 5xx, network, timeouts) happen
  * here, so callers never retry HTTP themselves. Credentials live in private (#) fields only: they
@@ -93,6 +98,33 @@ export class AtlasClient {
     await this.#send("DELETE", endpointPath(ref));
   }
 
+  /**
+   * What a 404 for an endpoint means. Only an Atlas error body counts, and only when the endpoint
+   * service answers 200 (the endpoint is gone) or 404 PRIVATE_ENDPOINT_SERVICE_NOT_FOUND (the
+   * service went, and its endpoints with it). GROUP_NOT_FOUND, a 404 from something that is not
+   * Atlas (a proxy, a wrong path) or a failed service read leave it unknown.
+   */
+  async whyNotFound(ref: EndpointRef, notFound: AtlasApiError): Promise<NotFoundVerdict> {
+    const unknownBecause = (error: AtlasApiError): NotFoundVerdict | undefined => {
+      if (!error.fromAtlas) return { gone: false, because: "notAtlas", detail: error.message };
+      if (error.errorCode === "GROUP_NOT_FOUND") return { gone: false, because: "projectNotFound", detail: error.message };
+      return undefined;
+    };
+    const first = unknownBecause(notFound);
+    if (first) return first;
+    try {
+      await this.#send("GET", endpointServicePath(ref));
+      return { gone: true, because: "endpoint" };
+    } catch (error) {
+      if (error instanceof AtlasApiError && error.status === 404) {
+        const second = unknownBecause(error);
+        if (second) return second;
+        if (error.errorCode === "PRIVATE_ENDPOINT_SERVICE_NOT_FOUND") return { gone: true, because: "service" };
+      }
+      return { gone: false, because: "serviceUnreadable", detail: error instanceof Error ? error.message : String(error) };
+    }
+  }
+
   async getEndpointService(service: ServiceRef): Promise<EndpointService> {
     const path = endpointServicePath(service);
     const answer = await this.#send("GET", path);
@@ -131,13 +163,15 @@ export class AtlasClient {
 
     const until = options.waitOutRateLimitsUntil;
     const waitOutRateLimitsForMs = until === undefined ? undefined : Math.max(0, until - Date.now());
-    const { response, attempts, elapsedMs } = await sendWithRetries({ method, path, options, pacer: this.#pacer, waitOutRateLimitsForMs }, () =>
+    const { response, attempts, elapsedMs, earlierAttemptMayHaveTakenEffect } = await sendWithRetries({ method, path, options, pacer: this.#pacer, waitOutRateLimitsForMs }, () =>
       this.#exchangeAuthenticated({ method, path, url: url.href, uri, headers, body }),
     );
     if (isSuccess(response.status)) return response;
     const error = readApiErrorBody(response.body.ok ? response.body.value : undefined);
     const retryAfterMs = parseRetryAfterMs(response.headers["retry-after"], Date.now());
-    throw new AtlasApiError({ method, path, status: response.status, ...omitUndefined({ ...error, retryAfterMs }), attempts, elapsedMs });
+    const mayHaveTakenEffect = earlierAttemptMayHaveTakenEffect || response.status >= 500;
+    const fromAtlas = error.error === response.status && error.errorCode !== undefined;
+    throw new AtlasApiError({ method, path, status: response.status, ...omitUndefined({ ...error, retryAfterMs }), attempts, elapsedMs, mayHaveTakenEffect, fromAtlas });
   }
 
   /** Sends once, plus once more after a 401 that brought a fresh challenge or token (twice before any challenge is known). */

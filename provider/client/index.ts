@@ -1,4 +1,5 @@
 export { AtlasClient, ATLAS_MEDIA_TYPE } from "./atlas-client";
+export type { NotFoundVerdict } from "./atlas-client";
 export type { AtlasClientOptions, RetryOptions } from "./options";
 export { DEFAULT_BASE_URL, DEFAULT_RETRY, DEFAULT_REQUEST_TIMEOUT_MS } from "./options";
 export type { AtlasCredentials, CloudProvider, CreateEndpointRequest, EndpointRef, ServiceRef } from "./types";

@@ -2,7 +2,7 @@ import { AtlasNetworkError } from "./errors/atlas-network-error";
 import { AtlasTimeoutError } from "./errors/atlas-timeout-error";
 import type { NormalizedOptions } from "./options";
 import type { Pacer } from "./pacing/pacer";
-import { isRetryableNetworkCode, isRetryableStatus } from "./retry-policy";
+import { isRetryableNetworkCode, isRetryableStatus, mayHaveReachedAtlas, mayHaveTakenEffect } from "./retry-policy";
 import { decideRetry, parseRetryAfterMs, type RetryDecision } from "./retry-timing";
 import { TransportFailure, type HttpResponse } from "./transport";
 
@@ -13,6 +13,8 @@ export interface RetriedResponse<R extends Answer> {
   response: R;
   attempts: number;
   elapsedMs: number;
+  /** An attempt before the answered one may have been carried out by Atlas with its answer lost. */
+  earlierAttemptMayHaveTakenEffect: boolean;
 }
 
 export interface RetryContext {
@@ -50,6 +52,7 @@ export async function sendWithRetries<R extends Answer>(context: RetryContext, a
   // 429s waited out under waitOutRateLimitsForMs spend neither attempts nor the elapsed budget.
   let rateLimitedAttempts = 0;
   let rateLimitedMs = 0;
+  let earlierAttemptMayHaveTakenEffect = false;
   for (let attempts = 1; ; attempts++) {
     let response: R | undefined;
     let failure: TransportFailure | undefined;
@@ -63,9 +66,10 @@ export async function sendWithRetries<R extends Answer>(context: RetryContext, a
     const retryAfterMs = response ? parseRetryAfterMs(response.headers["retry-after"], Date.now()) : undefined;
     if (response && context.pacer) context.pacer.record(sentAt, { status: response.status, retryAfterMs, ...rateLimitHeaders(response.headers) });
     const elapsedMs = clock.now() - startedAt;
-    if (response && !isRetryableStatus(response.status)) return { response, attempts, elapsedMs };
+    if (response && !isRetryableStatus(response.status)) return { response, attempts, elapsedMs, earlierAttemptMayHaveTakenEffect };
+    const thisMayHaveTakenEffect = response ? mayHaveTakenEffect(response.status) : mayHaveReachedAtlas(failure!.code);
     if (failure && !isRetryableNetworkCode(failure.code)) {
-      throw networkError(context, failure, attempts, elapsedMs, requestTimeoutMs, `${failure.code} is not retried`);
+      throw networkError(context, failure, attempts, elapsedMs, requestTimeoutMs, `${failure.code} is not retried`, earlierAttemptMayHaveTakenEffect || thisMayHaveTakenEffect);
     }
 
     if (response?.status === 429 && context.waitOutRateLimitsForMs !== undefined) {
@@ -87,9 +91,10 @@ export async function sendWithRetries<R extends Answer>(context: RetryContext, a
     if (!decision.retry) {
       const why = giveUpReason(decision.reason, retry, retryAfterMs);
       log(`${context.method} ${context.path} ${what}; giving up: ${why}`);
-      if (response) return { response, attempts, elapsedMs };
-      throw networkError(context, failure!, attempts, elapsedMs, requestTimeoutMs, why);
+      if (response) return { response, attempts, elapsedMs, earlierAttemptMayHaveTakenEffect };
+      throw networkError(context, failure!, attempts, elapsedMs, requestTimeoutMs, why, earlierAttemptMayHaveTakenEffect || thisMayHaveTakenEffect);
     }
+    earlierAttemptMayHaveTakenEffect ||= thisMayHaveTakenEffect;
     // With a pacer, refusals are reported once per change of pace, not once per request.
     if (!(context.pacer && response?.status === 429)) {
       log(
@@ -121,7 +126,15 @@ function giveUpReason(reason: Extract<RetryDecision, { retry: false }>["reason"]
   }
 }
 
-function networkError(context: RetryContext, failure: TransportFailure, attempts: number, elapsedMs: number, requestTimeoutMs: number, why: string): AtlasNetworkError {
-  const fields = { method: context.method, path: context.path, attempts, elapsedMs, code: failure.code, gaveUpBecause: why };
+function networkError(
+  context: RetryContext,
+  failure: TransportFailure,
+  attempts: number,
+  elapsedMs: number,
+  requestTimeoutMs: number,
+  why: string,
+  mayHaveTakenEffect: boolean,
+): AtlasNetworkError {
+  const fields = { method: context.method, path: context.path, attempts, elapsedMs, code: failure.code, gaveUpBecause: why, mayHaveTakenEffect };
   return failure.timedOut ? new AtlasTimeoutError({ ...fields, requestTimeoutMs }) : new AtlasNetworkError(fields);
 }

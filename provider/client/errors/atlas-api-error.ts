@@ -13,6 +13,10 @@ export interface AtlasApiErrorFields {
   elapsedMs?: number;
   /** Atlas's Retry-After on this answer, in ms. */
   retryAfterMs?: number;
+  /** This call (an earlier attempt, or this 5xx) may have been carried out by Atlas. */
+  mayHaveTakenEffect?: boolean;
+  /** The body was an Atlas error (`error` and `errorCode`), not a proxy's or a wrong path's page. */
+  fromAtlas?: boolean;
 }
 
 /** Atlas answered, and not with success: status plus the fields of its ApiError body. */
@@ -26,6 +30,8 @@ export class AtlasApiError extends AtlasClientError {
   readonly attempts?: number;
   readonly elapsedMs?: number;
   readonly retryAfterMs?: number;
+  readonly mayHaveTakenEffect: boolean;
+  readonly fromAtlas: boolean;
 
   constructor(fields: AtlasApiErrorFields) {
     super(describe(fields), fields);
@@ -37,6 +43,8 @@ export class AtlasApiError extends AtlasClientError {
     this.attempts = fields.attempts;
     this.elapsedMs = fields.elapsedMs;
     this.retryAfterMs = fields.retryAfterMs;
+    this.mayHaveTakenEffect = fields.mayHaveTakenEffect ?? fields.status >= 500;
+    this.fromAtlas = fields.fromAtlas ?? false;
   }
 }
 
