@@ -169,16 +169,17 @@ describe("errors around the create", () => {
     expect(harness.progress.some((line) => /answered 503; retrying/.test(line))).toBe(true);
   });
 
+  // A 500 is an error, not a refusal: 429/503 keep a wait going until its deadline (rate-limits tests).
   test("an error that outlasts the retries while waiting still records the endpoint", async () => {
     await harness.delays({ awsPendingAcceptanceMs: 60_000 });
     const args = harness.awsArgs();
-    await harness.fault({ method: "GET", pathPattern: `/endpoint/${args.endpointId}`, status: 503, count: 10_000 });
+    await harness.fault({ method: "GET", pathPattern: `/endpoint/${args.endpointId}`, status: 500, count: 10_000 });
     const error = await harness.failure(provider.create(await harness.checked(args)));
     expect(error).toBeInstanceOf(ResourceInitError);
-    expect(error.message).toMatch(/is registered with Atlas, but reading its status failed: Atlas answered 503 .*\(after \d+ attempts over/);
+    expect(error.message).toMatch(/is registered with Atlas, but reading its status failed: Atlas answered 500 .*\(after \d+ attempts over/);
     expect(error.properties).toMatchObject({ connectionStatus: "PENDING_ACCEPTANCE", __provider: PROVIDER_TEXT });
-    // The retries really ran: more than one 503 for the wait's read.
-    const gets = (await harness.requests()).filter((r) => r.method === "GET" && r.path.endsWith(String(args.endpointId)) && r.status === 503);
+    // The retries really ran: more than one 500 for the wait's read.
+    const gets = (await harness.requests()).filter((r) => r.method === "GET" && r.path.endsWith(String(args.endpointId)) && r.status === 500);
     expect(gets.length).toBeGreaterThan(1);
   });
 
