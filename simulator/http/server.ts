@@ -65,7 +65,7 @@ async function handle(runtime: SimulatorRuntime, req: IncomingMessage, res: Serv
       sendJson(res, 400, { error: 400, errorCode: "INVALID_SIMULATOR_CONTROL", detail: "body is not JSON" }, "application/json", { pretty: false });
       return;
     }
-    const result = handleControl(runtime, method, rawPath.slice(CONTROL_PREFIX.length), parsed);
+    const result = handleControl(runtime, method, rawPath.slice(CONTROL_PREFIX.length), parsed, new URLSearchParams(rawQuery));
     if (result.body === undefined) sendNoContent(res);
     else sendJson(res, result.status, result.body, "application/json", { pretty: false });
     return;
@@ -128,15 +128,16 @@ async function handle(runtime: SimulatorRuntime, req: IncomingMessage, res: Serv
     if (match.route.writes && auth.principal.readOnly) {
       throw new UserUnauthorized("Current user is not authorized to perform this action: the key or service account is read-only.");
     }
-    const problem = versionProblem(req.headers.accept);
+    const mediaType = match.route.mediaType ?? ATLAS_MEDIA_TYPE;
+    const problem = versionProblem(req.headers.accept, mediaType);
     if (problem) throw new InvalidVersionDate(problem);
     const result = match.route.handler({ params: match.params, body, backend: runtime.backend });
     if (result.status === 204) {
       sendNoContent(res, rateHeaders);
     } else if (query.get("envelope") === "true") {
-      sendJson(res, 200, { status: result.status, content: result.body }, ATLAS_MEDIA_TYPE, format, rateHeaders);
+      sendJson(res, 200, { status: result.status, content: result.body }, mediaType, format, rateHeaders);
     } else {
-      sendJson(res, result.status, result.body, ATLAS_MEDIA_TYPE, format, rateHeaders);
+      sendJson(res, result.status, result.body, mediaType, format, rateHeaders);
     }
   } catch (error) {
     if (!(error instanceof AtlasError)) throw error;
