@@ -3,23 +3,24 @@
  * parallel scale against the simulator and the real Pulumi CLI, next to today's baselines in the
  * same run. A full run rewrites bench/RESULTS.md; `--tiny` is the CI size and writes nothing.
  */
-import { writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { repoRoot } from "../scripts/lib/pulumi-workspace";
 import { measureApiCost } from "./api-cost";
 import { cliWorkspace } from "./cli-stacks";
+import { measureClusterWait } from "./cluster-wait";
 import { describeMachine } from "./machine";
 import { measureParallelScale } from "./parallel-scale";
 import { measurePreviewCost } from "./preview-cost";
 import { measureReadiness, type ReadinessRow } from "./readiness";
-import { formatReport } from "./report";
+import { CLUSTER_WAIT_HEADING, formatClusterWait, formatReport } from "./report";
 import { assembleResults } from "./results";
 import { SCHEDULES } from "./schedules";
 import { SimulatorProcess } from "./simulator-process";
 import { FULL, TINY } from "./sizes";
 import { measureStateAndMemory } from "./state-and-memory";
 
-const KNOWN_FLAGS = ["--json", "--tiny"];
+const KNOWN_FLAGS = ["--json", "--tiny", "--cluster-wait"];
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
@@ -32,6 +33,19 @@ async function main(): Promise<void> {
 
   const machine = describeMachine();
   const simulator = await SimulatorProcess.start(repoRoot);
+  if (args.includes("--cluster-wait")) {
+    // Only the cluster-wait measurement; its section of RESULTS.md is replaced (full size only).
+    try {
+      progress("cluster wait cost");
+      const result = await measureClusterWait(simulator, sizes.clusterWait.tier, sizes.clusterWait.clusterUpdateMs, sizes.clusterWait.runs);
+      const section = `${formatClusterWait(result)}\nMeasured ${new Date().toISOString()} with \`npm run bench -- ${args.join(" ")}\` on ${machine.cores} cores, load average ${machine.loadAverage}.\n`;
+      if (!tiny) spliceSection(join(repoRoot, "bench", "RESULTS.md"), section);
+      process.stdout.write(json ? JSON.stringify(result) + "\n" : section);
+    } finally {
+      await simulator.stop();
+    }
+    return;
+  }
   try {
     progress("readiness lag and polls");
     const readiness: ReadinessRow[] = [];
@@ -50,6 +64,8 @@ async function main(): Promise<void> {
     const state = await measureStateAndMemory(workspace, simulator, sizes.stateEndpoints, sizes.stateTier);
     progress(`parallel scale (1 vs ${sizes.parallelEndpoints} endpoints, real CLI)`);
     const parallel = await measureParallelScale(workspace, simulator, sizes.parallelEndpoints, sizes.parallelTier);
+    progress("cluster wait cost");
+    const clusterWait = await measureClusterWait(simulator, sizes.clusterWait.tier, sizes.clusterWait.clusterUpdateMs, sizes.clusterWait.runs);
 
     const results = assembleResults({
       command: `npm run bench${args.length > 0 ? ` -- ${args.join(" ")}` : ""}`,
@@ -61,6 +77,7 @@ async function main(): Promise<void> {
       preview,
       state,
       parallel,
+      clusterWait,
     });
     const report = formatReport(results);
     if (!tiny) writeFileSync(join(repoRoot, "bench", "RESULTS.md"), `# Benchmark results\n\n${report}`);
@@ -68,6 +85,18 @@ async function main(): Promise<void> {
   } finally {
     await simulator.stop();
   }
+}
+
+/** Replaces the cluster-wait section of RESULTS.md (from its heading to the next heading or the end), or appends it. */
+function spliceSection(path: string, section: string): void {
+  const text = existsSync(path) ? readFileSync(path, "utf8") : "# Benchmark results\n";
+  const start = text.indexOf(CLUSTER_WAIT_HEADING);
+  if (start < 0) {
+    writeFileSync(path, `${text.trimEnd()}\n\n${section}`);
+    return;
+  }
+  const next = text.indexOf("\n#", start + CLUSTER_WAIT_HEADING.length);
+  writeFileSync(path, `${text.slice(0, start)}${section}${next < 0 ? "" : text.slice(next)}`);
 }
 
 main().catch((error: unknown) => {

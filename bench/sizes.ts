@@ -12,6 +12,8 @@ export interface BenchSizes {
   stateTier: Tier;
   parallelEndpoints: number;
   parallelTier: Tier;
+  /** Cluster wait cost: endpoint transition and cluster update time, scale, create pairs. */
+  clusterWait: { tier: Tier; clusterUpdateMs: number; runs: number };
 }
 
 export const FULL: BenchSizes = {
@@ -27,6 +29,7 @@ export const FULL: BenchSizes = {
   stateTier: { transitionMs: 60_000, timeScale: 0.1 },
   parallelEndpoints: 50,
   parallelTier: { transitionMs: 60_000, timeScale: 0.25 },
+  clusterWait: { tier: { transitionMs: 60_000, timeScale: 0.05 }, clusterUpdateMs: 60_000, runs: 5 },
 };
 
 export const TINY: BenchSizes = {
@@ -42,4 +45,5 @@ export const TINY: BenchSizes = {
   stateTier: { transitionMs: 60_000, timeScale: 0.02 },
   parallelEndpoints: 3,
   parallelTier: { transitionMs: 60_000, timeScale: 0.05 },
+  clusterWait: { tier: { transitionMs: 60_000, timeScale: 0.02 }, clusterUpdateMs: 60_000, runs: 1 },
 };
