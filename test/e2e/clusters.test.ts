@@ -62,8 +62,8 @@ test("pulumi up waits for the two clusters in the endpoint's region and ends wit
 
 test("waitForClusters: false returns at AVAILABLE while the clusters are still applying the endpoint", async () => {
     const stack = await newStack({ waitForClusters: "false" });
-    // 10 minutes to apply it (12 s here): an up that waited would take that long.
-    await simulatorControl(simulator, "config", { delays: { clusterUpdateMs: 600_000 } });
+    // 25 minutes to apply it (30 s here): an up that waited would take that long.
+    await simulatorControl(simulator, "config", { delays: { clusterUpdateMs: 1_500_000 } });
     await fetch(`${simulator.baseUrl}/__simulator/requests`, { method: "DELETE" });
     let result: CommandResult;
     try {
