@@ -165,7 +165,7 @@ export class AtlasBackend {
     // A repeated delete of an endpoint already on its way out is accepted, as Atlas does.
     if (!endpoint.isDeleting()) {
       endpoint.requestDeletion(this.now(), this.pace);
-      this.group(groupId).clusters.endpointDeleted(serviceId, endpointKey(cloud, endpointId), this.now(), this.clusterUpdateMs);
+      this.group(groupId).clusters.endpointDeleted(serviceId, endpointKey(cloud, endpointId), endpoint.createdAt, this.now(), this.clusterUpdateMs);
     }
   }
 

@@ -13,7 +13,7 @@ export type ClusterInput = {
 
 /** What the cluster knows about one endpoint of its project, as the backend tells it. */
 export type EndpointNotice = {
-  /** Unique in the project: service id + endpoint key. */
+  /** Unique in the project: service id, endpoint key and creation moment (see applicationKey). */
   key: string;
   endpointId: string;
   providerName: CloudProvider;
@@ -137,7 +137,7 @@ export type ServiceView = {
   id: string;
   cloudProvider: CloudProvider;
   regionName: string;
-  endpoints: Map<string, { endpointId: string; availableAt(now: number): number | null }>;
+  endpoints: Map<string, { endpointId: string; createdAt: number; availableAt(now: number): number | null }>;
 };
 
 /** A project's clusters, by name, and how they follow the project's endpoints. */
@@ -170,7 +170,7 @@ export class ProjectClusters {
       for (const [endpointKey, endpoint] of service.endpoints) {
         const availableAt = endpoint.availableAt(now);
         if (availableAt === null) continue;
-        const key = `${service.id}/${endpointKey}`;
+        const key = applicationKey(service.id, endpointKey, endpoint.createdAt);
         for (const cluster of this.byName.values()) {
           if (cluster.knows(key) || !cluster.hasNodesIn(service.cloudProvider, service.regionName)) continue;
           // A cluster added after the endpoint became AVAILABLE applies it from its own creation.
@@ -181,7 +181,15 @@ export class ProjectClusters {
     }
   }
 
-  endpointDeleted(serviceId: string, endpointKey: string, now: number, updateMs: () => number): void {
-    for (const cluster of this.byName.values()) cluster.removeEndpoint(`${serviceId}/${endpointKey}`, now, updateMs());
+  endpointDeleted(serviceId: string, endpointKey: string, createdAt: number, now: number, updateMs: () => number): void {
+    for (const cluster of this.byName.values()) cluster.removeEndpoint(applicationKey(serviceId, endpointKey, createdAt), now, updateMs());
   }
+}
+
+/**
+ * One endpoint's life, not just its id: an endpoint deleted and registered again with the same id
+ * (a recovered destroy, a replace) is a new endpoint the clusters apply again.
+ */
+function applicationKey(serviceId: string, endpointKey: string, createdAt: number): string {
+  return `${serviceId}/${endpointKey}@${createdAt}`;
 }

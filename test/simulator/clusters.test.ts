@@ -62,6 +62,20 @@ describe("clusters follow the project's endpoints", () => {
   });
 });
 
+describe("an endpoint registered again with the id of a deleted one", () => {
+  it("is applied again: the clusters list it once they are IDLE", async () => {
+    const id = vpceId();
+    expect((await h.atlas.post(h.endpointPath("AWS"), { id })).status).toBe(200);
+    await waitFor(() => get("orders"), (c) => c.stateName === "IDLE" && listing(c, id).length === 1, 5000);
+    expect((await h.atlas.delete(`${h.endpointPath("AWS")}/${id}`)).status).toBe(204);
+    await waitFor(async () => (await h.atlas.get(`${h.endpointPath("AWS")}/${id}`)).status, (status) => status === 404, 5000);
+    await waitFor(() => get("orders"), (c) => c.stateName === "IDLE" && listing(c, id).length === 0, 5000);
+    expect((await h.atlas.post(h.endpointPath("AWS"), { id })).status).toBe(200);
+    const again = await waitFor(() => get("orders"), (c) => c.stateName === "IDLE" && listing(c, id).length === 1, 5000);
+    expect(listing(again, id)).toHaveLength(1);
+  });
+});
+
 describe("cluster control API", () => {
   it("adds a cluster, holds it busy and releases it, and removes it", async () => {
     await h.control("POST", "clusters", { name: "reports", clusterType: "REPLICASET", regions: [{ providerName: "AZURE", regionName: "US_EAST_2" }] });
