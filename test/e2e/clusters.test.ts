@@ -60,6 +60,28 @@ test("pulumi up waits for the two clusters in the endpoint's region and ends wit
     }
 });
 
+test("a cluster held busy past the deadline fails the up naming it, the endpoint stays recorded, and the next up finishes", async () => {
+    await simulatorControl(simulator, "clusters/analytics/busy", { busy: true });
+    const stack = await newStack({ createTimeout: "6s" });
+    try {
+        const failed = await stack.up();
+        expect(failed.code).not.toBe(0);
+        expect(output(failed)).toMatch(/not every cluster applied it within the create timeout of 6s: cluster (\w+ \([^)]*\), )?analytics \(UPDATING/);
+        const [resource] = dynamicResources((await stack.exportState()).deployment);
+        expect(resource?.id).toContain(simulator.seed.endpointServices.AWS);
+        expect(resource?.outputs).toMatchObject({ connectionStatus: "AVAILABLE" });
+        expect(resource?.outputs).not.toHaveProperty("privateConnectionStrings");
+    } finally {
+        await simulatorControl(simulator, "clusters/analytics/busy", { busy: false });
+    }
+    const resumed = await stack.up();
+    expectOk(resumed);
+    expect(output(resumed)).toMatch(/resuming the wait for the project's clusters/);
+    const strings = (await stack.outputs()).privateConnectionStrings as Strings;
+    expect(strings.map((s) => s.clusterName).sort()).toEqual(["analytics", "orders"]);
+});
+
+// Last: it leaves the clusters UPDATING for 30 s.
 test("waitForClusters: false returns at AVAILABLE while the clusters are still applying the endpoint", async () => {
     const stack = await newStack({ waitForClusters: "false" });
     // 25 minutes to apply it (30 s here): an up that waited would take that long.
@@ -80,25 +102,4 @@ test("waitForClusters: false returns at AVAILABLE while the clusters are still a
     const outputs = await stack.outputs();
     expect(outputs.connectionStatus).toBe("AVAILABLE");
     expect(outputs).not.toHaveProperty("privateConnectionStrings");
-});
-
-test("a cluster held busy past the deadline fails the up naming it, the endpoint stays recorded, and the next up finishes", async () => {
-    await simulatorControl(simulator, "clusters/analytics/busy", { busy: true });
-    const stack = await newStack({ createTimeout: "6s" });
-    try {
-        const failed = await stack.up();
-        expect(failed.code).not.toBe(0);
-        expect(output(failed)).toMatch(/not every cluster applied it within the create timeout of 6s: cluster analytics \(UPDATING/);
-        const [resource] = dynamicResources((await stack.exportState()).deployment);
-        expect(resource?.id).toContain(simulator.seed.endpointServices.AWS);
-        expect(resource?.outputs).toMatchObject({ connectionStatus: "AVAILABLE" });
-        expect(resource?.outputs).not.toHaveProperty("privateConnectionStrings");
-    } finally {
-        await simulatorControl(simulator, "clusters/analytics/busy", { busy: false });
-    }
-    const resumed = await stack.up();
-    expectOk(resumed);
-    expect(output(resumed)).toMatch(/resuming the wait for the project's clusters/);
-    const strings = (await stack.outputs()).privateConnectionStrings as Strings;
-    expect(strings.map((s) => s.clusterName).sort()).toEqual(["analytics", "orders"]);
 });
