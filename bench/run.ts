@@ -1,36 +1,44 @@
 /**
- * `npm run bench [-- --json] [-- --tiny] [-- --rate-limits]`: API cost, readiness lag, preview cost,
- * state size, parallel scale and many endpoints under a rate limit against the simulator and the
- * real Pulumi CLI, next to today's baselines in the same run. A full run rewrites bench/RESULTS.md;
- * `--tiny` is the CI size and writes nothing; `--rate-limits` runs only the rate-limit part and
- * replaces its section of RESULTS.md.
+ * `npm run bench [-- --json] [-- --tiny] [-- --rate-limits | --cluster-wait]`: API cost, readiness
+ * lag, preview cost, state size, parallel scale, many endpoints under a rate limit and the cluster
+ * wait's cost against the simulator and the real Pulumi CLI, next to today's baselines in the same
+ * run. A full run rewrites bench/RESULTS.md; `--tiny` is the CI size and writes nothing;
+ * `--rate-limits` or `--cluster-wait` runs only that part and replaces its section of RESULTS.md.
  */
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { repoRoot } from "../scripts/lib/pulumi-workspace";
 import { measureApiCost } from "./api-cost";
 import { cliWorkspace } from "./cli-stacks";
+import { measureClusterWait } from "./cluster-wait";
 import { describeMachine } from "./machine";
 import { measureParallelScale } from "./parallel-scale";
 import { measurePreviewCost } from "./preview-cost";
 import { formatRateLimits, measureRateLimits } from "./rate-limits";
 import { measureReadiness, type ReadinessRow } from "./readiness";
-import { formatReport } from "./report";
+import { CLUSTER_WAIT_HEADING, formatClusterWait, formatReport } from "./report";
 import { assembleResults } from "./results";
 import { SCHEDULES } from "./schedules";
 import { SimulatorProcess } from "./simulator-process";
 import { FULL, TINY } from "./sizes";
 import { measureStateAndMemory } from "./state-and-memory";
 
-const KNOWN_FLAGS = ["--json", "--tiny", "--rate-limits"];
+const KNOWN_FLAGS = ["--json", "--tiny", "--rate-limits", "--cluster-wait"];
 const RATE_LIMITS_HEADING = "## Rate limits";
 
-/** RESULTS.md with its rate-limit section replaced (or added at the end). */
-function withRateLimitSection(text: string, section: string): string {
-  const at = text.indexOf(RATE_LIMITS_HEADING);
-  if (at < 0) return `${text.trimEnd()}\n\n${section}`;
-  const next = text.indexOf("\n## ", at + RATE_LIMITS_HEADING.length);
-  return `${text.slice(0, at)}${section}${next < 0 ? "" : text.slice(next)}`;
+/** Replaces one part's section of RESULTS.md (from its heading to the next heading of its level or above), or appends it. */
+function replaceSection(path: string, heading: string, section: string): void {
+  const text = existsSync(path) ? readFileSync(path, "utf8") : "# Benchmark results\n";
+  const at = text.indexOf(heading);
+  if (at < 0) {
+    writeFileSync(path, `${text.trimEnd()}\n\n${section}`);
+    return;
+  }
+  const level = /^#+/.exec(heading)![0].length;
+  const rest = text.slice(at + heading.length);
+  const found = new RegExp(`\\n#{1,${level}} `).exec(rest);
+  const next = found ? at + heading.length + found.index : -1;
+  writeFileSync(path, `${text.slice(0, at)}${section}${next < 0 ? "" : text.slice(next)}`);
 }
 
 async function main(): Promise<void> {
@@ -51,12 +59,25 @@ async function main(): Promise<void> {
     // The tiny (CI) size runs the paced case only: the baseline adds two CLI runs and proves nothing there.
     return measureRateLimits(workspace, simulator, sizes.rateLimitEndpoints, sizes.rateLimitTier, sizes.rateLimitBucket, !tiny);
   };
+  if (args.includes("--cluster-wait")) {
+    // Only the cluster-wait measurement; its section of RESULTS.md is replaced (full size only).
+    try {
+      progress("cluster wait cost");
+      const result = await measureClusterWait(simulator, sizes.clusterWait.tier, sizes.clusterWait.clusterUpdateMs, sizes.clusterWait.runs);
+      const section = `${formatClusterWait(result)}\nMeasured ${new Date().toISOString()} with \`npm run bench -- ${args.join(" ")}\` on ${machine.cores} cores, load average ${machine.loadAverage}.\n`;
+      if (!tiny) replaceSection(resultsPath, CLUSTER_WAIT_HEADING, section);
+      process.stdout.write(json ? JSON.stringify(result) + "\n" : section);
+    } finally {
+      await simulator.stop();
+    }
+    return;
+  }
   try {
     if (args.includes("--rate-limits")) {
       // Only this part: its section of RESULTS.md is replaced, the rest kept.
       const rateLimits = await rateLimitsOf(await cliWorkspace());
       const section = formatRateLimits(rateLimits, command);
-      if (!tiny) writeFileSync(resultsPath, withRateLimitSection(existsSync(resultsPath) ? readFileSync(resultsPath, "utf8") : "# Benchmark results\n", section));
+      if (!tiny) replaceSection(resultsPath, RATE_LIMITS_HEADING, section);
       process.stdout.write(json ? JSON.stringify({ rateLimits }) + "\n" : section);
       return;
     }
@@ -78,6 +99,8 @@ async function main(): Promise<void> {
     progress(`parallel scale (1 vs ${sizes.parallelEndpoints} endpoints, real CLI)`);
     const parallel = await measureParallelScale(workspace, simulator, sizes.parallelEndpoints, sizes.parallelTier);
     const rateLimits = await rateLimitsOf(workspace);
+    progress("cluster wait cost");
+    const clusterWait = await measureClusterWait(simulator, sizes.clusterWait.tier, sizes.clusterWait.clusterUpdateMs, sizes.clusterWait.runs);
 
     const results = assembleResults({
       command,
@@ -89,6 +112,7 @@ async function main(): Promise<void> {
       preview,
       state,
       parallel,
+      clusterWait,
     });
     const report = `${formatReport(results).trimEnd()}\n\n${formatRateLimits(rateLimits, command)}`;
     if (!tiny) writeFileSync(resultsPath, `# Benchmark results\n\n${report}`);

@@ -17,6 +17,8 @@ export interface BenchSizes {
   rateLimitEndpoints: number;
   rateLimitTier: Tier;
   rateLimitBucket: Bucket;
+  /** Cluster wait cost: endpoint transition and cluster update time, scale, create pairs. */
+  clusterWait: { tier: Tier; clusterUpdateMs: number; runs: number };
 }
 
 export const FULL: BenchSizes = {
@@ -35,6 +37,7 @@ export const FULL: BenchSizes = {
   rateLimitEndpoints: 50,
   rateLimitTier: { transitionMs: 60_000, timeScale: 0.05 },
   rateLimitBucket: { capacity: 20, refillRate: 5, refillIntervalSeconds: 1 },
+  clusterWait: { tier: { transitionMs: 60_000, timeScale: 0.05 }, clusterUpdateMs: 60_000, runs: 5 },
 };
 
 export const TINY: BenchSizes = {
@@ -53,4 +56,5 @@ export const TINY: BenchSizes = {
   rateLimitEndpoints: 3,
   rateLimitTier: { transitionMs: 60_000, timeScale: 0.05 },
   rateLimitBucket: { capacity: 2, refillRate: 5, refillIntervalSeconds: 1 },
+  clusterWait: { tier: { transitionMs: 60_000, timeScale: 0.02 }, clusterUpdateMs: 60_000, runs: 1 },
 };

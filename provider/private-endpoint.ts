@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { DurationInput } from "./duration";
 import type { PrivateEndpointInputs } from "./inputs";
-import type { ForwardingRuleOutput } from "./outputs";
+import type { ForwardingRuleOutput, PrivateConnectionString } from "./outputs";
 import { privateEndpointProvider } from "./provider";
 
 /** Each property may be a value, a promise or an Output, at any depth. */
@@ -28,6 +28,8 @@ const UNKNOWN_OUTPUTS = {
   timeouts: undefined,
   deleteOnCreateTimeout: undefined,
   adoptExisting: undefined,
+  waitForClusters: undefined,
+  privateConnectionStrings: undefined,
   connectionStatus: undefined,
   status: undefined,
   interfaceEndpointId: undefined,
@@ -75,6 +77,14 @@ export class PrivateEndpoint extends pulumi.dynamic.Resource {
   declare readonly deleteOnCreateTimeout: pulumi.Output<boolean>;
   /** Whether a 409 adopts a matching existing endpoint. */
   declare readonly adoptExisting: pulumi.Output<boolean>;
+  /** Which clusters a create waits for: true (all), a list of names, or false. */
+  declare readonly waitForClusters: pulumi.Output<boolean | string[] | undefined>;
+  /**
+   * One entry per cluster reached through this endpoint (clusterName, type, connectionString,
+   * srvConnectionString, srvShardOptimizedConnectionString where Atlas gives one), set once the
+   * clusters have applied the endpoint; absent with waitForClusters: false. No credentials in them.
+   */
+  declare readonly privateConnectionStrings: pulumi.Output<PrivateConnectionString[] | undefined>;
   /** AWS: PENDING_ACCEPTANCE, PENDING, AVAILABLE, REJECTED or DELETING. */
   declare readonly connectionStatus: pulumi.Output<string | undefined>;
   /** Azure and GCP: INITIATING, (GCP) VERIFIED, AVAILABLE, FAILED or DELETING. */

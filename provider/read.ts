@@ -1,5 +1,6 @@
 import type { ReadResult } from "@pulumi/pulumi/dynamic";
 import { connectToAtlas, describeEndpoint } from "./atlas";
+import { refreshConnectionStrings } from "./cluster-waits";
 import { AtlasClientError, isAtlasNotFound, type AtlasClient, type EndpointRef, type PrivateEndpoint } from "./client";
 import { INPUT_DEFAULTS, INPUT_KEYS, resolveInputs, type ResolvedInputs } from "./inputs";
 import { toOutputs, type PrivateEndpointOutputs } from "./outputs";
@@ -18,6 +19,7 @@ function declaredInputs(ref: EndpointRef, props: Record<string, unknown>, endpoi
     const options = {
       deleteOnCreateTimeout: props.deleteOnCreateTimeout === true,
       adoptExisting: props.adoptExisting === undefined ? INPUT_DEFAULTS.adoptExisting : props.adoptExisting === true,
+      waitForClusters: props.waitForClusters === false || Array.isArray(props.waitForClusters) ? (props.waitForClusters as false | string[]) : INPUT_DEFAULTS.waitForClusters,
     };
     const service = { groupId: ref.groupId, endpointServiceId: ref.endpointServiceId, ...options };
     switch (endpoint.cloudProvider) {
@@ -104,6 +106,8 @@ export async function read(id: string, props: Record<string, unknown>): Promise<
     reportProgress(`${what}: not found in Atlas (404); it is gone`);
     return { id: "" };
   }
-  const outputs = toOutputs(declaredInputs(ref, props, endpoint), endpoint, props.adopted === true);
+  const declared = declaredInputs(ref, props, endpoint);
+  const strings = await refreshConnectionStrings(client, ref, declared.waitForClusters, props.privateConnectionStrings);
+  const outputs = toOutputs(declared, endpoint, props.adopted === true, strings);
   return { id, props: outputs, inputs: refreshedInputs(outputs) as unknown as PrivateEndpointOutputs };
 }

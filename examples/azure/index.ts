@@ -21,3 +21,5 @@ export const status = endpoint.status;
 export const privateEndpointConnectionName = endpoint.privateEndpointConnectionName;
 export const privateEndpointIPAddress = endpoint.privateEndpointIPAddress;
 export const privateEndpointResourceId = endpoint.privateEndpointResourceId;
+// How apps reach each cluster through this endpoint (set once the clusters have applied it; no password in them).
+export const privateConnectionStrings = endpoint.privateConnectionStrings;

@@ -8,7 +8,8 @@ import { OAuthAuthenticator } from "./oauth/oauth-authenticator";
 import { requestAccessToken } from "./oauth/token-endpoint";
 import { TokenSource } from "./oauth/token-source";
 import { normalizeOptions, type AtlasClientOptions, type NormalizedOptions } from "./options";
-import { endpointPath, endpointServicePath, endpointServicesPath, endpointsPath } from "./paths";
+import { CLUSTER_MEDIA_TYPE, clusterPageSchema, clusterSchema, type Cluster } from "./cluster-schemas";
+import { clusterPath, clustersPath, endpointPath, endpointServicePath, endpointServicesPath, endpointsPath } from "./paths";
 import {
   describeIssues,
   endpointServiceSchemas,
@@ -33,6 +34,8 @@ type Method = "GET" | "POST" | "DELETE";
 export type NotFoundVerdict =
   | { gone: true; because: "endpoint" | "service" }
   | { gone: false; because: "notAtlas" | "projectNotFound" | "serviceUnreadable"; detail: string };
+/** Atlas's maximum page size: one GET per poll for any project with up to 500 clusters. */
+const CLUSTER_PAGE_SIZE = 500;
 
 /**
  * Typed Atlas Admin API client for private endpoints. Retries (429, 5xx, network, timeouts) happen
@@ -147,10 +150,31 @@ export class AtlasClient {
     });
   }
 
+  /** One cluster (2024-08-05 view). 404 (no such cluster) throws an AtlasApiError with status 404. */
+  async getCluster(ref: { groupId: string; clusterName: string }): Promise<Cluster> {
+    const path = clusterPath(ref);
+    const answer = await this.#send("GET", path, undefined, { accept: CLUSTER_MEDIA_TYPE });
+    return this.#parse(clusterSchema, answer, "GET", path);
+  }
+
+  /** Every cluster of a project, all pages (2024-08-05 view). */
+  async listClusters(group: { groupId: string }): Promise<Cluster[]> {
+    const path = clustersPath(group);
+    const clusters: Cluster[] = [];
+    for (let pageNum = 1; ; pageNum++) {
+      const query = { itemsPerPage: String(CLUSTER_PAGE_SIZE), pageNum: String(pageNum), includeCount: "true" };
+      const answer = await this.#send("GET", path, undefined, { accept: CLUSTER_MEDIA_TYPE, query });
+      const page = this.#parse(clusterPageSchema, answer, "GET", path);
+      clusters.push(...page.results);
+      const total = page.totalCount ?? 0;
+      if (page.results.length < CLUSTER_PAGE_SIZE || clusters.length >= total) return clusters;
+    }
+  }
+
   /** One API call: authenticated, retried within the budget; non-2xx becomes AtlasApiError. */
-  async #send(method: Method, path: string, jsonBody?: unknown): Promise<AtlasAnswer> {
+  async #send(method: Method, path: string, jsonBody?: unknown, extra: { accept?: string; query?: Record<string, string> } = {}): Promise<AtlasAnswer> {
     const options = this.#options;
-    const query = new URLSearchParams();
+    const query = new URLSearchParams(extra.query);
     if (options.envelope) query.set("envelope", "true");
     if (options.pretty) query.set("pretty", "true");
     const queryText = query.size > 0 ? `?${query.toString()}` : "";
@@ -158,7 +182,7 @@ export class AtlasClient {
     const url = new URL(options.baseUrl + path + queryText);
     const uri = url.pathname + url.search;
     const body = jsonBody === undefined ? undefined : JSON.stringify(jsonBody);
-    const headers: Record<string, string> = { Accept: ATLAS_MEDIA_TYPE, "User-Agent": USER_AGENT };
+    const headers: Record<string, string> = { Accept: extra.accept ?? ATLAS_MEDIA_TYPE, "User-Agent": USER_AGENT };
     if (body !== undefined) headers["Content-Type"] = "application/json";
 
     const until = options.waitOutRateLimitsUntil;

@@ -31,6 +31,7 @@ test("refresh reports Atlas's values as outputs and inputs, so drift shows", asy
     privateEndpointIPAddress: "10.0.0.5",
     deleteOnCreateTimeout: false,
     adoptExisting: true,
+    waitForClusters: true,
   });
 });
 

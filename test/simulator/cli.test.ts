@@ -41,6 +41,7 @@ describe("simulator CLI", () => {
         readOnlyApiKey: { publicKey: expect.any(String), privateKey: expect.any(String) },
         serviceAccount: { clientId: expect.any(String), clientSecret: expect.any(String) },
         readOnlyServiceAccount: { clientId: expect.any(String), clientSecret: expect.any(String) },
+        clusters: expect.arrayContaining([expect.objectContaining({ name: "orders", regions: [{ providerName: "AWS", regionName: "US_EAST_1" }] })]),
       });
       const config = await (await fetch(`${seed.baseUrl}/__simulator/config`)).json();
       expect((config as any).timeScale).toBe(0.1);

@@ -2,13 +2,15 @@ import { RECORDED_DIALECT, parseDialectPatch } from "../../dialect";
 import { DELAY_NAMES, type DelayName } from "../../model/pace";
 import type { SimulatorRuntime } from "../../runtime";
 import { parseRateLimit, TokenBucket } from "../rateLimiter";
+import { handleClusterControl } from "./clusterControl";
 
 export type ControlResult = { status: number; body?: unknown };
 
 const bad = (detail: string): ControlResult => ({ status: 400, body: { error: 400, errorCode: "INVALID_SIMULATOR_CONTROL", detail } });
 
 /** Test-only controls under /__simulator/, apart from Atlas's routes; no auth. */
-export function handleControl(runtime: SimulatorRuntime, method: string, subPath: string, body: unknown): ControlResult {
+export function handleControl(runtime: SimulatorRuntime, method: string, subPath: string, body: unknown, query = new URLSearchParams()): ControlResult {
+  if (subPath === "clusters" || subPath.startsWith("clusters/")) return handleClusterControl(runtime, method, subPath, query, body);
   const route = `${method} ${subPath}`;
   switch (route) {
     case "POST faults": {
