@@ -91,6 +91,8 @@ const CHECK_CASES: CheckCase[] = [
   { what: "a timeout for an operation there is none for (GCP)", args: () => harness.gcpArgs({ timeouts: { update: "5m" } }), property: "timeouts", allowed: /must be an object like \{ create: "45m", delete: "30m" \}/ },
   { what: "deleteOnCreateTimeout as the string \"yes\" (AZURE)", args: () => harness.azureArgs({ deleteOnCreateTimeout: "yes" }), property: "deleteOnCreateTimeout", allowed: FLAG },
   { what: "adoptExisting as the number 1 (GCP)", args: () => harness.gcpArgs({ adoptExisting: 1 }), property: "adoptExisting", allowed: FLAG },
+  { what: "waitForClusters as the string \"yes\" (AWS)", args: () => harness.awsArgs({ waitForClusters: "yes" }), property: "waitForClusters", allowed: /must be true \(every cluster of the project\), false, or a list of cluster names/ },
+  { what: "waitForClusters naming an impossible cluster (GCP)", args: () => harness.gcpArgs({ waitForClusters: ["orders", "bad name!"] }), property: "waitForClusters[1]", allowed: /must be an Atlas cluster name/ },
 ];
 
 interface AtlasCase {

@@ -25,7 +25,6 @@ type Json = any;
 function applyErrata(schemas: Json): void {
   if (schemas.AWSPrivateLinkConnection) schemas.AWSPrivateLinkConnection.properties.interfaceEndpoints.items.pattern = "^vpce-[0-9a-f]{17}$";
   if (schemas.ApiError) schemas.ApiError.properties.parameters.items = {};
-  for (const schema of Object.values(schemas)) allowNullForOptional(schema);
   // Cluster extract: region config `regionName` is a oneOf of the three clouds' region enums but
   // also says `type: object`, which no string satisfies; and names two clouds share (US_EAST_2 is
   // AWS and Azure) match two branches, which oneOf forbids. Real answers are one string of any enum.
@@ -37,6 +36,8 @@ function applyErrata(schemas: Json): void {
       delete regionName.oneOf;
     }
   }
+  // After the region fix: it looks for `type: "object"`, which this turns into ["object", "null"].
+  for (const schema of Object.values(schemas)) allowNullForOptional(schema);
 }
 
 /**
