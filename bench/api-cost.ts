@@ -1,7 +1,8 @@
-import type { PrivateEndpoint } from "../provider/client";
-import { privateEndpointProvider } from "../provider/provider";
-import { observe, UNTIL_GONE, UNTIL_READY, type Observation } from "../provider/status-table";
-import { realClock, waitFor } from "../provider/wait";
+import type { AtlasEndpoint } from "../provider/client";
+import { privateEndpointProvider } from "../provider/resource/provider";
+import { observe, UNTIL_GONE, UNTIL_READY, type Observation } from "../provider/waiting/status-table";
+import { realClock } from "../provider/vocabulary/time";
+import { waitFor } from "../provider/waiting/wait";
 import { FreshChallengeDigestClient } from "./baseline-digest-client";
 import { freshEndpointInputs } from "./endpoint-inputs";
 import { freshProviderProcess, inProcess, TIME_SCALE_ENV } from "./in-process";
@@ -62,13 +63,13 @@ async function baselineLifecycle(simulator: SimulatorProcess, timeScale: number)
   const look = async () => {
     const answer = await client.getPrivateEndpoint(ref);
     const observation: Observation =
-      answer.status === 404 ? { phase: "gone", label: "GONE" } : observe(answer.body as unknown as PrivateEndpoint);
+      answer.status === 404 ? { phase: "gone", label: "GONE" } : observe(answer.body as unknown as AtlasEndpoint);
     return { value: answer.status, observation };
   };
   const created = await client.createPrivateEndpoint(ref, { cloudProvider: "AWS", id: ref.endpointId });
   if (created.status !== 200) throw new Error(`baseline create answered ${created.status}`);
   const common = { clock: realClock, timeScale, timeoutMs: 3_600_000, poll: look };
-  const ready = await waitFor({ ...common, spec: UNTIL_READY, initial: { value: 200, observation: observe(created.body as unknown as PrivateEndpoint) } });
+  const ready = await waitFor({ ...common, spec: UNTIL_READY, initial: { value: 200, observation: observe(created.body as unknown as AtlasEndpoint) } });
   if (ready.kind !== "reached") throw new Error(`baseline wait ended ${ready.kind}`);
   const deleted = await client.deletePrivateEndpoint(ref);
   if (deleted.status !== 204) throw new Error(`baseline delete answered ${deleted.status}`);

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { SimulatorSeed } from "../simulator";
-import type { CloudProvider } from "../provider/status-table";
+import type { CloudProvider } from "../provider/vocabulary/clouds";
 
 /**
  * Inputs of a fresh endpoint per call (unique ids, so runs never meet a 409), as a Pulumi program

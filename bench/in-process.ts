@@ -1,5 +1,5 @@
 import { clearDigestChallenges } from "../provider/client/digest/challenge-cache";
-import { TIME_SCALE_ENV } from "../provider/time-scale";
+import { TIME_SCALE_ENV } from "../provider/host/connection";
 import { CREDENTIAL_VARIABLES } from "./simulator-process";
 
 /**

@@ -1,6 +1,6 @@
-import { privateEndpointProvider } from "../provider/provider";
-import { CLOUD_PROVIDERS } from "../provider/status-table";
-import { UNKNOWN } from "../provider/unknown";
+import { privateEndpointProvider } from "../provider/resource/provider";
+import { CLOUD_PROVIDERS } from "../provider/vocabulary/clouds";
+import { UNKNOWN } from "../provider/vocabulary/inputs";
 import { freshEndpointInputs } from "./endpoint-inputs";
 import { inProcess } from "./in-process";
 import { countRequests, type SimulatorProcess } from "./simulator-process";

@@ -1,4 +1,4 @@
-import { PACING_ENV } from "../provider/atlas";
+import { PACING_ENV } from "../provider/host/connection";
 import type { RequestLogEntry } from "../simulator";
 import { manyEndpointsStack } from "./cli-stacks";
 import { delaysFor, type Tier } from "./readiness";

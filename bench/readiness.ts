@@ -1,6 +1,6 @@
-import { withPollSchedule } from "../provider/poll-schedule-override";
-import { privateEndpointProvider } from "../provider/provider";
-import type { CloudProvider } from "../provider/status-table";
+import { withPollSchedule } from "../provider/waiting/wait";
+import { privateEndpointProvider } from "../provider/resource/provider";
+import type { CloudProvider } from "../provider/vocabulary/clouds";
 import { freshEndpointInputs, simulatorEndpointId } from "./endpoint-inputs";
 import { inProcess, TIME_SCALE_ENV } from "./in-process";
 import type { NamedSchedule } from "./schedules";

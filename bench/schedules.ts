@@ -1,5 +1,5 @@
-import { nextPollDelayMs, POLL_SCHEDULE, type PollSchedule } from "../provider/poll-schedule";
-import type { PollScheduleFunction } from "../provider/poll-schedule-override";
+import { nextPollDelayMs, POLL_SCHEDULE, type PollSchedule } from "../provider/waiting/poll-schedule";
+import type { PollScheduleFunction } from "../provider/waiting/wait";
 
 export interface NamedSchedule {
   name: string;

@@ -75,7 +75,7 @@ export function credentialEnv(seed: SimulatorSeed): Record<string, string> {
   };
 }
 
-/** Every variable the provider reads credentials or the Atlas URL from (provider/credentials.ts). */
+/** Every variable the provider reads credentials or the Atlas URL from (provider/host/connection.ts). */
 export const CREDENTIAL_VARIABLES = [
   "MONGODB_ATLAS_PUBLIC_API_KEY", "MONGODB_ATLAS_PUBLIC_KEY", "MCLI_PUBLIC_API_KEY",
   "MONGODB_ATLAS_PRIVATE_API_KEY", "MONGODB_ATLAS_PRIVATE_KEY", "MCLI_PRIVATE_API_KEY",

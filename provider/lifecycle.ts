@@ -1,31 +1,8 @@
 /**
- * Every provider operation, behind one module: the serialized provider object calls into it by
- * `require`, so state holds a reference to this package rather than a copy of its code.
+ * The path every serialized provider in state `require`s: `dist/provider/lifecycle.js` of the
+ * installed package (state written by 0.1.0 names it, test/e2e/alias.test.ts runs such a state).
+ * Stacks depend on it, so it stays here with the same exports whatever the layout; the code lives in
+ * resource/lifecycle.ts. resource/provider.ts imports this file, not that one, so new state names
+ * this same stable path.
  */
-import type { CheckResult, ConfigureRequest, DiffResult } from "@pulumi/pulumi/dynamic";
-import { configure as configureCredentials } from "./credentials";
-import { diffInputs } from "./diff";
-import { exitWhenEngineIsGone } from "./engine-watch";
-import { validateInputs } from "./inputs";
-
-export { create } from "./create";
-export { read } from "./read";
-export { update } from "./update";
-export { remove } from "./delete";
-
-/** Stack config arrives once per provider process; only credentials and base URL are kept. */
-export function configure(request: ConfigureRequest): void {
-  // configure runs once per provider host process, and only there.
-  exitWhenEngineIsGone();
-  configureCredentials(request.config);
-}
-
-/** Pure: no network, no credentials, so previews work without Atlas access. */
-export function check(_olds: Record<string, unknown>, news: Record<string, unknown>): CheckResult {
-  return validateInputs(news);
-}
-
-/** Pure: decides replace, delete-before-replace or update from inputs and recorded outputs. */
-export function diff(id: string, olds: Record<string, unknown>, news: Record<string, unknown>): DiffResult {
-  return diffInputs(id, olds, news);
-}
+export { check, configure, create, diff, read, remove, update } from "./resource/lifecycle";

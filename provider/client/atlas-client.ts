@@ -16,14 +16,16 @@ import {
   privateEndpointSchemas,
   readApiErrorBody,
   type EndpointService,
-  type PrivateEndpoint,
+  type AtlasEndpoint,
 } from "./schemas";
 import type { Pacer } from "./pacing/pacer";
 import { pacerFor } from "./pacing/registry";
 import { parseRetryAfterMs } from "./retry-timing";
 import { sendWithRetries } from "./send-with-retries";
 import { createAxiosTransport, type Transport } from "./transport";
-import type { CloudProvider, CreateEndpointRequest, EndpointRef, ServiceRef } from "./types";
+import type { CloudProvider } from "../vocabulary/clouds";
+import type { EndpointRef, ServiceRef } from "../vocabulary/ids";
+import type { CreateEndpointRequest } from "./types";
 import { USER_AGENT } from "./version";
 
 export const ATLAS_MEDIA_TYPE = "application/vnd.atlas.2023-01-01+json";
@@ -77,7 +79,7 @@ export class AtlasClient {
    * Registers a cloud-side endpoint with an endpoint service. A 409 means it is already
    * registered; this client does not hide that, the resource layer adopts it.
    */
-  async createPrivateEndpoint(service: ServiceRef, request: CreateEndpointRequest): Promise<PrivateEndpoint> {
+  async createPrivateEndpoint(service: ServiceRef, request: CreateEndpointRequest): Promise<AtlasEndpoint> {
     if (request.cloudProvider !== service.cloudProvider) {
       throw new TypeError(
         `request.cloudProvider must equal service.cloudProvider (value=${JSON.stringify(request.cloudProvider)}, service=${JSON.stringify(service.cloudProvider)})`,
@@ -90,7 +92,7 @@ export class AtlasClient {
   }
 
   /** 404 (never created, or deleted) throws an AtlasApiError with status 404: see isAtlasNotFound. */
-  async getPrivateEndpoint(ref: EndpointRef): Promise<PrivateEndpoint> {
+  async getPrivateEndpoint(ref: EndpointRef): Promise<AtlasEndpoint> {
     const path = endpointPath(ref);
     const answer = await this.#send("GET", path);
     return this.#parse(privateEndpointSchemas[ref.cloudProvider], answer, "GET", path);

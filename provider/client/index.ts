@@ -2,19 +2,20 @@ export { AtlasClient, ATLAS_MEDIA_TYPE } from "./atlas-client";
 export type { NotFoundVerdict } from "./atlas-client";
 export type { AtlasClientOptions, RetryOptions } from "./options";
 export { DEFAULT_BASE_URL, DEFAULT_RETRY, DEFAULT_REQUEST_TIMEOUT_MS } from "./options";
-export type { AtlasCredentials, CloudProvider, CreateEndpointRequest, EndpointRef, ServiceRef } from "./types";
-export { CLOUD_PROVIDERS } from "./types";
+export type { AtlasCredentials, CreateEndpointRequest } from "./types";
+export { CLOUD_PROVIDERS, type CloudProvider } from "../vocabulary/clouds";
+export type { EndpointRef, ServiceRef } from "../vocabulary/ids";
 export type {
   AwsEndpointConnectionStatus,
   AzureEndpointStatus,
   GcpEndpointGroupStatus,
   GcpForwardingRuleStatus,
   EndpointServiceStatus,
-  AwsPrivateEndpoint,
-  AzurePrivateEndpoint,
-  GcpPrivateEndpoint,
+  AwsAtlasEndpoint,
+  AzureAtlasEndpoint,
+  GcpAtlasEndpoint,
   GcpForwardingRule,
-  PrivateEndpoint,
+  AtlasEndpoint,
   AwsEndpointService,
   AzureEndpointService,
   GcpEndpointService,

@@ -1,4 +1,5 @@
-import type { CloudProvider, EndpointRef, ServiceRef } from "./types";
+import type { CloudProvider } from "../vocabulary/clouds";
+import type { EndpointRef, ServiceRef } from "../vocabulary/ids";
 
 /**
  * Atlas paths, each parameter encoded exactly once with encodeURIComponent: an Azure endpoint id

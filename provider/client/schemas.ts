@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { CloudProvider } from "./types";
+import type { CloudProvider, EndpointServiceStatus as KnownServiceStatus, EndpointStatus, ForwardingRuleStatus, OrLater } from "../vocabulary/clouds";
 
 /**
  * Response schemas for the 2023-01-01 API, one per cloud, discriminated by `cloudProvider`.
@@ -9,18 +9,15 @@ import type { CloudProvider } from "./types";
  * parsing, so callers only ever see `undefined`.
  */
 
-/** A known status, or one this version has not heard of yet (kept verbatim). */
-type OrLater<Known extends string> = Known | (string & {});
-
 // ---- types (the public shape; schemas below are checked against them) ----
 
-export type AwsEndpointConnectionStatus = OrLater<"PENDING_ACCEPTANCE" | "PENDING" | "AVAILABLE" | "REJECTED" | "DELETING">;
-export type AzureEndpointStatus = OrLater<"INITIATING" | "AVAILABLE" | "FAILED" | "DELETING">;
-export type GcpEndpointGroupStatus = OrLater<"INITIATING" | "VERIFIED" | "AVAILABLE" | "FAILED" | "DELETING" | "DELETED">;
-export type GcpForwardingRuleStatus = OrLater<"INITIATING" | "AVAILABLE" | "FAILED" | "DELETING">;
-export type EndpointServiceStatus = OrLater<"INITIATING" | "AVAILABLE" | "WAITING_FOR_USER" | "FAILED" | "DELETING">;
+export type AwsEndpointConnectionStatus = OrLater<EndpointStatus<"AWS">>;
+export type AzureEndpointStatus = OrLater<EndpointStatus<"AZURE">>;
+export type GcpEndpointGroupStatus = OrLater<EndpointStatus<"GCP">>;
+export type GcpForwardingRuleStatus = OrLater<ForwardingRuleStatus>;
+export type EndpointServiceStatus = OrLater<KnownServiceStatus>;
 
-export interface AwsPrivateEndpoint {
+export interface AwsAtlasEndpoint {
   cloudProvider: "AWS";
   connectionStatus?: AwsEndpointConnectionStatus;
   deleteRequested?: boolean;
@@ -28,7 +25,7 @@ export interface AwsPrivateEndpoint {
   interfaceEndpointId?: string;
 }
 
-export interface AzurePrivateEndpoint {
+export interface AzureAtlasEndpoint {
   cloudProvider: "AZURE";
   status?: AzureEndpointStatus;
   deleteRequested?: boolean;
@@ -44,7 +41,7 @@ export interface GcpForwardingRule {
   status?: GcpForwardingRuleStatus;
 }
 
-export interface GcpPrivateEndpoint {
+export interface GcpAtlasEndpoint {
   cloudProvider: "GCP";
   status?: GcpEndpointGroupStatus;
   deleteRequested?: boolean;
@@ -55,7 +52,7 @@ export interface GcpPrivateEndpoint {
   portMappingEnabled?: boolean;
 }
 
-export type PrivateEndpoint = AwsPrivateEndpoint | AzurePrivateEndpoint | GcpPrivateEndpoint;
+export type AtlasEndpoint = AwsAtlasEndpoint | AzureAtlasEndpoint | GcpAtlasEndpoint;
 
 interface EndpointServiceBase {
   id?: string;
@@ -241,10 +238,10 @@ export function describeIssues(error: z.ZodError): string {
 // Compile-time: what the schemas produce is assignable to the public types.
 type Assignable<T, U extends T> = U;
 export type _SchemaChecks = [
-  Assignable<AwsPrivateEndpoint, z.output<typeof privateEndpointSchemas.AWS>>,
-  Assignable<AzurePrivateEndpoint, z.output<typeof privateEndpointSchemas.AZURE>>,
-  Assignable<GcpPrivateEndpoint, z.output<typeof privateEndpointSchemas.GCP>>,
-  Assignable<PrivateEndpoint, z.output<typeof privateEndpointSchema>>,
+  Assignable<AwsAtlasEndpoint, z.output<typeof privateEndpointSchemas.AWS>>,
+  Assignable<AzureAtlasEndpoint, z.output<typeof privateEndpointSchemas.AZURE>>,
+  Assignable<GcpAtlasEndpoint, z.output<typeof privateEndpointSchemas.GCP>>,
+  Assignable<AtlasEndpoint, z.output<typeof privateEndpointSchema>>,
   Assignable<AwsEndpointService, z.output<typeof endpointServiceSchemas.AWS>>,
   Assignable<AzureEndpointService, z.output<typeof endpointServiceSchemas.AZURE>>,
   Assignable<GcpEndpointService, z.output<typeof endpointServiceSchemas.GCP>>,

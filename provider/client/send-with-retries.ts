@@ -1,3 +1,4 @@
+import { realClock, type Clock } from "../vocabulary/time";
 import { AtlasNetworkError } from "./errors/atlas-network-error";
 import { AtlasTimeoutError } from "./errors/atlas-timeout-error";
 import type { NormalizedOptions } from "./options";
@@ -23,7 +24,7 @@ export interface RetryContext {
   path: string;
   options: Pick<NormalizedOptions, "retry" | "requestTimeoutMs" | "log">;
   /** Injected in tests; defaults to real time. */
-  clock?: { now(): number; sleep(ms: number): Promise<void> };
+  clock?: Clock;
   random?: () => number;
   /** Shared by every request to this Atlas: each attempt waits for its turn and reports the answer. */
   pacer?: Pacer;
@@ -33,11 +34,6 @@ export interface RetryContext {
    */
   waitOutRateLimitsForMs?: number;
 }
-
-const realClock = {
-  now: () => performance.now(),
-  sleep: (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)),
-};
 
 /**
  * Runs `attempt` until it yields a non-retryable answer or the budget runs out. Returns the last

@@ -3,17 +3,9 @@ import { createServer } from "node:http";
 import { join } from "node:path";
 import type { AddressInfo } from "node:net";
 import { inspect } from "node:util";
-import {
-  AtlasApiError,
-  AtlasClient,
-  AtlasResponseShapeError,
-  isAtlasNotFound,
-  type AtlasClientOptions,
-  type EndpointRef,
-  type ServiceRef,
-} from "../../provider/client";
-import { SecretScan } from "./support/secret-scan";
-import { apiRequests, startTestAtlas, type TestAtlas, testClient } from "./support/simulator";
+import { AtlasApiError, AtlasClient, AtlasResponseShapeError, isAtlasNotFound, type AtlasClientOptions, type EndpointRef, type ServiceRef } from "../../provider/client";
+import { SecretScan } from "../support/secret-scan";
+import { apiRequests, startTestAtlas, type TestAtlas, testClient } from "../support/test-atlas";
 
 let atlas: TestAtlas;
 const scan = new SecretScan();

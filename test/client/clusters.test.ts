@@ -1,7 +1,7 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { AtlasClient, CLUSTER_MEDIA_TYPE, clusterSchema, isAtlasNotFound } from "../../provider/client";
-import { apiRequests, startTestAtlas, type TestAtlas, testClient } from "./support/simulator";
+import { apiRequests, startTestAtlas, type TestAtlas, testClient } from "../support/test-atlas";
 
 let atlas: TestAtlas;
 const lines: string[] = [];

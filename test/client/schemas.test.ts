@@ -1,11 +1,4 @@
-import {
-  describeIssues,
-  endpointServiceSchemas,
-  privateEndpointSchema,
-  privateEndpointSchemas,
-  readApiErrorBody,
-  withoutNulls,
-} from "../../provider/client/schemas";
+import { describeIssues, endpointServiceSchemas, privateEndpointSchema, privateEndpointSchemas, readApiErrorBody, withoutNulls } from "../../provider/client/schemas";
 
 describe("privateEndpointSchemas", () => {
   it("parses an AWS endpoint and keeps fields Atlas adds later", () => {

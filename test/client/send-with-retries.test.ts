@@ -1,17 +1,9 @@
-import {
-  AtlasApiError,
-  AtlasClient,
-  AtlasNetworkError,
-  AtlasTimeoutError,
-  type AtlasClientOptions,
-  type EndpointRef,
-  type ServiceRef,
-} from "../../provider/client";
+import { AtlasApiError, AtlasClient, AtlasNetworkError, AtlasTimeoutError, type AtlasClientOptions, type EndpointRef, type ServiceRef } from "../../provider/client";
 import { DEFAULT_RETRY } from "../../provider/client/options";
 import { sendWithRetries } from "../../provider/client/send-with-retries";
 import { TransportFailure, type HttpResponse } from "../../provider/client/transport";
-import { SecretScan } from "./support/secret-scan";
-import { apiRequests, startTestAtlas, type TestAtlas, testClient } from "./support/simulator";
+import { SecretScan } from "../support/secret-scan";
+import { apiRequests, startTestAtlas, type TestAtlas, testClient } from "../support/test-atlas";
 
 let atlas: TestAtlas;
 const scan = new SecretScan();

@@ -1,9 +1,9 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { AtlasClient } from "../../provider/client";
-import { LEGACY_PRIVATE_ENDPOINT_TYPE, PRIVATE_ENDPOINT_TYPE } from "../../provider/private-endpoint";
+import { LEGACY_PRIVATE_ENDPOINT_TYPE, PRIVATE_ENDPOINT_TYPE } from "../../provider/resource/private-endpoint";
 import { mustSucceed } from "../../scripts/lib/pulumi-workspace";
-import { fixturesDir, output, RunningSimulator, simulatorEndpoints, stackFor, startSimulator, withoutCredentials } from "./harness";
+import { fixturesDir, output, RunningSimulator, simulatorEndpoints, stackFor, startSimulator, withoutCredentials } from "../support/cli-harness";
 
 jest.setTimeout(300_000);
 

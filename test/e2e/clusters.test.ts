@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { dynamicResources, PulumiStack } from "../../scripts/lib/pulumi-workspace";
 import { CommandResult } from "../../scripts/lib/run-command";
 import { AtlasClient } from "../../provider/client";
-import { fixturesDir, output, RunningSimulator, simulatorControl, stackFor, startSimulator } from "./harness";
+import { fixturesDir, output, RunningSimulator, simulatorControl, stackFor, startSimulator } from "../support/cli-harness";
 
 jest.setTimeout(300_000);
 

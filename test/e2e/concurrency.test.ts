@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { join } from "node:path";
 import { PulumiStack } from "../../scripts/lib/pulumi-workspace";
-import { fixturesDir, output, RunningSimulator, simulatorEndpoints, stackFor, startSimulator } from "./harness";
+import { fixturesDir, output, RunningSimulator, simulatorEndpoints, stackFor, startSimulator } from "../support/cli-harness";
 
 jest.setTimeout(600_000);
 

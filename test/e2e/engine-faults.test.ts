@@ -1,8 +1,8 @@
 import { dynamicResources, PulumiStack } from "../../scripts/lib/pulumi-workspace";
 import { CommandResult } from "../../scripts/lib/run-command";
-import { exampleDir, output, RunningSimulator, simulatorControl, simulatorEndpoints, startSimulator } from "./harness";
-import { isolatedStack } from "./isolated-stack";
-import { findLeaks } from "./secret-scan";
+import { exampleDir, output, RunningSimulator, simulatorControl, simulatorEndpoints, startSimulator } from "../support/cli-harness";
+import { isolatedStack } from "../support/isolated-stack";
+import { findLeaks } from "../support/e2e-secret-scan";
 
 jest.setTimeout(180_000);
 

@@ -3,16 +3,7 @@ import { readFileSync } from "node:fs";
 import { AtlasClient } from "../../provider/client";
 import { dynamicResources, PulumiStack } from "../../scripts/lib/pulumi-workspace";
 import { CommandResult } from "../../scripts/lib/run-command";
-import {
-    credentialEnv,
-    exampleDir,
-    output,
-    RunningSimulator,
-    simulatorEndpoints,
-    stackFor,
-    startSimulator,
-    withoutCredentials,
-} from "./harness";
+import { credentialEnv, exampleDir, output, RunningSimulator, simulatorEndpoints, stackFor, startSimulator, withoutCredentials } from "../support/cli-harness";
 
 jest.setTimeout(300_000);
 

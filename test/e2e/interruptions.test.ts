@@ -1,9 +1,9 @@
 import { dynamicResources, PulumiStack, StackDeployment } from "../../scripts/lib/pulumi-workspace";
 import { CommandResult, killTree } from "../../scripts/lib/run-command";
-import { exampleDir, output, RunningSimulator, simulatorControl, simulatorEndpoints, startSimulator } from "./harness";
-import { isolatedStack } from "./isolated-stack";
+import { exampleDir, output, RunningSimulator, simulatorControl, simulatorEndpoints, startSimulator } from "../support/cli-harness";
+import { isolatedStack } from "../support/isolated-stack";
 import { descendantsOf, killEach, ProcessInfo, waitForExit } from "./process-tree";
-import { findLeaks } from "./secret-scan";
+import { findLeaks } from "../support/e2e-secret-scan";
 
 jest.setTimeout(240_000);
 

@@ -1,5 +1,5 @@
 import { join } from "node:path";
-import { exampleDir, fixturesDir, output, RunningSimulator, stackFor, startSimulator, withoutCredentials } from "./harness";
+import { exampleDir, fixturesDir, output, RunningSimulator, stackFor, startSimulator, withoutCredentials } from "../support/cli-harness";
 import { descendantsOf, killEach, ProcessInfo, waitForExit } from "./process-tree";
 
 jest.setTimeout(180_000);

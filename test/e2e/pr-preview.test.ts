@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { mustSucceed, PulumiStack } from "../../scripts/lib/pulumi-workspace";
 import { runCommand } from "../../scripts/lib/run-command";
-import { credentialEnv, exampleDir, output, RunningSimulator, simulatorEndpoints, startSimulator, withoutCredentials, workspace } from "./harness";
+import { credentialEnv, exampleDir, output, RunningSimulator, simulatorEndpoints, startSimulator, withoutCredentials, workspace } from "../support/cli-harness";
 
 jest.setTimeout(300_000);
 

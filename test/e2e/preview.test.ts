@@ -1,5 +1,5 @@
 import { join } from "node:path";
-import { fixturesDir, output, RunningSimulator, simulatorEndpoints, stackFor, startSimulator, withoutCredentials } from "./harness";
+import { fixturesDir, output, RunningSimulator, simulatorEndpoints, stackFor, startSimulator, withoutCredentials } from "../support/cli-harness";
 
 jest.setTimeout(300_000);
 

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { AtlasClient } from "../../provider/client";
-import { exampleDir, output, RunningSimulator, simulatorEndpoints, stackFor, startSimulator } from "./harness";
+import { exampleDir, output, RunningSimulator, simulatorEndpoints, stackFor, startSimulator } from "../support/cli-harness";
 
 jest.setTimeout(300_000);
 

@@ -3,10 +3,10 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from "node
 import { join } from "node:path";
 import { dynamicResources, PulumiStack, StackDeployment } from "../../scripts/lib/pulumi-workspace";
 import { CommandResult } from "../../scripts/lib/run-command";
-import { exampleDir, output, RunningSimulator, simulatorEndpoints, startSimulator, withoutCredentials } from "./harness";
-import { isolatedStack } from "./isolated-stack";
-import { RecordingProxy, startRecordingProxy } from "./recording-proxy";
-import { findLeaks, Scanned, Secret } from "./secret-scan";
+import { exampleDir, output, RunningSimulator, simulatorEndpoints, startSimulator, withoutCredentials } from "../support/cli-harness";
+import { isolatedStack } from "../support/isolated-stack";
+import { RecordingProxy, startRecordingProxy } from "../support/e2e-recording-proxy";
+import { findLeaks, Scanned, Secret } from "../support/e2e-secret-scan";
 
 jest.setTimeout(180_000);
 

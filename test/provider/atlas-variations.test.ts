@@ -6,8 +6,8 @@
  * provider returned or recorded, so nothing is ever left untracked.
  */
 import { ResourceInitError } from "../../provider";
-import { hex, provider, PROVIDER_TEXT, stackConfig, useHarness, withEnv } from "./support/harness";
-import { startRewritingProxy, type Rewrite, type RewritingProxy } from "./support/rewriting-proxy";
+import { hex, provider, PROVIDER_TEXT, stackConfig, useHarness, withEnv } from "../support/provider-harness";
+import { startRewritingProxy, type Rewrite, type RewritingProxy } from "../support/rewriting-proxy";
 
 const harness = useHarness();
 let proxy: RewritingProxy;

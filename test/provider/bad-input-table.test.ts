@@ -4,9 +4,9 @@
  * Atlas can know, by create with a mapped Atlas error. Nothing reaches the simulator in either case.
  */
 import { ResourceInitError, type CloudProvider } from "../../provider";
-import { INPUT_KEYS } from "../../provider/inputs";
-import { hex, provider, PROVIDER_TEXT, useHarness, withEnv } from "./support/harness";
-import { useWireSecrets } from "./support/wire-secrets";
+import { INPUT_KEYS } from "../../provider/vocabulary/inputs";
+import { hex, provider, PROVIDER_TEXT, useHarness, withEnv } from "../support/provider-harness";
+import { useWireSecrets } from "../support/wire-secrets";
 
 const harness = useHarness();
 const wire = useWireSecrets(harness);

@@ -7,7 +7,7 @@
  */
 import type { CloudProvider } from "../../provider/client";
 import type { RequestLogEntry } from "../../simulator";
-import { provider, PROVIDER_TEXT, useHarness } from "./support/harness";
+import { provider, PROVIDER_TEXT, useHarness } from "../support/provider-harness";
 
 const harness = useHarness();
 

@@ -8,9 +8,9 @@ import { DEFAULT_REQUEST_TIMEOUT_MS, type CloudProvider } from "../../provider/c
 import { clearTokenCache } from "../../provider/client/oauth/token-source";
 import { ResourceInitError } from "../../provider";
 import type { RequestLogEntry } from "../../simulator";
-import { provider, PROVIDER_TEXT, TIME_SCALE, useHarness, withEnv, type SimulatedEndpoint } from "./support/harness";
-import { useWireSecrets } from "./support/wire-secrets";
-import { startRewritingProxy, type RewritingProxy } from "./support/rewriting-proxy";
+import { provider, PROVIDER_TEXT, TIME_SCALE, useHarness, withEnv, type SimulatedEndpoint } from "../support/provider-harness";
+import { useWireSecrets } from "../support/wire-secrets";
+import { startRewritingProxy, type RewritingProxy } from "../support/rewriting-proxy";
 
 const harness = useHarness();
 const wire = useWireSecrets(harness);

@@ -1,4 +1,4 @@
-import { provider, PROVIDER_TEXT, useHarness } from "./support/harness";
+import { provider, PROVIDER_TEXT, useHarness } from "../support/provider-harness";
 
 const harness = useHarness();
 

@@ -1,3 +1,5 @@
+import type { Clock } from "../../vocabulary/time";
+
 /**
  * Client-side pacing shared by every request to one Atlas (AWS SDKs' "adaptive" retry mode, in
  * AIMD form). Unlimited until Atlas refuses a request (429); then every request waits for
@@ -7,11 +9,6 @@
  * bucket holds it (or starts pacing before any refusal), a half-full one lets it grow faster.
  * Pure timing over an injected clock: no I/O of its own.
  */
-
-export interface PacerClock {
-  now(): number;
-  sleep(ms: number): Promise<void>;
-}
 
 export interface PacerSettings {
   /** The rate after a refusal: this times what Atlas accepted over the last window. */
@@ -67,7 +64,7 @@ export interface PacedAnswer {
 export const isRefusalStatus = (status: number): boolean => status === 429;
 
 export class Pacer {
-  readonly #clock: PacerClock;
+  readonly #clock: Clock;
   readonly #settings: PacerSettings;
   readonly #log: (line: string) => void;
   readonly #name: string;
@@ -86,7 +83,7 @@ export class Pacer {
   #accepted: number[] = [];
   #refusals = 0;
 
-  constructor(options: { name: string; clock: PacerClock; log?: (line: string) => void; settings?: Partial<PacerSettings> }) {
+  constructor(options: { name: string; clock: Clock; log?: (line: string) => void; settings?: Partial<PacerSettings> }) {
     this.#name = options.name;
     this.#clock = options.clock;
     this.#log = options.log ?? (() => undefined);

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type { AtlasCredentials } from "../types";
-import { Pacer, type PacerClock } from "./pacer";
+import { realClock } from "../../vocabulary/time";
+import { Pacer } from "./pacer";
 
 /**
  * One pacer per Atlas base URL and credential in this process: the provider host runs every
@@ -9,11 +10,6 @@ import { Pacer, type PacerClock } from "./pacer";
  * never the secret half, and never kept on anything that is serialized.
  */
 const pacers = new Map<string, Pacer>();
-
-const realClock: PacerClock = {
-  now: () => performance.now(),
-  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-};
 
 export function pacerFor(baseUrl: string, credentials: AtlasCredentials, log: (line: string) => void): Pacer {
   const identity = credentials.kind === "apiKey" ? `apiKey:${credentials.publicKey}` : `serviceAccount:${credentials.clientId}`;

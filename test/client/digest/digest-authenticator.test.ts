@@ -1,6 +1,6 @@
 import { AtlasApiError, AtlasClient, type AtlasClientOptions, type ServiceRef } from "../../../provider/client";
-import { SecretScan } from "../support/secret-scan";
-import { apiRequests, startTestAtlas, type TestAtlas, testClient } from "../support/simulator";
+import { SecretScan } from "../../support/secret-scan";
+import { apiRequests, startTestAtlas, type TestAtlas, testClient } from "../../support/test-atlas";
 
 let atlas: TestAtlas;
 const scan = new SecretScan();

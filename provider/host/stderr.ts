@@ -1,0 +1,38 @@
+/**
+ * The provider host's stderr: where progress lines go, and how the host notices the engine is gone.
+ *
+ * The dynamic provider host has no engine logger, so progress lines go to stderr, which the engine
+ * shows as diagnostics of the `pulumi up` run. One function, so the sink is easy to change.
+ */
+export function reportProgress(line: string): void {
+  console.error(`[PrivateEndpoint] ${line}`);
+}
+
+/**
+ * The dynamic provider host runs in its own process group and never checks that the `pulumi`
+ * process that started it is still there. When `pulumi up` or `pulumi destroy` is SIGKILLed (a CI
+ * job cancelled, the OOM killer), the host lives on: it keeps polling Atlas for a result nobody
+ * will receive, and its next stderr line fails with EPIPE, which @pulumi/pulumi's uncaught-error
+ * handler reports on the same broken stderr, forever (a busy loop, checked with strace). A broken
+ * stderr means the engine is gone, so the host exits instead; Atlas keeps the endpoint and the next
+ * `pulumi up` or `pulumi destroy` picks it up (409 adoption, or delete waiting for 404).
+ */
+let watching = false;
+
+/** Exit the provider host as soon as its stderr pipe breaks. Idempotent; only the host should call it. */
+export function exitWhenEngineIsGone(): void {
+  if (watching) return;
+  watching = true;
+  process.stderr.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code === "EPIPE") process.exit(1);
+  });
+}
+
+/**
+ * Lets a stderr failure from the line just written surface (it is reported asynchronously) before
+ * an irreversible call, so an orphaned host exits rather than deleting an endpoint that the next
+ * `pulumi up` may already have taken over.
+ */
+export function engineCheckpoint(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}

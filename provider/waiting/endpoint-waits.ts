@@ -1,0 +1,125 @@
+import { isAtlasNotFound, refusalOf, type AtlasClient, type EndpointRef, type AtlasEndpoint } from "../client";
+import { timeScale } from "../host/connection";
+import { reportProgress } from "../host/stderr";
+import { describeEndpoint } from "../vocabulary/ids";
+import { formatDuration, realClock, type Clock } from "../vocabulary/time";
+import { confirmGone } from "./gone";
+import { observe, unknownStatusOf, UNTIL_GONE, UNTIL_READY, type Observation } from "./status-table";
+import { waitFor, type WaitOutcome } from "./wait";
+
+/** Internal delays that the time scale multiplies. */
+export const PROVIDER_DELAYS = {
+  /** Atlas may answer 404 for a few seconds after it accepted a create (eventual consistency). */
+  notFoundAfterCreateGraceMs: 30_000,
+  /**
+   * The grace lasts at least this many looks, however long they take: a process stalled by a
+   * loaded machine (or a laptop's sleep) must not call an endpoint gone on one late look.
+   */
+  notFoundAfterCreateMinLooks: 3,
+} as const;
+
+export type EndpointOutcome = WaitOutcome<AtlasEndpoint | undefined>;
+
+interface Look {
+  value: AtlasEndpoint | undefined;
+  observation: Observation;
+}
+
+const seen = (endpoint: AtlasEndpoint): Look => ({ value: endpoint, observation: observe(endpoint) });
+
+/** Says once per status that Atlas sent one this version does not know, and that it is waited through. */
+function unknownStatusReporter(ref: EndpointRef) {
+  const told = new Set<string>();
+  return (endpoint: AtlasEndpoint): AtlasEndpoint => {
+    const unknown = unknownStatusOf(endpoint);
+    if (unknown !== undefined && !told.has(unknown)) {
+      told.add(unknown);
+      reportProgress(`${describeEndpoint(ref)}: Atlas reports status ${unknown}, which this provider version does not know; treating it as still in progress until the deadline`);
+    }
+    return endpoint;
+  };
+}
+
+function progressReporter(ref: EndpointRef, waitingFor: string, target: Observation["phase"]) {
+  const what = describeEndpoint(ref);
+  return ({ from, to, phase, elapsedMs }: { from: string | undefined; to: string; phase: Observation["phase"]; elapsedMs: number }) => {
+    if (from === undefined) reportProgress(phase === target ? `${what}: ${to}` : `${what}: ${to}, waiting for ${waitingFor}`);
+    else reportProgress(`${what}: ${from} -> ${to} after ${formatDuration(elapsedMs)}`);
+  };
+}
+
+export interface ReadyWait {
+  client: AtlasClient;
+  ref: EndpointRef;
+  /** What the POST (or a GET) already answered. */
+  initial?: AtlasEndpoint;
+  timeoutMs: number;
+  /** When the create was accepted: a 404 soon after is eventual consistency, not deletion. */
+  acceptedAt?: number;
+  clock?: Clock;
+  /** Told of every endpoint seen, so a caller that fails mid-wait can record the latest state. */
+  onSeen?: (endpoint: AtlasEndpoint) => void;
+}
+
+/** Polls until AVAILABLE (GCP: every forwarding rule too), a failure, or the deadline. */
+export async function waitUntilReady(wait: ReadyWait): Promise<EndpointOutcome> {
+  const clock = wait.clock ?? realClock;
+  const scale = timeScale();
+  const graceEndsAt = (wait.acceptedAt ?? -Infinity) + PROVIDER_DELAYS.notFoundAfterCreateGraceMs * scale;
+  const note = unknownStatusReporter(wait.ref);
+  let notFoundLooks = 0;
+  const inGrace = () => {
+    notFoundLooks++;
+    return wait.acceptedAt !== undefined && (clock.now() < graceEndsAt || notFoundLooks <= PROVIDER_DELAYS.notFoundAfterCreateMinLooks);
+  };
+  return waitFor<AtlasEndpoint | undefined>({
+    spec: UNTIL_READY,
+    initial: wait.initial ? seen(note(wait.initial)) : undefined,
+    poll: async () => {
+      try {
+        const endpoint = note(await wait.client.getPrivateEndpoint(wait.ref));
+        wait.onSeen?.(endpoint);
+        return seen(endpoint);
+      } catch (error) {
+        if (!isAtlasNotFound(error)) throw error;
+        return inGrace()
+          ? { value: undefined, observation: { phase: "notFoundYet", label: "NOT_FOUND_YET" } }
+          : { value: undefined, observation: { phase: "gone", label: "NOT_FOUND", failure: "Atlas answers 404 Not Found for it" } };
+      }
+    },
+    timeoutMs: wait.timeoutMs,
+    clock,
+    timeScale: scale,
+    refusal: refusalOf,
+    onStatusChange: progressReporter(wait.ref, "AVAILABLE", "ready"),
+  });
+}
+
+export interface GoneWait {
+  client: AtlasClient;
+  ref: EndpointRef;
+  timeoutMs: number;
+  clock?: Clock;
+}
+
+/** Polls until Atlas answers 404 for the endpoint (GCP may also report DELETED). */
+export async function waitUntilGone(wait: GoneWait): Promise<EndpointOutcome> {
+  const clock = wait.clock ?? realClock;
+  return waitFor<AtlasEndpoint | undefined>({
+    spec: UNTIL_GONE,
+    poll: async () => {
+      try {
+        return seen(await wait.client.getPrivateEndpoint(wait.ref));
+      } catch (error) {
+        if (!isAtlasNotFound(error)) throw error;
+        await confirmGone(wait.client, wait.ref, error);
+        return { value: undefined, observation: { phase: "gone", label: "GONE" } };
+      }
+    },
+    timeoutMs: wait.timeoutMs,
+    clock,
+    timeScale: timeScale(),
+    refusal: refusalOf,
+    onStatusChange: progressReporter(wait.ref, "Atlas to remove it", "gone"),
+  });
+}

@@ -1,0 +1,53 @@
+import { provider, PROVIDER_TEXT, useHarness } from "../../support/provider-harness";
+
+const harness = useHarness();
+
+test("delete waits until Atlas answers 404 for the endpoint", async () => {
+  const created = await harness.observe(provider.create(await harness.checked(harness.azureArgs())));
+  await harness.clearRequests();
+  await harness.observe(provider.delete(created.id, { ...created.outs, __provider: PROVIDER_TEXT }));
+  const calls = (await harness.requests()).filter((r) => r.path.includes("/endpoint/") && r.status !== 401);
+  expect(calls[0]).toMatchObject({ method: "DELETE", status: 204 });
+  expect(calls[calls.length - 1]).toMatchObject({ method: "GET", status: 404 });
+  expect(calls.every((r) => r.path.includes("%2Fsubscriptions%2F") && !r.path.includes("%252F"))).toBe(true);
+  expect((await harness.endpoints()).filter((e) => e.endpointId === created.outs.endpointId)).toEqual([]);
+  expect(harness.progress.some((line) => /: DELETING, waiting for Atlas to remove it$/.test(line))).toBe(true);
+  expect(harness.progress.some((line) => /: DELETING -> GONE after \d/.test(line))).toBe(true);
+});
+
+test("delete of an endpoint that is already gone succeeds", async () => {
+  const created = await harness.observe(provider.create(await harness.checked(harness.awsArgs())));
+  await harness.observe(provider.delete(created.id, { ...created.outs, __provider: PROVIDER_TEXT }));
+  await expect(harness.observe(provider.delete(created.id, { ...created.outs, __provider: PROVIDER_TEXT }))).resolves.toBeUndefined();
+  expect(harness.progress.some((line) => line.endsWith("already gone from Atlas"))).toBe(true);
+});
+
+test("delete with nothing but the id finds the endpoint from the id", async () => {
+  const created = await harness.observe(provider.create(await harness.checked(harness.gcpArgs())));
+  await harness.observe(provider.delete(created.id, { __provider: PROVIDER_TEXT }));
+  expect((await harness.endpoints()).filter((e) => e.endpointId === created.outs.endpointGroupName)).toEqual([]);
+});
+
+test("a delete timeout names the last status seen", async () => {
+  await harness.delays({ deletingMs: 60_000_000 });
+  const created = await harness.observe(provider.create(await harness.checked(harness.awsArgs({ timeouts: { delete: "200ms" } }))));
+  const error = await harness.failure(provider.delete(created.id, { ...created.outs, __provider: PROVIDER_TEXT }));
+  expect(error.message).toMatch(/^AWS endpoint vpce-\w+ is still in Atlas after the delete timeout of 200ms \(last status DELETING\)\./);
+  expect(error.message).toContain("raise timeouts.delete");
+});
+
+test("a second delete while Atlas is still deleting waits for the same deletion", async () => {
+  await harness.delays({ deletingMs: 30_000 }); // 300 ms here
+  const created = await harness.observe(provider.create(await harness.checked(harness.awsArgs({ timeouts: { delete: "50ms" } }))));
+  await harness.failure(provider.delete(created.id, { ...created.outs, __provider: PROVIDER_TEXT }));
+  await harness.observe(provider.delete(created.id, { ...created.outs, timeouts: { delete: "5s" }, __provider: PROVIDER_TEXT }));
+  expect((await harness.endpoints()).filter((e) => e.endpointId === created.outs.endpointId)).toEqual([]);
+});
+
+test("a delete refused by Atlas for another reason fails with Atlas's answer", async () => {
+  const created = await harness.observe(provider.create(await harness.checked(harness.awsArgs())));
+  await harness.fault({ method: "DELETE", status: 403, errorCode: "USER_UNAUTHORIZED", count: 1 });
+  const error = await harness.failure(provider.delete(created.id, { ...created.outs, __provider: PROVIDER_TEXT }));
+  expect(error.message).toMatch(/^Atlas answered 403 USER_UNAUTHORIZED for DELETE/);
+  expect(await harness.endpoints()).toContainEqual(expect.objectContaining({ endpointId: created.outs.endpointId, status: "AVAILABLE" }));
+});

@@ -1,0 +1,217 @@
+import { randomBytes } from "node:crypto";
+import { DEFAULT_DELAYS, startSimulator, type FaultSpec, type RequestLogEntry, type RunningSimulator, type TransitionDelays } from "../../simulator";
+import { privateEndpointProvider } from "../../provider";
+import { TIME_SCALE_ENV } from "../../provider/host/connection";
+import { ENV_KEYS } from "../../provider/host/connection";
+import { resetPacers } from "../../provider/client/pacing/registry";
+
+/** The simulator runs 100x faster than Atlas; the provider's poll delays shrink by the same factor. */
+export const TIME_SCALE = 0.01;
+
+/** Stands in for the serialized provider the engine passes as `__provider`. */
+export const PROVIDER_TEXT = "exports.handler = __f0; /* serialized provider */";
+
+/** Every env variable the provider reads credentials or the Atlas URL from. */
+export const CREDENTIAL_ENV = Object.values(ENV_KEYS).flat();
+
+export const provider = privateEndpointProvider as Required<typeof privateEndpointProvider>;
+
+export interface SimulatedEndpoint {
+  groupId: string;
+  cloudProvider: string;
+  endpointServiceId: string;
+  endpointId: string;
+  status: string;
+  deleteRequested?: boolean;
+}
+
+export interface Harness {
+  readonly simulator: RunningSimulator;
+  readonly seed: RunningSimulator["seed"];
+  /** Progress lines the provider printed during the current test. */
+  readonly progress: string[];
+  /** Every value the provider returned or threw in this file, for the secret scan. */
+  readonly seen: unknown[];
+  fault(spec: FaultSpec): Promise<void>;
+  delays(delays: Partial<TransitionDelays>): Promise<void>;
+  config(patch: Record<string, unknown>): Promise<void>;
+  requests(): Promise<RequestLogEntry[]>;
+  clearRequests(): Promise<void>;
+  endpoints(): Promise<SimulatedEndpoint[]>;
+  /** Inputs as the engine passes them to create: checked, with `__provider`. */
+  checked(args: Record<string, unknown>): Promise<Record<string, unknown>>;
+  /** Runs a provider call, remembering what it returned or threw. */
+  observe<T>(call: Promise<T>): Promise<T>;
+  /** Runs a provider call expected to fail and returns the error. */
+  failure(call: Promise<unknown>): Promise<Error & Record<string, unknown>>;
+  awsArgs(overrides?: Record<string, unknown>): Record<string, unknown>;
+  azureArgs(overrides?: Record<string, unknown>): Record<string, unknown>;
+  gcpArgs(overrides?: Record<string, unknown>, ruleCount?: number): Record<string, unknown>;
+  credentialEnv(): Record<string, string>;
+}
+
+export const hex = (length: number) => randomBytes(length).toString("hex").slice(0, length);
+
+/**
+ * One simulator per test file (port 0), env credentials and the time scale set for the file,
+ * progress lines captured per test, delays and faults reset after each test.
+ */
+export function useHarness(): Harness {
+  let simulator: RunningSimulator | undefined;
+  const progress: string[] = [];
+  const seen: unknown[] = [];
+  const savedEnv: Record<string, string | undefined> = {};
+
+  const control = async (method: string, path: string, body?: unknown): Promise<unknown> => {
+    const response = await fetch(`${harness.simulator.baseUrl}/__simulator/${path}`, {
+      method,
+      headers: body === undefined ? {} : { "Content-Type": "application/json" },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    if (!response.ok) throw new Error(`simulator control ${method} ${path} answered ${response.status}: ${text}`);
+    return text ? JSON.parse(text) : undefined;
+  };
+
+  const harness: Harness = {
+    get simulator() {
+      if (!simulator) throw new Error("simulator not started");
+      return simulator;
+    },
+    get seed() {
+      return harness.simulator.seed;
+    },
+    progress,
+    seen,
+    fault: async (spec) => void (await control("POST", "faults", spec)),
+    delays: async (delays) => void (await control("POST", "config", { delays })),
+    config: async (patch) => void (await control("POST", "config", patch)),
+    requests: async () => ((await control("GET", "requests")) as { requests: RequestLogEntry[] }).requests,
+    clearRequests: async () => void (await control("DELETE", "requests")),
+    endpoints: async () => ((await control("GET", "endpoints")) as { endpoints: SimulatedEndpoint[] }).endpoints,
+    checked: async (args) => {
+      const { inputs, failures } = await provider.check({}, { ...args, __provider: PROVIDER_TEXT });
+      if (failures && failures.length > 0) throw new Error(`check failed: ${JSON.stringify(failures)}`);
+      return { ...inputs, __provider: PROVIDER_TEXT };
+    },
+    observe: async (call) => {
+      try {
+        const result = await call;
+        seen.push(result);
+        return result;
+      } catch (error) {
+        seen.push(error);
+        throw error;
+      }
+    },
+    failure: async (call) => {
+      try {
+        seen.push(await call);
+      } catch (error) {
+        seen.push(error);
+        return error as Error & Record<string, unknown>;
+      }
+      throw new Error("expected the provider call to fail, but it succeeded");
+    },
+    awsArgs: (overrides = {}) => ({
+      groupId: harness.seed.groupId,
+      cloudProvider: "AWS",
+      endpointServiceId: harness.seed.endpointServices.AWS,
+      endpointId: `vpce-${hex(17)}`,
+      ...overrides,
+    }),
+    azureArgs: (overrides = {}) => ({
+      groupId: harness.seed.groupId,
+      cloudProvider: "AZURE",
+      endpointServiceId: harness.seed.endpointServices.AZURE,
+      endpointId: `/subscriptions/3c1e7a52-8f0b-4d6e-9a27-5b1f0c9d2e41/resourceGroups/rg-test/providers/Microsoft.Network/privateEndpoints/pe-${hex(8)}`,
+      privateEndpointIPAddress: "10.0.0.5",
+      ...overrides,
+    }),
+    gcpArgs: (overrides = {}, ruleCount = 2) => {
+      const group = `psc-${hex(8)}`;
+      return {
+        groupId: harness.seed.groupId,
+        cloudProvider: "GCP",
+        endpointServiceId: harness.seed.endpointServices.GCP,
+        gcpProjectId: `p-${hex(24)}`,
+        endpointGroupName: group,
+        endpoints: Array.from({ length: ruleCount }, (_, i) => ({ endpointName: `${group}-${i}`, ipAddress: `10.142.0.${10 + i}` })),
+        ...overrides,
+      };
+    },
+    credentialEnv: () => ({
+      MONGODB_ATLAS_BASE_URL: harness.simulator.baseUrl,
+      MONGODB_ATLAS_PUBLIC_API_KEY: harness.seed.apiKey.publicKey,
+      MONGODB_ATLAS_PRIVATE_API_KEY: harness.seed.apiKey.privateKey,
+    }),
+  };
+
+  beforeAll(async () => {
+    simulator = await startSimulator({ port: 0, timeScale: TIME_SCALE });
+    for (const name of [...CREDENTIAL_ENV, TIME_SCALE_ENV]) savedEnv[name] = process.env[name];
+    for (const name of CREDENTIAL_ENV) delete process.env[name];
+    Object.assign(process.env, harness.credentialEnv(), { [TIME_SCALE_ENV]: String(TIME_SCALE) });
+  });
+
+  let seenAtTestStart = 0;
+  beforeEach(async () => {
+    progress.length = 0;
+    seenAtTestStart = seen.length;
+    jest.spyOn(console, "error").mockImplementation((...parts: unknown[]) => void progress.push(parts.join(" ")));
+    await provider.configure({ config: { get: () => undefined, require: () => "" } as never });
+  });
+
+  afterEach(async () => {
+    jest.restoreAllMocks();
+    // Every test, not only the dedicated one: nothing returned, thrown or printed holds a credential.
+    const secrets = [harness.seed.apiKey.privateKey, harness.seed.apiKey.publicKey, harness.seed.serviceAccount.clientSecret, harness.seed.serviceAccount.clientId];
+    const texts = [...seen.slice(seenAtTestStart).map(describeForScan), ...progress];
+    const leaks = texts.filter((text) => secrets.some((secret) => text.includes(secret)) || AUTH_HEADER_TEXT.test(text));
+    if (leaks.length > 0) throw new Error(`${leaks.length} provider result(s), error(s) or progress line(s) contain a credential or auth header`);
+    await control("DELETE", "faults");
+    // Each test stands for a fresh provider process: one test's refusals must not pace the next.
+    resetPacers();
+    await control("POST", "config", { delays: DEFAULT_DELAYS, eventualConsistencyMs: 0, rateLimit: null, timeScale: TIME_SCALE });
+  });
+
+  afterAll(async () => {
+    for (const [name, value] of Object.entries(savedEnv)) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
+    await simulator?.close();
+  });
+
+  return harness;
+}
+
+/** An Authorization header or its parts; not the words "digest" or "token" in a progress line. */
+export const AUTH_HEADER_TEXT = /authorization|\bDigest\s+\w+=|\bBearer\s+\S|\bBasic\s+\S/i;
+
+function describeForScan(value: unknown): string {
+  const error = value as Error | undefined;
+  return `${JSON.stringify(value) ?? ""} ${String(value)} ${error?.stack ?? ""}`;
+}
+
+/** Runs `body` with env variables set (undefined deletes), restoring them afterwards. */
+export async function withEnv<T>(patch: Record<string, string | undefined>, body: () => Promise<T>): Promise<T> {
+  const saved = Object.fromEntries(Object.keys(patch).map((name) => [name, process.env[name]]));
+  const apply = (values: Record<string, string | undefined>) => {
+    for (const [name, value] of Object.entries(values)) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
+  };
+  apply(patch);
+  try {
+    return await body();
+  } finally {
+    apply(saved);
+  }
+}
+
+/** Stack config as the dynamic provider host passes it to configure. */
+export function stackConfig(values: Record<string, string>) {
+  return { config: { get: (key: string) => values[key], require: (key: string) => values[key] ?? "" } };
+}

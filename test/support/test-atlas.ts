@@ -1,0 +1,64 @@
+import { AtlasClient, type AtlasClientOptions } from "../../provider/client";
+import { startSimulator, type FaultSpec, type RequestLogEntry, type RunningSimulator, type SimulatorOptions } from "../../simulator";
+import { startRecordingProxy, type RecordingProxy } from "./recording-proxy";
+
+/** A simulator (port 0) behind a recording proxy, with typed helpers for its control API. */
+export interface TestAtlas {
+  /** Where clients under test connect: the recording proxy. */
+  baseUrl: string;
+  simulator: RunningSimulator;
+  seed: RunningSimulator["seed"];
+  proxy: RecordingProxy;
+  requests(): Promise<RequestLogEntry[]>;
+  clearRequests(): Promise<void>;
+  fault(spec: FaultSpec): Promise<void>;
+  clearFaults(): Promise<void>;
+  config(patch: Record<string, unknown>): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startTestAtlas(options: SimulatorOptions = {}): Promise<TestAtlas> {
+  const simulator = await startSimulator({ port: 0, timeScale: 0.001, ...options });
+  const proxy = await startRecordingProxy(simulator.baseUrl);
+  const control = async (method: string, path: string, body?: unknown): Promise<unknown> => {
+    const response = await fetch(`${simulator.baseUrl}/__simulator/${path}`, {
+      method,
+      headers: body === undefined ? {} : { "Content-Type": "application/json" },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    if (!response.ok) throw new Error(`simulator control ${method} ${path} answered ${response.status}: ${text}`);
+    return text ? JSON.parse(text) : undefined;
+  };
+  return {
+    baseUrl: proxy.baseUrl,
+    simulator,
+    seed: simulator.seed,
+    proxy,
+    requests: async () => ((await control("GET", "requests")) as { requests: RequestLogEntry[] }).requests,
+    clearRequests: async () => void (await control("DELETE", "requests")),
+    fault: async (spec) => void (await control("POST", "faults", spec)),
+    clearFaults: async () => void (await control("DELETE", "faults")),
+    config: async (patch) => void (await control("POST", "config", patch)),
+    close: async () => {
+      await proxy.close();
+      await simulator.close();
+    },
+  };
+}
+
+/** Atlas API requests only (the token endpoint excluded). */
+export function apiRequests(log: RequestLogEntry[]): RequestLogEntry[] {
+  return log.filter((entry) => entry.path.startsWith("/api/atlas/"));
+}
+
+/** A client of the test Atlas with small retry delays and the file's secret-scan log; API key unless overridden. */
+export function testClient(atlas: TestAtlas, log: (line: string) => void, overrides: Partial<AtlasClientOptions> = {}): AtlasClient {
+  return new AtlasClient({
+    credentials: { kind: "apiKey", ...atlas.seed.apiKey },
+    baseUrl: atlas.baseUrl,
+    retry: { baseDelayMs: 5, maxDelayMs: 20 },
+    log,
+    ...overrides,
+  });
+}
