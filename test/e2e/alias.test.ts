@@ -1,9 +1,9 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { AtlasClient } from "../../provider/client";
 import { LEGACY_PRIVATE_ENDPOINT_TYPE, PRIVATE_ENDPOINT_TYPE } from "../../provider/resource/private-endpoint";
 import { mustSucceed } from "../../scripts/lib/pulumi-workspace";
-import { fixturesDir, output, RunningSimulator, simulatorEndpoints, stackFor, startSimulator, withoutCredentials } from "../support/cli-harness";
+import { fixturesDir, output, RunningSimulator, simulatorEndpoints, stackFor, startSimulator, withoutCredentials, workspace } from "../support/cli-harness";
 
 jest.setTimeout(300_000);
 
@@ -21,10 +21,20 @@ interface PreviewStep {
     urn: string;
 }
 
+/** What every serialized provider in that state `require`s: the API this package keeps stable. */
+const LEGACY_REQUIRE = 'require("pulumi-atlas-private-endpoint/dist/provider/lifecycle.js")';
+
 let simulator: RunningSimulator;
 beforeAll(async () => {
     simulator = await startSimulator({ port: 0, timeScale: 0.02, seedValues: { groupId: ids.groupId, endpointServices: { ...ids.endpointServices } } });
-    // Atlas has the endpoint that the old state records.
+    await registerLegacyEndpoint();
+});
+afterAll(async () => {
+    await simulator?.close();
+});
+
+/** Atlas has the endpoint that the old state records. */
+async function registerLegacyEndpoint(): Promise<void> {
     const client = new AtlasClient({
         baseUrl: simulator.baseUrl,
         credentials: { kind: "apiKey", publicKey: simulator.seed.apiKey.publicKey, privateKey: simulator.seed.apiKey.privateKey },
@@ -32,10 +42,7 @@ beforeAll(async () => {
     const service = { groupId: ids.groupId, cloudProvider: "AWS" as const, endpointServiceId: ids.endpointServices.AWS };
     await client.createPrivateEndpoint(service, { cloudProvider: "AWS", id: ids.vpcEndpointId });
     for (let i = 0; i < 400 && (await simulatorEndpoints(simulator))[0]?.status !== "AVAILABLE"; i++) await new Promise((r) => setTimeout(r, 25));
-});
-afterAll(async () => {
-    await simulator?.close();
-});
+}
 
 async function requestsSince(): Promise<{ method: string; path: string }[]> {
     const body = (await (await fetch(`${simulator.baseUrl}/__simulator/requests`)).json()) as { requests: { method: string; path: string }[] };
@@ -78,4 +85,32 @@ test("a stack created by release 0.1.0 (pulumi-nodejs:dynamic:Resource) upgrades
     const destroy = await stack.destroy();
     if (destroy.code !== 0) throw new Error(output(destroy));
     expect(await simulatorEndpoints(simulator)).toEqual([]);
+});
+
+test("a stack created by release 0.1.0 refreshes and destroys through the require path its state names (dist/provider/lifecycle.js), without running the program", async () => {
+    if ((await simulatorEndpoints(simulator)).length === 0) await registerLegacyEndpoint();
+    const stack = stackFor(simulator, fixture);
+    await stack.init({ groupId: ids.groupId, endpointServiceId: ids.endpointServices.AWS, vpcEndpointId: ids.vpcEndpointId });
+    await mustSucceed(stack.run(["stack", "import", "--file", join(fixture, "state-0.1.0.json"), "--stack", stack.stack]), "pulumi stack import");
+    const imported = (await stack.exportState()).deployment.deployment.resources ?? [];
+    const legacy = imported.filter((r) => r.type === LEGACY_PRIVATE_ENDPOINT_TYPE);
+    expect(legacy.map((r) => r.id)).toEqual([endpointPulumiId]);
+    // refresh and destroy do not run the program: the engine runs the provider serialized in this
+    // state, which requires this path from the installed package; nothing else could answer them.
+    expect(String(legacy[0]?.outputs?.__provider)).toContain(LEGACY_REQUIRE);
+    expect(existsSync(join(workspace(), "node_modules", "pulumi-atlas-private-endpoint", "dist", "provider", "lifecycle.js"))).toBe(true);
+
+    await fetch(`${simulator.baseUrl}/__simulator/requests`, { method: "DELETE" });
+    const refresh = await stack.refresh([]);
+    if (refresh.code !== 0) throw new Error(output(refresh));
+    const endpointPath = `/api/atlas/v2/groups/${ids.groupId}/privateEndpoint/AWS/endpointService/${ids.endpointServices.AWS}/endpoint/${ids.vpcEndpointId}`;
+    expect(await requestsSince()).toContainEqual(expect.objectContaining({ method: "GET", path: endpointPath }));
+    const refreshed = (await stack.exportState()).deployment.deployment.resources ?? [];
+    expect(refreshed.filter((r) => r.type === LEGACY_PRIVATE_ENDPOINT_TYPE).map((r) => [r.id, r.outputs?.connectionStatus])).toEqual([[endpointPulumiId, "AVAILABLE"]]);
+
+    const destroy = await stack.destroy();
+    if (destroy.code !== 0) throw new Error(output(destroy));
+    expect(await requestsSince()).toContainEqual(expect.objectContaining({ method: "DELETE", path: endpointPath }));
+    expect(await simulatorEndpoints(simulator)).toEqual([]);
+    expect((await stack.exportState()).deployment.deployment.resources ?? []).toEqual([]);
 });

@@ -2,7 +2,7 @@ import { dynamicResources, PulumiStack } from "../../scripts/lib/pulumi-workspac
 import { CommandResult } from "../../scripts/lib/run-command";
 import { exampleDir, output, RunningSimulator, simulatorControl, simulatorEndpoints, startSimulator } from "../support/cli-harness";
 import { isolatedStack } from "../support/isolated-stack";
-import { findLeaks } from "../support/e2e-secret-scan";
+import { findLeaks } from "../support/secret-scan";
 
 jest.setTimeout(180_000);
 

@@ -3,7 +3,7 @@ import { CommandResult, killTree } from "../../scripts/lib/run-command";
 import { exampleDir, output, RunningSimulator, simulatorControl, simulatorEndpoints, startSimulator } from "../support/cli-harness";
 import { isolatedStack } from "../support/isolated-stack";
 import { descendantsOf, killEach, ProcessInfo, waitForExit } from "./process-tree";
-import { findLeaks } from "../support/e2e-secret-scan";
+import { findLeaks } from "../support/secret-scan";
 
 jest.setTimeout(240_000);
 

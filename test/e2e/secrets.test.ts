@@ -5,8 +5,8 @@ import { dynamicResources, PulumiStack, StackDeployment } from "../../scripts/li
 import { CommandResult } from "../../scripts/lib/run-command";
 import { exampleDir, output, RunningSimulator, simulatorEndpoints, startSimulator, withoutCredentials } from "../support/cli-harness";
 import { isolatedStack } from "../support/isolated-stack";
-import { RecordingProxy, startRecordingProxy } from "../support/e2e-recording-proxy";
-import { findLeaks, Scanned, Secret } from "../support/e2e-secret-scan";
+import { RecordingProxy, startRecordingProxy } from "../support/recording-proxy";
+import { findLeaks, Scanned, Secret } from "../support/secret-scan";
 
 jest.setTimeout(180_000);
 

@@ -2,14 +2,17 @@ import { createServer, request, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
 
 /**
- * A pass-through HTTP proxy between the client under test and the simulator that remembers every
- * secret that crossed the wire (Authorization values, digest `response=` values, issued access
- * tokens), so the secret scan checks for the exact values the client used, not only the seeded ones.
+ * A pass-through HTTP proxy in front of the simulator that remembers every credential crossing the
+ * wire (Authorization values, digest `response=` values, Basic credentials of token requests,
+ * issued access tokens), so secret scans look for the exact values clients used, with no help
+ * from the simulator.
  */
 export interface RecordingProxy {
   baseUrl: string;
-  /** Every secret value seen so far. */
+  /** Every secret value seen so far, whole and in parts. */
   secrets(): string[];
+  /** Every distinct credential value seen so far, by kind. */
+  seen(): { authorizations: string[]; digestResponses: string[]; accessTokens: string[] };
   /** Method, raw path and headers of each request, Authorization left out. */
   requests(): { method: string; path: string; headers: Record<string, string | string[] | undefined> }[];
   close(): Promise<void>;
@@ -17,38 +20,49 @@ export interface RecordingProxy {
 
 export async function startRecordingProxy(upstreamBaseUrl: string): Promise<RecordingProxy> {
   const upstream = new URL(upstreamBaseUrl);
-  const seen = new Set<string>();
+  const secrets = new Set<string>();
+  const authorizations = new Set<string>();
+  const digestResponses = new Set<string>();
+  const accessTokens = new Set<string>();
   const requests: { method: string; path: string; headers: Record<string, string | string[] | undefined> }[] = [];
   const remember = (value: string | undefined) => {
-    if (value && value.length >= 6) seen.add(value);
+    if (value && value.length >= 6) secrets.add(value);
+  };
+
+  const rememberAuthorization = (authorization: string | undefined) => {
+    if (!authorization) return;
+    authorizations.add(authorization);
+    remember(authorization);
+    remember(authorization.replace(/^\w+\s+/, ""));
+    for (const m of authorization.matchAll(/\bresponse="?([0-9a-f]+)"?/g)) {
+      digestResponses.add(m[1]!);
+      remember(m[1]);
+    }
+    const bearer = /^Bearer\s+(\S+)/i.exec(authorization)?.[1];
+    if (bearer) accessTokens.add(bearer);
+    if (/^Basic /i.test(authorization)) {
+      const decoded = Buffer.from(authorization.slice(6), "base64").toString("utf8");
+      remember(decoded);
+      for (const part of decoded.split(":")) remember(decodeURIComponent(part));
+    }
   };
 
   const server = createServer((req, res) => {
-    const { authorization: _omitted, ...visibleHeaders } = req.headers;
+    const { authorization, ...visibleHeaders } = req.headers;
     requests.push({ method: req.method ?? "", path: req.url ?? "", headers: visibleHeaders });
-    const authorization = req.headers.authorization;
-    if (authorization) {
-      remember(authorization);
-      remember(authorization.replace(/^\w+\s+/, ""));
-      for (const m of authorization.matchAll(/\bresponse="?([0-9a-f]+)"?/g)) remember(m[1]);
-      if (/^Basic /i.test(authorization)) {
-        const decoded = Buffer.from(authorization.slice(6), "base64").toString("utf8");
-        remember(decoded);
-        for (const part of decoded.split(":")) remember(decodeURIComponent(part));
-      }
-    }
+    rememberAuthorization(authorization);
     const forward = request(
-      { host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: req.headers },
+      { host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: { ...req.headers, host: upstream.host } },
       (upstreamRes: IncomingMessage) => {
         const chunks: Buffer[] = [];
         upstreamRes.on("data", (chunk: Buffer) => chunks.push(chunk));
         upstreamRes.on("end", () => {
           const body = Buffer.concat(chunks);
           if (req.url?.startsWith("/api/oauth/token")) {
-            try {
-              remember((JSON.parse(body.toString("utf8")) as { access_token?: string }).access_token);
-            } catch {
-              // not a token answer
+            const token = /"access_token"\s*:\s*"([^"]+)"/.exec(body.toString("utf8"))?.[1];
+            if (token) {
+              accessTokens.add(token);
+              remember(token);
             }
           }
           res.writeHead(upstreamRes.statusCode ?? 502, upstreamRes.headers);
@@ -65,7 +79,8 @@ export async function startRecordingProxy(upstreamBaseUrl: string): Promise<Reco
   const { port } = server.address() as AddressInfo;
   return {
     baseUrl: `http://127.0.0.1:${port}`,
-    secrets: () => [...seen],
+    secrets: () => [...secrets],
+    seen: () => ({ authorizations: [...authorizations], digestResponses: [...digestResponses], accessTokens: [...accessTokens] }),
     requests: () => [...requests],
     close: () =>
       new Promise<void>((resolve) => {
