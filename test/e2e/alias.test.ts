@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { AtlasClient } from "../../provider/client";
 import { LEGACY_PRIVATE_ENDPOINT_TYPE, PRIVATE_ENDPOINT_TYPE } from "../../provider/resource/private-endpoint";
 import { mustSucceed } from "../../scripts/lib/pulumi-workspace";
-import { fixturesDir, output, RunningSimulator, simulatorEndpoints, stackFor, startSimulator, withoutCredentials, workspace } from "../support/cli-harness";
+import { fixturesDir, output, RunningSimulator, simulatorEndpoints, stackFor, startSimulator, withoutCredentials, workspace, controlOf } from "../support/cli-harness";
 
 jest.setTimeout(300_000);
 
@@ -45,8 +45,7 @@ async function registerLegacyEndpoint(): Promise<void> {
 }
 
 async function requestsSince(): Promise<{ method: string; path: string }[]> {
-    const body = (await (await fetch(`${simulator.baseUrl}/__simulator/requests`)).json()) as { requests: { method: string; path: string }[] };
-    return body.requests;
+    return await controlOf(simulator).requests();
 }
 
 test("a stack created by release 0.1.0 (pulumi-nodejs:dynamic:Resource) upgrades in place to the named type: no replacement, no call to Atlas", async () => {
@@ -56,7 +55,7 @@ test("a stack created by release 0.1.0 (pulumi-nodejs:dynamic:Resource) upgrades
     const before = (await stack.exportState()).deployment.deployment.resources ?? [];
     expect(before.filter((r) => r.type === LEGACY_PRIVATE_ENDPOINT_TYPE).map((r) => r.id)).toEqual([endpointPulumiId]);
 
-    await fetch(`${simulator.baseUrl}/__simulator/requests`, { method: "DELETE" });
+    await controlOf(simulator).clearRequests();
     // No credentials; the base URL (not a credential) points at the simulator so any request would be logged.
     const noCredentials = { ...withoutCredentials(), MONGODB_ATLAS_BASE_URL: simulator.baseUrl };
     const preview = await stack.preview(["--json"], { env: noCredentials });
@@ -100,7 +99,7 @@ test("a stack created by release 0.1.0 refreshes and destroys through the requir
     expect(String(legacy[0]?.outputs?.__provider)).toContain(LEGACY_REQUIRE);
     expect(existsSync(join(workspace(), "node_modules", "pulumi-atlas-private-endpoint", "dist", "provider", "lifecycle.js"))).toBe(true);
 
-    await fetch(`${simulator.baseUrl}/__simulator/requests`, { method: "DELETE" });
+    await controlOf(simulator).clearRequests();
     const refresh = await stack.refresh([]);
     if (refresh.code !== 0) throw new Error(output(refresh));
     const endpointPath = `/api/atlas/v2/groups/${ids.groupId}/privateEndpoint/AWS/endpointService/${ids.endpointServices.AWS}/endpoint/${ids.vpcEndpointId}`;

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { dynamicResources, PulumiStack } from "../../scripts/lib/pulumi-workspace";
 import { CommandResult } from "../../scripts/lib/run-command";
 import { AtlasClient } from "../../provider/client";
-import { fixturesDir, output, RunningSimulator, simulatorControl, stackFor, startSimulator } from "../support/cli-harness";
+import { fixturesDir, output, RunningSimulator, simulatorControl, stackFor, startSimulator, controlOf } from "../support/cli-harness";
 
 jest.setTimeout(300_000);
 
@@ -86,7 +86,7 @@ test("waitForClusters: false returns at AVAILABLE while the clusters are still a
     const stack = await newStack({ waitForClusters: "false" });
     // 25 minutes to apply it (30 s here): an up that waited would take that long.
     await simulatorControl(simulator, "config", { delays: { clusterUpdateMs: 1_500_000 } });
-    await fetch(`${simulator.baseUrl}/__simulator/requests`, { method: "DELETE" });
+    await controlOf(simulator).clearRequests();
     let result: CommandResult;
     try {
         result = await stack.up();
@@ -95,7 +95,7 @@ test("waitForClusters: false returns at AVAILABLE while the clusters are still a
     }
     expectOk(result);
     expect(output(result)).not.toMatch(/cluster orders:/);
-    const { requests } = (await (await fetch(`${simulator.baseUrl}/__simulator/requests`)).json()) as { requests: { path: string }[] };
+    const requests = await controlOf(simulator).requests();
     expect(requests.filter((r) => r.path.includes("/clusters"))).toEqual([]);
     const states = await clusterStates();
     expect(states.orders).toBe("UPDATING");

@@ -1,7 +1,6 @@
 import { dynamicResources, PulumiStack } from "../../scripts/lib/pulumi-workspace";
 import { CommandResult } from "../../scripts/lib/run-command";
-import { exampleDir, output, RunningSimulator, simulatorControl, simulatorEndpoints, startSimulator } from "../support/cli-harness";
-import { isolatedStack } from "../support/isolated-stack";
+import { exampleDir, output, RunningSimulator, simulatorControl, simulatorEndpoints, startSimulator, isolatedStack, controlOf } from "../support/cli-harness";
 import { findLeaks } from "../support/secret-scan";
 
 jest.setTimeout(180_000);
@@ -41,12 +40,11 @@ function record(what: string, result: CommandResult, expectSuccess = true): Comm
 }
 
 async function requestLog(): Promise<LoggedRequest[]> {
-    const body = (await (await fetch(`${simulator.baseUrl}/__simulator/requests`)).json()) as { requests: LoggedRequest[] };
-    return body.requests;
+    return await controlOf(simulator).requests();
 }
 
 async function resetRequestLog(): Promise<void> {
-    await fetch(`${simulator.baseUrl}/__simulator/requests`, { method: "DELETE" });
+    await controlOf(simulator).clearRequests();
 }
 
 const count = (log: LoggedRequest[], match: (r: LoggedRequest) => boolean) => log.filter(match).length;
@@ -110,7 +108,7 @@ test("a network outage that outlasts the client's retries fails pulumi up with w
     expect(recorded?.initErrors).toEqual([expect.stringContaining("reading its status failed")]);
     await expectAtlasAndStateAgree();
 
-    await fetch(`${simulator.baseUrl}/__simulator/faults`, { method: "DELETE" });
+    await controlOf(simulator).clearFaults();
     record("up after the outage", await stack.up());
     expect((await stack.outputs()).status).toBe("AVAILABLE");
     expect(count(await requestLog(), (r) => r.method === "POST" && r.status < 300)).toBe(1);

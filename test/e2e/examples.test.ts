@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { AtlasClient } from "../../provider/client";
 import { dynamicResources, PulumiStack } from "../../scripts/lib/pulumi-workspace";
 import { CommandResult } from "../../scripts/lib/run-command";
-import { credentialEnv, exampleDir, output, RunningSimulator, simulatorEndpoints, stackFor, startSimulator, withoutCredentials } from "../support/cli-harness";
+import { credentialEnv, exampleDir, output, RunningSimulator, simulatorEndpoints, stackFor, startSimulator, withoutCredentials, controlOf } from "../support/cli-harness";
 
 jest.setTimeout(300_000);
 
@@ -84,12 +84,11 @@ describe.each<Cloud>(["aws", "azure", "gcp"])("the %s example through the real p
     });
 
     test("previews the endpoint to create with no Atlas credentials and no call to Atlas", async () => {
-        await fetch(`${simulator.baseUrl}/__simulator/requests`, { method: "DELETE" });
+        await controlOf(simulator).clearRequests();
         const result = record(await stack.preview([], { env: withoutCredentials() }));
         expectOk(result);
         expect(result.stdout).toMatch(/\+\s+pulumi-nodejs:dynamic\/atlas:PrivateEndpoint\s+orders-db-\w+\s+create/);
-        const requests = (await (await fetch(`${simulator.baseUrl}/__simulator/requests`)).json()) as { requests: unknown[] } | unknown[];
-        const list = Array.isArray(requests) ? requests : requests.requests;
+        const list = await controlOf(simulator).requests();
         expect(list).toHaveLength(0);
     });
 

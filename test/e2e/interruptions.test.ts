@@ -1,7 +1,6 @@
 import { dynamicResources, PulumiStack, StackDeployment } from "../../scripts/lib/pulumi-workspace";
 import { CommandResult, killTree } from "../../scripts/lib/run-command";
-import { exampleDir, output, RunningSimulator, simulatorControl, simulatorEndpoints, startSimulator } from "../support/cli-harness";
-import { isolatedStack } from "../support/isolated-stack";
+import { exampleDir, output, RunningSimulator, simulatorControl, simulatorEndpoints, startSimulator, isolatedStack, controlOf } from "../support/cli-harness";
 import { descendantsOf, killEach, ProcessInfo, waitForExit } from "./process-tree";
 import { findLeaks } from "../support/secret-scan";
 
@@ -41,8 +40,7 @@ function expectOk(result: CommandResult): void {
 }
 
 async function requestLog(): Promise<{ method: string; path: string; status: number }[]> {
-    const body = (await (await fetch(`${simulator.baseUrl}/__simulator/requests`)).json()) as { requests: { method: string; path: string; status: number }[] };
-    return body.requests.filter((r) => endpointPath.test(r.path));
+    return (await controlOf(simulator).requests()).filter((r) => endpointPath.test(r.path));
 }
 
 /** True once `method` reached the endpoint and a later GET shows the provider waiting on it. */
@@ -60,7 +58,7 @@ interface Interrupted {
 
 /** Starts a command, SIGKILLs its process group (as a CI runner or the OOM killer would) once `when` holds. */
 async function interrupt(start: (onSpawn: (pid: number) => void) => Promise<CommandResult>, when: () => Promise<boolean>): Promise<Interrupted> {
-    await fetch(`${simulator.baseUrl}/__simulator/requests`, { method: "DELETE" });
+    await controlOf(simulator).clearRequests();
     let pid: number | undefined;
     const running = start((spawned) => (pid = spawned));
     const deadline = Date.now() + 90_000;
@@ -194,7 +192,7 @@ test("a first Ctrl-C (SIGINT to pulumi) during a create's wait lets the create f
     await simulatorControl(simulator, "config", { timeScale: 1 });
     expectOk(record("destroy before Ctrl-C", await stack.destroy()));
     expect(await endpointsInAtlas()).toEqual([]);
-    await fetch(`${simulator.baseUrl}/__simulator/requests`, { method: "DELETE" });
+    await controlOf(simulator).clearRequests();
 
     let pid: number | undefined;
     const running = stack.up([], { onSpawn: (spawned) => (pid = spawned) });

@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { mustSucceed, PulumiStack } from "../../scripts/lib/pulumi-workspace";
 import { runCommand } from "../../scripts/lib/run-command";
-import { credentialEnv, exampleDir, output, RunningSimulator, simulatorEndpoints, startSimulator, withoutCredentials, workspace } from "../support/cli-harness";
+import { credentialEnv, exampleDir, output, RunningSimulator, simulatorEndpoints, startSimulator, withoutCredentials, workspace, controlOf } from "../support/cli-harness";
 
 jest.setTimeout(300_000);
 
@@ -27,12 +27,11 @@ interface Step {
 }
 
 async function atlasRequests(): Promise<{ method: string; path: string }[]> {
-    const body = (await (await fetch(`${simulator.baseUrl}/__simulator/requests`)).json()) as { requests: { method: string; path: string }[] };
-    return body.requests;
+    return await controlOf(simulator).requests();
 }
 
 async function clearRequests(): Promise<void> {
-    await fetch(`${simulator.baseUrl}/__simulator/requests`, { method: "DELETE" });
+    await controlOf(simulator).clearRequests();
 }
 
 /**

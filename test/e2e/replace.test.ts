@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { AtlasClient } from "../../provider/client";
-import { exampleDir, output, RunningSimulator, simulatorEndpoints, stackFor, startSimulator } from "../support/cli-harness";
+import { exampleDir, output, RunningSimulator, simulatorEndpoints, stackFor, startSimulator, controlOf } from "../support/cli-harness";
 
 jest.setTimeout(300_000);
 
@@ -26,7 +26,7 @@ test("changing the Azure IP of the same endpoint replaces it delete-before-repla
     if (first.code !== 0) throw new Error(output(first));
 
     await stack.setConfig("privateEndpointIPAddress", "10.0.0.6");
-    await fetch(`${simulator.baseUrl}/__simulator/requests`, { method: "DELETE" });
+    await controlOf(simulator).clearRequests();
     const second = await stack.up();
     if (second.code !== 0) throw new Error(output(second));
     expect(second.stdout).toMatch(/replaced/);
@@ -42,8 +42,7 @@ test("changing the Azure IP of the same endpoint replaces it delete-before-repla
     expect((await stack.outputs()).privateEndpointIPAddress).toBe("10.0.0.6");
 
     // The old endpoint was deleted before the new one was created (no 409 adoption of the doomed endpoint).
-    const log = (await (await fetch(`${simulator.baseUrl}/__simulator/requests`)).json()) as { requests?: { method: string; status: number }[] } | { method: string; status: number }[];
-    const requests = (Array.isArray(log) ? log : log.requests ?? []).filter((r) => r.status !== 401);
+    const requests = (await controlOf(simulator).requests()).filter((r) => r.status !== 401);
     const firstDelete = requests.findIndex((r) => r.method === "DELETE");
     const firstPost = requests.findIndex((r) => r.method === "POST");
     expect(firstDelete).toBeGreaterThanOrEqual(0);

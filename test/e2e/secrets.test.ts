@@ -3,8 +3,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from "node
 import { join } from "node:path";
 import { dynamicResources, PulumiStack, StackDeployment } from "../../scripts/lib/pulumi-workspace";
 import { CommandResult } from "../../scripts/lib/run-command";
-import { exampleDir, output, RunningSimulator, simulatorEndpoints, startSimulator, withoutCredentials } from "../support/cli-harness";
-import { isolatedStack } from "../support/isolated-stack";
+import { exampleDir, output, RunningSimulator, simulatorEndpoints, startSimulator, withoutCredentials, isolatedStack } from "../support/cli-harness";
 import { RecordingProxy, startRecordingProxy } from "../support/recording-proxy";
 import { findLeaks, Scanned, Secret } from "../support/secret-scan";
 

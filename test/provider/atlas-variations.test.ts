@@ -337,12 +337,7 @@ describe("across every rewrite, no orphan and no create thrown without an id", (
 
 describe("with the simulator's own variations (the same cases, produced by Atlas's stand-in itself)", () => {
   async function setDialect(patch: Record<string, unknown> | null): Promise<void> {
-    const response = await fetch(`${harness.simulator.baseUrl}/__simulator/dialect`, {
-      method: patch === null ? "DELETE" : "POST",
-      headers: { "Content-Type": "application/json" },
-      body: patch === null ? undefined : JSON.stringify(patch),
-    });
-    if (!response.ok) throw new Error(`dialect control answered ${response.status}: ${await response.text()}`);
+    await harness.control.dialect(patch);
   }
   afterEach(async () => setDialect(null));
 

@@ -69,12 +69,7 @@ const VARIATIONS: Variation[] = [
 const CLOUDS: CloudProvider[] = ["AWS", "AZURE", "GCP"];
 
 async function setDialect(patch: Record<string, unknown> | null): Promise<void> {
-  const response = await fetch(`${harness.simulator.baseUrl}/__simulator/dialect`, {
-    method: patch === null ? "DELETE" : "POST",
-    headers: { "Content-Type": "application/json" },
-    body: patch === null ? undefined : JSON.stringify(patch),
-  });
-  if (!response.ok) throw new Error(`dialect control answered ${response.status}: ${await response.text()}`);
+  await harness.control.dialect(patch);
 }
 
 afterEach(async () => {

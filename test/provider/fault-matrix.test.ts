@@ -298,7 +298,7 @@ async function run(c: Case): Promise<{ value?: unknown; error?: Error & Record<s
 
 /** Every case ends with the endpoint destroyed through the provider and gone from the simulator. */
 async function converge(c: Case, recorded: Recorded | undefined) {
-  await fetch(`${harness.simulator.baseUrl}/__simulator/faults`, { method: "DELETE" });
+  await harness.control.clearFaults();
   await harness.config({ eventualConsistencyMs: 0, nonceTtlMs: 300_000, tokenTtlSeconds: 3600, delays: { deletingMs: 3_000 } });
   if (recorded) await harness.observe(provider.delete(recorded.id, recorded.props));
   await until(async () => (await inSimulator(c)).length === 0, "the endpoint is gone from the simulator");
@@ -382,7 +382,7 @@ describe("fault matrix", () => {
           after = { id: error.id as string, props: error.properties as Record<string, unknown> };
         }
         // The next run, once Atlas answers again: up resumes, refresh reads, destroy deletes.
-        await fetch(`${harness.simulator.baseUrl}/__simulator/faults`, { method: "DELETE" });
+        await harness.control.clearFaults();
         if (operation === "create") {
           const resumed = await harness.observe(provider.update(after!.id, after!.props, await harness.checked(c.args)));
           expect(statusOf(resumed.outs)).toBe("AVAILABLE");
@@ -407,7 +407,7 @@ describe("a create that cannot be confirmed", () => {
     expect(statusOf(error!.properties as Record<string, unknown>)).toBeUndefined();
     expect(await inSimulator(c)).toEqual([]);
 
-    await fetch(`${harness.simulator.baseUrl}/__simulator/faults`, { method: "DELETE" });
+    await harness.control.clearFaults();
     const recorded = { id: error!.id as string, props: error!.properties as Record<string, unknown> };
     const resumed = await harness.observe(provider.update(recorded.id, recorded.props, await harness.checked(c.args)));
     expect(statusOf(resumed.outs)).toBe("AVAILABLE");

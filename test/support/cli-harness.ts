@@ -4,17 +4,11 @@ import { ENV_KEYS } from "../../provider/host/connection";
 import { startSimulator } from "../../simulator";
 import { CommandResult } from "../../scripts/lib/run-command";
 import { PulumiStack, repoRoot } from "../../scripts/lib/pulumi-workspace";
+import { SimulatorControl, type SimulatedEndpoint } from "./simulator-control";
 
 export type RunningSimulator = Awaited<ReturnType<typeof startSimulator>>;
 
-export interface SimulatedEndpoint {
-    groupId: string;
-    cloudProvider: string;
-    endpointServiceId: string;
-    endpointId: string;
-    status: string;
-    deleteRequested?: boolean;
-}
+export type { SimulatedEndpoint };
 
 export function workspace(): string {
     const dir = process.env.ATLAS_PE_E2E_WORKSPACE;
@@ -30,12 +24,24 @@ let counter = 0;
 /** A stack for `program` whose provider reaches the simulator through env credentials (no stack config secrets). */
 export function stackFor(simulator: RunningSimulator, program: string, env: NodeJS.ProcessEnv = {}): PulumiStack {
     counter += 1;
+    // Unique across test files too: jest reloads this module per file within one worker process.
+    return stackNamed(`${program.split("/").pop()}-${process.pid}-${counter}-${randomBytes(3).toString("hex")}`, simulator, program, env);
+}
+
+/**
+ * Like stackFor, but named with random bytes only: stackFor's `<program>-<pid>-<counter>` restarts its
+ * counter in every test file, so two files in one jest worker that use the same program collide.
+ */
+export function isolatedStack(simulator: RunningSimulator, program: string, env: NodeJS.ProcessEnv = {}): PulumiStack {
+    return stackNamed(`${program.split("/").pop()}-${randomBytes(6).toString("hex")}`, simulator, program, env);
+}
+
+function stackNamed(name: string, simulator: RunningSimulator, program: string, env: NodeJS.ProcessEnv): PulumiStack {
     return new PulumiStack({
         workspace: workspace(),
         programSource: program,
         files: ["Pulumi.yaml", "index.ts"],
-        // Unique across test files too: jest reloads this module per file within one worker process.
-        name: `${program.split("/").pop()}-${process.pid}-${counter}-${randomBytes(3).toString("hex")}`,
+        name,
         env: { ...credentialEnv(simulator), PULUMI_ATLAS_PE_TIME_SCALE: "0.05", ...env },
     });
 }
@@ -54,19 +60,17 @@ export function withoutCredentials(): NodeJS.ProcessEnv {
     return Object.fromEntries(names.map((name) => [name, ""]));
 }
 
+/** The control API of a simulator an e2e test started. */
+export function controlOf(simulator: RunningSimulator): SimulatorControl {
+    return new SimulatorControl(simulator.baseUrl);
+}
+
 export async function simulatorEndpoints(simulator: RunningSimulator): Promise<SimulatedEndpoint[]> {
-    const response = await fetch(`${simulator.baseUrl}/__simulator/endpoints`);
-    const body = (await response.json()) as { endpoints: SimulatedEndpoint[] };
-    return body.endpoints;
+    return controlOf(simulator).endpoints();
 }
 
 export async function simulatorControl(simulator: RunningSimulator, path: string, body: unknown): Promise<void> {
-    const response = await fetch(`${simulator.baseUrl}/__simulator/${path}`, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify(body),
-    });
-    if (!response.ok) throw new Error(`simulator control ${path} answered ${response.status}: ${await response.text()}`);
+    await controlOf(simulator).call("POST", path, body);
 }
 
 export function output(result: CommandResult): string {

@@ -1,9 +1,10 @@
 import { randomBytes } from "node:crypto";
 import { DEFAULT_DELAYS, startSimulator, type FaultSpec, type RequestLogEntry, type RunningSimulator, type TransitionDelays } from "../../simulator";
 import { privateEndpointProvider } from "../../provider";
-import { TIME_SCALE_ENV } from "../../provider/host/connection";
-import { ENV_KEYS } from "../../provider/host/connection";
+import { ENV_KEYS, TIME_SCALE_ENV } from "../../provider/host/connection";
 import { resetPacers } from "../../provider/client/pacing/registry";
+import { AUTH_HEADER_TEXT, describeForScan } from "./secret-scan";
+import { SimulatorControl, type SimulatedEndpoint } from "./simulator-control";
 
 /** The simulator runs 100x faster than Atlas; the provider's poll delays shrink by the same factor. */
 export const TIME_SCALE = 0.01;
@@ -16,17 +17,11 @@ export const CREDENTIAL_ENV = Object.values(ENV_KEYS).flat();
 
 export const provider = privateEndpointProvider as Required<typeof privateEndpointProvider>;
 
-export interface SimulatedEndpoint {
-  groupId: string;
-  cloudProvider: string;
-  endpointServiceId: string;
-  endpointId: string;
-  status: string;
-  deleteRequested?: boolean;
-}
+export type { SimulatedEndpoint };
 
 export interface Harness {
   readonly simulator: RunningSimulator;
+  readonly control: SimulatorControl;
   readonly seed: RunningSimulator["seed"];
   /** Progress lines the provider printed during the current test. */
   readonly progress: string[];
@@ -62,33 +57,26 @@ export function useHarness(): Harness {
   const seen: unknown[] = [];
   const savedEnv: Record<string, string | undefined> = {};
 
-  const control = async (method: string, path: string, body?: unknown): Promise<unknown> => {
-    const response = await fetch(`${harness.simulator.baseUrl}/__simulator/${path}`, {
-      method,
-      headers: body === undefined ? {} : { "Content-Type": "application/json" },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    if (!response.ok) throw new Error(`simulator control ${method} ${path} answered ${response.status}: ${text}`);
-    return text ? JSON.parse(text) : undefined;
-  };
 
   const harness: Harness = {
     get simulator() {
       if (!simulator) throw new Error("simulator not started");
       return simulator;
     },
+    get control() {
+      return new SimulatorControl(harness.simulator.baseUrl);
+    },
     get seed() {
       return harness.simulator.seed;
     },
     progress,
     seen,
-    fault: async (spec) => void (await control("POST", "faults", spec)),
-    delays: async (delays) => void (await control("POST", "config", { delays })),
-    config: async (patch) => void (await control("POST", "config", patch)),
-    requests: async () => ((await control("GET", "requests")) as { requests: RequestLogEntry[] }).requests,
-    clearRequests: async () => void (await control("DELETE", "requests")),
-    endpoints: async () => ((await control("GET", "endpoints")) as { endpoints: SimulatedEndpoint[] }).endpoints,
+    fault: (spec) => harness.control.fault(spec),
+    delays: (delays) => harness.control.delays(delays),
+    config: (patch) => harness.control.config(patch),
+    requests: () => harness.control.requests(),
+    clearRequests: () => harness.control.clearRequests(),
+    endpoints: () => harness.control.endpoints(),
     checked: async (args) => {
       const { inputs, failures } = await provider.check({}, { ...args, __provider: PROVIDER_TEXT });
       if (failures && failures.length > 0) throw new Error(`check failed: ${JSON.stringify(failures)}`);
@@ -166,13 +154,13 @@ export function useHarness(): Harness {
     jest.restoreAllMocks();
     // Every test, not only the dedicated one: nothing returned, thrown or printed holds a credential.
     const secrets = [harness.seed.apiKey.privateKey, harness.seed.apiKey.publicKey, harness.seed.serviceAccount.clientSecret, harness.seed.serviceAccount.clientId];
-    const texts = [...seen.slice(seenAtTestStart).map(describeForScan), ...progress];
+    const texts = [...seen.slice(seenAtTestStart).flatMap(describeForScan), ...progress];
     const leaks = texts.filter((text) => secrets.some((secret) => text.includes(secret)) || AUTH_HEADER_TEXT.test(text));
     if (leaks.length > 0) throw new Error(`${leaks.length} provider result(s), error(s) or progress line(s) contain a credential or auth header`);
-    await control("DELETE", "faults");
+    await harness.control.clearFaults();
     // Each test stands for a fresh provider process: one test's refusals must not pace the next.
     resetPacers();
-    await control("POST", "config", { delays: DEFAULT_DELAYS, eventualConsistencyMs: 0, rateLimit: null, timeScale: TIME_SCALE });
+    await harness.control.config({ delays: DEFAULT_DELAYS, eventualConsistencyMs: 0, rateLimit: null, timeScale: TIME_SCALE });
   });
 
   afterAll(async () => {
@@ -186,13 +174,6 @@ export function useHarness(): Harness {
   return harness;
 }
 
-/** An Authorization header or its parts; not the words "digest" or "token" in a progress line. */
-export const AUTH_HEADER_TEXT = /authorization|\bDigest\s+\w+=|\bBearer\s+\S|\bBasic\s+\S/i;
-
-function describeForScan(value: unknown): string {
-  const error = value as Error | undefined;
-  return `${JSON.stringify(value) ?? ""} ${String(value)} ${error?.stack ?? ""}`;
-}
 
 /** Runs `body` with env variables set (undefined deletes), restoring them afterwards. */
 export async function withEnv<T>(patch: Record<string, string | undefined>, body: () => Promise<T>): Promise<T> {

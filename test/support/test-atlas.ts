@@ -1,6 +1,7 @@
 import { AtlasClient, type AtlasClientOptions } from "../../provider/client";
 import { startSimulator, type FaultSpec, type RequestLogEntry, type RunningSimulator, type SimulatorOptions } from "../../simulator";
 import { startRecordingProxy, type RecordingProxy } from "./recording-proxy";
+import { SimulatorControl } from "./simulator-control";
 
 /** A simulator (port 0) behind a recording proxy, with typed helpers for its control API. */
 export interface TestAtlas {
@@ -20,26 +21,17 @@ export interface TestAtlas {
 export async function startTestAtlas(options: SimulatorOptions = {}): Promise<TestAtlas> {
   const simulator = await startSimulator({ port: 0, timeScale: 0.001, ...options });
   const proxy = await startRecordingProxy(simulator.baseUrl);
-  const control = async (method: string, path: string, body?: unknown): Promise<unknown> => {
-    const response = await fetch(`${simulator.baseUrl}/__simulator/${path}`, {
-      method,
-      headers: body === undefined ? {} : { "Content-Type": "application/json" },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    if (!response.ok) throw new Error(`simulator control ${method} ${path} answered ${response.status}: ${text}`);
-    return text ? JSON.parse(text) : undefined;
-  };
+  const control = new SimulatorControl(simulator.baseUrl);
   return {
     baseUrl: proxy.baseUrl,
     simulator,
     seed: simulator.seed,
     proxy,
-    requests: async () => ((await control("GET", "requests")) as { requests: RequestLogEntry[] }).requests,
-    clearRequests: async () => void (await control("DELETE", "requests")),
-    fault: async (spec) => void (await control("POST", "faults", spec)),
-    clearFaults: async () => void (await control("DELETE", "faults")),
-    config: async (patch) => void (await control("POST", "config", patch)),
+    requests: () => control.requests(),
+    clearRequests: () => control.clearRequests(),
+    fault: (spec) => control.fault(spec),
+    clearFaults: () => control.clearFaults(),
+    config: (patch) => control.config(patch),
     close: async () => {
       await proxy.close();
       await simulator.close();

@@ -1,6 +1,6 @@
 import axios from "axios";
-import { inspect } from "node:util";
-import { AUTH_HEADER_TEXT, type Harness } from "./provider-harness";
+import type { Harness } from "./provider-harness";
+import { AUTH_HEADER_TEXT, describeForScan } from "./secret-scan";
 
 const realCreate = axios.create;
 
@@ -85,10 +85,4 @@ export function useWireSecrets(harness: Harness): WireSecrets {
       );
     },
   };
-}
-
-/** Every way a value or error could end up shown: JSON, String, stack, util.inspect (hidden fields and causes too). */
-export function describeForScan(value: unknown): string[] {
-  const error = value as Error | undefined;
-  return [JSON.stringify(value) ?? "", String(value), error?.stack ?? "", inspect(value, { depth: Infinity, showHidden: true })];
 }

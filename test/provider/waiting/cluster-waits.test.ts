@@ -4,14 +4,7 @@ import { PROVIDER_TEXT, provider, useHarness } from "../../support/provider-harn
 
 const harness = useHarness();
 
-const control = async (method: string, path: string, body?: unknown) => {
-  const response = await fetch(`${harness.simulator.baseUrl}/__simulator/${path}`, {
-    method,
-    headers: body === undefined ? {} : { "Content-Type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(`control ${method} ${path}: ${response.status} ${await response.text()}`);
-};
+const control = (method: string, path: string, body?: unknown) => harness.control.call(method, path, body);
 const clusterGets = async () => (await harness.requests()).filter((r) => r.method === "GET" && /\/clusters(\/|$)/.test(r.path));
 const byName = (strings: { clusterName: string }[] | undefined) => [...(strings ?? [])].sort((a, b) => a.clusterName.localeCompare(b.clusterName));
 

@@ -1,4 +1,5 @@
 import { startSimulator, type RunningSimulator, type SimulatorOptions } from "../../../simulator";
+import { SimulatorControl } from "../../support/simulator-control";
 import { AtlasTestClient, fetchToken } from "./atlasClient";
 import { AtlasContract, CLUSTERS_SPEC_PATH, CLUSTERS_SPEC_PRESENT } from "./openapiContract";
 import { recorded, type RecordedExchange } from "./recorder";
@@ -67,15 +68,8 @@ export function useSimulator(options: SimulatorOptions = FAST): Harness {
     harness.groupPath = `/api/atlas/v2/groups/${seed.groupId}/privateEndpoint`;
     harness.endpointPath = (cloud, serviceId) =>
       `${harness.groupPath}/${cloud}/endpointService/${serviceId ?? seed.endpointServices[cloud]}/endpoint`;
-    harness.control = async (method, path, body) => {
-      const response = await fetch(`${sim.baseUrl}/__simulator/${path}`, {
-        method,
-        headers: body === undefined ? {} : { "Content-Type": "application/json" },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      const text = await response.text();
-      return text ? JSON.parse(text) : undefined;
-    };
+    const control = new SimulatorControl(sim.baseUrl);
+    harness.control = async (method, path, body) => (await control.send(method, path, body)).body;
   });
   afterAll(async () => {
     await harness.sim?.close();

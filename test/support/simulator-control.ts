@@ -1,0 +1,73 @@
+import type { EndpointSummary, FaultSpec, RequestLogEntry, TransitionDelays } from "../../simulator";
+
+/** An endpoint as the simulator holds it (its control API's view of what Atlas has). */
+export type SimulatedEndpoint = EndpointSummary;
+
+export interface ControlAnswer {
+  status: number;
+  /** The parsed JSON body, or undefined when the answer had none. */
+  body: any;
+}
+
+/**
+ * The typed client of the simulator's control API (`/__simulator/*`, apart from Atlas's routes,
+ * as moto keeps `/moto-api/`): request log, faults, pace and config, the endpoints it holds.
+ * Client, provider, e2e and simulator tests all drive the simulator through this one client.
+ */
+export class SimulatorControl {
+  constructor(readonly baseUrl: string) {}
+
+  /** Any control call, whatever it answers (tests of the control API check its refusals). */
+  async send(method: string, path: string, body?: unknown): Promise<ControlAnswer> {
+    const response = await fetch(`${this.baseUrl}/__simulator/${path}`, {
+      method,
+      headers: body === undefined ? {} : { "Content-Type": "application/json" },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    return { status: response.status, body: text ? JSON.parse(text) : undefined };
+  }
+
+  /** A control call that must succeed; throws naming the call and the answer. */
+  async call(method: string, path: string, body?: unknown): Promise<any> {
+    const answer = await this.send(method, path, body);
+    if (answer.status < 200 || answer.status > 299) {
+      throw new Error(`simulator control ${method} ${path} answered ${answer.status}: ${JSON.stringify(answer.body)}`);
+    }
+    return answer.body;
+  }
+
+  async requests(): Promise<RequestLogEntry[]> {
+    return ((await this.call("GET", "requests")) as { requests: RequestLogEntry[] }).requests;
+  }
+
+  async clearRequests(): Promise<void> {
+    await this.call("DELETE", "requests");
+  }
+
+  async fault(spec: FaultSpec): Promise<void> {
+    await this.call("POST", "faults", spec);
+  }
+
+  async clearFaults(): Promise<void> {
+    await this.call("DELETE", "faults");
+  }
+
+  async config(patch: Record<string, unknown>): Promise<void> {
+    await this.call("POST", "config", patch);
+  }
+
+  async delays(delays: Partial<TransitionDelays>): Promise<void> {
+    await this.config({ delays });
+  }
+
+  /** Switches on Atlas dialect variations (null: back to the recorded default). */
+  async dialect(patch: Record<string, unknown> | null): Promise<void> {
+    if (patch === null) await this.call("DELETE", "dialect");
+    else await this.call("POST", "dialect", patch);
+  }
+
+  async endpoints(): Promise<SimulatedEndpoint[]> {
+    return ((await this.call("GET", "endpoints")) as { endpoints: SimulatedEndpoint[] }).endpoints;
+  }
+}
