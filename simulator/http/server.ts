@@ -6,7 +6,7 @@ import { authenticate } from "./auth/authenticate";
 import type { FaultSpec } from "./faults";
 import { handleControl } from "./handlers/control";
 import { basicCredentials, issueToken, revokeToken } from "./handlers/oauth";
-import type { RequestLogEntry } from "./requestLog";
+import type { RequestLogEntry } from "./request-log";
 import { ATLAS_MEDIA_TYPE, sendAtlasError, sendJson, sendNoContent, sendUnauthorized, versionProblem, withExtraFields } from "./respond";
 import { matchRoute } from "./routes";
 

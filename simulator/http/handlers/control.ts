@@ -1,8 +1,8 @@
 import { RECORDED_DIALECT, parseDialectPatch } from "../../dialect";
 import { DELAY_NAMES, type DelayName } from "../../model/pace";
 import type { SimulatorRuntime } from "../../runtime";
-import { parseRateLimit, TokenBucket } from "../rateLimiter";
-import { handleClusterControl } from "./clusterControl";
+import { parseRateLimit, TokenBucket } from "../rate-limiter";
+import { handleClusterControl } from "./cluster-control";
 
 export type ControlResult = { status: number; body?: unknown };
 

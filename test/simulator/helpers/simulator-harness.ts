@@ -1,6 +1,6 @@
 import { startSimulator, type RunningSimulator, type SimulatorOptions } from "../../../simulator";
-import { AtlasTestClient, fetchToken } from "./atlasClient";
-import { AtlasContract, CLUSTERS_SPEC_PATH, CLUSTERS_SPEC_PRESENT } from "./openapiContract";
+import { AtlasTestClient, fetchToken } from "./atlas-client";
+import { AtlasContract, CLUSTERS_SPEC_PATH, CLUSTERS_SPEC_PRESENT } from "./openapi-contract";
 import { recorded, type RecordedExchange } from "./recorder";
 
 /**

@@ -1,6 +1,6 @@
-import { ATLAS_ACCEPT, AtlasTestClient } from "./helpers/atlasClient";
+import { ATLAS_ACCEPT, AtlasTestClient } from "./helpers/atlas-client";
 import { azureId, vpceId } from "./helpers/ids";
-import { FAST, useSimulator, waitFor } from "./helpers/simulatorHarness";
+import { FAST, useSimulator, waitFor } from "./helpers/simulator-harness";
 
 const h = useSimulator();
 
