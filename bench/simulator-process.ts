@@ -32,7 +32,8 @@ export class SimulatorProcess {
     return this.seed.baseUrl;
   }
 
-  async configure(config: { timeScale?: number; jitter?: number; delays?: Partial<TransitionDelays> }): Promise<void> {
+  /** endpointDelays: phase lengths fixed per endpoint id ahead of its create (added to those set; null clears). */
+  async configure(config: { timeScale?: number; jitter?: number; delays?: Partial<TransitionDelays>; endpointDelays?: Record<string, Partial<TransitionDelays>> | null }): Promise<void> {
     await this.control("POST", "config", config);
   }
 
