@@ -2,10 +2,14 @@ import { randomBytes } from "node:crypto";
 import type { SimulatorSeed } from "../simulator";
 import type { CloudProvider } from "../provider/status-table";
 
-/** Inputs of a fresh endpoint per call (unique ids, so runs never meet a 409), as a Pulumi program would pass them. */
+/**
+ * Inputs of a fresh endpoint per call (unique ids, so runs never meet a 409), as a Pulumi program
+ * would pass them. waitForClusters is false: these measure the endpoint wait; the cluster wait has
+ * its own measurement (cluster-wait.ts), which sets it.
+ */
 export function freshEndpointInputs(seed: SimulatorSeed, cloud: CloudProvider): Record<string, unknown> {
   const hex = (bytes: number) => randomBytes(bytes).toString("hex");
-  const common = { groupId: seed.groupId, cloudProvider: cloud, endpointServiceId: seed.endpointServices[cloud] };
+  const common = { groupId: seed.groupId, cloudProvider: cloud, endpointServiceId: seed.endpointServices[cloud], waitForClusters: false };
   switch (cloud) {
     case "AWS":
       return { ...common, endpointId: `vpce-${hex(9).slice(0, 17)}` };

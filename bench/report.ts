@@ -1,3 +1,4 @@
+import type { ClusterWaitResult } from "./cluster-wait";
 import { formatSpread, type BenchResults } from "./results";
 import { round } from "./stats";
 
@@ -75,6 +76,32 @@ export function formatReport(r: BenchResults): string {
         [`provider host peak RSS, ${r.stateAndMemory.endpoints}-endpoint \`pulumi up\``, `${mib(r.providerHostPeakRssBytes)} summed over ${r.stateAndMemory.providerHosts} host processes (shell wrapper and node); largest single process ${mib(r.stateAndMemory.providerHostPeakRssSingleBytes)}; ${r.stateAndMemory.rssSamples} samples every 100 ms`],
         [`parallelRatio: ${p.endpoints} vs 1 endpoint, ~${s(p.transitionMs)} transition at scale ${p.timeScale}, --parallel ${p.raisedParallel}`, `${r.parallelRatio} (${s(p.manyWallMs)} / ${s(p.oneWallMs)})`],
         [`same with the default --parallel (8 on 2 cores)`, `${r.parallelRatioDefaultParallel} (${s(p.manyDefaultParallelWallMs)})`],
+      ],
+    ),
+  );
+  if (r.clusterWait) out.push("", formatClusterWait(r.clusterWait).trimEnd());
+  return out.join("\n") + "\n";
+}
+
+export const CLUSTER_WAIT_HEADING = "### Cluster wait: extra wall time and GETs after AVAILABLE";
+
+/** The cluster-wait section (also written on its own by `npm run bench -- --cluster-wait`). */
+export function formatClusterWait(c: ClusterWaitResult): string {
+  const out: string[] = [];
+  out.push(CLUSTER_WAIT_HEADING);
+  out.push(
+    `One AWS endpoint at a time, ~${s(c.transitionMs)} endpoint transition, ${s(c.clusterUpdateMs)} cluster update, time scale ${c.timeScale}, no jitter, ` +
+      `median of ${c.runs} create pairs (waitForClusters false vs default true); the seeded project has ${c.clusters} clusters, ${c.clustersInRegion} in the endpoint's region. Simulated time.`,
+  );
+  out.push("");
+  out.push(
+    table(
+      ["figure", "waitForClusters: false", "waitForClusters: true", "extra"],
+      [
+        ["create wall time (call to return)", s(c.wallWithoutMs), s(c.wallWithMs), s(c.extraWallMs)],
+        ["GETs per create", `${c.getsWithout}`, `${c.getsWith}`, `${c.extraGets} (${c.clusterListGets} cluster list polls, ${c.serviceGets} endpoint service read)`],
+        ["lag after the last cluster is IDLE listing the endpoint", "", s(c.lagAfterClustersIdleMs), ""],
+        ["connection strings returned", "0", `${c.strings}`, ""],
       ],
     ),
   );

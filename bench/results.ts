@@ -1,4 +1,5 @@
 import type { ApiCostResult } from "./api-cost";
+import type { ClusterWaitResult } from "./cluster-wait";
 import type { MachineInfo } from "./machine";
 import type { ParallelScaleResult } from "./parallel-scale";
 import type { PreviewCostResult } from "./preview-cost";
@@ -42,6 +43,8 @@ export interface BenchResults {
   parallelRatio: number;
   parallelRatioDefaultParallel: number;
   parallel: ParallelScaleResult;
+  /** What waiting for the project's clusters after AVAILABLE costs (extra wall time and GETs). */
+  clusterWait?: ClusterWaitResult;
   goals: Goal[];
   allGoalsMet: boolean;
 }
@@ -56,6 +59,7 @@ export function assembleResults(parts: {
   preview: PreviewCostResult;
   state: StateAndMemoryResult;
   parallel: ParallelScaleResult;
+  clusterWait?: ClusterWaitResult;
 }): BenchResults {
   const shipped = parts.schedules.find((s) => s.shipped)!.name;
   const baseline = parts.schedules.find((s) => s.baseline)!.name;
@@ -141,6 +145,7 @@ export function assembleResults(parts: {
     parallelRatio: round(parts.parallel.ratio, 3),
     parallelRatioDefaultParallel: round(parts.parallel.ratioDefaultParallel, 3),
     parallel: parts.parallel,
+    clusterWait: parts.clusterWait,
     goals,
     allGoalsMet: goals.every((g) => g.met),
   };

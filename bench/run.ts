@@ -1,25 +1,45 @@
 /**
- * `npm run bench [-- --json] [-- --tiny]`: API cost, readiness lag, preview cost, state size and
- * parallel scale against the simulator and the real Pulumi CLI, next to today's baselines in the
- * same run. A full run rewrites bench/RESULTS.md; `--tiny` is the CI size and writes nothing.
+ * `npm run bench [-- --json] [-- --tiny] [-- --rate-limits | --cluster-wait]`: API cost, readiness
+ * lag, preview cost, state size, parallel scale, many endpoints under a rate limit and the cluster
+ * wait's cost against the simulator and the real Pulumi CLI, next to today's baselines in the same
+ * run. A full run rewrites bench/RESULTS.md; `--tiny` is the CI size and writes nothing;
+ * `--rate-limits` or `--cluster-wait` runs only that part and replaces its section of RESULTS.md.
  */
-import { writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { repoRoot } from "../scripts/lib/pulumi-workspace";
 import { measureApiCost } from "./api-cost";
 import { cliWorkspace } from "./cli-stacks";
+import { measureClusterWait } from "./cluster-wait";
 import { describeMachine } from "./machine";
 import { measureParallelScale } from "./parallel-scale";
 import { measurePreviewCost } from "./preview-cost";
+import { formatRateLimits, measureRateLimits } from "./rate-limits";
 import { measureReadiness, type ReadinessRow } from "./readiness";
-import { formatReport } from "./report";
+import { CLUSTER_WAIT_HEADING, formatClusterWait, formatReport } from "./report";
 import { assembleResults } from "./results";
 import { SCHEDULES } from "./schedules";
 import { SimulatorProcess } from "./simulator-process";
 import { FULL, TINY } from "./sizes";
 import { measureStateAndMemory } from "./state-and-memory";
 
-const KNOWN_FLAGS = ["--json", "--tiny"];
+const KNOWN_FLAGS = ["--json", "--tiny", "--rate-limits", "--cluster-wait"];
+const RATE_LIMITS_HEADING = "## Rate limits";
+
+/** Replaces one part's section of RESULTS.md (from its heading to the next heading of its level or above), or appends it. */
+function replaceSection(path: string, heading: string, section: string): void {
+  const text = existsSync(path) ? readFileSync(path, "utf8") : "# Benchmark results\n";
+  const at = text.indexOf(heading);
+  if (at < 0) {
+    writeFileSync(path, `${text.trimEnd()}\n\n${section}`);
+    return;
+  }
+  const level = /^#+/.exec(heading)![0].length;
+  const rest = text.slice(at + heading.length);
+  const found = new RegExp(`\\n#{1,${level}} `).exec(rest);
+  const next = found ? at + heading.length + found.index : -1;
+  writeFileSync(path, `${text.slice(0, at)}${section}${next < 0 ? "" : text.slice(next)}`);
+}
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
@@ -30,9 +50,37 @@ async function main(): Promise<void> {
   const sizes = tiny ? TINY : FULL;
   const progress = (line: string) => process.stderr.write(`[bench] ${line}\n`);
 
+  const command = `npm run bench${args.length > 0 ? ` -- ${args.join(" ")}` : ""}`;
+  const resultsPath = join(repoRoot, "bench", "RESULTS.md");
   const machine = describeMachine();
   const simulator = await SimulatorProcess.start(repoRoot);
+  const rateLimitsOf = async (workspace: string) => {
+    progress(`rate limits (${sizes.rateLimitEndpoints} endpoints created and destroyed at --parallel 64, real CLI, with and without the pacer)`);
+    // The tiny (CI) size runs the paced case only: the baseline adds two CLI runs and proves nothing there.
+    return measureRateLimits(workspace, simulator, sizes.rateLimitEndpoints, sizes.rateLimitTier, sizes.rateLimitBucket, !tiny);
+  };
+  if (args.includes("--cluster-wait")) {
+    // Only the cluster-wait measurement; its section of RESULTS.md is replaced (full size only).
+    try {
+      progress("cluster wait cost");
+      const result = await measureClusterWait(simulator, sizes.clusterWait.tier, sizes.clusterWait.clusterUpdateMs, sizes.clusterWait.runs);
+      const section = `${formatClusterWait(result)}\nMeasured ${new Date().toISOString()} with \`npm run bench -- ${args.join(" ")}\` on ${machine.cores} cores, load average ${machine.loadAverage}.\n`;
+      if (!tiny) replaceSection(resultsPath, CLUSTER_WAIT_HEADING, section);
+      process.stdout.write(json ? JSON.stringify(result) + "\n" : section);
+    } finally {
+      await simulator.stop();
+    }
+    return;
+  }
   try {
+    if (args.includes("--rate-limits")) {
+      // Only this part: its section of RESULTS.md is replaced, the rest kept.
+      const rateLimits = await rateLimitsOf(await cliWorkspace());
+      const section = formatRateLimits(rateLimits, command);
+      if (!tiny) replaceSection(resultsPath, RATE_LIMITS_HEADING, section);
+      process.stdout.write(json ? JSON.stringify({ rateLimits }) + "\n" : section);
+      return;
+    }
     progress("readiness lag and polls");
     const readiness: ReadinessRow[] = [];
     for (const tier of sizes.readinessTiers) {
@@ -50,9 +98,12 @@ async function main(): Promise<void> {
     const state = await measureStateAndMemory(workspace, simulator, sizes.stateEndpoints, sizes.stateTier);
     progress(`parallel scale (1 vs ${sizes.parallelEndpoints} endpoints, real CLI)`);
     const parallel = await measureParallelScale(workspace, simulator, sizes.parallelEndpoints, sizes.parallelTier);
+    const rateLimits = await rateLimitsOf(workspace);
+    progress("cluster wait cost");
+    const clusterWait = await measureClusterWait(simulator, sizes.clusterWait.tier, sizes.clusterWait.clusterUpdateMs, sizes.clusterWait.runs);
 
     const results = assembleResults({
-      command: `npm run bench${args.length > 0 ? ` -- ${args.join(" ")}` : ""}`,
+      command,
       size: tiny ? "tiny" : "full",
       machine,
       schedules: SCHEDULES,
@@ -61,10 +112,11 @@ async function main(): Promise<void> {
       preview,
       state,
       parallel,
+      clusterWait,
     });
-    const report = formatReport(results);
-    if (!tiny) writeFileSync(join(repoRoot, "bench", "RESULTS.md"), `# Benchmark results\n\n${report}`);
-    process.stdout.write(json ? JSON.stringify(results) + "\n" : report);
+    const report = `${formatReport(results).trimEnd()}\n\n${formatRateLimits(rateLimits, command)}`;
+    if (!tiny) writeFileSync(resultsPath, `# Benchmark results\n\n${report}`);
+    process.stdout.write(json ? JSON.stringify({ ...results, rateLimits }) + "\n" : report);
   } finally {
     await simulator.stop();
   }

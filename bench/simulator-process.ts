@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { createInterface } from "node:readline";
 import { join } from "node:path";
-import type { EndpointSummary, RequestLogEntry, SimulatorSeed, TransitionDelays } from "../simulator";
+import type { EndpointSummary, RateLimitOptions, RequestLogEntry, SimulatorSeed, TransitionDelays } from "../simulator";
 
 /**
  * The simulator in its own process, so its CPU time does not queue behind the benchmark's
@@ -33,7 +33,13 @@ export class SimulatorProcess {
   }
 
   /** endpointDelays: phase lengths fixed per endpoint id ahead of its create (added to those set; null clears). */
-  async configure(config: { timeScale?: number; jitter?: number; delays?: Partial<TransitionDelays>; endpointDelays?: Record<string, Partial<TransitionDelays>> | null }): Promise<void> {
+  async configure(config: {
+    timeScale?: number;
+    jitter?: number;
+    delays?: Partial<TransitionDelays>;
+    rateLimit?: RateLimitOptions | null;
+    endpointDelays?: Record<string, Partial<TransitionDelays>> | null;
+  }): Promise<void> {
     await this.control("POST", "config", config);
   }
 

@@ -1,3 +1,4 @@
+import type { Bucket } from "./rate-limits";
 import type { Tier } from "./readiness";
 
 /** How big each measurement is: the full run for RESULTS.md, or a tiny one for CI (a couple of minutes). */
@@ -12,6 +13,12 @@ export interface BenchSizes {
   stateTier: Tier;
   parallelEndpoints: number;
   parallelTier: Tier;
+  /** Endpoints created and destroyed at once against a token bucket far below the polling rate. */
+  rateLimitEndpoints: number;
+  rateLimitTier: Tier;
+  rateLimitBucket: Bucket;
+  /** Cluster wait cost: endpoint transition and cluster update time, scale, create pairs. */
+  clusterWait: { tier: Tier; clusterUpdateMs: number; runs: number };
 }
 
 export const FULL: BenchSizes = {
@@ -27,6 +34,10 @@ export const FULL: BenchSizes = {
   stateTier: { transitionMs: 60_000, timeScale: 0.1 },
   parallelEndpoints: 50,
   parallelTier: { transitionMs: 60_000, timeScale: 0.25 },
+  rateLimitEndpoints: 50,
+  rateLimitTier: { transitionMs: 60_000, timeScale: 0.05 },
+  rateLimitBucket: { capacity: 20, refillRate: 5, refillIntervalSeconds: 1 },
+  clusterWait: { tier: { transitionMs: 60_000, timeScale: 0.05 }, clusterUpdateMs: 60_000, runs: 5 },
 };
 
 export const TINY: BenchSizes = {
@@ -42,4 +53,8 @@ export const TINY: BenchSizes = {
   stateTier: { transitionMs: 60_000, timeScale: 0.02 },
   parallelEndpoints: 3,
   parallelTier: { transitionMs: 60_000, timeScale: 0.05 },
+  rateLimitEndpoints: 3,
+  rateLimitTier: { transitionMs: 60_000, timeScale: 0.05 },
+  rateLimitBucket: { capacity: 2, refillRate: 5, refillIntervalSeconds: 1 },
+  clusterWait: { tier: { transitionMs: 60_000, timeScale: 0.02 }, clusterUpdateMs: 60_000, runs: 1 },
 };

@@ -42,3 +42,6 @@ export const azurePrivateEndpointIPAddress = azure.privateEndpointIPAddress;
 export const azurePrivateEndpointConnectionName = azure.privateEndpointConnectionName;
 export const gcpStatus = gcp.status;
 export const gcpEndpoints = gcp.endpoints;
+// The seeded project's clusters in each endpoint's region, and how to reach them through it.
+export const awsPrivateConnectionStrings = aws.privateConnectionStrings;
+export const gcpPrivateConnectionStrings = gcp.privateConnectionStrings;

@@ -32,7 +32,13 @@ export function differencesFromInputs(inputs: ResolvedInputs, existing: PrivateE
         differences.push(`gcpProjectId is ${quoted(existing.gcpProjectId)} in Atlas, ${quoted(inputs.gcpProjectId)} in the inputs`);
       }
       if (existing.endpoints !== undefined) {
-        const inAtlas = rulesText(existing.endpoints);
+        // A port-mapped service may report its one rule under the group's own name (recorded Atlas):
+        // that is the declared rule, renamed by Atlas, not a different one.
+        const groupName = existing.endpointGroupName ?? inputs.endpointGroupName;
+        const renamedByAtlas =
+          existing.portMappingEnabled === true && existing.endpoints.length === 1 && inputs.endpoints.length === 1 && existing.endpoints[0]!.endpointName === groupName;
+        const reported = renamedByAtlas ? [{ ...existing.endpoints[0]!, endpointName: inputs.endpoints[0]!.endpointName }] : existing.endpoints;
+        const inAtlas = rulesText(reported);
         const declared = rulesText(inputs.endpoints);
         if (inAtlas !== declared) differences.push(`endpoints are ${inAtlas} in Atlas, ${declared} in the inputs`);
       }

@@ -4,8 +4,17 @@ import type { ResolvedInputs } from "./inputs";
 import { reportProgress } from "./progress";
 import { timeScale } from "./time-scale";
 
-/** A client for one operation, built from the credentials of this moment; never kept on the provider. */
-export function connectToAtlas(): AtlasClient {
+/**
+ * "off" disables the process-wide pacer, so the benchmark can measure its baseline; never meant
+ * for users. Read at call time.
+ */
+export const PACING_ENV = "PULUMI_ATLAS_PE_PACING";
+
+/**
+ * A client for one operation, built from the credentials of this moment; never kept on the
+ * provider. `deadlineAt` (epoch ms) is the operation's own deadline: 429s are waited out until then.
+ */
+export function connectToAtlas(deadlineAt?: number): AtlasClient {
   const { credentials, baseUrl } = resolveConnection();
   const scale = timeScale();
   // The test/benchmark time scale shrinks retry back-off and the per-request timeout too (so a
@@ -21,7 +30,14 @@ export function connectToAtlas(): AtlasClient {
           },
           requestTimeoutMs: Math.max(1, Math.round(DEFAULT_REQUEST_TIMEOUT_MS * scale)),
         };
-  return new AtlasClient({ credentials, ...(baseUrl === undefined ? {} : { baseUrl }), ...scaled, log: reportProgress });
+  return new AtlasClient({
+    credentials,
+    ...(baseUrl === undefined ? {} : { baseUrl }),
+    ...scaled,
+    log: reportProgress,
+    pacing: process.env[PACING_ENV] !== "off",
+    ...(deadlineAt === undefined ? {} : { waitOutRateLimitsUntil: deadlineAt }),
+  });
 }
 
 /** The Atlas endpoint the inputs name; GCP endpoints are addressed by their group name. */

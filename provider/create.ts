@@ -1,7 +1,8 @@
 import type { CreateResult } from "@pulumi/pulumi/dynamic";
 import { connectToAtlas, createRequestOf, describeEndpoint, endpointRefOf } from "./atlas";
 import { differencesFromInputs } from "./adoption";
-import { AtlasApiError, AtlasNetworkError, isAtlasNotFound, type AtlasClient, type EndpointRef, type PrivateEndpoint } from "./client";
+import { AtlasApiError, AtlasNetworkError, AtlasResponseShapeError, isAtlasNotFound, type AtlasClient, type EndpointRef, type PrivateEndpoint } from "./client";
+import { lookAgainDuringGrace } from "./read";
 import { PROVIDER_KEY, resolveInputs, type ResolvedInputs } from "./inputs";
 import { ResourceInitError } from "./errors/resource-init-error";
 import { toOutputs, type PrivateEndpointOutputs } from "./outputs";
@@ -12,7 +13,8 @@ import { observe } from "./status-table";
 import { timeoutMs } from "./timeouts";
 
 export interface Registration {
-  endpoint: PrivateEndpoint;
+  /** What Atlas answered; undefined when it said yes (2xx) with an answer that could not be read. */
+  endpoint: PrivateEndpoint | undefined;
   /** The endpoint existed before this resource (409) and was taken over. */
   adopted: boolean;
 }
@@ -21,13 +23,18 @@ export interface Registration {
  * The ref Atlas knows the new endpoint by. For GCP that is the group name Atlas answered with
  * (for a port-mapped service Atlas may report the endpoint's own name).
  */
-export function registeredRef(inputs: ResolvedInputs, endpoint: PrivateEndpoint): EndpointRef {
+export function registeredRef(inputs: ResolvedInputs, endpoint: PrivateEndpoint | undefined): EndpointRef {
   const ref = endpointRefOf(inputs);
-  if (endpoint.cloudProvider === "GCP" && endpoint.endpointGroupName) return { ...ref, endpointId: endpoint.endpointGroupName };
+  if (endpoint?.cloudProvider === "GCP" && endpoint.endpointGroupName) return { ...ref, endpointId: endpoint.endpointGroupName };
   return ref;
 }
 
-/** POST the endpoint; a 409 adopts a matching existing one when adoptExisting allows. */
+/**
+ * POST the endpoint. After Atlas said yes, or may have (an answer lost to a reset, a timeout or a
+ * 5xx), this never ends without the endpoint: it is returned, or RegistrationUnconfirmed records it.
+ * A 409 is this create's own earlier attempt when one may have been carried out; otherwise an
+ * existing endpoint, taken over only when adoptExisting allows.
+ */
 export async function register(client: AtlasClient, inputs: ResolvedInputs): Promise<Registration> {
   const ref = endpointRefOf(inputs);
   const what = describeEndpoint(ref);
@@ -36,53 +43,90 @@ export async function register(client: AtlasClient, inputs: ResolvedInputs): Pro
     reportProgress(`${what}: registered with Atlas endpoint service ${inputs.endpointServiceId}`);
     return { endpoint, adopted: false };
   } catch (error) {
-    if (error instanceof AtlasApiError && error.status === 409) return adopt(client, inputs, ref, error);
-    if (mayHaveBeenCreated(error)) {
-      // The POST may have reached Atlas even though no answer came back: look before giving up.
-      let existing: PrivateEndpoint | undefined;
-      try {
-        existing = await client.getPrivateEndpoint(ref);
-      } catch (lookupError) {
-        if (!isAtlasNotFound(lookupError)) {
-          throw new RegistrationUnconfirmed(
-            `${explainCreateError(error, inputs, what).message}. Atlas may have registered it before the answer was lost, and reading it failed too ` +
-              `(${lookupError instanceof Error ? lookupError.message : String(lookupError)}), so it is recorded in the stack as not ready: ` +
-              "run `pulumi up` again to finish (it registers the endpoint again if Atlas does not have it).",
-            { cause: error },
-          );
-        }
-      }
-      if (existing && differencesFromInputs(inputs, existing).length === 0) return { endpoint: existing, adopted: false };
+    if (error instanceof AtlasResponseShapeError && error.status >= 200 && error.status < 300) {
+      // Atlas said yes; only its answer is unreadable. Registered: the wait reads it again.
+      reportProgress(`${what}: registered with Atlas endpoint service ${inputs.endpointServiceId} (its answer could not be read: ${error.issues}); reading it again`);
+      return { endpoint: undefined, adopted: false };
     }
+    if (error instanceof AtlasApiError && error.status === 409) return takeOver(client, inputs, ref, error, error.mayHaveTakenEffect);
+    if (mayHaveTakenEffect(error)) return findOwn(client, inputs, ref, error);
     throw explainCreateError(error, inputs, what);
   }
 }
 
-/** The create may or may not have reached Atlas and Atlas could not be asked: record it rather than risk an orphan. */
+/** The create may or may not have reached Atlas and Atlas could not confirm it: record it rather than risk an orphan. */
 export class RegistrationUnconfirmed extends Error {
   override readonly name = "RegistrationUnconfirmed";
 }
 
-function mayHaveBeenCreated(error: unknown): boolean {
-  return error instanceof AtlasNetworkError || (error instanceof AtlasApiError && error.status >= 500);
+/** Atlas may have carried out the POST (its answer lost to a reset, a timeout or a 5xx); a refused connection never reached it. */
+function mayHaveTakenEffect(error: unknown): boolean {
+  return (error instanceof AtlasNetworkError || (error instanceof AtlasApiError && error.status >= 500)) && error.mayHaveTakenEffect;
 }
 
-async function adopt(client: AtlasClient, inputs: ResolvedInputs, ref: EndpointRef, conflict: AtlasApiError): Promise<Registration> {
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+function unconfirmed(inputs: ResolvedInputs, what: string, cause: unknown, why: string): RegistrationUnconfirmed {
+  return new RegistrationUnconfirmed(
+    `${explainCreateError(cause, inputs, what).message}. Atlas may have registered it before the answer was lost, and ${why}, so it is recorded in the stack as not ready: ` +
+      "run `pulumi up` again to finish (it registers the endpoint again if Atlas does not have it).",
+    { cause },
+  );
+}
+
+/**
+ * Reads an endpoint this create may have registered; a 404 right after a create may be Atlas not
+ * listing it yet, so it gets the same grace as the wait. Still nothing: recorded as unconfirmed.
+ */
+async function readOwn(client: AtlasClient, inputs: ResolvedInputs, ref: EndpointRef, cause: unknown): Promise<PrivateEndpoint> {
   const what = describeEndpoint(ref);
-  if (!inputs.adoptExisting) {
+  try {
+    return await client.getPrivateEndpoint(ref);
+  } catch (lookupError) {
+    if (!isAtlasNotFound(lookupError)) throw unconfirmed(inputs, what, cause, `reading it failed too (${messageOf(lookupError)})`);
+  }
+  reportProgress(`${what}: not found in Atlas (404) right after a create whose answer was lost; looking again, as Atlas may not list a new endpoint at once`);
+  let found: PrivateEndpoint | undefined;
+  try {
+    found = await lookAgainDuringGrace(client, ref);
+  } catch (lookupError) {
+    throw unconfirmed(inputs, what, cause, `reading it failed too (${messageOf(lookupError)})`);
+  }
+  if (!found) throw unconfirmed(inputs, what, cause, "Atlas did not list it within the grace period for a new endpoint");
+  return found;
+}
+
+/** The POST's answer was lost: look before giving up. */
+async function findOwn(client: AtlasClient, inputs: ResolvedInputs, ref: EndpointRef, error: unknown): Promise<Registration> {
+  const what = describeEndpoint(ref);
+  const existing = await readOwn(client, inputs, ref, error);
+  const differences = differencesFromInputs(inputs, existing);
+  // Atlas keys endpoints by id: one that differs from the inputs was there before this create.
+  if (differences.length > 0) throw explainCreateError(error, inputs, what);
+  reportProgress(`${what}: the create's answer was lost, but Atlas has it registered; continuing with it (status ${observe(existing).label})`);
+  return { endpoint: existing, adopted: false };
+}
+
+async function takeOver(client: AtlasClient, inputs: ResolvedInputs, ref: EndpointRef, conflict: AtlasApiError, ownEarlierAttempt: boolean): Promise<Registration> {
+  const what = describeEndpoint(ref);
+  if (!inputs.adoptExisting && !ownEarlierAttempt) {
     throw new Error(
       `${what} is already registered with Atlas endpoint service ${inputs.endpointServiceId} (${conflict.message}). ` +
         "adoptExisting is false, so it is not taken over: remove it from Atlas, or set adoptExisting: true to manage it with this resource.",
     );
   }
   let existing: PrivateEndpoint;
-  try {
-    existing = await client.getPrivateEndpoint(ref);
-  } catch (error) {
-    if (isAtlasNotFound(error)) {
-      throw new Error(`Atlas answered 409 (already exists) for ${what} but 404 when reading it; it is probably being deleted. Run \`pulumi up\` again in a minute.`);
+  if (ownEarlierAttempt) {
+    existing = await readOwn(client, inputs, ref, conflict);
+  } else {
+    try {
+      existing = await client.getPrivateEndpoint(ref);
+    } catch (error) {
+      if (isAtlasNotFound(error)) {
+        throw new Error(`Atlas answered 409 (already exists) for ${what} but 404 when reading it; it is probably being deleted. Run \`pulumi up\` again in a minute.`);
+      }
+      throw error;
     }
-    throw error;
   }
   const seen = observe(existing);
   if (seen.phase === "deleting" || seen.phase === "gone" || existing.deleteRequested === true) {
@@ -95,11 +139,9 @@ async function adopt(client: AtlasClient, inputs: ResolvedInputs, ref: EndpointR
         "Change the inputs to match, or remove the endpoint from Atlas.",
     );
   }
-  // A 409 that follows failed attempts of this same POST is most likely our own endpoint.
-  const ownEarlierAttempt = (conflict.attempts ?? 1) > 1;
   reportProgress(
     ownEarlierAttempt
-      ? `${what}: a retried create found it already registered; continuing with it (status ${seen.label})`
+      ? `${what}: a retried create found it already registered (an earlier attempt reached Atlas); continuing with it (status ${seen.label})`
       : `${what}: already registered with Atlas; adopting it because adoptExisting is true (status ${seen.label})`,
   );
   return { endpoint: existing, adopted: !ownEarlierAttempt };
@@ -138,8 +180,8 @@ function explainCreateError(error: unknown, inputs: ResolvedInputs, what: string
 
 export async function create(props: Record<string, unknown>): Promise<CreateResult<PrivateEndpointOutputs>> {
   const inputs = resolveInputs(props);
-  const client = connectToAtlas();
   const startedAt = Date.now();
+  const client = connectToAtlas(startedAt + timeoutMs(inputs.timeouts, "create"));
   let registration: Registration;
   try {
     registration = await register(client, inputs);

@@ -57,6 +57,34 @@ function fromEnv(env: NodeJS.ProcessEnv): Values {
   return values;
 }
 
+/** The env variable the base URL came from (the first set one, as fromEnv reads it). */
+function baseUrlEnvName(env: NodeJS.ProcessEnv): string {
+  return ENV_KEYS.baseUrl.find((name) => present(env[name]) !== undefined) ?? ENV_KEYS.baseUrl[0];
+}
+
+export class InvalidBaseUrlError extends Error {
+  override readonly name = "InvalidBaseUrlError";
+}
+
+/**
+ * The Atlas origin only: API paths are appended to it, so a path (".../api/atlas/v2") would make
+ * every call miss, and a proxy's 404 for the wrong path could look like "the endpoint is gone".
+ */
+function checkBaseUrl(value: string, key: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new InvalidBaseUrlError(`${key} must be an absolute http(s) URL such as https://cloud.mongodb.com`);
+  }
+  if (url.pathname !== "/") {
+    throw new InvalidBaseUrlError(
+      `${key} must be the Atlas origin with no path, such as https://cloud.mongodb.com; it has the path ${JSON.stringify(url.pathname)} (value=${JSON.stringify(url.origin + url.pathname)})`,
+    );
+  }
+  return value.replace(/\/+$/, "");
+}
+
 export class MissingCredentialsError extends Error {
   override readonly name = "MissingCredentialsError";
 }
@@ -88,6 +116,11 @@ export function resolveConnection(env: NodeJS.ProcessEnv = process.env): AtlasCo
   const envValues = fromEnv(env);
   const credentials = credentialsIn(configured, "stack config") ?? credentialsIn(envValues, "environment variables");
   if (!credentials) throw new MissingCredentialsError(`No Atlas credentials found. ${HOW_TO}`);
-  const baseUrl = configured.baseUrl ?? envValues.baseUrl;
-  return baseUrl === undefined ? { credentials } : { credentials, baseUrl: baseUrl.replace(/\/+$/, "") };
+  const baseUrl =
+    configured.baseUrl !== undefined
+      ? checkBaseUrl(configured.baseUrl, CONFIG_KEYS.baseUrl)
+      : envValues.baseUrl !== undefined
+        ? checkBaseUrl(envValues.baseUrl, baseUrlEnvName(env))
+        : undefined;
+  return baseUrl === undefined ? { credentials } : { credentials, baseUrl };
 }

@@ -5,16 +5,27 @@ import { waitUntilGone } from "./endpoint-waits";
 import type { PrivateEndpointTimeouts } from "./inputs";
 import { reportProgress } from "./progress";
 import { endpointRefFor } from "./refs";
+import { confirmGone } from "./gone";
+import { lookAgainDuringGrace, wasStillBeingCreated } from "./read";
 import { observe } from "./status-table";
 import { timeoutMs } from "./timeouts";
 
-/** DELETE, then wait until Atlas answers 404. "Already gone" is success. */
-export async function removeEndpoint(client: AtlasClient, ref: EndpointRef, deleteTimeoutMs: number): Promise<void> {
+/**
+ * DELETE, then wait until Atlas answers 404. "Already gone" (as Atlas says it, see confirmGone) is
+ * success, except for an endpoint recorded as still being created: Atlas may not list a new one at
+ * once, so it is looked for during the create's grace period and deleted if it shows up.
+ */
+export async function removeEndpoint(client: AtlasClient, ref: EndpointRef, deleteTimeoutMs: number, stillBeingCreated = false): Promise<void> {
   const what = describeEndpoint(ref);
   try {
     await client.deletePrivateEndpoint(ref);
   } catch (error) {
     if (isAtlasNotFound(error)) {
+      await confirmGone(client, ref, error);
+      if (stillBeingCreated) {
+        reportProgress(`${what}: not found in Atlas (404) while it was still being created; looking again before calling it gone, as Atlas may not list a new endpoint at once`);
+        if (await lookAgainDuringGrace(client, ref)) return removeEndpoint(client, ref, deleteTimeoutMs);
+      }
       reportProgress(`${what}: already gone from Atlas`);
       return;
     }
@@ -23,8 +34,9 @@ export async function removeEndpoint(client: AtlasClient, ref: EndpointRef, dele
     try {
       current = await client.getPrivateEndpoint(ref);
     } catch (readError) {
-      if (isAtlasNotFound(readError)) return;
-      throw error;
+      if (!isAtlasNotFound(readError)) throw error;
+      await confirmGone(client, ref, readError);
+      return;
     }
     if (observe(current).phase !== "deleting" && current.deleteRequested !== true) throw error;
   }
@@ -40,7 +52,8 @@ export async function removeEndpoint(client: AtlasClient, ref: EndpointRef, dele
 export async function remove(id: string, props: Record<string, unknown>): Promise<void> {
   const ref = endpointRefFor(id, props);
   try {
-    await removeEndpoint(connectToAtlas(), ref, timeoutMs(props.timeouts as PrivateEndpointTimeouts | undefined, "delete"));
+    const deleteTimeoutMs = timeoutMs(props.timeouts as PrivateEndpointTimeouts | undefined, "delete");
+    await removeEndpoint(connectToAtlas(Date.now() + deleteTimeoutMs), ref, deleteTimeoutMs, wasStillBeingCreated(props));
   } catch (error) {
     if (!(error instanceof AtlasClientError)) throw error;
     // Atlas's answer first, then what it means for the stack and what to run.

@@ -15,7 +15,7 @@ export const REPLACE_FIELDS: { readonly [C in CloudProvider]: readonly string[] 
 };
 
 /** Provider behaviour only: a change of these alone is an update without a call to Atlas. */
-export const OPTION_FIELDS = ["timeouts", "deleteOnCreateTimeout", "adoptExisting"] as const;
+export const OPTION_FIELDS = ["timeouts", "deleteOnCreateTimeout", "adoptExisting", "waitForClusters"] as const;
 
 const cloudOf = (props: Props): unknown => props.cloudProvider ?? INPUT_DEFAULTS.cloudProvider;
 
@@ -64,6 +64,8 @@ function sameValue(field: string, cloud: unknown, olds: Props, news: Props): boo
     case "deleteOnCreateTimeout":
     case "adoptExisting":
       return (before ?? INPUT_DEFAULTS[field]) === (after ?? INPUT_DEFAULTS[field]);
+    case "waitForClusters":
+      return JSON.stringify(before ?? INPUT_DEFAULTS.waitForClusters) === JSON.stringify(after ?? INPUT_DEFAULTS.waitForClusters);
     default:
       return before === after;
   }

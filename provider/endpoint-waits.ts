@@ -1,8 +1,9 @@
 import { describeEndpoint } from "./atlas";
-import { isAtlasNotFound, type AtlasClient, type EndpointRef, type PrivateEndpoint } from "./client";
+import { isAtlasNotFound, refusalOf, type AtlasClient, type EndpointRef, type PrivateEndpoint } from "./client";
 import { formatDuration } from "./duration";
+import { confirmGone } from "./gone";
 import { reportProgress } from "./progress";
-import { observe, UNTIL_GONE, UNTIL_READY, type Observation } from "./status-table";
+import { observe, unknownStatusOf, UNTIL_GONE, UNTIL_READY, type Observation } from "./status-table";
 import { PROVIDER_DELAYS, timeScale } from "./time-scale";
 import { realClock, waitFor, type Clock, type WaitOutcome } from "./wait";
 
@@ -14,6 +15,19 @@ interface Look {
 }
 
 const seen = (endpoint: PrivateEndpoint): Look => ({ value: endpoint, observation: observe(endpoint) });
+
+/** Says once per status that Atlas sent one this version does not know, and that it is waited through. */
+function unknownStatusReporter(ref: EndpointRef) {
+  const told = new Set<string>();
+  return (endpoint: PrivateEndpoint): PrivateEndpoint => {
+    const unknown = unknownStatusOf(endpoint);
+    if (unknown !== undefined && !told.has(unknown)) {
+      told.add(unknown);
+      reportProgress(`${describeEndpoint(ref)}: Atlas reports status ${unknown}, which this provider version does not know; treating it as still in progress until the deadline`);
+    }
+    return endpoint;
+  };
+}
 
 function progressReporter(ref: EndpointRef, waitingFor: string, target: Observation["phase"]) {
   const what = describeEndpoint(ref);
@@ -41,17 +55,23 @@ export async function waitUntilReady(wait: ReadyWait): Promise<EndpointOutcome> 
   const clock = wait.clock ?? realClock;
   const scale = timeScale();
   const graceEndsAt = (wait.acceptedAt ?? -Infinity) + PROVIDER_DELAYS.notFoundAfterCreateGraceMs * scale;
+  const note = unknownStatusReporter(wait.ref);
+  let notFoundLooks = 0;
+  const inGrace = () => {
+    notFoundLooks++;
+    return wait.acceptedAt !== undefined && (clock.now() < graceEndsAt || notFoundLooks <= PROVIDER_DELAYS.notFoundAfterCreateMinLooks);
+  };
   return waitFor<PrivateEndpoint | undefined>({
     spec: UNTIL_READY,
-    initial: wait.initial ? seen(wait.initial) : undefined,
+    initial: wait.initial ? seen(note(wait.initial)) : undefined,
     poll: async () => {
       try {
-        const endpoint = await wait.client.getPrivateEndpoint(wait.ref);
+        const endpoint = note(await wait.client.getPrivateEndpoint(wait.ref));
         wait.onSeen?.(endpoint);
         return seen(endpoint);
       } catch (error) {
         if (!isAtlasNotFound(error)) throw error;
-        return clock.now() < graceEndsAt
+        return inGrace()
           ? { value: undefined, observation: { phase: "notFoundYet", label: "NOT_FOUND_YET" } }
           : { value: undefined, observation: { phase: "gone", label: "NOT_FOUND", failure: "Atlas answers 404 Not Found for it" } };
       }
@@ -59,6 +79,7 @@ export async function waitUntilReady(wait: ReadyWait): Promise<EndpointOutcome> 
     timeoutMs: wait.timeoutMs,
     clock,
     timeScale: scale,
+    refusal: refusalOf,
     onStatusChange: progressReporter(wait.ref, "AVAILABLE", "ready"),
   });
 }
@@ -80,12 +101,14 @@ export async function waitUntilGone(wait: GoneWait): Promise<EndpointOutcome> {
         return seen(await wait.client.getPrivateEndpoint(wait.ref));
       } catch (error) {
         if (!isAtlasNotFound(error)) throw error;
+        await confirmGone(wait.client, wait.ref, error);
         return { value: undefined, observation: { phase: "gone", label: "GONE" } };
       }
     },
     timeoutMs: wait.timeoutMs,
     clock,
     timeScale: timeScale(),
+    refusal: refusalOf,
     onStatusChange: progressReporter(wait.ref, "Atlas to remove it", "gone"),
   });
 }

@@ -1,4 +1,9 @@
-export { PrivateEndpoint, type PrivateEndpointArgs } from "./private-endpoint";
+export {
+  LEGACY_PRIVATE_ENDPOINT_TYPE,
+  PRIVATE_ENDPOINT_TYPE,
+  PrivateEndpoint,
+  type PrivateEndpointArgs,
+} from "./private-endpoint";
 export { privateEndpointProvider } from "./provider";
 export type {
   AwsPrivateEndpointInputs,
@@ -9,7 +14,7 @@ export type {
   PrivateEndpointOptions,
   PrivateEndpointTimeouts,
 } from "./inputs";
-export type { ForwardingRuleOutput, PrivateEndpointOutputs } from "./outputs";
+export type { ForwardingRuleOutput, PrivateConnectionString, PrivateEndpointOutputs } from "./outputs";
 export { formatResourceId, parseResourceId, type EndpointIdentity } from "./resource-id";
 export { ResourceInitError } from "./errors/resource-init-error";
 export { POLL_SCHEDULE, nextPollDelayMs, type PollMoment, type PollSchedule } from "./poll-schedule";

@@ -26,6 +26,12 @@ export interface PrivateEndpointOptions {
   deleteOnCreateTimeout?: boolean;
   /** When Atlas answers 409 (the endpoint exists), adopt it if it matches. Default true. */
   adoptExisting?: boolean;
+  /**
+   * After AVAILABLE, wait (within timeouts.create) until the project's clusters have applied the
+   * endpoint, and output their private connection strings. true (default): every cluster of the
+   * project; a list of cluster names: only those; false: return at AVAILABLE.
+   */
+  waitForClusters?: boolean | string[];
 }
 
 interface EndpointServiceInputs extends PrivateEndpointOptions {
@@ -62,16 +68,16 @@ export interface GcpPrivateEndpointInputs extends EndpointServiceInputs {
 /** What a user declares. `cloudProvider` defaults to AWS. */
 export type PrivateEndpointInputs = AwsPrivateEndpointInputs | AzurePrivateEndpointInputs | GcpPrivateEndpointInputs;
 
-type Normalized<T> = T & { cloudProvider: CloudProvider; deleteOnCreateTimeout: boolean; adoptExisting: boolean };
+type Normalized<T> = T & { cloudProvider: CloudProvider; deleteOnCreateTimeout: boolean; adoptExisting: boolean; waitForClusters: boolean | string[] };
 /** Inputs after check: defaults applied, every value known. */
 export type ResolvedInputs =
   | Normalized<AwsPrivateEndpointInputs & { cloudProvider: "AWS" }>
   | Normalized<AzurePrivateEndpointInputs>
   | Normalized<GcpPrivateEndpointInputs>;
 
-export const INPUT_DEFAULTS = { cloudProvider: "AWS", deleteOnCreateTimeout: false, adoptExisting: true } as const;
+export const INPUT_DEFAULTS = { cloudProvider: "AWS", deleteOnCreateTimeout: false, adoptExisting: true, waitForClusters: true } as const;
 
-const OPTION_KEYS = ["timeouts", "deleteOnCreateTimeout", "adoptExisting"] as const;
+const OPTION_KEYS = ["timeouts", "deleteOnCreateTimeout", "adoptExisting", "waitForClusters"] as const;
 const COMMON_KEYS = ["groupId", "cloudProvider", "endpointServiceId", ...OPTION_KEYS] as const;
 export const INPUT_KEYS: { readonly [C in CloudProvider]: readonly string[] } = {
   AWS: [...COMMON_KEYS, "endpointId"],
@@ -155,6 +161,34 @@ const forwardingRules = z
     });
   });
 
+// Atlas cluster names: letters, digits and hyphens, starting with a letter or digit, at most 64.
+const CLUSTER_NAME = /^[a-zA-Z0-9][a-zA-Z0-9-]{0,63}$/;
+const WAIT_FOR_CLUSTERS_HELP = "true (every cluster of the project), false, or a list of cluster names";
+
+const clusterNames = z
+  .array(orUnknown(text(CLUSTER_NAME, "an Atlas cluster name (letters, digits and hyphens, starting with a letter or digit, at most 64)")))
+  .superRefine((names, ctx) => {
+    const seen = new Set<unknown>();
+    names.forEach((name, index) => {
+      if (typeof name !== "string" || isUnknown(name)) return;
+      if (seen.has(name)) ctx.addIssue({ code: "custom", path: [index], message: `is listed twice, value="${name}"` });
+      seen.add(name);
+    });
+  });
+
+const waitForClusters = z
+  .unknown()
+  .superRefine((value, ctx) => {
+    if (value === undefined || typeof value === "boolean") return;
+    if (!Array.isArray(value)) {
+      ctx.addIssue({ code: "custom", message: `must be ${WAIT_FOR_CLUSTERS_HELP}, got ${shown(value)}` });
+      return;
+    }
+    const result = clusterNames.safeParse(value);
+    if (!result.success) for (const issue of result.error.issues) ctx.addIssue({ code: "custom", message: issue.message, path: issue.path });
+  })
+  .optional();
+
 const commonSchema = z.object({
   groupId: orUnknown(text(HEX24, "24 hexadecimal characters (the Atlas project id)")),
   cloudProvider: orUnknown(
@@ -164,6 +198,7 @@ const commonSchema = z.object({
   timeouts: orUnknown(timeouts),
   deleteOnCreateTimeout: orUnknown(flag),
   adoptExisting: orUnknown(flag),
+  waitForClusters: orUnknown(waitForClusters),
 });
 
 /** Fields specific to each cloud; the discriminant is `cloudProvider`. */

@@ -10,6 +10,17 @@ export interface ForwardingRuleOutput {
   status?: string;
 }
 
+/** How to reach one cluster through this endpoint, as Atlas lists it (no credentials in it). */
+export interface PrivateConnectionString {
+  clusterName: string;
+  /** MONGOD (replica set) or MONGOS (sharded). */
+  type?: string;
+  connectionString?: string;
+  srvConnectionString?: string;
+  /** Sharded clusters, where Atlas gives one. */
+  srvShardOptimizedConnectionString?: string;
+}
+
 /**
  * Everything a PrivateEndpoint records in state: the inputs (so diff and read have them) and what
  * Atlas reports. Plain JSON: an absent field is omitted, never `undefined`.
@@ -26,6 +37,9 @@ export interface PrivateEndpointOutputs {
   timeouts?: { create?: DurationInput; delete?: DurationInput };
   deleteOnCreateTimeout: boolean;
   adoptExisting: boolean;
+  waitForClusters?: boolean | string[];
+  /** One entry per cluster reached through this endpoint, once the clusters have applied it. */
+  privateConnectionStrings?: PrivateConnectionString[];
   connectionStatus?: string;
   status?: string;
   interfaceEndpointId?: string;
@@ -73,7 +87,12 @@ function forwardingRules(inputs: ResolvedInputs, endpoint: AtlasEndpointView | u
 }
 
 /** The one place Atlas responses become outputs. `endpoint` is undefined when Atlas was never read. */
-export function toOutputs(inputs: ResolvedInputs, endpoint: AtlasEndpointView | undefined, adopted: boolean): PrivateEndpointOutputs {
+export function toOutputs(
+  inputs: ResolvedInputs,
+  endpoint: AtlasEndpointView | undefined,
+  adopted: boolean,
+  privateConnectionStrings?: PrivateConnectionString[],
+): PrivateEndpointOutputs {
   const cloud = inputs.cloudProvider;
   const outputs: PrivateEndpointOutputs = {
     groupId: inputs.groupId,
@@ -87,6 +106,8 @@ export function toOutputs(inputs: ResolvedInputs, endpoint: AtlasEndpointView | 
     timeouts: inputs.timeouts,
     deleteOnCreateTimeout: inputs.deleteOnCreateTimeout,
     adoptExisting: inputs.adoptExisting,
+    waitForClusters: inputs.waitForClusters,
+    privateConnectionStrings,
     connectionStatus: cloud === "AWS" ? endpoint?.connectionStatus : undefined,
     status: cloud === "AWS" ? undefined : endpoint?.status,
     interfaceEndpointId: nonEmpty(endpoint?.interfaceEndpointId),

@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { DurationInput } from "./duration";
 import type { PrivateEndpointInputs } from "./inputs";
-import type { ForwardingRuleOutput } from "./outputs";
+import type { ForwardingRuleOutput, PrivateConnectionString } from "./outputs";
 import { privateEndpointProvider } from "./provider";
 
 /** Each property may be a value, a promise or an Output, at any depth. */
@@ -28,6 +28,8 @@ const UNKNOWN_OUTPUTS = {
   timeouts: undefined,
   deleteOnCreateTimeout: undefined,
   adoptExisting: undefined,
+  waitForClusters: undefined,
+  privateConnectionStrings: undefined,
   connectionStatus: undefined,
   status: undefined,
   interfaceEndpointId: undefined,
@@ -38,6 +40,13 @@ const UNKNOWN_OUTPUTS = {
   deleteRequested: undefined,
   adopted: undefined,
 };
+
+/** The module of the type token: previews and policy packs see `pulumi-nodejs:dynamic/atlas:PrivateEndpoint`. */
+export const PRIVATE_ENDPOINT_MODULE = "atlas";
+export const PRIVATE_ENDPOINT_TYPE_NAME = "PrivateEndpoint";
+export const PRIVATE_ENDPOINT_TYPE = `pulumi-nodejs:dynamic/${PRIVATE_ENDPOINT_MODULE}:${PRIVATE_ENDPOINT_TYPE_NAME}`;
+/** The type every release up to 0.1.0 registered; the alias lets stacks created then upgrade in place. */
+export const LEGACY_PRIVATE_ENDPOINT_TYPE = "pulumi-nodejs:dynamic:Resource";
 
 /**
  * Registers a cloud-side endpoint (AWS VPC interface endpoint, Azure private endpoint, GCP
@@ -68,11 +77,19 @@ export class PrivateEndpoint extends pulumi.dynamic.Resource {
   declare readonly deleteOnCreateTimeout: pulumi.Output<boolean>;
   /** Whether a 409 adopts a matching existing endpoint. */
   declare readonly adoptExisting: pulumi.Output<boolean>;
+  /** Which clusters a create waits for: true (all), a list of names, or false. */
+  declare readonly waitForClusters: pulumi.Output<boolean | string[] | undefined>;
+  /**
+   * One entry per cluster reached through this endpoint (clusterName, type, connectionString,
+   * srvConnectionString, srvShardOptimizedConnectionString where Atlas gives one), set once the
+   * clusters have applied the endpoint; absent with waitForClusters: false. No credentials in them.
+   */
+  declare readonly privateConnectionStrings: pulumi.Output<PrivateConnectionString[] | undefined>;
   /** AWS: PENDING_ACCEPTANCE, PENDING, AVAILABLE, REJECTED or DELETING. */
   declare readonly connectionStatus: pulumi.Output<string | undefined>;
   /** Azure and GCP: INITIATING, (GCP) VERIFIED, AVAILABLE, FAILED or DELETING. */
   declare readonly status: pulumi.Output<string | undefined>;
-  /** AWS: Atlas's 24-hex id of the interface endpoint. */
+  /** AWS: the interface endpoint's id as Atlas reports it: the AWS `vpce-...` id (the same value as `endpointId`). */
   declare readonly interfaceEndpointId: pulumi.Output<string | undefined>;
   /** Azure: the connection name Atlas generates. */
   declare readonly privateEndpointConnectionName: pulumi.Output<string | undefined>;
@@ -88,6 +105,14 @@ export class PrivateEndpoint extends pulumi.dynamic.Resource {
   declare readonly adopted: pulumi.Output<boolean>;
 
   constructor(name: string, args: PrivateEndpointArgs, opts?: pulumi.CustomResourceOptions) {
-    super(privateEndpointProvider, name, { ...UNKNOWN_OUTPUTS, ...args }, opts);
+    const aliases = [{ type: LEGACY_PRIVATE_ENDPOINT_TYPE }, ...(opts?.aliases ?? [])];
+    super(
+      privateEndpointProvider,
+      name,
+      { ...UNKNOWN_OUTPUTS, ...args },
+      { ...opts, aliases },
+      PRIVATE_ENDPOINT_MODULE,
+      PRIVATE_ENDPOINT_TYPE_NAME,
+    );
   }
 }

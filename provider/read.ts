@@ -1,11 +1,13 @@
 import type { ReadResult } from "@pulumi/pulumi/dynamic";
 import { connectToAtlas, describeEndpoint } from "./atlas";
+import { refreshConnectionStrings } from "./cluster-waits";
 import { AtlasClientError, isAtlasNotFound, type AtlasClient, type EndpointRef, type PrivateEndpoint } from "./client";
 import { INPUT_DEFAULTS, INPUT_KEYS, resolveInputs, type ResolvedInputs } from "./inputs";
 import { toOutputs, type PrivateEndpointOutputs } from "./outputs";
 import { reportProgress } from "./progress";
 import { POLL_SCHEDULE } from "./poll-schedule";
 import { endpointRefFor } from "./refs";
+import { confirmGone } from "./gone";
 import { observe, type EndpointStatusView } from "./status-table";
 import { PROVIDER_DELAYS, timeScale } from "./time-scale";
 
@@ -17,6 +19,7 @@ function declaredInputs(ref: EndpointRef, props: Record<string, unknown>, endpoi
     const options = {
       deleteOnCreateTimeout: props.deleteOnCreateTimeout === true,
       adoptExisting: props.adoptExisting === undefined ? INPUT_DEFAULTS.adoptExisting : props.adoptExisting === true,
+      waitForClusters: props.waitForClusters === false || Array.isArray(props.waitForClusters) ? (props.waitForClusters as false | string[]) : INPUT_DEFAULTS.waitForClusters,
     };
     const service = { groupId: ref.groupId, endpointServiceId: ref.endpointServiceId, ...options };
     switch (endpoint.cloudProvider) {
@@ -48,15 +51,15 @@ function refreshedInputs(outputs: PrivateEndpointOutputs): Record<string, unknow
 }
 
 /** Recorded as still being created: Atlas may not list it yet, so a 404 is not proof it is gone. */
-function wasStillBeingCreated(props: Record<string, unknown>): boolean {
+export function wasStillBeingCreated(props: Record<string, unknown>): boolean {
   return typeof props.cloudProvider === "string" && observe(props as unknown as EndpointStatusView).phase === "pending";
 }
 
 /** Looks again for the create's grace period; undefined when Atlas still answers 404 after it. */
-async function lookAgainDuringGrace(client: AtlasClient, ref: EndpointRef): Promise<PrivateEndpoint | undefined> {
+export async function lookAgainDuringGrace(client: AtlasClient, ref: EndpointRef): Promise<PrivateEndpoint | undefined> {
   const scale = timeScale();
   const endsAt = Date.now() + PROVIDER_DELAYS.notFoundAfterCreateGraceMs * scale;
-  while (Date.now() < endsAt) {
+  for (let looks = 1; Date.now() < endsAt || looks <= PROVIDER_DELAYS.notFoundAfterCreateMinLooks; looks++) {
     await new Promise((resolve) => setTimeout(resolve, POLL_SCHEDULE.fastIntervalMs * scale));
     try {
       return await client.getPrivateEndpoint(ref);
@@ -89,7 +92,10 @@ export async function read(id: string, props: Record<string, unknown>): Promise<
     try {
       endpoint = await client.getPrivateEndpoint(ref);
     } catch (error) {
-      if (!isAtlasNotFound(error) || !wasStillBeingCreated(props)) throw error;
+      if (!isAtlasNotFound(error)) throw error;
+      // Only Atlas saying this endpoint is gone drops it from the stack (not a proxy's 404, not a missing project).
+      await confirmGone(client, ref, error);
+      if (!wasStillBeingCreated(props)) throw error;
       reportProgress(`${what}: not found in Atlas (404) while it was still being created; looking again, as Atlas may not list a new endpoint at once`);
       endpoint = await lookAgainDuringGrace(client, ref);
     }
@@ -100,6 +106,8 @@ export async function read(id: string, props: Record<string, unknown>): Promise<
     reportProgress(`${what}: not found in Atlas (404); it is gone`);
     return { id: "" };
   }
-  const outputs = toOutputs(declaredInputs(ref, props, endpoint), endpoint, props.adopted === true);
+  const declared = declaredInputs(ref, props, endpoint);
+  const strings = await refreshConnectionStrings(client, ref, declared.waitForClusters, props.privateConnectionStrings);
+  const outputs = toOutputs(declared, endpoint, props.adopted === true, strings);
   return { id, props: outputs, inputs: refreshedInputs(outputs) as unknown as PrivateEndpointOutputs };
 }

@@ -1,4 +1,5 @@
 import { describeEndpoint } from "./atlas";
+import { settleClusters } from "./cluster-settle";
 import type { AtlasClient, EndpointRef, PrivateEndpoint } from "./client";
 import { removeEndpoint } from "./delete";
 import { formatDuration } from "./duration";
@@ -60,8 +61,12 @@ export async function settle(client: AtlasClient, registered: Registered): Promi
   }
 
   switch (outcome.kind) {
-    case "reached":
-      return { id, outs: toOutputs(inputs, outcome.value, adopted) };
+    case "reached": {
+      latest = outcome.value;
+      const remainingMs = Math.max(0, registered.timeoutMs - (Date.now() - registered.startedAt));
+      const strings = await settleClusters(client, { id, ref, inputs, timeoutMs: registered.timeoutMs, remainingMs, record });
+      return { id, outs: toOutputs(inputs, outcome.value, adopted, strings) };
+    }
     case "failed": {
       const { observation } = outcome;
       const why = observation.failure ?? `Atlas reports status ${observation.label}`;

@@ -77,6 +77,15 @@ function phaseIn(sets: StatusSets, status: string | undefined): Phase {
   return "pending";
 }
 
+/** A status this version's table does not list (Atlas adds statuses over time); undefined when known or absent. */
+export function unknownStatusOf(endpoint: EndpointStatusView): string | undefined {
+  const status = statusOf(endpoint);
+  if (status === undefined) return undefined;
+  const sets = STATUS_TABLE[endpoint.cloudProvider];
+  const known = [sets.pending, sets.ready, sets.failed, sets.deleting, sets.gone].some((set) => set.includes(status));
+  return known ? undefined : status;
+}
+
 export function observe(endpoint: EndpointStatusView): Observation {
   const status = statusOf(endpoint);
   let phase = phaseIn(STATUS_TABLE[endpoint.cloudProvider], status);

@@ -19,4 +19,9 @@ export function timeScale(env: NodeJS.ProcessEnv = process.env): number {
 export const PROVIDER_DELAYS = {
   /** Atlas may answer 404 for a few seconds after it accepted a create (eventual consistency). */
   notFoundAfterCreateGraceMs: 30_000,
+  /**
+   * The grace lasts at least this many looks, however long they take: a process stalled by a
+   * loaded machine (or a laptop's sleep) must not call an endpoint gone on one late look.
+   */
+  notFoundAfterCreateMinLooks: 3,
 } as const;

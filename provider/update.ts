@@ -1,5 +1,6 @@
 import type { UpdateResult } from "@pulumi/pulumi/dynamic";
 import { connectToAtlas, describeEndpoint } from "./atlas";
+import { settleClusters } from "./cluster-settle";
 import { isAtlasNotFound, type PrivateEndpoint } from "./client";
 import { register } from "./create";
 import { PROVIDER_KEY, resolveInputs, type ResolvedInputs } from "./inputs";
@@ -23,7 +24,19 @@ function withOptions(olds: Record<string, unknown>, inputs: ResolvedInputs): Pri
     timeouts: inputs.timeouts,
     deleteOnCreateTimeout: inputs.deleteOnCreateTimeout,
     adoptExisting: inputs.adoptExisting,
+    waitForClusters: inputs.waitForClusters,
+    privateConnectionStrings: inputs.waitForClusters === false ? undefined : (outputs.privateConnectionStrings as PrivateEndpointOutputs["privateConnectionStrings"]),
   });
+}
+
+/**
+ * The endpoint is AVAILABLE but its cluster wait did not finish (deadline, error), or the clusters
+ * to wait for changed: the update waits for them. State written before waitForClusters existed
+ * has no such record and is left alone (refresh fills the strings in).
+ */
+function clusterWaitUnfinished(olds: Record<string, unknown>, inputs: ResolvedInputs): boolean {
+  if (inputs.waitForClusters === false || olds.waitForClusters === undefined) return false;
+  return olds.privateConnectionStrings === undefined || JSON.stringify(olds.waitForClusters) !== JSON.stringify(inputs.waitForClusters);
 }
 
 /**
@@ -34,13 +47,28 @@ function withOptions(olds: Record<string, unknown>, inputs: ResolvedInputs): Pri
  */
 export async function update(id: string, olds: Record<string, unknown>, news: Record<string, unknown>): Promise<UpdateResult<PrivateEndpointOutputs>> {
   const inputs = resolveInputs(news);
-  if (isSettled(olds)) return { outs: withOptions(olds, inputs) };
+  if (isSettled(olds)) {
+    if (!clusterWaitUnfinished(olds, inputs)) return { outs: withOptions(olds, inputs) };
+    const outs = withOptions(olds, inputs);
+    const ref = endpointRefFor(id, olds);
+    reportProgress(`${describeEndpoint(ref)}: AVAILABLE; resuming the wait for the project's clusters`);
+    const timeout = timeoutMs(inputs.timeouts, "create");
+    const strings = await settleClusters(connectToAtlas(), {
+      id,
+      ref,
+      inputs,
+      timeoutMs: timeout,
+      remainingMs: timeout,
+      record: () => plainJson({ ...outs, privateConnectionStrings: undefined, [PROVIDER_KEY]: news[PROVIDER_KEY] }),
+    });
+    return { outs: plainJson({ ...outs, privateConnectionStrings: strings }) };
+  }
 
-  const client = connectToAtlas();
+  const startedAt = Date.now();
+  const client = connectToAtlas(startedAt + timeoutMs(inputs.timeouts, "create"));
   const ref = endpointRefFor(id, olds);
   const what = describeEndpoint(ref);
-  const startedAt = Date.now();
-  let current: PrivateEndpoint;
+  let current: PrivateEndpoint | undefined;
   let adopted = olds.adopted === true;
   let acceptedAt: number | undefined;
   try {

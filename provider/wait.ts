@@ -24,6 +24,11 @@ export interface WaitOptions<T> {
   /** Multiplies each poll delay (PULUMI_ATLAS_PE_TIME_SCALE); never the timeout. */
   timeScale: number;
   schedule?: (moment: PollMoment) => number;
+  /**
+   * Recognizes a poll Atlas refused (429, 503) rather than failed: the wait goes on until its
+   * deadline, the next poll no sooner than Retry-After and backing off while refusals continue.
+   */
+  refusal?: (error: unknown) => { retryAfterMs?: number } | undefined;
   onStatusChange?: (change: { from: string | undefined; to: string; phase: Observation["phase"]; elapsedMs: number }) => void;
 }
 
@@ -31,6 +36,9 @@ export type WaitOutcome<T> =
   | { kind: "reached"; value: T; observation: Observation; elapsedMs: number; polls: number }
   | { kind: "failed"; value: T; observation: Observation; elapsedMs: number; polls: number }
   | { kind: "timedOut"; value: T | undefined; observation: Observation | undefined; elapsedMs: number; polls: number };
+
+/** The longest back-off between refused polls (unscaled); Retry-After may ask for longer. */
+export const MAX_REFUSAL_BACKOFF_MS = 60_000;
 
 export async function waitFor<T>(options: WaitOptions<T>): Promise<WaitOutcome<T>> {
   const { spec, clock } = options;
@@ -41,10 +49,32 @@ export async function waitFor<T>(options: WaitOptions<T>): Promise<WaitOutcome<T
   let current = options.initial;
   let lastLabel: string | undefined;
   let deadlinePassed = false;
+  let lastSeen: { value: T; observation: Observation } | undefined = options.initial;
+  let refusals = 0;
   for (;;) {
     if (!current) {
-      current = await options.poll();
-      polls += 1;
+      try {
+        current = await options.poll();
+        polls += 1;
+        refusals = 0;
+        lastSeen = current;
+      } catch (error) {
+        const refused = options.refusal?.(error);
+        if (!refused) throw error;
+        polls += 1;
+        refusals += 1;
+        const elapsedMs = clock.now() - startedAt;
+        const remainingMs = options.timeoutMs - elapsedMs;
+        if (deadlinePassed || remainingMs <= 0) {
+          return { kind: "timedOut", value: lastSeen?.value, observation: lastSeen?.observation, elapsedMs, polls };
+        }
+        const moment = { elapsedMs: elapsedMs / options.timeScale, sinceStatusChangeMs: (clock.now() - lastChangeAt) / options.timeScale };
+        const backoffMs = Math.min(MAX_REFUSAL_BACKOFF_MS, schedule(moment) * 2 ** Math.min(refusals - 1, 30)) * options.timeScale;
+        const delayMs = Math.max(refused.retryAfterMs ?? 0, backoffMs);
+        if (delayMs >= remainingMs) deadlinePassed = true;
+        await clock.sleep(Math.min(delayMs, remainingMs));
+        continue;
+      }
     }
     const elapsedMs = clock.now() - startedAt;
     const { observation, value } = current;

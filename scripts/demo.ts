@@ -51,7 +51,15 @@ async function main(): Promise<void> {
         step("pulumi up");
         await mustSucceed(stack.up(), "pulumi up");
         step("Stack outputs");
-        process.stdout.write(`${JSON.stringify(await stack.outputs(), null, 2)}\n`);
+        const outputs = await stack.outputs();
+        process.stdout.write(`${JSON.stringify(outputs, null, 2)}\n`);
+        step("Private connection strings (one per cluster reached through each endpoint)");
+        for (const [name, value] of Object.entries(outputs)) {
+            if (!name.endsWith("PrivateConnectionStrings") || !Array.isArray(value)) continue;
+            for (const entry of value as { clusterName: string; type?: string; srvConnectionString?: string }[]) {
+                process.stdout.write(`${name.replace("PrivateConnectionStrings", "")} -> ${entry.clusterName} (${entry.type ?? "?"}): ${entry.srvConnectionString ?? "(no SRV string)"}\n`);
+            }
+        }
         step("pulumi destroy");
         await mustSucceed(stack.destroy(), "pulumi destroy");
         step("Done: created, waited for AVAILABLE, and destroyed one endpoint per cloud");

@@ -2,8 +2,8 @@
 # Usage: bash scripts/with-tools.sh COMMAND [ARG...]
 #
 # Runs COMMAND (in the current directory) with everything a fresh clone needs: Node 22, the project's npm
-# dependencies and the Pulumi CLI with its Node.js language host, all installed on first use, and the
-# environment that keeps Pulumi offline. The first run on a new machine is slow (the CLI is built from Go
+# dependencies, the Pulumi CLI with its Node.js language host and actionlint (the workflow lint test), all
+# installed on first use, and the environment that keeps Pulumi offline. The first run on a new machine is slow (the CLI is built from Go
 # module sources); later runs only check versions. Progress goes to stderr as "[with-tools] ..." lines.
 #
 # No Pulumi backend or passphrase is set here: tests and the demo each log in to their own temporary
@@ -37,6 +37,7 @@ if [[ ! -x "$ROOT/.tools/bin/pulumi" ]]; then
   log "Pulumi CLI: not in .tools/bin yet; building it from Go module sources (first run only: about 13 minutes on 2 cores)"
 fi
 bash "$ROOT/scripts/install-pulumi.sh"
+bash "$ROOT/scripts/install-actionlint.sh"
 
 export PULUMI_SKIP_UPDATE_CHECK=true
 export PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION=true

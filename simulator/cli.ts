@@ -1,4 +1,5 @@
 import { startSimulator } from "./index";
+import { parseRateLimit } from "./http/rateLimiter";
 import type { SimulatorOptions } from "./options";
 import { parseDialectPatch, type Dialect } from "./dialect";
 
@@ -9,6 +10,7 @@ const FLAGS = [
   "--jitter <x>",
   "--eventual-consistency-ms <ms>",
   "--oauth-tokens-per-minute <n|0=unlimited>",
+  "--rate-limit <CAPACITY:RATE[/SECONDS]>",
   "--endpoint-create-201",
   "--endpoint-delete-202",
   "--extra-status <CLOUD:STATUS[:ms]>",
@@ -20,7 +22,7 @@ const FLAGS = [
   "--envelope-errors",
 ];
 
-/** `npm run sim -- --port 0 --time-scale 0.1`: one JSON seed line on stdout, logs on stderr. */
+/** `npm run sim -- --port 0 --time-scale 0.1 --rate-limit 100:10/1`: one JSON seed line on stdout, logs on stderr. */
 function parseArgs(argv: string[]): SimulatorOptions {
   const options: SimulatorOptions = {};
   const dialect: Record<string, unknown> = {};
@@ -87,6 +89,15 @@ function parseArgs(argv: string[]): SimulatorOptions {
       case "--envelope-errors":
         dialect.envelopeErrors = true;
         break;
+      case "--rate-limit": {
+        // Atlas's shape: capacity, then refill rate per interval, e.g. "100:10/1" (interval in seconds, default 1).
+        const match = /^(\d+):(\d+(?:\.\d+)?)(?:\/(\d+(?:\.\d+)?))?$/.exec(value ?? "");
+        const parsed = match ? parseRateLimit({ capacity: Number(match[1]), refillRate: Number(match[2]), refillIntervalSeconds: Number(match[3] ?? 1) }) : undefined;
+        if (!parsed || "error" in parsed) fail(`--rate-limit needs CAPACITY:REFILL_RATE[/INTERVAL_SECONDS] with capacity >= 1 and positive rate and interval, got ${JSON.stringify(value)}`);
+        options.rateLimit = parsed;
+        index++;
+        break;
+      }
       default:
         fail(`unknown flag ${flag}; allowed: ${FLAGS.join(", ")}`);
     }

@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import { createRequestListener } from "./http/server";
 import { resolveOptions, type SimulatorOptions } from "./options";
 import { SimulatorRuntime } from "./runtime";
-import type { SimulatorSeed } from "./seed";
+import { SEEDED_CLUSTERS, type SimulatorSeed } from "./seed";
 
 export type { SimulatorOptions, RateLimitOptions, MissingIdPatterns } from "./options";
 export type { TransitionDelays } from "./model/pace";
@@ -33,7 +33,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   const baseUrl = `http://${host}:${port}`;
   return {
     baseUrl,
-    seed: { baseUrl, ...runtime.seedValues },
+    seed: { baseUrl, ...runtime.seedValues, clusters: SEEDED_CLUSTERS },
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));

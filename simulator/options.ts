@@ -3,7 +3,8 @@ import { DEFAULT_DELAYS, type TransitionDelays } from "./model/pace";
 import type { SeedValues } from "./seed";
 import type { Dialect } from "./dialect";
 
-export type RateLimitOptions = { capacity: number; refillPerSecond: number };
+/** Atlas's token bucket: `capacity` requests, `refillRate` tokens back every `refillIntervalSeconds`. */
+export type RateLimitOptions = { capacity: number; refillRate: number; refillIntervalSeconds: number };
 
 /** Which cloud-side ids the simulator pretends do not exist (Atlas accepts them, then fails). */
 export type MissingIdPatterns = Record<CloudProvider, RegExp>;

@@ -9,7 +9,7 @@ import { AtlasBackend } from "./model/backend";
 import type { CloudProvider } from "./model/cloud";
 import { Pace } from "./model/pace";
 import type { ResolvedOptions } from "./options";
-import { SEEDED_REGIONS, createSeedValues, type SeedValues } from "./seed";
+import { SEEDED_CLUSTERS, SEEDED_REGIONS, createSeedValues, type SeedValues } from "./seed";
 
 /** Everything one running simulator holds; the control API changes it in place. */
 export class SimulatorRuntime {
@@ -52,6 +52,7 @@ export class SimulatorRuntime {
     this.backend.addAvailableEndpointService(seed.groupId, services.AZURE, "AZURE", SEEDED_REGIONS.AZURE, false);
     this.backend.addAvailableEndpointService(seed.groupId, services.GCP, "GCP", SEEDED_REGIONS.GCP, false);
     this.backend.addAvailableEndpointService(seed.groupId, services.GCP_PORT_MAPPED, "GCP", SEEDED_REGIONS.GCP_PORT_MAPPED, true);
+    for (const cluster of SEEDED_CLUSTERS) this.backend.addCluster(seed.groupId, cluster);
     this.digest = new DigestAuthenticator(
       new Map([
         [seed.apiKey.publicKey, { privateKey: seed.apiKey.privateKey, readOnly: false }],

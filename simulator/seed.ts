@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import type { ClusterInput } from "./model/clusters";
 import { randomHex, randomToken } from "./model/ids";
 
 /** The seed line printed by the CLI: the seeded project, one AVAILABLE endpoint service per cloud, credentials. */
@@ -11,11 +12,25 @@ export type SimulatorSeed = {
   serviceAccount: { clientId: string; clientSecret: string };
   /** Not in the issue's line, added so the 403 path can be exercised with OAuth too. */
   readOnlyServiceAccount: { clientId: string; clientSecret: string };
+  /** The default project's clusters (names and where their nodes are), see SEEDED_CLUSTERS. */
+  clusters: ClusterInput[];
 };
 
-export type SeedValues = Omit<SimulatorSeed, "baseUrl">;
+export type SeedValues = Omit<SimulatorSeed, "baseUrl" | "clusters">;
 
 export const SEEDED_REGIONS = { AWS: "US_EAST_1", AZURE: "US_EAST_2", GCP: "CENTRAL_US", GCP_PORT_MAPPED: "CENTRAL_US" } as const;
+
+/**
+ * The default project's clusters: two with nodes in the AWS service's region (a replica set and a
+ * sharded cluster, so both string types show), one in the GCP services' region, one where no
+ * seeded service is (it never lists an endpoint).
+ */
+export const SEEDED_CLUSTERS: ClusterInput[] = [
+  { name: "orders", clusterType: "REPLICASET", regions: [{ providerName: "AWS", regionName: SEEDED_REGIONS.AWS }] },
+  { name: "analytics", clusterType: "SHARDED", regions: [{ providerName: "AWS", regionName: SEEDED_REGIONS.AWS }] },
+  { name: "inventory", clusterType: "REPLICASET", regions: [{ providerName: "GCP", regionName: SEEDED_REGIONS.GCP }] },
+  { name: "archive", clusterType: "REPLICASET", regions: [{ providerName: "AWS", regionName: "EU_WEST_1" }] },
+];
 
 export function createSeedValues(given: Partial<SeedValues> = {}): SeedValues {
   return {

@@ -16,3 +16,5 @@ export const pulumiId = endpoint.id;
 export const connectionStatus = endpoint.connectionStatus;
 export const interfaceEndpointId = endpoint.interfaceEndpointId;
 export const adopted = endpoint.adopted;
+// How apps reach each cluster through this endpoint (set once the clusters have applied it; no password in them).
+export const privateConnectionStrings = endpoint.privateConnectionStrings;

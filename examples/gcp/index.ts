@@ -23,3 +23,5 @@ export const pulumiId = endpoint.id;
 export const status = endpoint.status;
 export const endpoints = endpoint.endpoints;
 export const portMappingEnabled = endpoint.portMappingEnabled;
+// How apps reach each cluster through this endpoint (set once the clusters have applied it; no password in them).
+export const privateConnectionStrings = endpoint.privateConnectionStrings;

@@ -8,7 +8,8 @@ import { OAuthAuthenticator } from "./oauth/oauth-authenticator";
 import { requestAccessToken } from "./oauth/token-endpoint";
 import { TokenSource } from "./oauth/token-source";
 import { normalizeOptions, type AtlasClientOptions, type NormalizedOptions } from "./options";
-import { endpointPath, endpointServicePath, endpointServicesPath, endpointsPath } from "./paths";
+import { CLUSTER_MEDIA_TYPE, clusterPageSchema, clusterSchema, type Cluster } from "./cluster-schemas";
+import { clusterPath, clustersPath, endpointPath, endpointServicePath, endpointServicesPath, endpointsPath } from "./paths";
 import {
   describeIssues,
   endpointServiceSchemas,
@@ -17,6 +18,9 @@ import {
   type EndpointService,
   type PrivateEndpoint,
 } from "./schemas";
+import type { Pacer } from "./pacing/pacer";
+import { pacerFor } from "./pacing/registry";
+import { parseRetryAfterMs } from "./retry-timing";
 import { sendWithRetries } from "./send-with-retries";
 import { createAxiosTransport, type Transport } from "./transport";
 import type { CloudProvider, CreateEndpointRequest, EndpointRef, ServiceRef } from "./types";
@@ -25,6 +29,13 @@ import { USER_AGENT } from "./version";
 export const ATLAS_MEDIA_TYPE = "application/vnd.atlas.2023-01-01+json";
 
 type Method = "GET" | "POST" | "DELETE";
+
+/** See AtlasClient.whyNotFound. */
+export type NotFoundVerdict =
+  | { gone: true; because: "endpoint" | "service" }
+  | { gone: false; because: "notAtlas" | "projectNotFound" | "serviceUnreadable"; detail: string };
+/** Atlas's maximum page size: one GET per poll for any project with up to 500 clusters. */
+const CLUSTER_PAGE_SIZE = 500;
 
 /**
  * Typed Atlas Admin API client for private endpoints. Retries (429, 5xx, network, timeouts) happen
@@ -35,11 +46,13 @@ export class AtlasClient {
   readonly #options: Omit<NormalizedOptions, "credentials">;
   readonly #transport: Transport;
   readonly #auth: Authenticator;
+  readonly #pacer: Pacer | undefined;
 
   constructor(options: AtlasClientOptions) {
     const { credentials, ...rest } = normalizeOptions(options);
     this.#options = rest;
     this.#transport = createAxiosTransport();
+    this.#pacer = rest.pacing ? pacerFor(rest.baseUrl, credentials, rest.log) : undefined;
     switch (credentials.kind) {
       case "apiKey":
         this.#auth = new DigestAuthenticator(rest.baseUrl, credentials.publicKey, credentials.privateKey);
@@ -88,6 +101,33 @@ export class AtlasClient {
     await this.#send("DELETE", endpointPath(ref));
   }
 
+  /**
+   * What a 404 for an endpoint means. Only an Atlas error body counts, and only when the endpoint
+   * service answers 200 (the endpoint is gone) or 404 PRIVATE_ENDPOINT_SERVICE_NOT_FOUND (the
+   * service went, and its endpoints with it). GROUP_NOT_FOUND, a 404 from something that is not
+   * Atlas (a proxy, a wrong path) or a failed service read leave it unknown.
+   */
+  async whyNotFound(ref: EndpointRef, notFound: AtlasApiError): Promise<NotFoundVerdict> {
+    const unknownBecause = (error: AtlasApiError): NotFoundVerdict | undefined => {
+      if (!error.fromAtlas) return { gone: false, because: "notAtlas", detail: error.message };
+      if (error.errorCode === "GROUP_NOT_FOUND") return { gone: false, because: "projectNotFound", detail: error.message };
+      return undefined;
+    };
+    const first = unknownBecause(notFound);
+    if (first) return first;
+    try {
+      await this.#send("GET", endpointServicePath(ref));
+      return { gone: true, because: "endpoint" };
+    } catch (error) {
+      if (error instanceof AtlasApiError && error.status === 404) {
+        const second = unknownBecause(error);
+        if (second) return second;
+        if (error.errorCode === "PRIVATE_ENDPOINT_SERVICE_NOT_FOUND") return { gone: true, because: "service" };
+      }
+      return { gone: false, because: "serviceUnreadable", detail: error instanceof Error ? error.message : String(error) };
+    }
+  }
+
   async getEndpointService(service: ServiceRef): Promise<EndpointService> {
     const path = endpointServicePath(service);
     const answer = await this.#send("GET", path);
@@ -110,10 +150,31 @@ export class AtlasClient {
     });
   }
 
+  /** One cluster (2024-08-05 view). 404 (no such cluster) throws an AtlasApiError with status 404. */
+  async getCluster(ref: { groupId: string; clusterName: string }): Promise<Cluster> {
+    const path = clusterPath(ref);
+    const answer = await this.#send("GET", path, undefined, { accept: CLUSTER_MEDIA_TYPE });
+    return this.#parse(clusterSchema, answer, "GET", path);
+  }
+
+  /** Every cluster of a project, all pages (2024-08-05 view). */
+  async listClusters(group: { groupId: string }): Promise<Cluster[]> {
+    const path = clustersPath(group);
+    const clusters: Cluster[] = [];
+    for (let pageNum = 1; ; pageNum++) {
+      const query = { itemsPerPage: String(CLUSTER_PAGE_SIZE), pageNum: String(pageNum), includeCount: "true" };
+      const answer = await this.#send("GET", path, undefined, { accept: CLUSTER_MEDIA_TYPE, query });
+      const page = this.#parse(clusterPageSchema, answer, "GET", path);
+      clusters.push(...page.results);
+      const total = page.totalCount ?? 0;
+      if (page.results.length < CLUSTER_PAGE_SIZE || clusters.length >= total) return clusters;
+    }
+  }
+
   /** One API call: authenticated, retried within the budget; non-2xx becomes AtlasApiError. */
-  async #send(method: Method, path: string, jsonBody?: unknown): Promise<AtlasAnswer> {
+  async #send(method: Method, path: string, jsonBody?: unknown, extra: { accept?: string; query?: Record<string, string> } = {}): Promise<AtlasAnswer> {
     const options = this.#options;
-    const query = new URLSearchParams();
+    const query = new URLSearchParams(extra.query);
     if (options.envelope) query.set("envelope", "true");
     if (options.pretty) query.set("pretty", "true");
     const queryText = query.size > 0 ? `?${query.toString()}` : "";
@@ -121,15 +182,20 @@ export class AtlasClient {
     const url = new URL(options.baseUrl + path + queryText);
     const uri = url.pathname + url.search;
     const body = jsonBody === undefined ? undefined : JSON.stringify(jsonBody);
-    const headers: Record<string, string> = { Accept: ATLAS_MEDIA_TYPE, "User-Agent": USER_AGENT };
+    const headers: Record<string, string> = { Accept: extra.accept ?? ATLAS_MEDIA_TYPE, "User-Agent": USER_AGENT };
     if (body !== undefined) headers["Content-Type"] = "application/json";
 
-    const { response, attempts, elapsedMs } = await sendWithRetries({ method, path, options }, () =>
+    const until = options.waitOutRateLimitsUntil;
+    const waitOutRateLimitsForMs = until === undefined ? undefined : Math.max(0, until - Date.now());
+    const { response, attempts, elapsedMs, earlierAttemptMayHaveTakenEffect } = await sendWithRetries({ method, path, options, pacer: this.#pacer, waitOutRateLimitsForMs }, () =>
       this.#exchangeAuthenticated({ method, path, url: url.href, uri, headers, body }),
     );
     if (isSuccess(response.status)) return response;
     const error = readApiErrorBody(response.body.ok ? response.body.value : undefined);
-    throw new AtlasApiError({ method, path, status: response.status, ...omitUndefined(error), attempts, elapsedMs });
+    const retryAfterMs = parseRetryAfterMs(response.headers["retry-after"], Date.now());
+    const mayHaveTakenEffect = earlierAttemptMayHaveTakenEffect || response.status >= 500;
+    const fromAtlas = error.error === response.status && error.errorCode !== undefined;
+    throw new AtlasApiError({ method, path, status: response.status, ...omitUndefined({ ...error, retryAfterMs }), attempts, elapsedMs, mayHaveTakenEffect, fromAtlas });
   }
 
   /** Sends once, plus once more after a 401 that brought a fresh challenge or token (twice before any challenge is known). */

@@ -1,4 +1,5 @@
 export { AtlasClient, ATLAS_MEDIA_TYPE } from "./atlas-client";
+export type { NotFoundVerdict } from "./atlas-client";
 export type { AtlasClientOptions, RetryOptions } from "./options";
 export { DEFAULT_BASE_URL, DEFAULT_RETRY, DEFAULT_REQUEST_TIMEOUT_MS } from "./options";
 export type { AtlasCredentials, CloudProvider, CreateEndpointRequest, EndpointRef, ServiceRef } from "./types";
@@ -21,8 +22,10 @@ export type {
 } from "./schemas";
 export { privateEndpointSchema, privateEndpointSchemas, endpointServiceSchema, endpointServiceSchemas } from "./schemas";
 export { AtlasClientError } from "./errors/atlas-client-error";
-export { AtlasApiError, isAtlasNotFound } from "./errors/atlas-api-error";
+export { AtlasApiError, isAtlasNotFound, refusalOf } from "./errors/atlas-api-error";
 export { AtlasNetworkError } from "./errors/atlas-network-error";
 export { AtlasTimeoutError } from "./errors/atlas-timeout-error";
 export { AtlasResponseShapeError } from "./errors/atlas-response-shape-error";
 export { USER_AGENT, PACKAGE_VERSION } from "./version";
+export { CLUSTER_MEDIA_TYPE, clusterSchema, clusterPageSchema } from "./cluster-schemas";
+export type { Cluster, ClusterPrivateEndpointStrings, ClusterPrivateEndpointRef, ClusterRegionConfig, KnownClusterState } from "./cluster-schemas";

@@ -24,6 +24,16 @@ export interface AtlasClientOptions {
   pretty?: boolean;
   /** Diagnostic lines (retries, re-authentication). Never given a secret. */
   log?: (line: string) => void;
+  /**
+   * Share one client-side pacer with every client of this process for the same base URL and
+   * credential (see pacing/pacer.ts). Default true; false only for benchmarks' baselines.
+   */
+  pacing?: boolean;
+  /**
+   * Until when (epoch ms, the operation's deadline) 429s are waited out beyond the attempt budget.
+   * Default: 429s count against the attempt budget like any other retryable failure.
+   */
+  waitOutRateLimitsUntil?: number;
 }
 
 export const DEFAULT_BASE_URL = "https://cloud.mongodb.com";
@@ -46,6 +56,8 @@ export interface NormalizedOptions {
   envelope: boolean;
   pretty: boolean;
   log: (line: string) => void;
+  pacing: boolean;
+  waitOutRateLimitsUntil: number | undefined;
 }
 
 /** Fills defaults and rejects bad values up front, naming the field (and the value, unless it is a credential). */
@@ -65,6 +77,8 @@ export function normalizeOptions(options: AtlasClientOptions): NormalizedOptions
     envelope: options.envelope ?? false,
     pretty: options.pretty ?? false,
     log: options.log ?? (() => undefined),
+    pacing: options.pacing ?? true,
+    waitOutRateLimitsUntil: options.waitOutRateLimitsUntil,
   };
 }
 

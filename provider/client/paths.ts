@@ -31,3 +31,11 @@ export function endpointPath(ref: EndpointRef): string {
 }
 
 export const OAUTH_TOKEN_PATH = "/api/oauth/token";
+
+export function clustersPath(group: { groupId: string }): string {
+  return `/api/atlas/v2/groups/${segment("groupId", group.groupId)}/clusters`;
+}
+
+export function clusterPath(cluster: { groupId: string; clusterName: string }): string {
+  return `${clustersPath(cluster)}/${segment("clusterName", cluster.clusterName)}`;
+}

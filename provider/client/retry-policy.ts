@@ -26,3 +26,18 @@ export function isRetryableStatus(status: number): boolean {
 export function isRetryableNetworkCode(code: string): boolean {
   return RETRYABLE_NETWORK_CODES.has(code);
 }
+
+/**
+ * Failures that happen before a request reaches Atlas: the request cannot have taken effect.
+ * Anything else that gets no answer (reset, timeout) may have been carried out with its answer lost.
+ */
+const NEVER_SENT_NETWORK_CODES: ReadonlySet<string> = new Set(["ECONNREFUSED", "ENETUNREACH", "EHOSTUNREACH", "ENETDOWN", "EAI_AGAIN", "ENOTFOUND"]);
+
+export function mayHaveReachedAtlas(code: string): boolean {
+  return !NEVER_SENT_NETWORK_CODES.has(code);
+}
+
+/** A 5xx may come after Atlas did the work (a gateway lost the answer); 429 and 4xx mean it was refused. */
+export function mayHaveTakenEffect(status: number): boolean {
+  return status >= 500;
+}

@@ -3,22 +3,26 @@ import type { CloudProvider } from "./types";
 
 /**
  * Response schemas for the 2023-01-01 API, one per cloud, discriminated by `cloudProvider`.
- * Enums and optionality follow ../shared/atlas-openapi/private-endpoints.openapi.json. Objects are
- * loose (Atlas adds fields over time), and `null` is read as "absent" before parsing, so callers
- * only ever see `undefined`.
+ * Fields follow ../shared/atlas-openapi/private-endpoints.openapi.json, read tolerantly: Atlas adds
+ * statuses and fields over time, so a status is any string (the known values are typed for
+ * completion only) and may be missing, objects are loose, and `null` is read as "absent" before
+ * parsing, so callers only ever see `undefined`.
  */
+
+/** A known status, or one this version has not heard of yet (kept verbatim). */
+type OrLater<Known extends string> = Known | (string & {});
 
 // ---- types (the public shape; schemas below are checked against them) ----
 
-export type AwsEndpointConnectionStatus = "PENDING_ACCEPTANCE" | "PENDING" | "AVAILABLE" | "REJECTED" | "DELETING";
-export type AzureEndpointStatus = "INITIATING" | "AVAILABLE" | "FAILED" | "DELETING";
-export type GcpEndpointGroupStatus = "INITIATING" | "VERIFIED" | "AVAILABLE" | "FAILED" | "DELETING" | "DELETED";
-export type GcpForwardingRuleStatus = "INITIATING" | "AVAILABLE" | "FAILED" | "DELETING";
-export type EndpointServiceStatus = "INITIATING" | "AVAILABLE" | "WAITING_FOR_USER" | "FAILED" | "DELETING";
+export type AwsEndpointConnectionStatus = OrLater<"PENDING_ACCEPTANCE" | "PENDING" | "AVAILABLE" | "REJECTED" | "DELETING">;
+export type AzureEndpointStatus = OrLater<"INITIATING" | "AVAILABLE" | "FAILED" | "DELETING">;
+export type GcpEndpointGroupStatus = OrLater<"INITIATING" | "VERIFIED" | "AVAILABLE" | "FAILED" | "DELETING" | "DELETED">;
+export type GcpForwardingRuleStatus = OrLater<"INITIATING" | "AVAILABLE" | "FAILED" | "DELETING">;
+export type EndpointServiceStatus = OrLater<"INITIATING" | "AVAILABLE" | "WAITING_FOR_USER" | "FAILED" | "DELETING">;
 
 export interface AwsPrivateEndpoint {
   cloudProvider: "AWS";
-  connectionStatus: AwsEndpointConnectionStatus;
+  connectionStatus?: AwsEndpointConnectionStatus;
   deleteRequested?: boolean;
   errorMessage?: string;
   interfaceEndpointId?: string;
@@ -26,7 +30,7 @@ export interface AwsPrivateEndpoint {
 
 export interface AzurePrivateEndpoint {
   cloudProvider: "AZURE";
-  status: AzureEndpointStatus;
+  status?: AzureEndpointStatus;
   deleteRequested?: boolean;
   errorMessage?: string;
   privateEndpointConnectionName?: string;
@@ -42,7 +46,7 @@ export interface GcpForwardingRule {
 
 export interface GcpPrivateEndpoint {
   cloudProvider: "GCP";
-  status: GcpEndpointGroupStatus;
+  status?: GcpEndpointGroupStatus;
   deleteRequested?: boolean;
   errorMessage?: string;
   endpointGroupName?: string;
@@ -63,7 +67,7 @@ interface EndpointServiceBase {
 export interface AwsEndpointService extends EndpointServiceBase {
   cloudProvider: "AWS";
   endpointServiceName?: string;
-  interfaceEndpoints: string[];
+  interfaceEndpoints?: string[];
   supportedRemoteRegions?: string[];
 }
 
@@ -111,6 +115,17 @@ function nullsAsAbsent<T extends z.ZodType>(schema: T) {
   return z.preprocess(withoutNulls, schema);
 }
 
+/** For a call about one cloud: an answer that leaves out `cloudProvider` is about that cloud. */
+function ofCloud<T extends z.ZodType>(cloud: CloudProvider, schema: T) {
+  return z.preprocess((value) => {
+    const read = withoutNulls(value);
+    return read !== null && typeof read === "object" && !Array.isArray(read) && !("cloudProvider" in read) ? { ...read, cloudProvider: cloud } : read;
+  }, schema);
+}
+
+/** Any string: an unknown status is kept, not rejected (the status table decides what it means). */
+const status = z.string().optional();
+
 const endpointCommon = {
   deleteRequested: z.boolean().optional(),
   errorMessage: z.string().optional(),
@@ -118,14 +133,14 @@ const endpointCommon = {
 
 const awsPrivateEndpoint = z.looseObject({
   cloudProvider: z.literal("AWS"),
-  connectionStatus: z.enum(["PENDING_ACCEPTANCE", "PENDING", "AVAILABLE", "REJECTED", "DELETING"]),
+  connectionStatus: status,
   ...endpointCommon,
   interfaceEndpointId: z.string().optional(),
 });
 
 const azurePrivateEndpoint = z.looseObject({
   cloudProvider: z.literal("AZURE"),
-  status: z.enum(["INITIATING", "AVAILABLE", "FAILED", "DELETING"]),
+  status,
   ...endpointCommon,
   privateEndpointConnectionName: z.string().optional(),
   privateEndpointIPAddress: z.string().optional(),
@@ -134,7 +149,7 @@ const azurePrivateEndpoint = z.looseObject({
 
 const gcpPrivateEndpoint = z.looseObject({
   cloudProvider: z.literal("GCP"),
-  status: z.enum(["INITIATING", "VERIFIED", "AVAILABLE", "FAILED", "DELETING", "DELETED"]),
+  status,
   ...endpointCommon,
   endpointGroupName: z.string().optional(),
   endpoints: z
@@ -142,7 +157,7 @@ const gcpPrivateEndpoint = z.looseObject({
       z.looseObject({
         endpointName: z.string().optional(),
         ipAddress: z.string().optional(),
-        status: z.enum(["INITIATING", "AVAILABLE", "FAILED", "DELETING"]).optional(),
+        status,
       }),
     )
     .optional(),
@@ -151,9 +166,9 @@ const gcpPrivateEndpoint = z.looseObject({
 });
 
 export const privateEndpointSchemas = {
-  AWS: nullsAsAbsent(awsPrivateEndpoint),
-  AZURE: nullsAsAbsent(azurePrivateEndpoint),
-  GCP: nullsAsAbsent(gcpPrivateEndpoint),
+  AWS: ofCloud("AWS", awsPrivateEndpoint),
+  AZURE: ofCloud("AZURE", azurePrivateEndpoint),
+  GCP: ofCloud("GCP", gcpPrivateEndpoint),
 } satisfies Record<CloudProvider, z.ZodType>;
 
 export const privateEndpointSchema = nullsAsAbsent(
@@ -162,7 +177,7 @@ export const privateEndpointSchema = nullsAsAbsent(
 
 const serviceCommon = {
   id: z.string().optional(),
-  status: z.enum(["INITIATING", "AVAILABLE", "WAITING_FOR_USER", "FAILED", "DELETING"]).optional(),
+  status,
   errorMessage: z.string().optional(),
   regionName: z.string().optional(),
 };
@@ -171,7 +186,7 @@ const awsEndpointService = z.looseObject({
   cloudProvider: z.literal("AWS"),
   ...serviceCommon,
   endpointServiceName: z.string().optional(),
-  interfaceEndpoints: z.array(z.string()),
+  interfaceEndpoints: z.array(z.string()).optional(),
   supportedRemoteRegions: z.array(z.string()).optional(),
 });
 
@@ -192,9 +207,9 @@ const gcpEndpointService = z.looseObject({
 });
 
 export const endpointServiceSchemas = {
-  AWS: nullsAsAbsent(awsEndpointService),
-  AZURE: nullsAsAbsent(azureEndpointService),
-  GCP: nullsAsAbsent(gcpEndpointService),
+  AWS: ofCloud("AWS", awsEndpointService),
+  AZURE: ofCloud("AZURE", azureEndpointService),
+  GCP: ofCloud("GCP", gcpEndpointService),
 } satisfies Record<CloudProvider, z.ZodType>;
 
 export const endpointServiceSchema = nullsAsAbsent(

@@ -170,7 +170,7 @@ export interface StackDeployment {
 }
 
 export function dynamicResources(deployment: StackDeployment): StackResource[] {
-    return (deployment.deployment.resources ?? []).filter((r) => r.type.startsWith("pulumi-nodejs:dynamic:"));
+    return (deployment.deployment.resources ?? []).filter((r) => r.type.startsWith("pulumi-nodejs:dynamic:") || r.type.startsWith("pulumi-nodejs:dynamic/"));
 }
 
 export async function mustSucceed(pending: Promise<CommandResult>, what: string): Promise<CommandResult> {

@@ -66,18 +66,24 @@ func main() {
 
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	// Exit when the engine that started us is gone, so no host outlives an interrupted CLI.
-	if err := rpcutil.Healthcheck(ctx, args.engineAddress, 5*time.Minute, cancel); err != nil {
+	// Exit when the engine that started us is gone, so no host outlives an interrupted CLI. A SIGKILLed
+	// `pulumi` closes nothing we would notice, so two watches: our parent process changing (the CLI is our
+	// parent; when it dies we are reparented) and, as a backstop for other launchers, the engine's health
+	// check every few seconds (upstream's 5 minutes left hosts and their programs running that long).
+	watchParent(ctx, os.Getppid(), parentPollInterval, cancel)
+	if err := rpcutil.Healthcheck(ctx, args.engineAddress, engineHealthInterval, cancel); err != nil {
 		fatalf("could not watch the engine at %s: %v", args.engineAddress, err)
 	}
 
+	host := &languageHost{engineAddress: args.engineAddress, tracing: args.tracing, running: map[*exec.Cmd]struct{}{}}
 	stop := make(chan bool)
 	go func() {
 		<-ctx.Done()
+		// The program talks to the same (gone) engine: stop it too rather than leave it to time out.
+		host.killRunning()
 		close(stop)
 	}()
 
-	host := &languageHost{engineAddress: args.engineAddress, tracing: args.tracing, running: map[*exec.Cmd]struct{}{}}
 	handle, err := rpcutil.ServeWithOptions(rpcutil.ServeOptions{
 		Cancel: stop,
 		Init: func(srv *grpc.Server) error {
@@ -96,6 +102,34 @@ func main() {
 	if err := <-handle.Done; err != nil {
 		fatalf("language host stopped: %v", err)
 	}
+}
+
+const (
+	parentPollInterval   = 500 * time.Millisecond
+	engineHealthInterval = 5 * time.Second
+)
+
+// watchParent calls cancel once the process that started us has exited (getppid changes on reparenting).
+func watchParent(ctx context.Context, parent int, every time.Duration, cancel context.CancelFunc) {
+	if parent <= 1 {
+		return // started by init or a container's pid 1: nothing to watch
+	}
+	go func() {
+		ticker := time.NewTicker(every)
+		defer ticker.Stop()
+		for {
+			select {
+			case <-ctx.Done():
+				return
+			case <-ticker.C:
+				if os.Getppid() != parent {
+					fmt.Fprintf(os.Stderr, "pulumi-language-nodejs: the pulumi process (pid %d) is gone; exiting\n", parent)
+					cancel()
+					return
+				}
+			}
+		}
+	}()
 }
 
 // hostVersion is the sdk/v3 release it was built against, which install-pulumi.sh stamps with -ldflags.
@@ -254,9 +288,9 @@ func (h *languageHost) Run(ctx context.Context, req *pulumirpc.RunRequest) (*pul
 	args = append(args, entryPoint)
 	args = append(args, req.GetArgs()...)
 
-	config, err := json.Marshal(req.GetConfig())
+	config, err := configJSON(req.GetConfig())
 	if err != nil {
-		return nil, fmt.Errorf("encoding config: %w", err)
+		return nil, err
 	}
 	secretKeys := req.GetConfigSecretKeys()
 	if secretKeys == nil {
@@ -267,7 +301,7 @@ func (h *languageHost) Run(ctx context.Context, req *pulumirpc.RunRequest) (*pul
 		return nil, fmt.Errorf("encoding secret config keys: %w", err)
 	}
 	env := append(os.Environ(),
-		"PULUMI_CONFIG="+string(config),
+		"PULUMI_CONFIG="+config,
 		"PULUMI_CONFIG_SECRET_KEYS="+string(secretKeysJSON),
 		"PULUMI_NODEJS_TYPESCRIPT="+strconv.FormatBool(options.typescript),
 	)
@@ -296,6 +330,29 @@ func (h *languageHost) Run(ctx context.Context, req *pulumirpc.RunRequest) (*pul
 		return &pulumirpc.RunResponse{Error: fmt.Sprintf("Program exited with non-zero exit code: %d", exitErr.ExitCode())}, nil
 	default:
 		return &pulumirpc.RunResponse{Error: fmt.Sprintf("Program ended abnormally: %v", err)}, nil
+	}
+}
+
+// configJSON is PULUMI_CONFIG for the program. A stack without any config sends no map; the SDK's
+// parseConfig needs an object (`null` made it throw a TypeError instead of Pulumi's "Missing required
+// configuration variable"), so that is `{}`, as the upstream host sends.
+func configJSON(config map[string]string) (string, error) {
+	if config == nil {
+		config = map[string]string{}
+	}
+	encoded, err := json.Marshal(config)
+	if err != nil {
+		return "", fmt.Errorf("encoding config: %w", err)
+	}
+	return string(encoded), nil
+}
+
+// killRunning stops every program still running; used when the engine is gone.
+func (h *languageHost) killRunning() {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	for cmd := range h.running {
+		_ = cmd.Process.Kill()
 	}
 }
 

@@ -80,11 +80,11 @@ export function sendNoContent(res: ServerResponse, headers: Record<string, strin
   res.end();
 }
 
-/** Returns undefined when the Accept header asks for the one version these operations have. */
-export function versionProblem(accept: string | undefined): string | undefined {
+/** Returns undefined when the Accept header asks for the one version the operation has (`mediaType`). */
+export function versionProblem(accept: string | undefined, mediaType: string = ATLAS_MEDIA_TYPE): string | undefined {
   const types = (accept ?? "").split(",").map((part) => part.split(";")[0]!.trim().toLowerCase());
-  if (types.includes(ATLAS_MEDIA_TYPE)) return undefined;
+  if (types.includes(mediaType)) return undefined;
   const asked = types.find((type) => /^application\/vnd\.atlas\.[0-9-]+\+json$/.test(type));
-  if (asked) return `The API version in Accept (${asked}) is not supported for this resource; supported: ${ATLAS_MEDIA_TYPE}.`;
-  return `Accept must name an Atlas API version, e.g. Accept: ${ATLAS_MEDIA_TYPE}; got ${accept === undefined ? "no Accept header" : JSON.stringify(accept)}.`;
+  if (asked) return `The API version in Accept (${asked}) is not supported for this resource; supported: ${mediaType}.`;
+  return `Accept must name an Atlas API version, e.g. Accept: ${mediaType}; got ${accept === undefined ? "no Accept header" : JSON.stringify(accept)}.`;
 }

@@ -1,4 +1,5 @@
 import type { Handler } from "./handlers/context";
+import { getCluster, listClusters } from "./handlers/clusters";
 import { createPrivateEndpoint, deletePrivateEndpoint, getPrivateEndpoint } from "./handlers/endpoints";
 import {
   createPrivateEndpointService,
@@ -19,7 +20,12 @@ export type Route = {
   /** Endpoint create/delete: the writes whose answer dialect.answerLost may lose after they ran. */
   answerMayBeLost?: true;
   handler: Handler;
+  /** The media type (API version) the route answers in; default the private-endpoint 2023-01-01. */
+  mediaType?: string;
 };
+
+/** The newest version of the cluster GETs (and the only one the simulator speaks for them). */
+export const CLUSTER_MEDIA_TYPE = "application/vnd.atlas.2024-08-05+json";
 
 const GROUP = "/api/atlas/v2/groups/:groupId/privateEndpoint";
 
@@ -33,6 +39,8 @@ export const ROUTES: Route[] = [
   { method: "POST", path: `${GROUP}/:cloudProvider/endpointService/:endpointServiceId/endpoint`, operationId: "createGroupPrivateEndpointEndpointServiceEndpoint", writes: true, answerMayBeLost: true, handler: createPrivateEndpoint },
   { method: "GET", path: `${GROUP}/:cloudProvider/endpointService/:endpointServiceId/endpoint/:endpointId`, operationId: "getGroupPrivateEndpointEndpointServiceEndpoint", writes: false, handler: getPrivateEndpoint },
   { method: "DELETE", path: `${GROUP}/:cloudProvider/endpointService/:endpointServiceId/endpoint/:endpointId`, operationId: "deleteGroupPrivateEndpointEndpointServiceEndpoint", writes: true, answerMayBeLost: true, handler: deletePrivateEndpoint },
+  { method: "GET", path: "/api/atlas/v2/groups/:groupId/clusters", operationId: "listGroupClusters", writes: false, handler: listClusters, mediaType: CLUSTER_MEDIA_TYPE },
+  { method: "GET", path: "/api/atlas/v2/groups/:groupId/clusters/:clusterName", operationId: "getGroupCluster", writes: false, handler: getCluster, mediaType: CLUSTER_MEDIA_TYPE },
 ];
 
 export type RouteMatch = { route: Route; params: Record<string, string> };

@@ -7,7 +7,7 @@ import type { FaultSpec } from "./faults";
 import { handleControl } from "./handlers/control";
 import { basicCredentials, issueToken, revokeToken } from "./handlers/oauth";
 import type { RequestLogEntry } from "./requestLog";
-import { ATLAS_CONTENT_TYPE, sendAtlasError, sendJson, sendNoContent, sendUnauthorized, versionProblem, withExtraFields } from "./respond";
+import { ATLAS_MEDIA_TYPE, sendAtlasError, sendJson, sendNoContent, sendUnauthorized, versionProblem, withExtraFields } from "./respond";
 import { matchRoute } from "./routes";
 
 const CONTROL_PREFIX = "/__simulator/";
@@ -72,7 +72,7 @@ async function handle(runtime: SimulatorRuntime, req: IncomingMessage, res: Serv
       sendJson(res, 400, { error: 400, errorCode: "INVALID_SIMULATOR_CONTROL", detail: "body is not JSON" }, "application/json", { pretty: false });
       return;
     }
-    const result = handleControl(runtime, method, rawPath.slice(CONTROL_PREFIX.length), parsed);
+    const result = handleControl(runtime, method, rawPath.slice(CONTROL_PREFIX.length), parsed, new URLSearchParams(rawQuery));
     if (result.body === undefined) sendNoContent(res);
     else sendJson(res, result.status, result.body, "application/json", { pretty: false });
     return;
@@ -129,7 +129,7 @@ async function handle(runtime: SimulatorRuntime, req: IncomingMessage, res: Serv
     rateHeaders["Ratelimit-Limit"] = decision.limit;
     rateHeaders["Ratelimit-Remaining"] = decision.remaining;
     if (!decision.allowed) {
-      const error = new RateLimitedTokenBucket(`Too many requests: the limit is ${decision.limit} requests, refilled at ${runtime.rateLimiter.options.refillPerSecond} per second.`);
+      const error = new RateLimitedTokenBucket(runtime.rateLimiter.refusalDetail(decision.retryAfterSeconds));
       sendAtlasError(res, error, format, { ...rateHeaders, "Retry-After": decision.retryAfterSeconds });
       return;
     }
@@ -143,7 +143,9 @@ async function handle(runtime: SimulatorRuntime, req: IncomingMessage, res: Serv
     if (match.route.writes && auth.principal.readOnly) {
       throw new UserUnauthorized("Current user is not authorized to perform this action: the key or service account is read-only.");
     }
-    const problem = versionProblem(req.headers.accept);
+    const mediaType = match.route.mediaType ?? ATLAS_MEDIA_TYPE;
+    const contentType = `${mediaType};charset=utf-8`;
+    const problem = versionProblem(req.headers.accept, mediaType);
     if (problem) throw new InvalidVersionDate(problem);
     const dialect = runtime.dialect;
     const result = match.route.handler({ params: match.params, body, backend: runtime.backend, dialect });
@@ -163,9 +165,9 @@ async function handle(runtime: SimulatorRuntime, req: IncomingMessage, res: Serv
     }
     const content = dialect.extraFields ? withExtraFields(result.body, EXTRA_FIELDS) : result.body;
     if (query.get("envelope") === "true") {
-      sendJson(res, 200, { status: result.status, content }, ATLAS_CONTENT_TYPE, format, rateHeaders);
+      sendJson(res, 200, { status: result.status, content }, contentType, format, rateHeaders);
     } else {
-      sendJson(res, result.status, content, ATLAS_CONTENT_TYPE, format, rateHeaders);
+      sendJson(res, result.status, content, contentType, format, rateHeaders);
     }
   } catch (error) {
     if (!(error instanceof AtlasError)) throw error;

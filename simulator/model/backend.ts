@@ -1,7 +1,9 @@
 import type { CloudProvider } from "./cloud";
+import { Cluster, ProjectClusters, type ClusterInput } from "./clusters";
 import { EndpointService } from "./endpointService";
 import {
   CannotDeletePrivatelinkWithEndpoints,
+  ClusterNotFound,
   GroupNotFound,
   InvalidAttribute,
   NoPaymentInformationFound,
@@ -62,6 +64,7 @@ export type EndpointSummary = {
 
 class Group {
   readonly services = new Map<string, EndpointService>();
+  readonly clusters = new ProjectClusters();
   constructor(readonly id: string) {}
 }
 
@@ -173,8 +176,50 @@ export class AtlasBackend {
   deletePrivateEndpoint(groupId: string, cloud: CloudProvider, serviceId: string, endpointId: string): void {
     const endpoint = this.endpoint(groupId, cloud, serviceId, endpointId);
     // A repeated delete of an endpoint already on its way out is accepted, as Atlas does.
-    if (!endpoint.isDeleting()) endpoint.requestDeletion(this.now(), this.pace, cloud === "GCP" && this.settings.variations.gcpDeletedBeforeGone);
+    if (!endpoint.isDeleting()) {
+      endpoint.requestDeletion(this.now(), this.pace, cloud === "GCP" && this.settings.variations.gcpDeletedBeforeGone);
+      this.group(groupId).clusters.endpointDeleted(serviceId, endpointKey(cloud, endpointId), endpoint.createdAt, this.now(), this.clusterUpdateMs);
+    }
   }
+
+  listClusters(groupId: string): Record<string, unknown>[] {
+    const now = this.now();
+    return this.group(groupId).clusters.all().map((cluster) => cluster.toAtlas(groupId, now));
+  }
+
+  getCluster(groupId: string, name: string): Record<string, unknown> {
+    return this.cluster(groupId, name).toAtlas(groupId, this.now());
+  }
+
+  /** Seed and control API: a new cluster applies the AVAILABLE endpoints in its regions (UPDATING first). */
+  addCluster(groupId: string, input: ClusterInput): Record<string, unknown> {
+    const group = this.group(groupId);
+    const cluster = new Cluster(input, this.now());
+    group.clusters.add(cluster);
+    this.sweep(this.now());
+    return cluster.toAtlas(groupId, this.now());
+  }
+
+  /** Control API: a deleted cluster is simply gone (GET answers 404). */
+  removeCluster(groupId: string, name: string): void {
+    this.cluster(groupId, name);
+    this.group(groupId).clusters.remove(name);
+  }
+
+  /** Control API: hold a cluster UPDATING (an upgrade, say) or release it. */
+  holdCluster(groupId: string, name: string, busy: boolean): Record<string, unknown> {
+    const cluster = this.cluster(groupId, name);
+    cluster.heldBusy = busy;
+    return cluster.toAtlas(groupId, this.now());
+  }
+
+  private cluster(groupId: string, name: string): Cluster {
+    const cluster = this.group(groupId).clusters.get(name);
+    if (!cluster) throw new ClusterNotFound(`No cluster named ${name} exists in group ${groupId}.`, [{ name: "clusterName", value: name }, { name: "groupId", value: groupId }]);
+    return cluster;
+  }
+
+  private readonly clusterUpdateMs = () => this.pace.durationOf("clusterUpdateMs");
 
   /** Every endpoint still present, for the control API. */
   listAllEndpoints(): EndpointSummary[] {
@@ -240,6 +285,8 @@ export class AtlasBackend {
 
   private sweep(now: number): void {
     for (const group of this.groups.values()) {
+      // Before services drop deleted endpoints: clusters learn of every endpoint that became AVAILABLE.
+      group.clusters.observe(group.services.values(), now, this.clusterUpdateMs);
       for (const [id, service] of group.services) {
         service.sweep(now);
         if (service.isGone(now)) group.services.delete(id);

@@ -146,3 +146,9 @@ export class InjectedFault extends AtlasError {
     this.errorCode = errorCode;
   }
 }
+
+/** As recorded from Atlas (X-Error-Code CLUSTER_NOT_FOUND; parameters [name, groupId]). */
+export class ClusterNotFound extends AtlasError {
+  readonly status = 404;
+  readonly errorCode = "CLUSTER_NOT_FOUND";
+}

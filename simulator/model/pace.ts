@@ -17,6 +17,8 @@ export type TransitionDelays = {
   deletingMs: number;
   /** A newly created endpoint service: INITIATING -> AVAILABLE. */
   endpointServiceInitiatingMs: number;
+  /** A cluster applying an endpoint that became AVAILABLE, or was deleted: UPDATING -> IDLE. */
+  clusterUpdateMs: number;
 };
 
 export const DEFAULT_DELAYS: TransitionDelays = {
@@ -27,6 +29,7 @@ export const DEFAULT_DELAYS: TransitionDelays = {
   gcpVerifiedMs: 4000,
   deletingMs: 3000,
   endpointServiceInitiatingMs: 5000,
+  clusterUpdateMs: 8000,
 };
 
 export type DelayName = keyof TransitionDelays;

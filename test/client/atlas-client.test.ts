@@ -167,7 +167,7 @@ describe("AtlasClient against the simulator", () => {
     expect(await atlas.requests()).toEqual([]);
   });
 
-  it("rejects a success body of the wrong shape as AtlasResponseShapeError, without retrying", async () => {
+  it("rejects a success body whose known field has the wrong type as AtlasResponseShapeError, without retrying; an unknown status is not that", async () => {
     // The simulator only answers well-formed bodies, so this one case uses a server that does not.
     let hits = 0;
     const server = createServer((_req, res) => {
@@ -182,7 +182,8 @@ describe("AtlasClient against the simulator", () => {
       const error = (await scan.rejection(client({ baseUrl }).getPrivateEndpoint(ref))) as AtlasResponseShapeError;
       expect(error).toBeInstanceOf(AtlasResponseShapeError);
       expect(error).toMatchObject({ name: "AtlasResponseShapeError", status: 200, method: "GET" });
-      expect(error.issues).toMatch(/^connectionStatus: .*; interfaceEndpointId: /);
+      expect(error.issues).toMatch(/^interfaceEndpointId: /);
+      expect(error.issues).not.toContain("connectionStatus");
       expect(error.message).toBe(`Atlas answered 200 for GET ${error.path} with an unexpected body: ${error.issues}`);
       expect(hits).toBe(1);
     } finally {

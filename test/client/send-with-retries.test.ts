@@ -29,6 +29,8 @@ function client(overrides: Partial<AtlasClientOptions> = {}): AtlasClient {
   return testClient(atlas, scan.log, {
     retry: { baseDelayMs: 5, maxDelayMs: 20, maxAttempts: 6, maxElapsedMs: 5_000 },
     requestTimeoutMs: 2_000,
+    // The retry loop on its own; the shared pacer has its own tests (pacer.test.ts, rate-limits.test.ts).
+    pacing: false,
     ...overrides,
   });
 }
@@ -210,5 +212,58 @@ describe("sendWithRetries budget (simulated clock)", () => {
     const { clock } = fakeClock();
     const bug = new TypeError("boom");
     await expect(sendWithRetries(context({}, clock), async () => Promise.reject(bug))).rejects.toBe(bug);
+  });
+});
+
+describe("sendWithRetries waits out 429s until the operation's deadline (simulated clock)", () => {
+  const ok: HttpResponse = { status: 200, headers: {}, bodyText: "" };
+  const limited = (retryAfter?: string): HttpResponse => ({ status: 429, headers: retryAfter === undefined ? {} : { "retry-after": retryAfter }, bodyText: "" });
+  const unavailable: HttpResponse = { status: 503, headers: {}, bodyText: "" };
+
+  function fakeClock() {
+    let now = 0;
+    const sleeps: number[] = [];
+    return { sleeps, clock: { now: () => now, sleep: async (ms: number) => void (sleeps.push(ms), (now += ms)) } };
+  }
+  const retry = { ...DEFAULT_RETRY, maxAttempts: 3, maxElapsedMs: 5_000, baseDelayMs: 250, maxDelayMs: 4_000 };
+  const context = (clock: ReturnType<typeof fakeClock>["clock"], waitOutRateLimitsForMs?: number) => ({
+    method: "POST",
+    path: "/x",
+    options: { retry, requestTimeoutMs: 1_000, log: () => undefined },
+    clock,
+    random: () => 0.999,
+    waitOutRateLimitsForMs,
+  });
+
+  it("repeats a refused request past the attempt budget, each wait at least Retry-After and growing while refusals continue", async () => {
+    const { clock, sleeps } = fakeClock();
+    const answers = [limited("1"), limited("1"), limited("1"), limited("1"), limited(), limited("2"), ok];
+    const result = await sendWithRetries(context(clock, 60_000), async () => answers.shift()!);
+    expect(result).toMatchObject({ attempts: 7, response: { status: 200 } });
+    // Retry-After 1 s rules until the doubling back-off (250, 500, 1000, 2000, 4000 cap) passes it.
+    expect(sleeps).toEqual([1000, 1000, 1000, 2000, 4000, 4000]);
+  });
+
+  it("gives the 429 back once waiting longer would pass the deadline", async () => {
+    const { clock, sleeps } = fakeClock();
+    const result = await sendWithRetries(context(clock, 2_500), async () => limited("1"));
+    expect(result.response.status).toBe(429);
+    // Two waits out (1 s each), then the ordinary budget: 3 attempts, of which one is left.
+    expect(sleeps.slice(0, 2)).toEqual([1000, 1000]);
+    expect(sleeps.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(2_000 + retry.maxElapsedMs);
+  });
+
+  it("keeps the attempt budget for other failures, not counting the refusals waited out", async () => {
+    const { clock } = fakeClock();
+    const answers = [limited("1"), limited("1"), limited("1"), unavailable, unavailable, unavailable, ok];
+    const result = await sendWithRetries(context(clock, 60_000), async () => answers.shift()!);
+    // 3 refusals waited out, then 3 x 503 spend the 3 attempts of the budget.
+    expect(result).toMatchObject({ attempts: 6, response: { status: 503 } });
+  });
+
+  it("without a deadline counts a 429 like any other retryable answer", async () => {
+    const { clock } = fakeClock();
+    const result = await sendWithRetries(context(clock), async () => limited("1"));
+    expect(result).toMatchObject({ attempts: 3, response: { status: 429 } });
   });
 });

@@ -1,16 +1,17 @@
 import { runCommand } from "../../scripts/lib/run-command";
 import { repoRoot } from "../../scripts/lib/pulumi-workspace";
+import type { RateLimitResult } from "../../bench/rate-limits";
 import type { BenchResults } from "../../bench/results";
 
 jest.setTimeout(600_000);
 
 // The benchmark is not a timed test: this only keeps `npm run bench` from rotting. Timing goals are
 // checked by the full run (bench/RESULTS.md); here every figure must be present and plausible.
-let results: BenchResults;
+let results: BenchResults & { rateLimits: RateLimitResult };
 beforeAll(async () => {
   const run = await runCommand(process.execPath, [require.resolve("tsx/cli"), "bench/run.ts", "--tiny", "--json"], { cwd: repoRoot, timeoutMs: 540_000 });
   if (run.code !== 0) throw new Error(`bench --tiny --json exited ${run.code ?? run.signal}\n${run.stdout}\n${run.stderr}`);
-  results = JSON.parse(run.stdout) as BenchResults;
+  results = JSON.parse(run.stdout) as typeof results;
 });
 
 const finitePositive = (value: number) => Number.isFinite(value) && value > 0;
@@ -90,4 +91,12 @@ test("measures pulumi up wall time for many endpoints over one, with raised and 
   expect(finitePositive(results.parallelRatio)).toBe(true);
   expect(finitePositive(results.parallelRatioDefaultParallel)).toBe(true);
   expect(results.parallel.oneWallMs).toBeGreaterThan(0);
+});
+
+test("creates and destroys endpoints through the real CLI against a token bucket, with the pacer, all succeeding", () => {
+  const [paced, ...rest] = results.rateLimits.runs;
+  expect(rest).toEqual([]); // the baseline runs in the full size only
+  expect(paced).toMatchObject({ pacer: "on", failures: [] });
+  expect(paced!.requests).toBeGreaterThan(0);
+  expect(finitePositive(paced!.floorMs) && finitePositive(paced!.wallOverFloor)).toBe(true);
 });

@@ -97,9 +97,10 @@ test("pulumi destroy survives dropped connections on its DELETE and while it wai
     expect(dynamicResources((await stack.exportState()).deployment)).toEqual([]);
 });
 
-test("a 503 burst that outlasts the client's retries fails pulumi up with what to run; the endpoint stays recorded and the next pulumi up finishes", async () => {
+test("a network outage that outlasts the client's retries fails pulumi up with what to run; the endpoint stays recorded and the next pulumi up finishes", async () => {
     await resetRequestLog();
-    await simulatorControl(simulator, "faults", { method: "GET", pathPattern: endpointPath.source, status: 503, count: 12 });
+    // Dropped connections, not 503s: a wait outlasts 429/503 refusals until timeouts.create (issue 16).
+    await simulatorControl(simulator, "faults", { method: "GET", pathPattern: endpointPath.source, dropConnection: true, count: 12 });
     const failed = record("up through an outage", await stack.up(), false);
     expect(failed.code).not.toBe(0);
     expect(output(failed)).toContain("is registered with Atlas, but reading its status failed");

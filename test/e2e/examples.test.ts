@@ -96,7 +96,7 @@ describe.each<Cloud>(["aws", "azure", "gcp"])("the %s example through the real p
         await fetch(`${simulator.baseUrl}/__simulator/requests`, { method: "DELETE" });
         const result = record(await stack.preview([], { env: withoutCredentials() }));
         expectOk(result);
-        expect(result.stdout).toMatch(/\+\s+pulumi-nodejs:dynamic:Resource\s+orders-db-\w+\s+create/);
+        expect(result.stdout).toMatch(/\+\s+pulumi-nodejs:dynamic\/atlas:PrivateEndpoint\s+orders-db-\w+\s+create/);
         const requests = (await (await fetch(`${simulator.baseUrl}/__simulator/requests`)).json()) as { requests: unknown[] } | unknown[];
         const list = Array.isArray(requests) ? requests : requests.requests;
         expect(list).toHaveLength(0);

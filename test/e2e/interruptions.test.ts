@@ -81,8 +81,8 @@ async function expectProviderHostsExited(tree: ProcessInfo[], label: string): Pr
     const hosts = tree.filter((p) => p.command.includes("dynamic-provider"));
     expect(hosts.length).toBeGreaterThan(0);
     const alive = await waitForExit(hosts.map((p) => p.pid), 20_000);
-    // What else outlived the kill is the engine's business (its language host does not watch the CLI
-    // either); it is reported and cleaned up here, not asserted on.
+    // What else outlived the kill is the engine's business (the language host exits by itself within a
+    // second, see language-host.test.ts); it is reported and cleaned up here, not asserted on.
     const others = await waitForExit(tree.filter((p) => !hosts.includes(p)).map((p) => p.pid), 2_000);
     for (const p of tree.filter((p) => others.includes(p.pid))) {
         process.stderr.write(`[e2e] ${label}: still running after the kill: ${p.command.slice(0, 100)}\n`);
@@ -187,6 +187,38 @@ test("pulumi refresh fails while Atlas is unreachable and keeps the endpoint; af
     expectOk(record("up after restart", await stack.up()));
     expect(await endpointsInAtlas()).toEqual([{ endpointId: vpcEndpointId, status: "AVAILABLE" }]);
     expect(dynamicResources((await stack.exportState()).deployment)).toHaveLength(1);
+});
+
+test("a first Ctrl-C (SIGINT to pulumi) during a create's wait lets the create finish and record the endpoint: nothing untracked", async () => {
+    // Start from nothing, at Atlas speed, so the signal lands while Atlas reports PENDING_ACCEPTANCE.
+    await simulatorControl(simulator, "config", { timeScale: 1 });
+    expectOk(record("destroy before Ctrl-C", await stack.destroy()));
+    expect(await endpointsInAtlas()).toEqual([]);
+    await fetch(`${simulator.baseUrl}/__simulator/requests`, { method: "DELETE" });
+
+    let pid: number | undefined;
+    const running = stack.up([], { onSpawn: (spawned) => (pid = spawned) });
+    const deadline = Date.now() + 90_000;
+    while (!(await waitingAfter("POST"))) {
+        if (Date.now() > deadline) throw new Error("pulumi up never started waiting for the endpoint");
+        await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(await endpointsInAtlas()).toEqual([{ endpointId: vpcEndpointId, status: "PENDING_ACCEPTANCE" }]);
+    // Only the CLI process, as a terminal's Ctrl-C reaches the foreground process: the engine cancels.
+    process.kill(pid!, "SIGINT");
+    const result = record("up with Ctrl-C", await running);
+
+    // The engine lets the provider call in flight finish, starts nothing new, and reports the cancel.
+    expect(output(result)).toMatch(/cancel/i);
+    const { deployment } = await stack.exportState();
+    expect(pendingOperations(deployment)).toEqual([]);
+    const tracked = dynamicResources(deployment).map((r) => [r.id, r.outputs?.connectionStatus]);
+    expect(tracked).toEqual([[`${simulator.seed.groupId}:AWS:${simulator.seed.endpointServices.AWS}:${vpcEndpointId}`, "AVAILABLE"]]);
+    expect(await endpointsInAtlas()).toEqual([{ endpointId: vpcEndpointId, status: "AVAILABLE" }]);
+    // The request log shows the wait ran on after the signal, to AVAILABLE, with one POST.
+    expect((await requestLog()).filter((r) => r.method === "POST" && r.status < 300)).toHaveLength(1);
+    expectOk(record("up after Ctrl-C, no changes", await stack.up(["--expect-no-changes"])));
+    process.stderr.write(`[e2e] Ctrl-C during a create: exit ${result.code ?? result.signal}\n`);
 });
 
 test("no interrupted or failed run printed a credential", () => {

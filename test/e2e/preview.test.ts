@@ -29,7 +29,7 @@ test("an endpointId that is unknown until another resource is created previews c
     const preview = await stack.preview([], { env: withoutCredentials() });
     expect(output(preview)).not.toMatch(/error/i);
     expect(preview.code).toBe(0);
-    expect(preview.stdout).toMatch(/\+\s+pulumi-nodejs:dynamic:Resource\s+from-unknown\s+create/);
+    expect(preview.stdout).toMatch(/\+\s+pulumi-nodejs:dynamic\/atlas:PrivateEndpoint\s+from-unknown\s+create/);
 
     const up = await stack.up();
     if (up.code !== 0) throw new Error(output(up));

@@ -56,7 +56,11 @@ describe("when Atlas answers 409 because the endpoint exists", () => {
     const args = harness.awsArgs();
     const first = await existingEndpoint(args);
     const deleting = provider.delete(first.id, { ...first.outs, timeouts: { delete: "200ms" }, __provider: PROVIDER_TEXT }).catch(() => undefined);
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // Until Atlas has the delete request (state, not a fixed sleep).
+    for (let i = 0; !(await harness.endpoints()).some((e) => e.endpointId === args.endpointId && e.deleteRequested); i++) {
+      if (i > 1_000) throw new Error("the DELETE never reached the simulator");
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
     const error = await harness.failure(provider.create(await harness.checked(args)));
     expect(error.message).toMatch(/is being deleted \(status DELETING\)/);
     await deleting;
@@ -165,8 +169,22 @@ describe("errors around the create", () => {
     expect(harness.progress.some((line) => /answered 503; retrying/.test(line))).toBe(true);
   });
 
+  // A 500 is an error, not a refusal: 429/503 keep a wait going until its deadline (rate-limits tests).
   test("an error that outlasts the retries while waiting still records the endpoint", async () => {
-    await harness.delays({ awsPendingAcceptanceMs: 5_000 });
+    await harness.delays({ awsPendingAcceptanceMs: 60_000 });
+    const args = harness.awsArgs();
+    await harness.fault({ method: "GET", pathPattern: `/endpoint/${args.endpointId}`, status: 500, count: 10_000 });
+    const error = await harness.failure(provider.create(await harness.checked(args)));
+    expect(error).toBeInstanceOf(ResourceInitError);
+    expect(error.message).toMatch(/is registered with Atlas, but reading its status failed: Atlas answered 500 .*\(after \d+ attempts over/);
+    expect(error.properties).toMatchObject({ connectionStatus: "PENDING_ACCEPTANCE", __provider: PROVIDER_TEXT });
+    // The retries really ran: more than one 500 for the wait's read.
+    const gets = (await harness.requests()).filter((r) => r.method === "GET" && r.path.endsWith(String(args.endpointId)) && r.status === 500);
+    expect(gets.length).toBeGreaterThan(1);
+  });
+
+  test("an error Atlas gives once and the client does not retry (403) while waiting still records the endpoint", async () => {
+    await harness.delays({ awsPendingAcceptanceMs: 60_000 });
     const args = harness.awsArgs();
     await harness.fault({ method: "GET", pathPattern: `/endpoint/${args.endpointId}`, status: 403, errorCode: "USER_UNAUTHORIZED", count: 1 });
     const error = await harness.failure(provider.create(await harness.checked(args)));
@@ -184,11 +202,16 @@ describe("errors around the create", () => {
     expect((await harness.endpoints()).filter((e) => e.endpointId === args.endpointId)).toHaveLength(1);
   });
 
-  test("a create answered only with 5xx fails when Atlas does not have the endpoint", async () => {
+  test("a create answered only with 5xx is recorded as unconfirmed when Atlas does not list the endpoint after the grace period", async () => {
     const args = harness.awsArgs();
     await harness.fault({ method: "POST", pathPattern: "/endpoint$", status: 500, count: 50 });
     const error = await harness.failure(provider.create(await harness.checked(args)));
     expect(error.message).toMatch(/^Could not register AWS endpoint vpce-\w+ with Atlas: Atlas answered 500/);
-    expect(error.id).toBeUndefined();
+    expect(error.message).toMatch(/did not list it within the grace period.*recorded in the stack as not ready/);
+    // A 5xx may come after Atlas did the work: the engine records it, and refresh or the next up settles it.
+    expect(error.id).toBe(`${args.groupId}:AWS:${args.endpointServiceId}:${args.endpointId}`);
+    expect((error.properties as Record<string, unknown>).connectionStatus).toBeUndefined();
+    const gets = (await harness.requests()).filter((r) => r.method === "GET" && r.path.endsWith(String(args.endpointId)));
+    expect(gets.length).toBeGreaterThan(1);
   });
 });

@@ -10,9 +10,17 @@ import { ResourceInitError } from "../../provider";
 import type { RequestLogEntry } from "../../simulator";
 import { provider, PROVIDER_TEXT, TIME_SCALE, useHarness, withEnv, type SimulatedEndpoint } from "./support/harness";
 import { useWireSecrets } from "./support/wire-secrets";
+import { startRewritingProxy, type RewritingProxy } from "./support/rewriting-proxy";
 
 const harness = useHarness();
 const wire = useWireSecrets(harness);
+let proxy: RewritingProxy;
+beforeAll(async () => void (proxy = await startRewritingProxy(harness.simulator.baseUrl)));
+afterEach(() => {
+  proxy.rules.length = 0;
+  proxy.log.length = 0;
+});
+afterAll(async () => proxy.close());
 
 /** The client's per-request timeout at the test time scale. */
 const REQUEST_TIMEOUT_MS = DEFAULT_REQUEST_TIMEOUT_MS * TIME_SCALE;
@@ -48,6 +56,8 @@ interface Fault {
   sentence: string;
   outcome: "completes" | "fails";
   serviceAccount?: boolean;
+  /** The operation runs through the rewriting proxy (rules set by setUp, arm or during). */
+  viaProxy?: boolean;
   /** Only these operations (a fault of the create's POST means nothing to refresh). */
   operations?: Operation[];
   /** Run on one cloud per operation only. */
@@ -139,7 +149,15 @@ const FAULTS: Fault[] = [
     arm: async (c) => {
       for (const method of c.methods) await armEach(c, { delayMs: REQUEST_TIMEOUT_MS + 100, count: method === "POST" ? 2 : 1 }, [method]);
     },
-    verify: (c) => expect(harness.progress.filter((line) => /failed \(ETIMEDOUT\); retrying/.test(line)).length).toBeGreaterThanOrEqual(c.methods.length),
+    verify: (c, requests) => {
+      expect(harness.progress.filter((line) => /failed \(ETIMEDOUT\); retrying/.test(line)).length).toBeGreaterThanOrEqual(c.methods.length);
+      if (c.operation !== "create") return;
+      // The late first POST created the endpoint; a retry met 409 and the create carried on with its own endpoint.
+      const posts = endpointRequests(c, requests).filter((r) => r.method === "POST" && r.auth !== "challenge").map((r) => r.status);
+      expect(posts[0]).toBe(200);
+      expect(posts.slice(1)).toContain(409);
+      expect(harness.progress.some((line) => line.includes("a retried create found it already registered"))).toBe(true);
+    },
   },
   {
     sentence: "completes when the OAuth token is revoked mid-wait",
@@ -157,64 +175,80 @@ const FAULTS: Fault[] = [
     verify: (_c, requests) => expect(requests.some((r) => r.auth === "bearer" && r.status === 401)).toBe(true),
   },
   {
+    // Atlas's tokens are told to last 0.1 s (the proxy rewrites expires_in) while the simulator
+    // honours them for an hour: the client must refresh before the expiry it was told, and no race
+    // between issue and use on a loaded machine can turn that into a 401.
     sentence: "completes when OAuth tokens expire during the wait",
     outcome: "completes",
     serviceAccount: true,
+    viaProxy: true,
     setUp: async () => {
       await harness.delays(SLOW_TRANSITIONS);
-      // A 0.1 s token lifetime means ~10 token requests a second, past Atlas's 50 per minute per client.
-      await harness.config({ tokenTtlSeconds: 0.1, oauthTokensPerMinute: null });
+      proxy.rules.push({ method: "POST", path: /^\/api\/oauth\/token$/, rewrite: { kind: "body", change: (body) => ({ ...body, expires_in: 0.1 }) } });
+      // A 0.1 s stated lifetime means ~10 token requests a second, past Atlas's 50 per minute per client.
+      await harness.config({ oauthTokensPerMinute: null });
     },
     arm: async (c) => {
+      // Longer than the token's stated life, so refresh must fetch a new one (waiting longer changes nothing).
       if (c.operation === "refresh") await sleep(150);
     },
     verify: (c, requests) => {
+      expect(proxy.log.filter((e) => e.path === "/api/oauth/token" && e.action === "body").length).toBeGreaterThanOrEqual(c.operation === "refresh" ? 1 : 2);
       const fetches = requests.filter((r) => r.path === "/api/oauth/token" && r.status === 200).length;
       expect(fetches).toBeGreaterThanOrEqual(c.operation === "refresh" ? 1 : 2);
       expect(requests.some((r) => r.auth === "bearer" && r.status === 401)).toBe(false);
     },
   },
   {
+    // The proxy answers one signed request with a fresh challenge, as Atlas does for a stale nonce,
+    // at the point the test chooses (mid-wait, or refresh's first request), not by a racing TTL.
     sentence: "completes when the digest nonce goes stale mid-wait",
     outcome: "completes",
-    setUp: async () => {
-      await harness.delays(SLOW_TRANSITIONS);
-      // Long enough for an immediate re-send with the fresh nonce on a busy machine.
-      await harness.config({ nonceTtlMs: 150 });
-    },
-    arm: async (c) => {
-      if (c.operation === "refresh") await sleep(160);
-    },
+    viaProxy: true,
+    setUp: () => harness.delays(SLOW_TRANSITIONS),
+    // The first signed GET of the endpoint: refresh's read, or the first poll of the wait after
+    // the create's POST or the destroy's DELETE.
+    arm: async (c) => void proxy.rules.push({ method: "GET", path: new RegExp(c.endpointPath), rewrite: { kind: "staleNonce" }, count: 1 }),
     verify: (c, requests) => {
+      expect(proxy.log.filter((e) => e.action === "staleNonce").map((e) => e.status)).toEqual([401]);
       // Refresh starts with a stale nonce; create and destroy meet one after their first signed success.
       const firstSuccess = c.operation === "refresh" ? -1 : requests.findIndex((r) => r.auth === "digest" && r.status < 300);
       expect(requests.slice(firstSuccess + 1).some((r) => r.auth === "challenge" && r.status === 401)).toBe(true);
     },
   },
   {
-    // For refresh and destroy the resource comes from a create that hit its deadline while Atlas
-    // still answered 404 (recorded, not ready), and the operation runs inside that window.
+    // Atlas's window of 404s for a new endpoint, produced by count (not by racing a timer): the
+    // create's first reads, or the first request of a refresh or destroy of an endpoint recorded
+    // while still being created (a create that hit its deadline), answer 404 as Atlas does.
     sentence: "handles a 404 just after the create (eventual consistency)",
     outcome: "completes",
-    // 250 ms here: within the provider's 300 ms grace after a create, as Atlas's window is within 30 s.
-    setUp: () => harness.config({ eventualConsistencyMs: 25_000 }),
+    setUp: () => harness.delays(Object.fromEntries(Object.keys(SLOW_TRANSITIONS).map((name) => [name, 60_000]))),
     prepare: async (c) => {
       const error = await harness.failure(provider.create(await harness.checked({ ...c.args, timeouts: { create: "50ms" } })));
       expect(error).toBeInstanceOf(ResourceInitError);
+      expect(statusOf(error.properties as Record<string, unknown>)).toMatch(/^(PENDING_ACCEPTANCE|INITIATING)$/);
+      await harness.delays({ awsPendingAcceptanceMs: 0, azureInitiatingMs: 0, gcpInitiatingMs: 0 });
       return { id: error.id as string, props: error.properties as Record<string, unknown> };
     },
+    arm: (c) =>
+      armEach(c, { status: 404, errorCode: "PRIVATE_ENDPOINT_NOT_FOUND", count: c.operation === "create" ? 2 : 1 }, c.operation === "create" ? ["GET"] : c.methods.slice(0, 1)),
     verify: (c, requests) => {
-      if (c.operation === "destroy") return;
-      const gets = requests.filter((r) => r.method === "GET" && new RegExp(c.endpointPath).test(r.path));
-      // On a slow machine a refresh may start after the window closed; then there is nothing to prove.
-      if (c.operation === "create") expect(gets[0]!.status).toBe(404);
-      expect(gets[gets.length - 1]!.status).toBe(200);
+      const first = c.operation === "create" ? "GET" : c.methods[0];
+      const sent = endpointRequests(c, requests).filter((r) => r.method === first && new RegExp(c.endpointPath).test(r.path) && r.auth !== "challenge");
+      // The window happened, and the operation went on to find the endpoint after it.
+      expect(sent.slice(0, c.operation === "create" ? 2 : 1).map((r) => r.status)).toEqual(c.operation === "create" ? [404, 404] : [404]);
+      expect(sent[sent.length - 1]!.status).toBeLessThan(300);
+      if (c.operation === "destroy") expect(sent.length).toBe(2);
     },
   },
   {
-    sentence: "fails clearly when 503s outlast the retry budget, and the next run converges",
+    sentence: "fails clearly when 503s outlast the retry budget (a create's wait: its deadline), and the next run converges",
     outcome: "fails",
     // Create: only the wait's GETs fail, so Atlas has the endpoint and the error must record it.
+    // A wait treats a 503 as a refusal and keeps polling until timeouts.create, so keep that short.
+    setUp: async (c) => {
+      if (c.operation === "create") c.args.timeouts = { create: "2s" };
+    },
     arm: (c) => armEach(c, { status: 503, count: 10_000 }, c.operation === "create" ? ["GET"] : c.methods.slice(0, 1)),
   },
   {
@@ -244,7 +278,7 @@ const expectedId = (c: Case) => `${c.args.groupId}:${c.cloud}:${c.args.endpointS
 /** A failure must say what it was about and what to run next. */
 function expectActionable(error: Error) {
   expect(error.message).toMatch(/AWS endpoint vpce-|Azure private endpoint pe-|GCP endpoint group psc-/);
-  expect(error.message).toMatch(/run `pulumi (up|refresh|destroy)/);
+  expect(error.message).toMatch(/run `pulumi (up|refresh|destroy)/i);
 }
 
 async function run(c: Case): Promise<{ value?: unknown; error?: Error & Record<string, unknown> }> {
@@ -284,7 +318,8 @@ describe("fault matrix", () => {
     const credentials = fault.serviceAccount
       ? { MONGODB_ATLAS_CLIENT_ID: harness.seed.serviceAccount.clientId, MONGODB_ATLAS_CLIENT_SECRET: harness.seed.serviceAccount.clientSecret }
       : {};
-    await withEnv(credentials, async () => {
+    const baseUrl = fault.viaProxy ? { MONGODB_ATLAS_BASE_URL: proxy.baseUrl } : {};
+    await withEnv({ ...credentials, ...baseUrl }, async () => {
       clearTokenCache();
       await fault.setUp?.(c);
       if (operation !== "create") {
@@ -311,6 +346,8 @@ describe("fault matrix", () => {
             const created = outcome.value as { id: string; outs: Record<string, unknown> };
             expect(created.id).toBe(expectedId(c));
             expect(statusOf(created.outs)).toBe("AVAILABLE");
+            // Every case creates a new endpoint: whatever the retries met, it is this stack's own.
+            expect(created.outs.adopted).toBe(false);
             expect(present).toEqual([expect.objectContaining({ status: "AVAILABLE", deleteRequested: false })]);
             after = { id: created.id, props: { ...created.outs, __provider: PROVIDER_TEXT } };
             break;

@@ -22,7 +22,7 @@ const reasons = (news: Record<string, unknown>) => Object.fromEntries(validateIn
 
 describe("validateInputs", () => {
   test("accepts valid inputs for each cloud and applies the defaults", () => {
-    expect(validateInputs(aws)).toEqual({ failures: [], inputs: { ...aws, cloudProvider: "AWS", deleteOnCreateTimeout: false, adoptExisting: true } });
+    expect(validateInputs(aws)).toEqual({ failures: [], inputs: { ...aws, cloudProvider: "AWS", deleteOnCreateTimeout: false, adoptExisting: true, waitForClusters: true } });
     expect(validateInputs(azure).failures).toEqual([]);
     expect(validateInputs(gcp).failures).toEqual([]);
   });
@@ -97,7 +97,7 @@ describe("validateInputs", () => {
 describe("resolveInputs", () => {
   test("picks the inputs out of outputs, dropping status fields and __provider", () => {
     const outputs = { ...gcp, endpoints: gcp.endpoints.map((e) => ({ ...e, status: "AVAILABLE" })), status: "AVAILABLE", adopted: false, __provider: "x" };
-    expect(resolveInputs(outputs)).toEqual({ ...gcp, deleteOnCreateTimeout: false, adoptExisting: true });
+    expect(resolveInputs(outputs)).toEqual({ ...gcp, deleteOnCreateTimeout: false, adoptExisting: true, waitForClusters: true });
   });
 
   test("throws naming each invalid property", () => {

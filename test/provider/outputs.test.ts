@@ -4,7 +4,7 @@ import { plainJson, toOutputs } from "../../provider/outputs";
 const groupId = "5f1a2b3c4d5e6f7a8b9c0d1e";
 const endpointServiceId = "6a1b2c3d4e5f6a7b8c9d0e1f";
 const azureId = "/subscriptions/3c1e7a52-8f0b-4d6e-9a27-5b1f0c9d2e41/resourceGroups/rg-1/providers/Microsoft.Network/privateEndpoints/pe-1";
-const options = { deleteOnCreateTimeout: false, adoptExisting: true };
+const options = { deleteOnCreateTimeout: false, adoptExisting: true, waitForClusters: true };
 
 /** True when no value at any depth is undefined (what the engine's Struct conversion needs). */
 function hasUndefined(value: unknown): boolean {

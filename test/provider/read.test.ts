@@ -31,6 +31,7 @@ test("refresh reports Atlas's values as outputs and inputs, so drift shows", asy
     privateEndpointIPAddress: "10.0.0.5",
     deleteOnCreateTimeout: false,
     adoptExisting: true,
+    waitForClusters: true,
   });
 });
 
@@ -54,8 +55,10 @@ test("refresh of an endpoint still being accepted returns its current status wit
   await harness.delays({ awsPendingAcceptanceMs: 60_000_000 });
   const args = harness.awsArgs({ timeouts: { create: "100ms" } });
   const error = await harness.failure(provider.create(await harness.checked(args)));
-  const started = Date.now();
+  await harness.clearRequests();
   const read = await harness.observe(provider.read(error.id as string, error.properties as Record<string, unknown>));
-  expect(Date.now() - started).toBeLessThan(1_000);
+  // One look, no polling: the request log holds a single signed GET of the endpoint.
+  const gets = (await harness.requests()).filter((r) => r.method === "GET" && r.path.endsWith(String(args.endpointId)) && r.auth !== "challenge");
+  expect(gets.map((r) => r.status)).toEqual([200]);
   expect(read.props).toMatchObject({ connectionStatus: "PENDING_ACCEPTANCE", timeouts: { create: "100ms" } });
 });

@@ -1,4 +1,5 @@
-import { observe, UNTIL_GONE, UNTIL_READY } from "../../provider/status-table";
+import { observe, unknownStatusOf, UNTIL_GONE, UNTIL_READY, type Observation, type WaitSpec } from "../../provider/status-table";
+import { waitFor } from "../../provider/wait";
 
 describe("observe", () => {
   test.each([
@@ -57,15 +58,45 @@ describe("observe", () => {
   });
 });
 
+/** Runs a wait over a scripted sequence of observations on a fake clock (no real time passes). */
+async function runWait(spec: WaitSpec, phases: Observation["phase"][]) {
+  let now = 0;
+  const clock = { now: () => now, sleep: async (ms: number) => void (now += ms) };
+  let next = 0;
+  const outcome = await waitFor<number>({
+    spec,
+    poll: async () => {
+      const phase = phases[Math.min(next, phases.length - 1)]!;
+      return { value: next++, observation: { phase, label: `${phase}#${next}` } };
+    },
+    timeoutMs: 3_600_000,
+    clock,
+    timeScale: 1,
+    schedule: () => 1_000,
+  });
+  return { kind: outcome.kind, polls: next };
+}
+
 describe("wait specs", () => {
-  test("waiting for readiness keeps going through pending and eventual-consistency 404s and stops on failure or deletion", () => {
-    expect(UNTIL_READY.pending).toEqual(expect.arrayContaining(["pending", "notFoundYet"]));
-    expect(UNTIL_READY.target).toEqual(["ready"]);
-    expect(UNTIL_READY.failure).toEqual(expect.arrayContaining(["failed", "deleting", "gone"]));
+  test("waiting for readiness keeps going through pending and eventual-consistency 404s and ends at ready", async () => {
+    expect(await runWait(UNTIL_READY, ["pending", "notFoundYet", "pending", "ready"])).toEqual({ kind: "reached", polls: 4 });
   });
 
-  test("waiting for deletion ends only when the endpoint is gone", () => {
-    expect(UNTIL_GONE.target).toEqual(["gone"]);
-    expect(UNTIL_GONE.pending).toEqual(expect.arrayContaining(["pending", "ready", "failed", "deleting"]));
+  test.each(["failed", "deleting", "gone"] as const)("waiting for readiness stops at once on %s", async (phase) => {
+    expect(await runWait(UNTIL_READY, ["pending", phase, "ready"])).toEqual({ kind: "failed", polls: 2 });
+  });
+
+  test("waiting for deletion goes through every other phase and ends only when the endpoint is gone", async () => {
+    expect(await runWait(UNTIL_GONE, ["ready", "deleting", "failed", "pending", "notFoundYet", "gone"])).toEqual({ kind: "reached", polls: 6 });
+  });
+});
+
+describe("a status this version does not know", () => {
+  test("is pending (waited through), labelled verbatim and reported as unknown", () => {
+    const endpoint = { cloudProvider: "AWS", connectionStatus: "PENDING_REVIEW" } as const;
+    expect(observe(endpoint)).toEqual({ phase: "pending", label: "PENDING_REVIEW" });
+    expect(unknownStatusOf(endpoint)).toBe("PENDING_REVIEW");
+    expect(unknownStatusOf({ cloudProvider: "GCP", status: "VERIFIED" })).toBeUndefined();
+    expect(unknownStatusOf({ cloudProvider: "AZURE" })).toBeUndefined();
   });
 });

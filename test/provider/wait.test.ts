@@ -102,4 +102,47 @@ describe("waitFor", () => {
     });
     expect(outcome.kind).toBe("failed");
   });
+
+  describe("refused polls (429, 503)", () => {
+    class Refused extends Error {
+      constructor(readonly retryAfterMs?: number) {
+        super("Atlas answered 429");
+      }
+    }
+    const refusal = (error: unknown) => (error instanceof Refused ? (error.retryAfterMs === undefined ? {} : { retryAfterMs: error.retryAfterMs }) : undefined);
+
+    test("keep the wait going, the next poll at least Retry-After later and backing off while refusals continue", async () => {
+      const clock = fakeClock();
+      const answers: (() => { value: string; observation: Observation })[] = [
+        () => { throw new Refused(1_000); },
+        () => { throw new Refused(1_000); },
+        () => { throw new Refused(); },
+        () => { throw new Refused(30_000); },
+        () => seen("AVAILABLE", "ready"),
+      ];
+      const outcome = await waitFor({ spec: UNTIL_READY, initial: seen("PENDING"), poll: async () => answers.shift()!(), refusal, timeoutMs: 600_000, clock, timeScale: 1 });
+      expect(outcome).toMatchObject({ kind: "reached", value: "AVAILABLE", polls: 5 });
+      // The schedule's 2 s, then per refusal max(Retry-After, schedule x 2^(n-1)), the back-off capped
+      // at 60 s: max(1, 2x1), max(1, 2x2), 6x4, max(30, min(60, 10x8)).
+      expect(clock.sleeps).toEqual([2_000, 2_000, 4_000, 24_000, 60_000]);
+    });
+
+    test("end the wait only at its deadline, as timed out with the last status seen", async () => {
+      const clock = fakeClock();
+      const poll = jest.fn(async (): Promise<{ value: string; observation: Observation }> => {
+        throw new Refused(5_000);
+      });
+      const outcome = await waitFor({ spec: UNTIL_READY, initial: seen("PENDING_ACCEPTANCE"), poll, refusal, timeoutMs: 120_000, clock, timeScale: 1 });
+      expect(outcome).toMatchObject({ kind: "timedOut", value: "PENDING_ACCEPTANCE", observation: { label: "PENDING_ACCEPTANCE" }, elapsedMs: 120_000 });
+      expect(clock.sleeps.reduce((a, b) => a + b, 0)).toBe(120_000);
+    });
+
+    test("anything the refusal test does not recognize still propagates", async () => {
+      const poll = jest.fn(async () => {
+        throw new Error("Atlas answered 500");
+      });
+      await expect(waitFor({ spec: UNTIL_READY, poll, refusal, timeoutMs: 60_000, clock: fakeClock(), timeScale: 1 })).rejects.toThrow("Atlas answered 500");
+      expect(poll).toHaveBeenCalledTimes(1);
+    });
+  });
 });

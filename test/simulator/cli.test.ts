@@ -25,7 +25,7 @@ async function firstLine(read: () => string, timeoutMs = 20_000): Promise<string
 
 describe("simulator CLI", () => {
   it("prints exactly one JSON seed line on stdout, serves on it, and exits cleanly on SIGTERM", async () => {
-    const cli = startCli(["--port", "0", "--time-scale", "0.1"]);
+    const cli = startCli(["--port", "0", "--time-scale", "0.1", "--rate-limit", "100:10/2"]);
     try {
       const seed = JSON.parse(await firstLine(cli.out));
       expect(seed).toEqual({
@@ -41,9 +41,11 @@ describe("simulator CLI", () => {
         readOnlyApiKey: { publicKey: expect.any(String), privateKey: expect.any(String) },
         serviceAccount: { clientId: expect.any(String), clientSecret: expect.any(String) },
         readOnlyServiceAccount: { clientId: expect.any(String), clientSecret: expect.any(String) },
+        clusters: expect.arrayContaining([expect.objectContaining({ name: "orders", regions: [{ providerName: "AWS", regionName: "US_EAST_1" }] })]),
       });
       const config = await (await fetch(`${seed.baseUrl}/__simulator/config`)).json();
       expect((config as any).timeScale).toBe(0.1);
+      expect((config as any).rateLimit).toEqual({ capacity: 100, refillRate: 10, refillIntervalSeconds: 2 });
     } finally {
       cli.child.kill("SIGTERM");
     }

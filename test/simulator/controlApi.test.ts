@@ -66,7 +66,7 @@ describe("faults", () => {
 
 describe("rate limiting", () => {
   it("answers 429 RATE_LIMITED_TOKEN_BUCKET with Retry-After and RateLimit headers once the bucket is empty", async () => {
-    await h.control("POST", "config", { rateLimit: { capacity: 2, refillPerSecond: 1 } });
+    await h.control("POST", "config", { rateLimit: { capacity: 2, refillRate: 2, refillIntervalSeconds: 2 } });
     const first = await h.atlas.get(`${h.groupPath}/AWS/endpointService`);
     expect(first.status).toBe(200);
     expect(first.headers.get("ratelimit-limit")).toBe("2");
@@ -75,9 +75,19 @@ describe("rate limiting", () => {
     const limited = await h.atlas.get(`${h.groupPath}/AWS/endpointService`);
     expect(limited.status).toBe(429);
     expect(limited.body.errorCode).toBe("RATE_LIMITED_TOKEN_BUCKET");
+    expect(limited.body.detail).toBe("Please retry after 1 seconds. Request capacity: 2. Refill rate: 2 per 2 seconds.");
     expect(limited.headers.get("retry-after")).toBe("1");
     expect(limited.headers.get("ratelimit-remaining")).toBe("0");
     await waitFor(() => h.atlas.get(`${h.groupPath}/AWS/endpointService`), (r) => r.status === 200, 2500);
+  });
+
+  it("takes the bucket's shape per run and rejects a rate limit without a positive refill rate, naming the fields", async () => {
+    const config = await h.control("POST", "config", { rateLimit: { capacity: 5, refillRate: 1, refillIntervalSeconds: 10 } });
+    expect(config.rateLimit).toEqual({ capacity: 5, refillRate: 1, refillIntervalSeconds: 10 });
+    const bad = await fetch(`${h.sim.baseUrl}/__simulator/config`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ rateLimit: { capacity: 5, refillRate: 0 } }) });
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { detail: string }).detail).toMatch(/capacity: integer >= 1, refillRate: number > 0, refillIntervalSeconds/);
+    expect((await h.control("GET", "config")).rateLimit).toEqual({ capacity: 5, refillRate: 1, refillIntervalSeconds: 10 });
   });
 });
 

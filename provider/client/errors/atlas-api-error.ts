@@ -11,6 +11,12 @@ export interface AtlasApiErrorFields {
   /** Present when retries were spent on this answer (429, 5xx). */
   attempts?: number;
   elapsedMs?: number;
+  /** Atlas's Retry-After on this answer, in ms. */
+  retryAfterMs?: number;
+  /** This call (an earlier attempt, or this 5xx) may have been carried out by Atlas. */
+  mayHaveTakenEffect?: boolean;
+  /** The body was an Atlas error (`error` and `errorCode`), not a proxy's or a wrong path's page. */
+  fromAtlas?: boolean;
 }
 
 /** Atlas answered, and not with success: status plus the fields of its ApiError body. */
@@ -23,6 +29,9 @@ export class AtlasApiError extends AtlasClientError {
   readonly parameters?: unknown[];
   readonly attempts?: number;
   readonly elapsedMs?: number;
+  readonly retryAfterMs?: number;
+  readonly mayHaveTakenEffect: boolean;
+  readonly fromAtlas: boolean;
 
   constructor(fields: AtlasApiErrorFields) {
     super(describe(fields), fields);
@@ -33,7 +42,19 @@ export class AtlasApiError extends AtlasClientError {
     this.parameters = fields.parameters;
     this.attempts = fields.attempts;
     this.elapsedMs = fields.elapsedMs;
+    this.retryAfterMs = fields.retryAfterMs;
+    this.mayHaveTakenEffect = fields.mayHaveTakenEffect ?? fields.status >= 500;
+    this.fromAtlas = fields.fromAtlas ?? false;
   }
+}
+
+/**
+ * A refusal to answer now (429 rate limited, 503 unavailable): Atlas did not act on the request,
+ * so a wait may keep waiting. Returns Atlas's Retry-After when it gave one.
+ */
+export function refusalOf(error: unknown): { status: number; retryAfterMs?: number } | undefined {
+  if (!(error instanceof AtlasApiError) || (error.status !== 429 && error.status !== 503)) return undefined;
+  return error.retryAfterMs === undefined ? { status: error.status } : { status: error.status, retryAfterMs: error.retryAfterMs };
 }
 
 function describe(f: AtlasApiErrorFields): string {

@@ -11,6 +11,8 @@ export interface AtlasNetworkErrorFields {
   code?: string;
   /** Why no further attempt was made. */
   gaveUpBecause?: string;
+  /** Some attempt may have reached Atlas and been carried out, its answer lost (not a refused connection). */
+  mayHaveTakenEffect?: boolean;
 }
 
 /** No answer from Atlas (reset, refused, DNS, ...) after the retries the budget allowed. */
@@ -19,6 +21,7 @@ export class AtlasNetworkError extends AtlasClientError {
   readonly attempts: number;
   readonly elapsedMs: number;
   readonly code?: string;
+  readonly mayHaveTakenEffect: boolean;
 
   constructor(fields: AtlasNetworkErrorFields, what = "Could not reach Atlas") {
     super(
@@ -30,5 +33,6 @@ export class AtlasNetworkError extends AtlasClientError {
     this.attempts = fields.attempts;
     this.elapsedMs = fields.elapsedMs;
     this.code = fields.code;
+    this.mayHaveTakenEffect = fields.mayHaveTakenEffect ?? true;
   }
 }

@@ -1,14 +1,16 @@
 import { RECORDED_DIALECT, parseDialectPatch } from "../../dialect";
 import { DELAY_NAMES, type DelayName, type TransitionDelays } from "../../model/pace";
 import type { SimulatorRuntime } from "../../runtime";
-import { TokenBucket } from "../rateLimiter";
+import { parseRateLimit, TokenBucket } from "../rateLimiter";
+import { handleClusterControl } from "./clusterControl";
 
 export type ControlResult = { status: number; body?: unknown };
 
 const bad = (detail: string): ControlResult => ({ status: 400, body: { error: 400, errorCode: "INVALID_SIMULATOR_CONTROL", detail } });
 
 /** Test-only controls under /__simulator/, apart from Atlas's routes; no auth. */
-export function handleControl(runtime: SimulatorRuntime, method: string, subPath: string, body: unknown): ControlResult {
+export function handleControl(runtime: SimulatorRuntime, method: string, subPath: string, body: unknown, query = new URLSearchParams()): ControlResult {
+  if (subPath === "clusters" || subPath.startsWith("clusters/")) return handleClusterControl(runtime, method, subPath, query, body);
   const route = `${method} ${subPath}`;
   switch (route) {
     case "POST faults": {
@@ -91,12 +93,8 @@ function applyConfig(runtime: SimulatorRuntime, body: unknown): ControlResult {
       }
     }
   }
-  const rateLimit = patch.rateLimit as Record<string, unknown> | null | undefined;
-  if (rateLimit !== undefined && rateLimit !== null) {
-    if (!(Number.isInteger(rateLimit.capacity) && (rateLimit.capacity as number) >= 1 && isNonNegative(rateLimit.refillPerSecond))) {
-      return bad("rateLimit must be null or {capacity: integer >= 1, refillPerSecond: number >= 0}");
-    }
-  }
+  const rateLimit = patch.rateLimit === undefined || patch.rateLimit === null ? (patch.rateLimit as null | undefined) : parseRateLimit(patch.rateLimit);
+  if (rateLimit && "error" in rateLimit) return bad(rateLimit.error);
   const perMinute = patch.oauthTokensPerMinute;
   if (perMinute !== undefined && perMinute !== null && !(Number.isInteger(perMinute) && (perMinute as number) >= 1)) {
     return bad(`oauthTokensPerMinute must be null or an integer >= 1, got oauthTokensPerMinute=${JSON.stringify(perMinute)}`);
@@ -112,7 +110,7 @@ function applyConfig(runtime: SimulatorRuntime, body: unknown): ControlResult {
   if (endpointDelays === null) runtime.pace.endpointDelays.clear();
   else if (endpointDelays !== undefined) for (const [id, perEndpoint] of Object.entries(endpointDelays)) runtime.pace.endpointDelays.set(id, perEndpoint as Partial<TransitionDelays>);
   if (rateLimit !== undefined) {
-    runtime.rateLimiter = rateLimit === null ? undefined : new TokenBucket({ capacity: rateLimit.capacity as number, refillPerSecond: rateLimit.refillPerSecond as number }, runtime.now);
+    runtime.rateLimiter = rateLimit === null ? undefined : new TokenBucket(rateLimit, runtime.now);
   }
   if (patch.eventualConsistencyMs !== undefined) runtime.backend.settings.eventualConsistencyMs = patch.eventualConsistencyMs as number;
   if (patch.unpaidGroups !== undefined) runtime.backend.settings.unpaidGroups = new Set(patch.unpaidGroups as string[]);

@@ -48,7 +48,11 @@ describe("digest authentication against the simulator", () => {
     await atlasClient.getEndpointService(awsService());
     await atlas.config({ nonceTtlMs: 50 });
     try {
+      // Expire the shared nonce and have the simulator forget it (its next challenge sweeps expired
+      // nonces), then restore the TTL: the fresh nonce cannot expire before the re-send, however slow.
       await new Promise((resolve) => setTimeout(resolve, 120));
+      expect((await fetch(`${atlas.simulator.baseUrl}/api/atlas/v2/groups/${atlas.seed.groupId}/privateEndpoint/AWS/endpointService`)).status).toBe(401);
+      await atlas.config({ nonceTtlMs: 300_000 });
       await atlas.clearRequests();
       await expect(atlasClient.getEndpointService(awsService())).resolves.toMatchObject({ cloudProvider: "AWS" });
       expect(apiRequests(await atlas.requests()).map((e) => `${e.auth} ${e.status}`)).toEqual(["challenge 401", "digest 200"]);
@@ -69,11 +73,20 @@ describe("digest authentication against the simulator", () => {
     await atlasClient.getEndpointService(awsService());
     await atlas.config({ nonceTtlMs: 50 });
     try {
-      // The shared nonce goes stale, so every call gets a 401 and retries at the same moment.
+      // The shared nonce expires, and the next challenge the simulator issues forgets it; then the
+      // TTL goes back up, so only the shared nonce is stale, not the fresh ones the retries get,
+      // however slowly a loaded machine sends them.
       await new Promise((resolve) => setTimeout(resolve, 120));
+      expect((await fetch(`${atlas.simulator.baseUrl}/api/atlas/v2/groups/${atlas.seed.groupId}/privateEndpoint/AWS/endpointService`)).status).toBe(401);
+      await atlas.config({ nonceTtlMs: 300_000 });
+      await atlas.clearRequests();
       const results = await Promise.allSettled(Array.from({ length: 300 }, () => atlasClient.getEndpointService(awsService())));
       const failures = results.filter((r) => r.status === "rejected");
       expect(failures.map((f) => String((f as PromiseRejectedResult).reason))).toEqual([]);
+      // The stale nonce did fire: every call met a 401 before its 200.
+      const log = apiRequests(await atlas.requests());
+      expect(log.filter((e) => e.status === 401).length).toBeGreaterThanOrEqual(300);
+      expect(log.filter((e) => e.status === 200)).toHaveLength(300);
     } finally {
       await atlas.config({ nonceTtlMs: 300_000 });
     }
@@ -102,12 +115,17 @@ describe("digest authentication against the simulator", () => {
     await expect(client().getEndpointService(awsService())).resolves.toMatchObject({ cloudProvider: "AWS" });
   });
 
-  it("fails an unknown public key with 401 after the challenge and one signed attempt", async () => {
+  it("fails an unknown public key with 401 after the challenge, one signed attempt and one re-signed with the fresh challenge, and no more", async () => {
+    // Atlas always says stale=false, so a signed 401 may be a stale nonce: one re-sign is the price.
     const unknown = client({ credentials: { kind: "apiKey", publicKey: "nosuchkey", privateKey: "whatever-secret-0000" } });
     await atlas.clearRequests();
+    const digestResponses = () => atlas.proxy.secrets().filter((secret) => /^[0-9a-f]{32}$/.test(secret));
+    const before = digestResponses().length;
     const error = (await scan.rejection(unknown.getEndpointService(awsService()))) as AtlasApiError;
     expect(error.status).toBe(401);
     expect(apiRequests(await atlas.requests()).map((e) => `${e.auth} ${e.status}`)).toEqual(["challenge 401", "challenge 401", "challenge 401"]);
+    // The first request went unsigned; the other two carried a digest response each, a different one.
+    expect(digestResponses().length - before).toBe(2);
   });
 
   it("puts no key or digest response in any error or log line of this file", () => {

@@ -3,6 +3,7 @@ import { DEFAULT_DELAYS, startSimulator, type FaultSpec, type RequestLogEntry, t
 import { privateEndpointProvider } from "../../../provider";
 import { TIME_SCALE_ENV } from "../../../provider/time-scale";
 import { ENV_KEYS } from "../../../provider/credentials";
+import { resetPacers } from "../../../provider/client/pacing/registry";
 
 /** The simulator runs 100x faster than Atlas; the provider's poll delays shrink by the same factor. */
 export const TIME_SCALE = 0.01;
@@ -169,6 +170,8 @@ export function useHarness(): Harness {
     const leaks = texts.filter((text) => secrets.some((secret) => text.includes(secret)) || AUTH_HEADER_TEXT.test(text));
     if (leaks.length > 0) throw new Error(`${leaks.length} provider result(s), error(s) or progress line(s) contain a credential or auth header`);
     await control("DELETE", "faults");
+    // Each test stands for a fresh provider process: one test's refusals must not pace the next.
+    resetPacers();
     await control("POST", "config", { delays: DEFAULT_DELAYS, eventualConsistencyMs: 0, rateLimit: null, timeScale: TIME_SCALE });
   });
 

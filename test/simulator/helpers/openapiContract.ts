@@ -1,10 +1,14 @@
 import Ajv, { type ValidateFunction } from "ajv";
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import type { RecordedExchange } from "./recorder";
 
 /** ../shared next to the repo, never an absolute machine path. */
 export const SPEC_PATH = resolve(__dirname, "../../../../shared/atlas-openapi/private-endpoints.openapi.json");
+
+/** The cluster-read extract, by its place relative to the repo (../shared is not in a user's clone). */
+export const CLUSTERS_SPEC_PATH = resolve(__dirname, "../../../../shared/atlas-openapi/clusters.openapi.json");
+export const CLUSTERS_SPEC_PRESENT = existsSync(CLUSTERS_SPEC_PATH);
 
 type Json = any;
 
@@ -19,9 +23,42 @@ type Json = any;
  * - ApiError.parameters items are plain values (recorded `["111111111111111111111111"]`), not objects.
  */
 function applyErrata(schemas: Json): void {
-  schemas.AWSPrivateLinkConnection.properties.interfaceEndpoints.items.pattern = "^vpce-[0-9a-f]{17}$";
-  schemas.ApiError.properties.parameters.items = {};
+  if (schemas.AWSPrivateLinkConnection) schemas.AWSPrivateLinkConnection.properties.interfaceEndpoints.items.pattern = "^vpce-[0-9a-f]{17}$";
+  if (schemas.ApiError) schemas.ApiError.properties.parameters.items = {};
   for (const schema of Object.values(schemas)) allowNullForOptional(schema);
+  // Cluster extract: region config `regionName` is a oneOf of the three clouds' region enums but
+  // also says `type: object`, which no string satisfies; and names two clouds share (US_EAST_2 is
+  // AWS and Azure) match two branches, which oneOf forbids. Real answers are one string of any enum.
+  for (const schema of Object.values(schemas) as Json[]) {
+    const regionName = schema?.properties?.regionName;
+    if (regionName?.oneOf && regionName.type === "object") {
+      delete regionName.type;
+      regionName.anyOf = regionName.oneOf;
+      delete regionName.oneOf;
+    }
+  }
+}
+
+/**
+ * The cluster extract's discriminated schemas are cycles (base oneOf -> branch allOf -> base; see
+ * the extract's README). As the README says, validate the base's own properties plus the branch
+ * chosen by the discriminator: the base gets if/then per mapping entry instead of its oneOf, and
+ * each branch loses its back-reference to the base.
+ */
+function breakDiscriminatorCycles(spec: Json, definitions: Json): void {
+  for (const [name, schema] of Object.entries(spec.components.schemas as Json) as [string, Json][]) {
+    const mapping = schema.discriminator?.mapping as Record<string, string> | undefined;
+    if (!mapping || !schema.oneOf) continue;
+    const property = schema.discriminator.propertyName;
+    const base = definitions[name];
+    delete base.oneOf;
+    base.allOf = Object.entries(mapping).map(([value, target]) => {
+      const branch = target.replace("#/components/schemas/", "");
+      const branchSchema = definitions[branch];
+      if (Array.isArray(branchSchema?.allOf)) branchSchema.allOf = branchSchema.allOf.filter((member: Json) => member.$ref !== `atlas#/definitions/${name}`);
+      return { if: { properties: { [property]: { const: value } }, required: [property] }, then: { $ref: `atlas#/definitions/${branch}` } };
+    });
+  }
 }
 
 function allowNullForOptional(schema: Json): void {
@@ -83,14 +120,18 @@ export function toJsonSchema(schema: Json): Json {
 type Operation = { id: string; method: string; path: string; template: RegExp; responses: Json };
 
 export class AtlasContract {
-  readonly spec: Json = JSON.parse(readFileSync(SPEC_PATH, "utf8"));
+  readonly spec: Json;
   private readonly ajv = new Ajv({ allErrors: true, strict: false });
   private readonly operations: Operation[] = [];
   private readonly compiled = new Map<string, ValidateFunction>();
 
-  constructor() {
+  constructor(specPath: string = SPEC_PATH) {
+    this.spec = JSON.parse(readFileSync(specPath, "utf8"));
     const definitions = Object.fromEntries(Object.entries(this.spec.components.schemas).map(([name, schema]) => [name, toJsonSchema(schema)]));
     applyErrata(definitions);
+    breakDiscriminatorCycles(this.spec, definitions);
+    this.ajv.addFormat("date-time", { type: "string", validate: (text: string) => !Number.isNaN(Date.parse(text)) });
+    this.ajv.addFormat("double", { type: "number", validate: () => true });
     this.ajv.addFormat("int32", { type: "number", validate: (n: number) => Number.isInteger(n) && Math.abs(n) <= 2 ** 31 });
     this.ajv.addSchema({ $id: "atlas", definitions });
     for (const [path, item] of Object.entries(this.spec.paths as Json)) {
@@ -168,7 +209,9 @@ export class AtlasContract {
       response = { content: { "application/json": { schema: { $ref: "#/components/schemas/ApiError" } } } };
     }
     if (response.$ref) response = this.spec.components.responses[String(response.$ref).split("/").pop()!];
-    const [mediaType, media] = Object.entries(response.content ?? {})[0] ?? [];
+    // An operation may offer several versions (media types): check against the one answered.
+    const offered = Object.entries(response.content ?? {});
+    const [mediaType, media] = offered.find(([type]) => type === exchange.contentType?.split(";")[0]) ?? offered[0] ?? [];
     if (!media || !(media as Json).schema) {
       return exchange.text === "" ? [] : [`${where}: expected no body, got ${exchange.text.slice(0, 80)}`];
     }

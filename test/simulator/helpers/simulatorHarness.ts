@@ -1,6 +1,6 @@
 import { startSimulator, type RunningSimulator, type SimulatorOptions } from "../../../simulator";
 import { AtlasTestClient, fetchToken } from "./atlasClient";
-import { AtlasContract } from "./openapiContract";
+import { AtlasContract, CLUSTERS_SPEC_PATH, CLUSTERS_SPEC_PRESENT } from "./openapiContract";
 import { recorded, type RecordedExchange } from "./recorder";
 
 /**
@@ -24,6 +24,18 @@ let contract: AtlasContract | undefined;
 export function atlasContract(): AtlasContract {
   return (contract ??= new AtlasContract());
 }
+
+let clusters: AtlasContract | undefined;
+/** The cluster-read contract, or undefined (said once) when ../shared is not there. */
+export function clusterContract(): AtlasContract | undefined {
+  if (!CLUSTERS_SPEC_PRESENT) {
+    if (!warnedMissing) console.warn(`cluster contract checks skipped: ${CLUSTERS_SPEC_PATH} not found (../shared is not part of the repo)`);
+    warnedMissing = true;
+    return undefined;
+  }
+  return (clusters ??= new AtlasContract(CLUSTERS_SPEC_PATH));
+}
+let warnedMissing = false;
 
 export type Harness = {
   sim: RunningSimulator;
@@ -74,7 +86,11 @@ export function useSimulator(options: SimulatorOptions = FAST): Harness {
 
 /** Throws, listing every violation, if any response recorded in this test file breaks the spec. */
 export function expectRecordedExchangesMatchSpec(): void {
-  const problems = recorded.flatMap((exchange) => [...atlasContract().check(exchange), ...acceptedCreateProblems(exchange)]);
+  const problems = recorded.flatMap((exchange) => [
+    ...atlasContract().check(exchange),
+    ...(exchange.target.includes("/clusters") ? (clusterContract()?.check(exchange) ?? []) : []),
+    ...acceptedCreateProblems(exchange),
+  ]);
   if (problems.length > 0) throw new Error(`Responses that do not match the Atlas spec:\n${problems.join("\n")}`);
 }
 

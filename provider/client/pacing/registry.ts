@@ -1,0 +1,32 @@
+import { createHash } from "node:crypto";
+import type { AtlasCredentials } from "../types";
+import { Pacer, type PacerClock } from "./pacer";
+
+/**
+ * One pacer per Atlas base URL and credential in this process: the provider host runs every
+ * resource of a `pulumi up`, so this is where their requests can share one view of Atlas's rate
+ * limit. Keyed by a hash of the credential's public identity (API public key or client id),
+ * never the secret half, and never kept on anything that is serialized.
+ */
+const pacers = new Map<string, Pacer>();
+
+const realClock: PacerClock = {
+  now: () => performance.now(),
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+};
+
+export function pacerFor(baseUrl: string, credentials: AtlasCredentials, log: (line: string) => void): Pacer {
+  const identity = credentials.kind === "apiKey" ? `apiKey:${credentials.publicKey}` : `serviceAccount:${credentials.clientId}`;
+  const key = `${baseUrl} ${createHash("sha256").update(identity).digest("hex")}`;
+  let pacer = pacers.get(key);
+  if (!pacer) {
+    pacer = new Pacer({ name: new URL(baseUrl).host, clock: realClock, log });
+    pacers.set(key, pacer);
+  }
+  return pacer;
+}
+
+/** Tests: forget every pacer, so one test's refusals do not slow the next. */
+export function resetPacers(): void {
+  pacers.clear();
+}

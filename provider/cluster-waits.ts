@@ -1,0 +1,212 @@
+import { describeEndpoint } from "./atlas";
+import { AtlasApiError, type AtlasClient, type Cluster, type EndpointRef } from "./client";
+import { formatDuration } from "./duration";
+import type { PrivateConnectionString } from "./outputs";
+import { reportProgress } from "./progress";
+import type { Observation, WaitSpec } from "./status-table";
+import { timeScale } from "./time-scale";
+import { realClock, waitFor, type Clock } from "./wait";
+
+/** true: every cluster of the project; a list: those names only. */
+export type ClusterChoice = true | string[];
+
+/** Where a cluster stands with this endpoint, at one look. */
+type ClusterStanding =
+  /** IDLE and listing the endpoint: its strings are final. */
+  | { kind: "done"; state: string; strings: PrivateConnectionString[] }
+  /** No nodes in the endpoint service's cloud and region: IDLE is all there is to wait for. */
+  | { kind: "elsewhereIdle"; state: string }
+  | { kind: "waiting"; state: string; why: string }
+  /** Deleted (or being deleted) since the wait began: skipped. */
+  | { kind: "gone"; state: string };
+
+interface Look {
+  standings: Map<string, ClusterStanding>;
+  /** Set when the wait cannot succeed (a named cluster that can never list the endpoint). */
+  impossible?: string;
+}
+
+export type ClusterWaitOutcome =
+  | { kind: "reached"; strings: PrivateConnectionString[]; polls: number; elapsedMs: number }
+  | { kind: "impossible"; reason: string }
+  | { kind: "timedOut"; busy: { name: string; state: string; why: string }[]; strings: PrivateConnectionString[]; polls: number; elapsedMs: number };
+
+/** Atlas writes regions as US_EAST_1; tolerate us-east-1. */
+const normalizeRegion = (region: string) => region.toUpperCase().replace(/-/g, "_");
+
+/** Azure resource ids are case-insensitive; the others are compared as given. */
+function sameEndpoint(ref: EndpointRef, id: string | undefined): boolean {
+  if (id === undefined) return false;
+  return ref.cloudProvider === "AZURE" ? id.toLowerCase() === ref.endpointId.toLowerCase() : id === ref.endpointId;
+}
+
+/** The strings a cluster lists for this endpoint (Atlas's `connectionStrings.privateEndpoint[]` entries naming it). */
+export function stringsFor(cluster: Cluster, ref: EndpointRef): PrivateConnectionString[] {
+  return (cluster.connectionStrings?.privateEndpoint ?? [])
+    .filter((entry) => (entry.endpoints ?? []).some((endpoint) => sameEndpoint(ref, endpoint.endpointId)))
+    .map((entry) => ({
+      clusterName: cluster.name,
+      type: entry.type,
+      connectionString: entry.connectionString,
+      srvConnectionString: entry.srvConnectionString,
+      srvShardOptimizedConnectionString: entry.srvShardOptimizedConnectionString,
+    }));
+}
+
+/**
+ * Whether the cluster has nodes in the endpoint service's cloud and region (Atlas lists an endpoint
+ * only for such clusters). Unknown (no region given or no region configs) counts as yes: waiting
+ * for the listing is then bounded by the deadline, never skipped on a guess.
+ */
+function hasNodesIn(cluster: Cluster, ref: EndpointRef, serviceRegion: string | undefined): boolean {
+  if (serviceRegion === undefined) return true;
+  const configs = (cluster.replicationSpecs ?? []).flatMap((spec) => spec.regionConfigs ?? []);
+  if (configs.length === 0) return true;
+  return configs.some((config) => {
+    const cloud = config.providerName === "TENANT" ? config.backingProviderName : config.providerName;
+    return cloud === ref.cloudProvider && config.regionName !== undefined && normalizeRegion(config.regionName) === normalizeRegion(serviceRegion);
+  });
+}
+
+function standingOf(cluster: Cluster, ref: EndpointRef, serviceRegion: string | undefined): ClusterStanding {
+  const state = cluster.stateName ?? "NO_STATE_YET";
+  if (state === "DELETING") return { kind: "gone", state };
+  const idle = state === "IDLE";
+  if (!hasNodesIn(cluster, ref, serviceRegion)) return idle ? { kind: "elsewhereIdle", state } : { kind: "waiting", state, why: "waiting for it to be IDLE (it has no nodes in the endpoint's region, so it will not list the endpoint)" };
+  const strings = stringsFor(cluster, ref);
+  if (idle && strings.length > 0) return { kind: "done", state, strings };
+  return { kind: "waiting", state, why: idle ? "waiting for it to list the endpoint" : "waiting for it to apply the endpoint" };
+}
+
+export interface ClusterWait {
+  client: AtlasClient;
+  ref: EndpointRef;
+  choice: ClusterChoice;
+  /** The endpoint service's region (Atlas's name, e.g. US_EAST_1), for the region rule. */
+  serviceRegion: string | undefined;
+  timeoutMs: number;
+  clock?: Clock;
+}
+
+const CLUSTERS_SETTLED: WaitSpec = { pending: ["pending"], target: ["ready"], failure: ["failed"] };
+
+/**
+ * Polls the project's clusters (one list GET per poll, on the endpoint wait's schedule) until each
+ * chosen cluster has applied the endpoint: IDLE and listing it. Clusters without nodes in the
+ * service's cloud and region are only waited for until IDLE; clusters deleted meanwhile are
+ * skipped. Errors propagate: retrying HTTP is the client's job.
+ */
+export async function waitForClusters(wait: ClusterWait): Promise<ClusterWaitOutcome> {
+  const what = describeEndpoint(wait.ref);
+  const clock = wait.clock ?? realClock;
+  const startedAt = clock.now();
+  const named = wait.choice === true ? undefined : new Set(wait.choice);
+  const seenNames = new Set<string>();
+  const lastState = new Map<string, string>();
+  let firstLook = true;
+
+  const report = (name: string, standing: ClusterStanding) => {
+    const label = `${standing.state}${standing.kind === "waiting" ? ` (${standing.why})` : ""}`;
+    const before = lastState.get(name);
+    if (before === label) return;
+    lastState.set(name, label);
+    const elapsed = formatDuration(clock.now() - startedAt);
+    switch (standing.kind) {
+      case "waiting":
+        reportProgress(`${what}: cluster ${name}: ${standing.state}, ${standing.why}`);
+        break;
+      case "done":
+        reportProgress(`${what}: cluster ${name}: ${standing.state}, lists the endpoint${before === undefined ? "" : ` after ${elapsed}`}`);
+        break;
+      case "elsewhereIdle":
+        reportProgress(`${what}: cluster ${name}: ${standing.state}; it has no nodes in the endpoint's region, so it is left out of privateConnectionStrings`);
+        break;
+      case "gone":
+        reportProgress(`${what}: cluster ${name}: ${standing.state === "GONE" ? "deleted" : standing.state}; skipped`);
+        break;
+    }
+  };
+
+  const look = async (): Promise<{ value: Look; observation: Observation }> => {
+    const clusters = await wait.client.listClusters({ groupId: wait.ref.groupId });
+    const byName = new Map(clusters.map((cluster) => [cluster.name, cluster]));
+    const standings = new Map<string, ClusterStanding>();
+    let impossible: string | undefined;
+    const chosen = named ? [...named] : [...new Set([...seenNames, ...byName.keys()])];
+    for (const name of chosen) {
+      const cluster = byName.get(name);
+      if (!cluster) {
+        if (firstLook && named) {
+          impossible ??= `waitForClusters names cluster ${name}, but project ${wait.ref.groupId} has no cluster of that name${byName.size > 0 ? ` (it has: ${[...byName.keys()].join(", ")})` : " (it has none)"}`;
+        }
+        if (seenNames.has(name)) standings.set(name, { kind: "gone", state: "GONE" });
+        continue;
+      }
+      seenNames.add(name);
+      const standing = standingOf(cluster, wait.ref, wait.serviceRegion);
+      if (named && !hasNodesIn(cluster, wait.ref, wait.serviceRegion)) {
+        impossible ??=
+          `waitForClusters names cluster ${name}, which has no nodes in ${wait.ref.cloudProvider} ${wait.serviceRegion}, the endpoint service's region; ` +
+          "Atlas lists an endpoint only for clusters with nodes in its region, so it would never list this one";
+      }
+      standings.set(name, standing);
+    }
+    firstLook = false;
+    for (const [name, standing] of standings) report(name, standing);
+    const waiting = [...standings].filter(([, standing]) => standing.kind === "waiting");
+    const label = waiting.map(([name, standing]) => `${name}:${standing.state}`).sort().join(",") || "SETTLED";
+    const phase: Observation["phase"] = impossible ? "failed" : waiting.length === 0 ? "ready" : "pending";
+    return { value: { standings, impossible }, observation: { phase, label } };
+  };
+
+  const outcome = await waitFor<Look>({ spec: CLUSTERS_SETTLED, poll: look, timeoutMs: wait.timeoutMs, clock, timeScale: timeScale() });
+  const strings = (found: Look | undefined) =>
+    [...(found?.standings.values() ?? [])].flatMap((standing) => (standing.kind === "done" ? standing.strings : []));
+  switch (outcome.kind) {
+    case "reached":
+      return { kind: "reached", strings: strings(outcome.value), polls: outcome.polls, elapsedMs: outcome.elapsedMs };
+    case "failed":
+      return { kind: "impossible", reason: outcome.value.impossible ?? "the clusters cannot apply the endpoint" };
+    case "timedOut": {
+      const busy = [...(outcome.value?.standings ?? [])].flatMap(([name, standing]) => (standing.kind === "waiting" ? [{ name, state: standing.state, why: standing.why }] : []));
+      return { kind: "timedOut", busy, strings: strings(outcome.value), polls: outcome.polls, elapsedMs: outcome.elapsedMs };
+    }
+    default:
+      return outcome satisfies never;
+  }
+}
+
+/** A 403 on the cluster reads, said as what to do about it. */
+export function explainClusterReadError(error: unknown, ref: EndpointRef): string {
+  const message = error instanceof Error ? error.message : String(error);
+  if (error instanceof AtlasApiError && error.status === 403) {
+    return (
+      `Atlas does not allow these credentials to read the clusters of project groupId="${ref.groupId}" (${message}). ` +
+      "Waiting for clusters needs read access to them: grant the API key or service account the Project Read Only role (or higher) in that project, " +
+      "or set waitForClusters: false to return at AVAILABLE without privateConnectionStrings"
+    );
+  }
+  return `reading the project's clusters failed: ${message}`;
+}
+
+/**
+ * Refresh: the strings the chosen clusters list for this endpoint now (no waiting). On an error
+ * the recorded strings are kept and the reason is reported: a refresh never loses the endpoint
+ * over a cluster read.
+ */
+export async function refreshConnectionStrings(
+  client: AtlasClient,
+  ref: EndpointRef,
+  choice: ClusterChoice | false,
+  recorded: unknown,
+): Promise<PrivateConnectionString[] | undefined> {
+  if (choice === false) return undefined;
+  try {
+    const clusters = await client.listClusters({ groupId: ref.groupId });
+    const chosen = choice === true ? clusters : clusters.filter((cluster) => choice.includes(cluster.name));
+    return chosen.flatMap((cluster) => stringsFor(cluster, ref));
+  } catch (error) {
+    reportProgress(`${describeEndpoint(ref)}: privateConnectionStrings kept as recorded: ${explainClusterReadError(error, ref)}`);
+    return Array.isArray(recorded) ? (recorded as PrivateConnectionString[]) : undefined;
+  }
+}

@@ -1,0 +1,139 @@
+import { ResourceInitError } from "../../provider/errors/resource-init-error";
+import { UNKNOWN } from "../../provider/unknown";
+import { PROVIDER_TEXT, provider, useHarness } from "./support/harness";
+
+const harness = useHarness();
+
+const control = async (method: string, path: string, body?: unknown) => {
+  const response = await fetch(`${harness.simulator.baseUrl}/__simulator/${path}`, {
+    method,
+    headers: body === undefined ? {} : { "Content-Type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`control ${method} ${path}: ${response.status} ${await response.text()}`);
+};
+const clusterGets = async () => (await harness.requests()).filter((r) => r.method === "GET" && /\/clusters(\/|$)/.test(r.path));
+const byName = (strings: { clusterName: string }[] | undefined) => [...(strings ?? [])].sort((a, b) => a.clusterName.localeCompare(b.clusterName));
+
+describe("waitForClusters in check", () => {
+  test.each([
+    ["yes", "waitForClusters", "must be true (every cluster of the project), false, or a list of cluster names"],
+    [["orders", "bad name!"], "waitForClusters[1]", "must be an Atlas cluster name"],
+    [["orders", "orders"], "waitForClusters[1]", "is listed twice"],
+  ])("rejects %j naming the field and what is allowed", async (value, property, reason) => {
+    const { failures } = await provider.check({}, harness.awsArgs({ waitForClusters: value }));
+    expect(failures).toEqual([expect.objectContaining({ property, reason: expect.stringContaining(reason) })]);
+  });
+
+  test("accepts true, false, a list of names, and values not known yet in preview", async () => {
+    for (const value of [true, false, ["orders", "analytics"], UNKNOWN, ["orders", UNKNOWN]]) {
+      expect((await provider.check({}, harness.awsArgs({ waitForClusters: value }))).failures).toEqual([]);
+    }
+  });
+});
+
+describe("create waits for the clusters after AVAILABLE", () => {
+  test("by default every cluster in the endpoint's region ends IDLE listing it, and its strings are outputs; clusters elsewhere are left out", async () => {
+    const created = await harness.observe(provider.create(await harness.checked(harness.awsArgs())));
+    const strings = byName(created.outs.privateConnectionStrings);
+    expect(strings.map((s: { clusterName: string }) => s.clusterName)).toEqual(["analytics", "orders"]);
+    expect(strings[0]).toEqual({
+      clusterName: "analytics",
+      type: "MONGOS",
+      connectionString: expect.stringMatching(/^mongodb:\/\//),
+      srvConnectionString: expect.stringMatching(/^mongodb\+srv:\/\//),
+      srvShardOptimizedConnectionString: expect.stringMatching(/^mongodb\+srv:\/\//),
+    });
+    expect(strings[1]).toEqual({ clusterName: "orders", type: "MONGOD", connectionString: expect.any(String), srvConnectionString: expect.any(String) });
+    expect(harness.progress.some((line) => /cluster orders: UPDATING, waiting for it to apply the endpoint/.test(line))).toBe(true);
+    expect(harness.progress.some((line) => /cluster archive: IDLE; it has no nodes in the endpoint's region/.test(line))).toBe(true);
+    expect(JSON.parse(JSON.stringify(created.outs))).toEqual(created.outs);
+  });
+
+  test("no credential is in the connection strings", async () => {
+    const created = await harness.observe(provider.create(await harness.checked(harness.awsArgs())));
+    const text = JSON.stringify(created.outs.privateConnectionStrings);
+    expect(created.outs.privateConnectionStrings?.length).toBeGreaterThan(0);
+    for (const secret of [harness.seed.apiKey.privateKey, harness.seed.apiKey.publicKey, harness.seed.serviceAccount.clientSecret]) expect(text).not.toContain(secret);
+    // No user:password@ part and no password option in any string.
+    expect(text).not.toMatch(/mongodb(\+srv)?:\/\/[^/"]*@/);
+    expect(text).not.toMatch(/password=/i);
+  });
+
+  test("waitForClusters: false returns at AVAILABLE without reading clusters or outputting strings", async () => {
+    await harness.clearRequests();
+    const created = await harness.observe(provider.create(await harness.checked(harness.awsArgs({ waitForClusters: false }))));
+    expect(created.outs.connectionStatus).toBe("AVAILABLE");
+    expect(created.outs).not.toHaveProperty("privateConnectionStrings");
+    expect(await clusterGets()).toEqual([]);
+  });
+
+  test("a list of names waits for those clusters only", async () => {
+    const created = await harness.observe(provider.create(await harness.checked(harness.awsArgs({ waitForClusters: ["orders"] }))));
+    expect(created.outs.privateConnectionStrings?.map((s: { clusterName: string }) => s.clusterName)).toEqual(["orders"]);
+  });
+
+  test("a named cluster with no nodes in the endpoint's region fails at once, saying why, and the endpoint stays recorded", async () => {
+    const args = harness.awsArgs({ waitForClusters: ["orders", "archive"], timeouts: { create: "10m" } });
+    const started = Date.now();
+    const error = await harness.failure(provider.create(await harness.checked(args)));
+    expect(Date.now() - started).toBeLessThan(30_000);
+    expect(error).toBeInstanceOf(ResourceInitError);
+    expect(error.message).toMatch(/cluster archive, which has no nodes in AWS US_EAST_1/);
+    expect(error.id).toContain(args.endpointId as string);
+    expect(error.properties).toMatchObject({ connectionStatus: "AVAILABLE", __provider: PROVIDER_TEXT });
+  });
+
+  test("a named cluster the project does not have fails at once, listing the clusters it has", async () => {
+    const error = await harness.failure(provider.create(await harness.checked(harness.awsArgs({ waitForClusters: ["ordres"] }))));
+    expect(error.message).toMatch(/no cluster of that name \(it has: .*orders/);
+  });
+
+  test("a cluster deleted during the wait is skipped", async () => {
+    await control("POST", "clusters", { name: "scratch", regions: [{ providerName: "AWS", regionName: "US_EAST_1" }] });
+    await control("POST", "clusters/scratch/busy", { busy: true });
+    const creating = harness.observe(provider.create(await harness.checked(harness.awsArgs())));
+    while (!harness.progress.some((line) => line.includes("cluster scratch: UPDATING"))) await new Promise((r) => setTimeout(r, 10));
+    await control("DELETE", "clusters/scratch");
+    const created = await creating;
+    expect(created.outs.privateConnectionStrings?.map((s: { clusterName: string }) => s.clusterName).sort()).toEqual(["analytics", "orders"]);
+    expect(harness.progress.some((line) => line.includes("cluster scratch: deleted; skipped"))).toBe(true);
+  });
+
+  test("a cluster held busy past the deadline fails naming it, the endpoint stays recorded, and the next up resumes the cluster wait", async () => {
+    await control("POST", "clusters/analytics/busy", { busy: true });
+    try {
+      const args = harness.awsArgs({ timeouts: { create: "2s" } });
+      const error = await harness.failure(provider.create(await harness.checked(args)));
+      expect(error).toBeInstanceOf(ResourceInitError);
+      expect(error.message).toMatch(/not every cluster applied it within the create timeout of 2s: cluster analytics \(UPDATING/);
+      const recorded = error.properties as Record<string, unknown>;
+      expect(recorded).toMatchObject({ connectionStatus: "AVAILABLE", waitForClusters: true });
+      expect(recorded).not.toHaveProperty("privateConnectionStrings");
+      await control("POST", "clusters/analytics/busy", { busy: false });
+      const resumed = await harness.observe(provider.update(error.id as string, recorded, await harness.checked(args)));
+      expect(byName(resumed.outs.privateConnectionStrings).map((s: { clusterName: string }) => s.clusterName)).toEqual(["analytics", "orders"]);
+    } finally {
+      await control("POST", "clusters/analytics/busy", { busy: false });
+    }
+  });
+
+  test("403 on the clusters says which role is missing or to set waitForClusters: false", async () => {
+    await harness.fault({ method: "GET", pathPattern: "/clusters$", status: 403, errorCode: "USER_UNAUTHORIZED", count: 1 });
+    const error = await harness.failure(provider.create(await harness.checked(harness.awsArgs())));
+    expect(error).toBeInstanceOf(ResourceInitError);
+    expect(error.message).toMatch(/Project Read Only role/);
+    expect(error.message).toMatch(/waitForClusters: false/);
+    expect(error.properties).toMatchObject({ connectionStatus: "AVAILABLE" });
+  });
+});
+
+describe("refresh", () => {
+  test("updates privateConnectionStrings from the clusters", async () => {
+    const created = await harness.observe(provider.create(await harness.checked(harness.awsArgs())));
+    expect(created.outs.privateConnectionStrings).toHaveLength(2);
+    await control("DELETE", "clusters/analytics");
+    const read = await harness.observe(provider.read(created.id, { ...created.outs, __provider: PROVIDER_TEXT }));
+    expect(read.props?.privateConnectionStrings?.map((s: { clusterName: string }) => s.clusterName)).toEqual(["orders"]);
+  });
+});
