@@ -33,11 +33,13 @@ export interface PollMoment {
   sinceStatusChangeMs: number;
 }
 
-/** Delay from `moment` (just after an answer) to the next poll; always > 0. */
+/** Delay from `moment` (just after an answer) to the next poll; at least half the fast interval. */
 export function nextPollDelayMs(moment: PollMoment, schedule: PollSchedule = POLL_SCHEDULE): number {
   const t = Math.max(0, moment.elapsedMs);
   if (t >= schedule.intervalMs) return schedule.intervalMs;
   // On the clock: the next multiple of the fast interval, and the first interval's end itself.
   const nextFast = (Math.floor(t / schedule.fastIntervalMs) + 1) * schedule.fastIntervalMs;
-  return Math.min(nextFast, schedule.intervalMs) - t;
+  // At least half a fast interval: an answer that came late is not followed by a near-instant poll
+  // (the wait loop also grows its back-off after a refusal from this delay).
+  return Math.max(schedule.fastIntervalMs / 2, Math.min(nextFast, schedule.intervalMs) - t);
 }

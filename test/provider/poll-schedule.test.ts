@@ -29,7 +29,7 @@ describe("nextPollDelayMs", () => {
 
   test("the fast polls are on the clock, so slow answers do not move the 10 s poll; after it, 10 s after each answer as Terraform", () => {
     expect(nextPollDelayMs({ elapsedMs: 2_400, sinceStatusChangeMs: 2_400 })).toBe(1_600);
-    expect(nextPollDelayMs({ elapsedMs: 9_900, sinceStatusChangeMs: 9_900 })).toBe(100);
+    expect(nextPollDelayMs({ elapsedMs: 9_000, sinceStatusChangeMs: 9_000 })).toBe(1_000);
     expect(nextPollDelayMs({ elapsedMs: 10_300, sinceStatusChangeMs: 10_300 })).toBe(10_000);
     expect(pollTimes(40_000, 300)).toEqual([2_000, 4_000, 6_000, 8_000, 10_000, 20_300, 30_600, 40_900]);
     expect(pollTimes(40_000, 300).slice(4)).toEqual(terraformPollTimes(40_000, 300));
@@ -38,9 +38,14 @@ describe("nextPollDelayMs", () => {
   test("never waits longer than Terraform's 10 s, however long the wait has run", () => {
     for (let t = 0; t < 3_600_000; t += 1_234) {
       const delay = nextPollDelayMs({ elapsedMs: t, sinceStatusChangeMs: t });
-      expect(delay).toBeGreaterThan(0);
+      expect(delay).toBeGreaterThanOrEqual(POLL_SCHEDULE.fastIntervalMs / 2);
       expect(delay).toBeLessThanOrEqual(POLL_SCHEDULE.intervalMs);
     }
+  });
+
+  test("a very late answer is not followed at once by another poll: at least half the fast interval", () => {
+    expect(nextPollDelayMs({ elapsedMs: 9_900, sinceStatusChangeMs: 9_900 })).toBe(1_000);
+    expect(nextPollDelayMs({ elapsedMs: 3_800, sinceStatusChangeMs: 3_800 })).toBe(1_000);
   });
 
   test("a status change does not restart fast polling (it says nothing about when AVAILABLE comes)", () => {
