@@ -113,7 +113,7 @@ export class AwsInterfaceEndpoint extends PrivateEndpoint {
   ) {
     super(
       now,
-      Schedule.layOut(PrivateEndpoint.sequenceFor("AWS", missing, variations), now, pace),
+      Schedule.layOut(PrivateEndpoint.sequenceFor("AWS", missing, variations), now, pace, interfaceEndpointId),
       missing ? `Interface endpoint ${interfaceEndpointId} was not found.` : undefined,
       variations,
     );
@@ -141,7 +141,7 @@ export class AzurePrivateEndpoint extends PrivateEndpoint {
   ) {
     super(
       now,
-      Schedule.layOut(PrivateEndpoint.sequenceFor("AZURE", missing, variations), now, pace),
+      Schedule.layOut(PrivateEndpoint.sequenceFor("AZURE", missing, variations), now, pace, privateEndpointResourceId),
       missing ? `Private endpoint ${privateEndpointResourceId} was not found.` : undefined,
       variations,
     );
@@ -185,7 +185,7 @@ export class GcpEndpointGroup extends PrivateEndpoint {
     variations: EndpointVariations = {},
   ) {
     const missing = missingRules.some(Boolean);
-    const schedule = Schedule.layOut(PrivateEndpoint.sequenceFor("GCP", missing, variations), now, pace);
+    const schedule = Schedule.layOut(PrivateEndpoint.sequenceFor("GCP", missing, variations), now, pace, endpointGroupName);
     const missingNames = rules.filter((_, index) => missingRules[index]).map((rule) => rule.endpointName);
     super(
       now,
