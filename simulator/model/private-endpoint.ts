@@ -44,12 +44,14 @@ export abstract class PrivateEndpoint {
   /** `failureMessage` is set when the cloud-side resource does not exist; shown once the endpoint has failed. */
   protected constructor(
     cloud: CloudProvider,
+    /** The cloud-side id, so a test can fix this endpoint's delays (`endpointDelays`). */
+    endpointId: string,
     readonly createdAt: number,
     pace: Pace,
     private readonly failureMessage: string | undefined,
     protected readonly variations: EndpointVariations,
   ) {
-    this.schedule = Schedule.layOut(PrivateEndpoint.sequenceFor(cloud, failureMessage !== undefined, variations), createdAt, pace);
+    this.schedule = Schedule.layOut(PrivateEndpoint.sequenceFor(cloud, failureMessage !== undefined, variations), createdAt, pace, endpointId);
   }
 
   /** The id as it appears (decoded) in GET/DELETE paths. */
@@ -116,7 +118,7 @@ export class AwsInterfaceEndpoint extends PrivateEndpoint {
     missing: boolean,
     variations: EndpointVariations = {},
   ) {
-    super("AWS", now, pace, missing ? `Interface endpoint ${interfaceEndpointId} was not found.` : undefined, variations);
+    super("AWS", interfaceEndpointId, now, pace, missing ? `Interface endpoint ${interfaceEndpointId} was not found.` : undefined, variations);
   }
 
   get endpointId(): string {
@@ -139,7 +141,7 @@ export class AzurePrivateEndpoint extends PrivateEndpoint {
     missing: boolean,
     variations: EndpointVariations = {},
   ) {
-    super("AZURE", now, pace, missing ? `Private endpoint ${privateEndpointResourceId} was not found.` : undefined, variations);
+    super("AZURE", privateEndpointResourceId, now, pace, missing ? `Private endpoint ${privateEndpointResourceId} was not found.` : undefined, variations);
   }
 
   get endpointId(): string {
@@ -181,7 +183,7 @@ export class GcpEndpointGroup extends PrivateEndpoint {
   ) {
     const missing = missingRules.some(Boolean);
     const missingNames = rules.filter((_, index) => missingRules[index]).map((rule) => rule.endpointName);
-    super("GCP", now, pace, missing ? `Forwarding rule ${missingNames.join(", ")} was not found in GCP project ${gcpProjectId}.` : undefined, variations);
+    super("GCP", endpointGroupName, now, pace, missing ? `Forwarding rule ${missingNames.join(", ")} was not found in GCP project ${gcpProjectId}.` : undefined, variations);
     // Rules settle one by one across the VERIFIED span; the group is AVAILABLE when the last one is.
     const settledAt = this.schedule.reachedAt(missing ? "FAILED" : "AVAILABLE")!;
     const verifiedAt = this.schedule.reachedAt("VERIFIED") ?? settledAt;
