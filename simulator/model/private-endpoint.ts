@@ -44,8 +44,8 @@ export abstract class PrivateEndpoint {
   /** `failureMessage` is set when the cloud-side resource does not exist; shown once the endpoint has failed. */
   protected constructor(
     cloud: CloudProvider,
-    /** The cloud-side id, so a test can fix this endpoint's delays (`endpointDelays`). */
-    endpointId: string,
+    /** The id as it appears (decoded) in GET/DELETE paths; also keys a test's fixed delays (`endpointDelays`). */
+    readonly endpointId: string,
     readonly createdAt: number,
     pace: Pace,
     private readonly failureMessage: string | undefined,
@@ -53,9 +53,6 @@ export abstract class PrivateEndpoint {
   ) {
     this.schedule = Schedule.layOut(PrivateEndpoint.sequenceFor(cloud, failureMessage !== undefined, variations), createdAt, pace, endpointId);
   }
-
-  /** The id as it appears (decoded) in GET/DELETE paths. */
-  abstract get endpointId(): string;
 
   status(now: number): EndpointStatus {
     return this.deletion ? this.deletion.statusAt(now) : this.schedule.statusAt(now);
@@ -121,10 +118,6 @@ export class AwsInterfaceEndpoint extends PrivateEndpoint {
     super("AWS", interfaceEndpointId, now, pace, missing ? `Interface endpoint ${interfaceEndpointId} was not found.` : undefined, variations);
   }
 
-  get endpointId(): string {
-    return this.interfaceEndpointId;
-  }
-
   toAtlas(now: number): Record<string, unknown> {
     return { ...this.common(now), connectionStatus: this.status(now), interfaceEndpointId: this.interfaceEndpointId };
   }
@@ -142,10 +135,6 @@ export class AzurePrivateEndpoint extends PrivateEndpoint {
     variations: EndpointVariations = {},
   ) {
     super("AZURE", privateEndpointResourceId, now, pace, missing ? `Private endpoint ${privateEndpointResourceId} was not found.` : undefined, variations);
-  }
-
-  get endpointId(): string {
-    return this.privateEndpointResourceId;
   }
 
   /** Atlas's generated connection name, shaped as the spec pattern `<subscription>%2F<group>%2F<name>`. */
@@ -192,10 +181,6 @@ export class GcpEndpointGroup extends PrivateEndpoint {
       missing: missingRules[index] ?? false,
       settlesAt: missing ? settledAt : verifiedAt + ((settledAt - verifiedAt) * (index + 1)) / rules.length,
     }));
-  }
-
-  get endpointId(): string {
-    return this.endpointGroupName;
   }
 
   private ruleStatus(rule: ForwardingRule, now: number): "INITIATING" | "AVAILABLE" | "FAILED" | "DELETING" {
