@@ -32,7 +32,14 @@ export class SimulatorProcess {
     return this.seed.baseUrl;
   }
 
-  async configure(config: { timeScale?: number; jitter?: number; delays?: Partial<TransitionDelays>; rateLimit?: RateLimitOptions | null }): Promise<void> {
+  /** endpointDelays: phase lengths fixed per endpoint id ahead of its create (added to those set; null clears). */
+  async configure(config: {
+    timeScale?: number;
+    jitter?: number;
+    delays?: Partial<TransitionDelays>;
+    rateLimit?: RateLimitOptions | null;
+    endpointDelays?: Record<string, Partial<TransitionDelays>> | null;
+  }): Promise<void> {
     await this.control("POST", "config", config);
   }
 

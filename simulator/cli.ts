@@ -1,5 +1,5 @@
 import { startSimulator } from "./index";
-import { parseRateLimit } from "./http/rateLimiter";
+import { parseRateLimit } from "./http/rate-limiter";
 import type { SimulatorOptions } from "./options";
 import { parseDialectPatch, type Dialect } from "./dialect";
 

@@ -6,7 +6,7 @@ export type AnswerLoss = "drop" | "502";
 
 /**
  * What Atlas may do that the recordings do not show, one switch each. The defaults are the
- * recorded dialect (see README "Simulator dialects"); every switch is settable at start
+ * recorded dialect (see docs/simulator.md "Dialects"); every switch is settable at start
  * (`npm run sim -- --flag`) and at run time (POST /__simulator/dialect).
  */
 export type Dialect = ModelVariations & {

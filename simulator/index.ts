@@ -9,7 +9,7 @@ export type { SimulatorOptions, RateLimitOptions, MissingIdPatterns } from "./op
 export type { TransitionDelays } from "./model/pace";
 export { DEFAULT_DELAYS } from "./model/pace";
 export type { SimulatorSeed, SeedValues } from "./seed";
-export type { RequestLogEntry } from "./http/requestLog";
+export type { RequestLogEntry } from "./http/request-log";
 export type { FaultSpec } from "./http/faults";
 export type { EndpointSummary } from "./model/backend";
 

@@ -1,10 +1,10 @@
 import { RECORDED_DIALECT, type Dialect } from "./dialect";
 import { DigestAuthenticator } from "./http/auth/digest";
-import { TokenRequestLimit } from "./http/auth/tokenRateLimit";
+import { TokenRequestLimit } from "./http/auth/token-rate-limit";
 import { TokenStore } from "./http/auth/tokens";
 import { FaultInjector } from "./http/faults";
-import { TokenBucket } from "./http/rateLimiter";
-import { RequestLog } from "./http/requestLog";
+import { TokenBucket } from "./http/rate-limiter";
+import { RequestLog } from "./http/request-log";
 import { AtlasBackend } from "./model/backend";
 import type { CloudProvider } from "./model/cloud";
 import { Pace } from "./model/pace";

@@ -1,29 +1,27 @@
 /**
- * How often to GET an endpoint while waiting. Atlas often moves within seconds of a create,
- * then can take minutes (AWS acceptance, GCP forwarding rules), so: poll fast at first, then
- * back off geometrically to a cap. A status change restarts the back-off from the fast interval.
+ * How often to GET an endpoint while waiting: at 2, 4, 6, 8 and 10 s after the wait began (Atlas
+ * often moves within seconds of a create), then 10 s after each answer, exactly as Terraform's
+ * fixed 10 s polling does. The fast polls are placed on the clock, not after each answer, so the
+ * 10 s poll is Terraform's first one and every later poll is one of Terraform's (with answers as
+ * fast as Terraform's): AVAILABLE is never seen later than Terraform would see it.
  *
- * Tuned with `npm run bench` (bench/RESULTS.md) against Terraform's fixed 10 s polling: the fast
- * start wins at ~5 s transitions (median lag about 1.2 s against about 5.5 s); from about 30 s on
- * both poll every 10 s, so lag is equal in expectation and the fast start costs about 4-5 extra
- * GETs per create. A longer fast phase, slower growth or a fast phase after each status change
- * buys no lag at 60 s or 600 s and costs more GETs (the previous 1.5 s / 8 s / x1.5 / +4.5 s
- * schedule: about +12 at 60 s); a lower cap wins lag at 600 s only by polling much more (7 s:
- * about +40 at 600 s).
+ * Measured with `npm run bench` in paired runs (every schedule waits on the same transitions;
+ * bench/RESULTS.md): at ~5 s transitions AVAILABLE is seen in about 1 s, 2-4 s before Terraform;
+ * at ~60 s and ~600 s the lag equals Terraform's run by run (within answer-time noise) for exactly
+ * 4 more GETs. Beating Terraform's lag on long waits would cost GETs in proportion to the wait
+ * (lag x GETs on a grid is about wait / 2: 5 s polls after 10 s cut the lag by 2.5-4 s for +9 GETs
+ * at 60 s and +55-65 at 600 s), so the schedule does not try. The previous back-off (2 s for 6 s,
+ * x3 to 10 s, restarted at each status change) polled off Terraform's grid: its lag was up to 5 s
+ * worse or better by luck, for 3-6 GETs more. Status changes do not say when AVAILABLE comes (the
+ * next phase is as long as the last, ±50 %), so the schedule ignores them.
  *
  * Pure and unscaled: callers multiply by the time scale (see time-scale.ts).
  */
 export const POLL_SCHEDULE = {
-  /** Delay between polls during a fast phase. */
+  /** Delay between polls at the start of a wait. */
   fastIntervalMs: 2_000,
-  /** Length of the fast phase at the start of a wait. */
-  initialFastPhaseMs: 6_000,
-  /** Length of the fast phase after a status change (0: the back-off restarts from fastIntervalMs). */
-  afterStatusChangeFastPhaseMs: 0,
-  /** Each delay after a fast phase is this factor times the previous one. */
-  growthFactor: 3,
-  /** No delay is longer than this (Terraform's fixed interval, so never slower than it). */
-  maxIntervalMs: 10_000,
+  /** Terraform's interval: fast polls run until this much of the wait has passed, then one poll this long after each answer. */
+  intervalMs: 10_000,
 } as const;
 
 export type PollSchedule = { readonly [K in keyof typeof POLL_SCHEDULE]: number };
@@ -35,14 +33,13 @@ export interface PollMoment {
   sinceStatusChangeMs: number;
 }
 
+/** Delay from `moment` (just after an answer) to the next poll; at least half the fast interval. */
 export function nextPollDelayMs(moment: PollMoment, schedule: PollSchedule = POLL_SCHEDULE): number {
-  const sinceInitialFastPhase = moment.elapsedMs - schedule.initialFastPhaseMs;
-  const sinceChangeFastPhase = moment.sinceStatusChangeMs - schedule.afterStatusChangeFastPhaseMs;
-  // Time since the most recent fast phase ended; negative while one is running.
-  const sinceFastPhase = Math.min(sinceInitialFastPhase, sinceChangeFastPhase);
-  if (sinceFastPhase < 0) return schedule.fastIntervalMs;
-  // Polling at t and t + d(t) with d(t) = fast + (g - 1) * t multiplies each delay by g exactly,
-  // so a pure function of time gives the geometric back-off without remembering past delays.
-  const delay = schedule.fastIntervalMs + (schedule.growthFactor - 1) * sinceFastPhase;
-  return Math.min(schedule.maxIntervalMs, delay);
+  const t = Math.max(0, moment.elapsedMs);
+  if (t >= schedule.intervalMs) return schedule.intervalMs;
+  // On the clock: the next multiple of the fast interval, and the first interval's end itself.
+  const nextFast = (Math.floor(t / schedule.fastIntervalMs) + 1) * schedule.fastIntervalMs;
+  // At least half a fast interval: an answer that came late is not followed by a near-instant poll
+  // (the wait loop also grows its back-off after a refusal from this delay).
+  return Math.max(schedule.fastIntervalMs / 2, Math.min(nextFast, schedule.intervalMs) - t);
 }

@@ -7,7 +7,7 @@ import {
   getPrivateEndpointService,
   listPrivateEndpointServices,
   updatePrivateEndpointService,
-} from "./handlers/endpointServices";
+} from "./handlers/endpoint-services";
 
 export type Route = {
   method: "GET" | "POST" | "PATCH" | "DELETE";

@@ -1,12 +1,12 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { EXTRA_FIELDS, isVaried } from "../dialect";
+import { type AnswerLoss, EXTRA_FIELDS, isVaried } from "../dialect";
 import { AtlasError, GroupNotFound, InjectedFault, InvalidVersionDate, RateLimited, RateLimitedTokenBucket, ResourceNotFound, UnexpectedError, UserUnauthorized } from "../model/errors";
 import type { SimulatorRuntime } from "../runtime";
 import { authenticate } from "./auth/authenticate";
 import type { FaultSpec } from "./faults";
 import { handleControl } from "./handlers/control";
 import { basicCredentials, issueToken, revokeToken } from "./handlers/oauth";
-import type { RequestLogEntry } from "./requestLog";
+import type { RequestLogEntry } from "./request-log";
 import { ATLAS_MEDIA_TYPE, sendAtlasError, sendJson, sendNoContent, sendUnauthorized, versionProblem, withExtraFields } from "./respond";
 import { matchRoute } from "./routes";
 
@@ -53,32 +53,84 @@ export function createRequestListener(runtime: SimulatorRuntime) {
   };
 }
 
+/** One request as the pipeline sees it: the target split once, the body read once (undefined when too large). */
+interface ParsedRequest {
+  readonly req: IncomingMessage;
+  readonly method: string;
+  readonly target: string;
+  readonly path: string;
+  readonly rawQuery: string;
+  readonly query: URLSearchParams;
+  readonly body: Buffer | undefined;
+}
+
+type Format = { pretty: boolean };
+type RateHeaders = Record<string, number>;
+
 async function handle(runtime: SimulatorRuntime, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const request = await parseRequest(req);
+  if (request.path.startsWith(CONTROL_PREFIX)) return answerControl(runtime, request, res);
+
+  const entry = logRequest(runtime, request, res);
+  const format = { pretty: request.query.get("pretty") === "true" };
+  const body = request.body;
+  if (!body) {
+    sendJson(res, 413, { error: 413, errorCode: "PAYLOAD_TOO_LARGE", detail: "Request body too large." }, "application/json", format);
+    return;
+  }
+  if (OAUTH_PATHS.has(request.path)) return answerOAuth(runtime, request, body, res, format);
+
+  const principal = authenticateOrChallenge(runtime, request, entry, res);
+  if (!principal) return;
+  // Marked, as injected faults are, so spec checks can tell a varied answer from the recorded dialect.
+  if (isVaried(runtime.dialect)) res.setHeader("X-Simulator-Dialect", "varied");
+  const rateHeaders = takeRateLimit(runtime, res, format);
+  if (!rateHeaders) return;
+  if (await applyFault(runtime.faults.take(request.method, request.path), res, format)) return;
+
+  try {
+    answerAtlasRoute(runtime, request, body, principal.readOnly, entry, res, format, rateHeaders);
+  } catch (error) {
+    if (!(error instanceof AtlasError)) throw error;
+    sendMappedError(runtime, request, error, res, format, rateHeaders);
+  }
+}
+
+async function parseRequest(req: IncomingMessage): Promise<ParsedRequest> {
   const target = req.url ?? "/";
   const queryAt = target.indexOf("?");
-  const rawPath = queryAt < 0 ? target : target.slice(0, queryAt);
   const rawQuery = queryAt < 0 ? "" : target.slice(queryAt + 1);
-  const method = (req.method ?? "GET").toUpperCase();
   const body = await readBody(req).catch((error: unknown) => {
     if (error instanceof BodyTooLarge) return undefined;
     throw error;
   });
+  return {
+    req,
+    method: (req.method ?? "GET").toUpperCase(),
+    target,
+    path: queryAt < 0 ? target : target.slice(0, queryAt),
+    rawQuery,
+    query: new URLSearchParams(rawQuery),
+    body,
+  };
+}
 
-  if (rawPath.startsWith(CONTROL_PREFIX)) {
-    let parsed: unknown;
-    try {
-      parsed = body && body.length > 0 ? JSON.parse(body.toString("utf8")) : undefined;
-    } catch {
-      sendJson(res, 400, { error: 400, errorCode: "INVALID_SIMULATOR_CONTROL", detail: "body is not JSON" }, "application/json", { pretty: false });
-      return;
-    }
-    const result = handleControl(runtime, method, rawPath.slice(CONTROL_PREFIX.length), parsed, new URLSearchParams(rawQuery));
-    if (result.body === undefined) sendNoContent(res);
-    else sendJson(res, result.status, result.body, "application/json", { pretty: false });
+/** Test-only controls: no auth, no log, plain JSON. */
+function answerControl(runtime: SimulatorRuntime, request: ParsedRequest, res: ServerResponse): void {
+  let parsed: unknown;
+  try {
+    parsed = request.body && request.body.length > 0 ? JSON.parse(request.body.toString("utf8")) : undefined;
+  } catch {
+    sendJson(res, 400, { error: 400, errorCode: "INVALID_SIMULATOR_CONTROL", detail: "body is not JSON" }, "application/json", { pretty: false });
     return;
   }
+  const result = handleControl(runtime, request.method, request.path.slice(CONTROL_PREFIX.length), parsed, request.query);
+  if (result.body === undefined) sendNoContent(res);
+  else sendJson(res, result.status, result.body, "application/json", { pretty: false });
+}
 
-  const entry: RequestLogEntry = { method, path: rawPath, query: rawQuery, status: 0, auth: "none", at: runtime.now() };
+function logRequest(runtime: SimulatorRuntime, request: ParsedRequest, res: ServerResponse): RequestLogEntry {
+  const entry: RequestLogEntry = { method: request.method, path: request.path, query: request.rawQuery, status: 0, auth: "none", at: runtime.now() };
   // Recorded up front and given its status as the head is written, so the log is complete
   // before the client can see the response.
   runtime.log.record(entry);
@@ -87,102 +139,115 @@ async function handle(runtime: SimulatorRuntime, req: IncomingMessage, res: Serv
     entry.status = status;
     return writeHead(status, headers);
   }) as typeof res.writeHead;
-  const query = new URLSearchParams(rawQuery);
-  const format = { pretty: query.get("pretty") === "true" };
+  return entry;
+}
 
-  if (!body) {
-    sendJson(res, 413, { error: 413, errorCode: "PAYLOAD_TOO_LARGE", detail: "Request body too large." }, "application/json", format);
+const TOKEN_PATH = "/api/oauth/token";
+const OAUTH_PATHS = new Set([TOKEN_PATH, "/api/oauth/revoke"]);
+
+/** OAuth issues and revokes tokens before any Atlas authentication; faults and its own per-client limit apply. */
+async function answerOAuth(runtime: SimulatorRuntime, request: ParsedRequest, body: Buffer, res: ServerResponse, format: Format): Promise<void> {
+  const { method, path, req } = request;
+  if (method !== "POST") {
+    sendAtlasError(res, new ResourceNotFound(`No resource exists at ${method} ${path}.`), format);
     return;
   }
-
-  if (rawPath === "/api/oauth/token" || rawPath === "/api/oauth/revoke") {
-    if (method !== "POST") {
-      sendAtlasError(res, new ResourceNotFound(`No resource exists at ${method} ${rawPath}.`), format);
-      return;
-    }
-    if (await applyFault(runtime.faults.take(method, rawPath), res, format)) return;
-    const limited = rawPath === "/api/oauth/token" ? runtime.tokenRequestLimit.take(basicCredentials(req.headers.authorization)?.id ?? "") : undefined;
-    if (limited) {
-      const error = new RateLimited(`Too many token requests for this client: at most ${runtime.tokenRequestLimit.perMinute} per minute.`);
-      sendAtlasError(res, error, format, { "Retry-After": limited.retryAfterSeconds });
-      return;
-    }
-    const result = rawPath === "/api/oauth/token" ? issueToken(runtime.tokens, req.headers.authorization, body) : revokeToken(runtime.tokens, req.headers.authorization, body);
-    sendJson(res, result.status, result.body, "application/json", format, result.headers);
+  if (await applyFault(runtime.faults.take(method, path), res, format)) return;
+  const limited = path === TOKEN_PATH ? runtime.tokenRequestLimit.take(basicCredentials(req.headers.authorization)?.id ?? "") : undefined;
+  if (limited) {
+    const error = new RateLimited(`Too many token requests for this client: at most ${runtime.tokenRequestLimit.perMinute} per minute.`);
+    sendAtlasError(res, error, format, { "Retry-After": limited.retryAfterSeconds });
     return;
   }
+  const result = path === TOKEN_PATH ? issueToken(runtime.tokens, req.headers.authorization, body) : revokeToken(runtime.tokens, req.headers.authorization, body);
+  sendJson(res, result.status, result.body, "application/json", format, result.headers);
+}
 
-  const auth = authenticate(method, target, req.headers.authorization, runtime.digest, runtime.tokens);
+/** Returns the caller, or answers 401 (with a digest challenge where one is due) and returns undefined. */
+function authenticateOrChallenge(runtime: SimulatorRuntime, request: ParsedRequest, entry: RequestLogEntry, res: ServerResponse): { readOnly: boolean } | undefined {
+  const auth = authenticate(request.method, request.target, request.req.headers.authorization, runtime.digest, runtime.tokens);
   if (!auth.ok) {
     entry.auth = auth.challenge ? "challenge" : auth.scheme;
     const headers: Record<string, string> = auth.challenge ? { "WWW-Authenticate": runtime.digest.challenge(auth.challenge.stale) } : {};
     sendUnauthorized(res, auth.detail, headers);
-    return;
+    return undefined;
   }
   entry.auth = auth.principal.scheme;
-  // Marked, as injected faults are, so spec checks can tell a varied answer from the recorded dialect.
-  if (isVaried(runtime.dialect)) res.setHeader("X-Simulator-Dialect", "varied");
+  return auth.principal;
+}
 
-  const rateHeaders: Record<string, number> = { "Ratelimit-Limit": UNLIMITED_RATE.limit, "Ratelimit-Remaining": UNLIMITED_RATE.remaining };
-  if (runtime.rateLimiter) {
-    const decision = runtime.rateLimiter.take();
-    rateHeaders["Ratelimit-Limit"] = decision.limit;
-    rateHeaders["Ratelimit-Remaining"] = decision.remaining;
-    if (!decision.allowed) {
-      const error = new RateLimitedTokenBucket(runtime.rateLimiter.refusalDetail(decision.retryAfterSeconds));
-      sendAtlasError(res, error, format, { ...rateHeaders, "Retry-After": decision.retryAfterSeconds });
-      return;
-    }
+/** Returns the Ratelimit-* headers for the answer, or answers 429 and returns undefined. */
+function takeRateLimit(runtime: SimulatorRuntime, res: ServerResponse, format: Format): RateHeaders | undefined {
+  const rateHeaders: RateHeaders = { "Ratelimit-Limit": UNLIMITED_RATE.limit, "Ratelimit-Remaining": UNLIMITED_RATE.remaining };
+  if (!runtime.rateLimiter) return rateHeaders;
+  const decision = runtime.rateLimiter.take();
+  rateHeaders["Ratelimit-Limit"] = decision.limit;
+  rateHeaders["Ratelimit-Remaining"] = decision.remaining;
+  if (decision.allowed) return rateHeaders;
+  const error = new RateLimitedTokenBucket(runtime.rateLimiter.refusalDetail(decision.retryAfterSeconds));
+  sendAtlasError(res, error, format, { ...rateHeaders, "Retry-After": decision.retryAfterSeconds });
+  return undefined;
+}
+
+/** Route, permission, API version, handler, then the answer in the current dialect. Throws AtlasError. */
+function answerAtlasRoute(
+  runtime: SimulatorRuntime,
+  request: ParsedRequest,
+  body: Buffer,
+  readOnly: boolean,
+  entry: RequestLogEntry,
+  res: ServerResponse,
+  format: Format,
+  rateHeaders: RateHeaders,
+): void {
+  const { method, path } = request;
+  const match = matchRoute(method, path);
+  if (!match) throw new ResourceNotFound(`No resource exists at ${method} ${path}.`);
+  if (match.route.writes && readOnly) {
+    throw new UserUnauthorized("Current user is not authorized to perform this action: the key or service account is read-only.");
   }
-
-  if (await applyFault(runtime.faults.take(method, rawPath), res, format)) return;
-
-  try {
-    const match = matchRoute(method, rawPath);
-    if (!match) throw new ResourceNotFound(`No resource exists at ${method} ${rawPath}.`);
-    if (match.route.writes && auth.principal.readOnly) {
-      throw new UserUnauthorized("Current user is not authorized to perform this action: the key or service account is read-only.");
-    }
-    const mediaType = match.route.mediaType ?? ATLAS_MEDIA_TYPE;
-    const contentType = `${mediaType};charset=utf-8`;
-    const problem = versionProblem(req.headers.accept, mediaType);
-    if (problem) throw new InvalidVersionDate(problem);
-    const dialect = runtime.dialect;
-    const result = match.route.handler({ params: match.params, body, backend: runtime.backend, dialect });
-    if (match.route.answerMayBeLost && dialect.answerLost && runtime.loseAnswerOnce(`${method} ${rawPath} ${method === "POST" ? body.toString("utf8") : ""}`)) {
-      entry.answerLost = true;
-      // As a load balancer does after the backend did the work: no answer, or its own 502 page.
-      if (dialect.answerLost === "drop") res.socket?.destroy();
-      else {
-        res.writeHead(502, { "Content-Type": "text/plain" });
-        res.end("upstream connect error or disconnect/reset before headers. reset reason: connection termination");
-      }
-      return;
-    }
-    if (result.status === 204) {
-      sendNoContent(res, rateHeaders);
-      return;
-    }
-    const content = dialect.extraFields ? withExtraFields(result.body, EXTRA_FIELDS) : result.body;
-    if (query.get("envelope") === "true") {
-      sendJson(res, 200, { status: result.status, content }, contentType, format, rateHeaders);
-    } else {
-      sendJson(res, result.status, content, contentType, format, rateHeaders);
-    }
-  } catch (error) {
-    if (!(error instanceof AtlasError)) throw error;
-    // Atlas limits per project: the recorded GROUP_NOT_FOUND has no project to count against, so no Ratelimit-*.
-    const headers = error instanceof GroupNotFound ? {} : rateHeaders;
-    const dialect = runtime.dialect;
-    sendAtlasError(res, error, format, headers, {
-      envelope: dialect.envelopeErrors && query.get("envelope") === "true",
-      extraFields: dialect.extraFields ? EXTRA_FIELDS : undefined,
-    });
+  const mediaType = match.route.mediaType ?? ATLAS_MEDIA_TYPE;
+  const problem = versionProblem(request.req.headers.accept, mediaType);
+  if (problem) throw new InvalidVersionDate(problem);
+  const dialect = runtime.dialect;
+  const result = match.route.handler({ params: match.params, body, backend: runtime.backend, dialect });
+  if (match.route.answerMayBeLost && dialect.answerLost && runtime.loseAnswerOnce(`${method} ${path} ${method === "POST" ? body.toString("utf8") : ""}`)) {
+    entry.answerLost = true;
+    loseAnswer(res, dialect.answerLost);
+    return;
   }
+  if (result.status === 204) {
+    sendNoContent(res, rateHeaders);
+    return;
+  }
+  const content = dialect.extraFields ? withExtraFields(result.body, EXTRA_FIELDS) : result.body;
+  const contentType = `${mediaType};charset=utf-8`;
+  if (request.query.get("envelope") === "true") sendJson(res, 200, { status: result.status, content }, contentType, format, rateHeaders);
+  else sendJson(res, result.status, content, contentType, format, rateHeaders);
+}
+
+/** As a load balancer does after the backend did the work: no answer, or its own 502 page. */
+function loseAnswer(res: ServerResponse, how: AnswerLoss): void {
+  if (how === "drop") {
+    res.socket?.destroy();
+    return;
+  }
+  res.writeHead(502, { "Content-Type": "text/plain" });
+  res.end("upstream connect error or disconnect/reset before headers. reset reason: connection termination");
+}
+
+function sendMappedError(runtime: SimulatorRuntime, request: ParsedRequest, error: AtlasError, res: ServerResponse, format: Format, rateHeaders: RateHeaders): void {
+  // Atlas limits per project: the recorded GROUP_NOT_FOUND has no project to count against, so no Ratelimit-*.
+  const headers = error instanceof GroupNotFound ? {} : rateHeaders;
+  const dialect = runtime.dialect;
+  sendAtlasError(res, error, format, headers, {
+    envelope: dialect.envelopeErrors && request.query.get("envelope") === "true",
+    extraFields: dialect.extraFields ? EXTRA_FIELDS : undefined,
+  });
 }
 
 /** Returns true when the fault answered (or dropped) the request. */
-async function applyFault(fault: FaultSpec | undefined, res: ServerResponse, format: { pretty: boolean }): Promise<boolean> {
+async function applyFault(fault: FaultSpec | undefined, res: ServerResponse, format: Format): Promise<boolean> {
   if (!fault) return false;
   if (fault.delayMs) await sleep(fault.delayMs);
   if (fault.dropConnection) {

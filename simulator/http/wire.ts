@@ -1,7 +1,7 @@
 import { CLOUD_PROVIDERS, isCloudProvider, type CloudProvider } from "../model/cloud";
 import { InvalidAttribute, InvalidJson, MissingAttribute, PathParamParseError, ValidationError } from "../model/errors";
 import type { CreateEndpointServiceInput } from "../model/backend";
-import type { CreateEndpointInput, ForwardingRuleInput } from "../model/privateEndpoint";
+import type { CreateEndpointInput, ForwardingRuleInput } from "../model/private-endpoint";
 
 /** Wire-format parsing and validation, with the patterns from the Atlas OpenAPI spec. */
 const HEX24 = /^([a-f0-9]{24})$/;

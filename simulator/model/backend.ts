@@ -1,6 +1,6 @@
 import type { CloudProvider } from "./cloud";
 import { Cluster, ProjectClusters, type ClusterInput } from "./clusters";
-import { EndpointService } from "./endpointService";
+import { EndpointService } from "./endpoint-service";
 import {
   CannotDeletePrivatelinkWithEndpoints,
   ClusterNotFound,
@@ -22,7 +22,7 @@ import {
   type EndpointVariations,
   type MissingOnCloud,
   type PrivateEndpoint,
-} from "./privateEndpoint";
+} from "./private-endpoint";
 import type { EndpointStatus } from "./transitions";
 
 /** What Atlas may do to an endpoint's life beyond the recorded default; see simulator/dialect.ts. */

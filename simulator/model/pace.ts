@@ -44,8 +44,16 @@ export class Pace {
     private readonly random: () => number = Math.random,
   ) {}
 
+  /**
+   * Phase lengths (ms at time scale 1, never jittered) fixed per endpoint id ahead of its create:
+   * a benchmark replays the same transitions for every poll schedule it compares.
+   */
+  readonly endpointDelays = new Map<string, Partial<TransitionDelays>>();
+
   /** Effective wall-clock milliseconds for one transition, drawn once when it is scheduled. */
-  durationOf(name: DelayName): number {
+  durationOf(name: DelayName, endpointId?: string): number {
+    const replayed = endpointId === undefined ? undefined : this.endpointDelays.get(endpointId)?.[name];
+    if (replayed !== undefined) return Math.max(0, Math.round(replayed * this.timeScale));
     const spread = this.jitter === 0 ? 1 : 1 + this.jitter * (2 * this.random() - 1);
     return Math.max(0, Math.round(this.delays[name] * this.timeScale * spread));
   }

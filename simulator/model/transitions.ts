@@ -69,14 +69,15 @@ export class Schedule<S extends string> {
     readonly endsAt: number,
   ) {}
 
-  static layOut<S extends string>(phases: Phase<S>[], start: number, pace: Pace): Schedule<S> {
+  /** `endpointId` picks up phase lengths fixed for that endpoint (Pace.endpointDelays). */
+  static layOut<S extends string>(phases: Phase<S>[], start: number, pace: Pace, endpointId?: string): Schedule<S> {
     const steps: ScheduledStatus<S>[] = [];
     let at = start;
     let endsAt = Infinity;
     phases.forEach((phase, index) => {
       steps.push({ status: phase.status, at });
       if (phase.lastsFor !== undefined || phase.lastsMs !== undefined) {
-        at += phase.lastsFor !== undefined ? pace.durationOf(phase.lastsFor) : pace.scaled(phase.lastsMs!);
+        at += phase.lastsFor !== undefined ? pace.durationOf(phase.lastsFor, endpointId) : pace.scaled(phase.lastsMs!);
         if (index === phases.length - 1) endsAt = at;
       }
     });

@@ -49,6 +49,31 @@ test("reports readiness lag and GETs for every transition time, cloud and schedu
   }
 });
 
+test("pairs the schedules: in each run every schedule's endpoint went through the same transition, and differences are taken run by run", () => {
+  const baseline = results.schedules.find((s) => s.baseline)!.name;
+  for (const transitionMs of [5_000, 60_000, 600_000]) {
+    for (const cloud of ["AWS", "AZURE", "GCP"]) {
+      const rows = results.readinessRows.filter((row) => row.transitionMs === transitionMs && row.cloud === cloud);
+      expect(rows.map((row) => row.schedule).sort()).toEqual(results.schedules.map((s) => s.name).sort());
+      const reference = rows[0]!.transitionsMs;
+      expect(reference).toHaveLength(rows[0]!.runs);
+      for (const row of rows) expect(row.transitionsMs).toEqual(reference);
+      // Runs differ from each other (the draw is ±50 %), so pairing is what makes them comparable.
+      expect(new Set(reference).size).toBeGreaterThan(1);
+      const own = results.readinessPaired[`${transitionMs}/${cloud}`]![baseline]!;
+      expect(own.lagDiffMs).toEqual({ median: 0, p5: 0, p95: 0 });
+      expect(own.pollsDiff).toEqual({ median: 0, p5: 0, p95: 0 });
+      for (const row of rows) {
+        expect(row.pollsDiff.p5).toBeLessThanOrEqual(row.pollsDiff.median);
+        expect(row.pollsDiff.median).toBeLessThanOrEqual(row.pollsDiff.p95);
+      }
+    }
+  }
+  const lagGoals = results.goals.filter((g) => g.figure.startsWith("readinessLagMs"));
+  expect(lagGoals).toHaveLength(9);
+  for (const goal of lagGoals) expect(goal.goal).toContain("paired");
+});
+
 test("previews make no HTTP request and take a measurable, small time per resource", () => {
   expect(results.previewHttpRequests).toBe(0);
   expect(finitePositive(results.previewMicrosPerResource)).toBe(true);

@@ -1,7 +1,7 @@
 import { SEEDED_REGIONS } from "../../simulator/seed";
 import { vpceId } from "./helpers/ids";
 import { recorded } from "./helpers/recorder";
-import { FAST, clusterContract, useSimulator, waitFor } from "./helpers/simulatorHarness";
+import { FAST, clusterContract, useSimulator, waitFor } from "./helpers/simulator-harness";
 
 const CLUSTERS_ACCEPT = "application/vnd.atlas.2024-08-05+json";
 // UPDATING lasts 300 ms: long enough to see, short enough for a quick test.

@@ -4,9 +4,9 @@
  * header names, body shape (keys, nulls included) and error envelope. Ids, dates and values the
  * recording run chose are not compared.
  */
-import { AtlasTestClient, type AtlasResponse } from "./helpers/atlasClient";
+import { AtlasTestClient, type AtlasResponse } from "./helpers/atlas-client";
 import { differences, loadRecordings, RECORDINGS_DIR, recordingsAvailable, type Recording } from "./helpers/recordings";
-import { FAST, useSimulator, waitFor } from "./helpers/simulatorHarness";
+import { FAST, useSimulator, waitFor } from "./helpers/simulator-harness";
 
 const available = recordingsAvailable();
 if (!available) console.log(`Atlas recordings not found at ${RECORDINGS_DIR} (set ATLAS_RECORDINGS_DIR): skipping the conformance checks against them.`);

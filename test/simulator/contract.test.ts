@@ -1,6 +1,6 @@
 import { GCP_PROJECT, azureId, gcpName, vpceId } from "./helpers/ids";
 import { recorded } from "./helpers/recorder";
-import { atlasContract, useSimulator } from "./helpers/simulatorHarness";
+import { atlasContract, useSimulator } from "./helpers/simulator-harness";
 
 const h = useSimulator();
 const contract = atlasContract();

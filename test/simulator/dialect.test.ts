@@ -2,9 +2,9 @@
  * The recorded dialect's headers and limits, and each variation Atlas may produce, switched per
  * test through POST /__simulator/dialect and seen in the request log or the simulator's state.
  */
-import { ATLAS_ACCEPT, AtlasTestClient, sendRaw } from "./helpers/atlasClient";
+import { ATLAS_ACCEPT, AtlasTestClient, sendRaw } from "./helpers/atlas-client";
 import { GCP_PROJECT, gcpName, vpceId } from "./helpers/ids";
-import { FAST, useSimulator, waitFor } from "./helpers/simulatorHarness";
+import { FAST, useSimulator, waitFor } from "./helpers/simulator-harness";
 
 const h = useSimulator(FAST);
 

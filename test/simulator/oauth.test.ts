@@ -1,6 +1,6 @@
-import { AtlasTestClient, fetchToken } from "./helpers/atlasClient";
+import { AtlasTestClient, fetchToken } from "./helpers/atlas-client";
 import { vpceId } from "./helpers/ids";
-import { FAST, sleep, useSimulator } from "./helpers/simulatorHarness";
+import { FAST, sleep, useSimulator } from "./helpers/simulator-harness";
 
 const h = useSimulator({ ...FAST, tokenTtlSeconds: 1 });
 

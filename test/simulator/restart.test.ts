@@ -1,7 +1,7 @@
 import { startSimulator, type RunningSimulator } from "../../simulator";
-import { AtlasTestClient } from "./helpers/atlasClient";
+import { AtlasTestClient } from "./helpers/atlas-client";
 import { vpceId } from "./helpers/ids";
-import { FAST, expectRecordedExchangesMatchSpec } from "./helpers/simulatorHarness";
+import { FAST, expectRecordedExchangesMatchSpec } from "./helpers/simulator-harness";
 
 /** A pooled keep-alive socket to the old process is dead; any client must retry an idempotent request once. */
 async function retryOnceOnReset<T>(send: () => Promise<T>): Promise<T> {

@@ -28,86 +28,123 @@ const TOKEN_CHAR = /[!#$%&'*+.^_`|~0-9A-Za-z-]/;
 const TOKEN68_CHAR = /[A-Za-z0-9\-._~+/]/;
 
 export function parseAuthChallenges(header: string): AuthChallenge[] {
+  const scanner = new HeaderScanner(header);
   const challenges: AuthChallenge[] = [];
-  let i = 0;
-  const skipSpaces = () => {
-    while (i < header.length && (header[i] === " " || header[i] === "\t")) i++;
-  };
-  const skipSpacesAndCommas = () => {
-    while (i < header.length && /[ \t,]/.test(header[i]!)) i++;
-  };
-  const readToken = (): string => {
-    const start = i;
-    while (i < header.length && TOKEN_CHAR.test(header[i]!)) i++;
-    return header.slice(start, i);
-  };
-  const readQuoted = (): string => {
-    // header[i] is the opening quote.
-    i++;
-    let out = "";
-    while (i < header.length && header[i] !== '"') {
-      if (header[i] === "\\" && i + 1 < header.length) i++;
-      out += header[i];
-      i++;
+  scanner.skipSpacesAndCommas();
+  while (!scanner.atEnd()) {
+    challenges.push(readChallenge(scanner));
+    scanner.skipSpacesAndCommas();
+  }
+  return challenges;
+}
+
+/** One challenge: a scheme, then either auth-params or a token68. */
+function readChallenge(scanner: HeaderScanner): AuthChallenge {
+  const scheme = scanner.readToken();
+  if (scheme === "") throw new SyntaxError(`unexpected character ${JSON.stringify(scanner.peek())} in WWW-Authenticate`);
+  const challenge: AuthChallenge = { scheme: scheme.toLowerCase(), params: {} };
+  scanner.skipSpaces();
+  const param = scanner.tryReadParam();
+  if (param) {
+    challenge.params[param[0]] = param[1];
+    readMoreParams(scanner, challenge.params);
+  } else if (!scanner.atEnd() && scanner.peek() !== ",") {
+    const token68 = scanner.readToken68();
+    if (token68 !== "") challenge.token68 = token68;
+  }
+  return challenge;
+}
+
+/** `, name=value` pairs until the header ends or a token not followed by "=" starts the next challenge. */
+function readMoreParams(scanner: HeaderScanner, params: Record<string, string>): void {
+  for (;;) {
+    const beforeSeparator = scanner.position;
+    scanner.skipSpaces();
+    if (scanner.peek() !== ",") return;
+    scanner.skipSpacesAndCommas();
+    const next = scanner.tryReadParam();
+    if (!next) {
+      scanner.position = beforeSeparator;
+      return;
     }
-    if (i >= header.length) throw new SyntaxError("unterminated quoted string in WWW-Authenticate");
-    i++;
+    params[next[0]] = next[1];
+  }
+}
+
+/** The header's lexical pieces (RFC 9110 §5.6): tokens, quoted strings, token68, whitespace. */
+class HeaderScanner {
+  position = 0;
+
+  constructor(private readonly header: string) {}
+
+  atEnd(): boolean {
+    return this.position >= this.header.length;
+  }
+
+  peek(): string | undefined {
+    return this.header[this.position];
+  }
+
+  skipSpaces(): void {
+    while (!this.atEnd() && (this.peek() === " " || this.peek() === "\t")) this.position++;
+  }
+
+  skipSpacesAndCommas(): void {
+    while (!this.atEnd() && /[ \t,]/.test(this.peek()!)) this.position++;
+  }
+
+  readToken(): string {
+    return this.readWhile(TOKEN_CHAR);
+  }
+
+  readToken68(): string {
+    const start = this.position;
+    this.readWhile(TOKEN68_CHAR);
+    while (this.peek() === "=") this.position++;
+    return this.header.slice(start, this.position);
+  }
+
+  /** At the opening quote: the unescaped content, past the closing quote. */
+  readQuoted(): string {
+    this.position++;
+    let out = "";
+    while (!this.atEnd() && this.peek() !== '"') {
+      if (this.peek() === "\\" && this.position + 1 < this.header.length) this.position++;
+      out += this.peek();
+      this.position++;
+    }
+    if (this.atEnd()) throw new SyntaxError("unterminated quoted string in WWW-Authenticate");
+    this.position++;
     return out;
-  };
-  /** At i: `token BWS "=" BWS (token / quoted-string)`? Parses it if so, else leaves i unchanged. */
-  const tryReadParam = (): [string, string] | undefined => {
-    const start = i;
-    const name = readToken();
+  }
+
+  /** At `token BWS "=" BWS (token / quoted-string)`? Parses it if so, else leaves the position unchanged. */
+  tryReadParam(): [string, string] | undefined {
+    const start = this.position;
+    const name = this.readToken();
     if (name === "") return undefined;
-    skipSpaces();
-    if (header[i] !== "=") {
-      i = start;
+    this.skipSpaces();
+    if (this.peek() !== "=") {
+      this.position = start;
       return undefined;
     }
-    i++;
-    skipSpaces();
-    if (header[i] === '"') return [name.toLowerCase(), readQuoted()];
-    const value = readToken();
+    this.position++;
+    this.skipSpaces();
+    if (this.peek() === '"') return [name.toLowerCase(), this.readQuoted()];
+    const value = this.readToken();
     // `abc==` after a scheme is token68, not a param named "abc" with an empty value.
-    if (value === "" && (header[i] === "=" || i < header.length && !/[ \t,]/.test(header[i]!))) {
-      i = start;
+    if (value === "" && (this.peek() === "=" || (!this.atEnd() && !/[ \t,]/.test(this.peek()!)))) {
+      this.position = start;
       return undefined;
     }
     return [name.toLowerCase(), value];
-  };
-
-  skipSpacesAndCommas();
-  while (i < header.length) {
-    const scheme = readToken();
-    if (scheme === "") throw new SyntaxError(`unexpected character ${JSON.stringify(header[i])} in WWW-Authenticate`);
-    const challenge: AuthChallenge = { scheme: scheme.toLowerCase(), params: {} };
-    challenges.push(challenge);
-    skipSpaces();
-    const param = tryReadParam();
-    if (param) {
-      challenge.params[param[0]] = param[1];
-      for (;;) {
-        const beforeSeparator = i;
-        skipSpaces();
-        if (header[i] !== ",") break;
-        skipSpacesAndCommas();
-        const next = tryReadParam();
-        if (!next) {
-          // A token not followed by "=" starts the next challenge.
-          i = beforeSeparator;
-          break;
-        }
-        challenge.params[next[0]] = next[1];
-      }
-    } else if (i < header.length && header[i] !== ",") {
-      const start = i;
-      while (i < header.length && TOKEN68_CHAR.test(header[i]!)) i++;
-      while (header[i] === "=") i++;
-      if (i > start) challenge.token68 = header.slice(start, i);
-    }
-    skipSpacesAndCommas();
   }
-  return challenges;
+
+  private readWhile(allowed: RegExp): string {
+    const start = this.position;
+    while (!this.atEnd() && allowed.test(this.peek()!)) this.position++;
+    return this.header.slice(start, this.position);
+  }
 }
 
 /** Digest algorithms we can answer, in the server's spelling (case-insensitive). */
@@ -125,25 +162,30 @@ export function selectDigestChallenge(header: string | undefined): DigestChallen
   } catch {
     return undefined;
   }
-  for (const { scheme, params } of challenges) {
-    if (scheme !== "digest" || params.realm === undefined || !params.nonce) continue;
-    const algorithm = params.algorithm;
-    if (algorithm !== undefined && !SUPPORTED_DIGEST_ALGORITHMS.includes(algorithm.toUpperCase())) continue;
-    let qop: "auth" | undefined;
-    if (params.qop !== undefined) {
-      const offered = params.qop.split(",").map((q) => q.trim().toLowerCase());
-      if (!offered.includes("auth")) continue;
-      qop = "auth";
-    }
-    return {
-      realm: params.realm,
-      nonce: params.nonce,
-      algorithm,
-      qop,
-      opaque: params.opaque,
-      stale: params.stale?.toLowerCase() === "true",
-      userhash: params.userhash?.toLowerCase() === "true",
-    };
+  for (const challenge of challenges) {
+    const digest = answerableDigest(challenge);
+    if (digest) return digest;
   }
   return undefined;
+}
+
+function answerableDigest({ scheme, params }: AuthChallenge): DigestChallenge | undefined {
+  if (scheme !== "digest" || params.realm === undefined || !params.nonce) return undefined;
+  const algorithm = params.algorithm;
+  if (algorithm !== undefined && !SUPPORTED_DIGEST_ALGORITHMS.includes(algorithm.toUpperCase())) return undefined;
+  let qop: "auth" | undefined;
+  if (params.qop !== undefined) {
+    const offered = params.qop.split(",").map((q) => q.trim().toLowerCase());
+    if (!offered.includes("auth")) return undefined;
+    qop = "auth";
+  }
+  return {
+    realm: params.realm,
+    nonce: params.nonce,
+    algorithm,
+    qop,
+    opaque: params.opaque,
+    stale: params.stale?.toLowerCase() === "true",
+    userhash: params.userhash?.toLowerCase() === "true",
+  };
 }

@@ -1,8 +1,8 @@
 import { RECORDED_DIALECT, parseDialectPatch } from "../../dialect";
-import { DELAY_NAMES, type DelayName } from "../../model/pace";
+import { DELAY_NAMES, type DelayName, type TransitionDelays } from "../../model/pace";
 import type { SimulatorRuntime } from "../../runtime";
-import { parseRateLimit, TokenBucket } from "../rateLimiter";
-import { handleClusterControl } from "./clusterControl";
+import { parseRateLimit, TokenBucket } from "../rate-limiter";
+import { handleClusterControl } from "./cluster-control";
 
 export type ControlResult = { status: number; body?: unknown };
 
@@ -52,6 +52,7 @@ function describeConfig(runtime: SimulatorRuntime) {
     timeScale: runtime.pace.timeScale,
     delays: runtime.pace.delays,
     jitter: runtime.pace.jitter,
+    endpointDelays: Object.fromEntries(runtime.pace.endpointDelays),
     rateLimit: runtime.rateLimiter?.options ?? null,
     eventualConsistencyMs: runtime.backend.settings.eventualConsistencyMs,
     unpaidGroups: [...runtime.backend.settings.unpaidGroups],
@@ -67,7 +68,7 @@ const isNonNegative = (value: unknown): value is number => typeof value === "num
 function applyConfig(runtime: SimulatorRuntime, body: unknown): ControlResult {
   if (typeof body !== "object" || body === null || Array.isArray(body)) return bad("config must be a JSON object");
   const patch = body as Record<string, unknown>;
-  const known = ["timeScale", "delays", "jitter", "rateLimit", "eventualConsistencyMs", "unpaidGroups", "nonceTtlMs", "tokenTtlSeconds", "oauthTokensPerMinute"];
+  const known = ["timeScale", "delays", "jitter", "rateLimit", "eventualConsistencyMs", "unpaidGroups", "nonceTtlMs", "tokenTtlSeconds", "oauthTokensPerMinute", "endpointDelays"];
   for (const key of Object.keys(patch)) if (!known.includes(key)) return bad(`unknown config field ${key}; allowed: ${known.join(", ")}`);
   for (const key of ["timeScale", "eventualConsistencyMs", "nonceTtlMs", "tokenTtlSeconds"]) {
     if (patch[key] !== undefined && !isNonNegative(patch[key])) return bad(`${key} must be a non-negative number, got ${key}=${JSON.stringify(patch[key])}`);
@@ -79,6 +80,17 @@ function applyConfig(runtime: SimulatorRuntime, body: unknown): ControlResult {
     for (const [name, value] of Object.entries(delays)) {
       if (!DELAY_NAMES.includes(name as DelayName)) return bad(`unknown delay ${name}; allowed: ${DELAY_NAMES.join(", ")}`);
       if (!isNonNegative(value)) return bad(`delays.${name} must be a non-negative number of ms, got ${JSON.stringify(value)}`);
+    }
+  }
+  const endpointDelays = patch.endpointDelays as Record<string, Record<string, unknown>> | null | undefined;
+  if (endpointDelays !== undefined && endpointDelays !== null) {
+    if (typeof endpointDelays !== "object" || Array.isArray(endpointDelays)) return bad("endpointDelays must be null or an object of endpoint id -> delays");
+    for (const [id, perEndpoint] of Object.entries(endpointDelays)) {
+      if (typeof perEndpoint !== "object" || perEndpoint === null) return bad(`endpointDelays[${JSON.stringify(id)}] must be an object of delays`);
+      for (const [name, value] of Object.entries(perEndpoint)) {
+        if (!DELAY_NAMES.includes(name as DelayName)) return bad(`unknown delay ${name} in endpointDelays; allowed: ${DELAY_NAMES.join(", ")}`);
+        if (!isNonNegative(value)) return bad(`endpointDelays[${JSON.stringify(id)}].${name} must be a non-negative number of ms, got ${JSON.stringify(value)}`);
+      }
     }
   }
   const rateLimit = patch.rateLimit === undefined || patch.rateLimit === null ? (patch.rateLimit as null | undefined) : parseRateLimit(patch.rateLimit);
@@ -94,6 +106,9 @@ function applyConfig(runtime: SimulatorRuntime, body: unknown): ControlResult {
   if (patch.timeScale !== undefined) runtime.pace.timeScale = patch.timeScale as number;
   if (patch.jitter !== undefined) runtime.pace.jitter = patch.jitter as number;
   if (delays !== undefined) Object.assign(runtime.pace.delays, delays);
+  // Entries add to those set before; null forgets them all.
+  if (endpointDelays === null) runtime.pace.endpointDelays.clear();
+  else if (endpointDelays !== undefined) for (const [id, perEndpoint] of Object.entries(endpointDelays)) runtime.pace.endpointDelays.set(id, perEndpoint as Partial<TransitionDelays>);
   if (rateLimit !== undefined) {
     runtime.rateLimiter = rateLimit === null ? undefined : new TokenBucket(rateLimit, runtime.now);
   }

@@ -124,8 +124,8 @@ describe("waitFor", () => {
       const outcome = await waitFor({ spec: UNTIL_READY, initial: seen("PENDING"), poll: async () => answers.shift()!(), refusal, timeoutMs: 600_000, clock, timeScale: 1 });
       expect(outcome).toMatchObject({ kind: "reached", value: "AVAILABLE", polls: 5 });
       // The schedule's 2 s, then per refusal max(Retry-After, schedule x 2^(n-1)), the back-off capped
-      // at 60 s: max(1, 2x1), max(1, 2x2), 6x4, max(30, min(60, 10x8)).
-      expect(clock.sleeps).toEqual([2_000, 2_000, 4_000, 24_000, 60_000]);
+      // at 60 s: max(1, 2x1), max(1, 2x2), 2x4 (the fast poll due at 10 s), max(30, min(60, 10x8)).
+      expect(clock.sleeps).toEqual([2_000, 2_000, 4_000, 8_000, 60_000]);
     });
 
     test("end the wait only at its deadline, as timed out with the last status seen", async () => {

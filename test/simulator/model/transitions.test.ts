@@ -1,6 +1,6 @@
 import { Pace, DEFAULT_DELAYS } from "../../../simulator/model/pace";
 import { ENDPOINT_SEQUENCES, IllegalTransition, Schedule } from "../../../simulator/model/transitions";
-import { AwsInterfaceEndpoint } from "../../../simulator/model/privateEndpoint";
+import { AwsInterfaceEndpoint } from "../../../simulator/model/private-endpoint";
 
 const pace = (timeScale = 1, jitter = 0, random = () => 0.5) => new Pace(timeScale, { ...DEFAULT_DELAYS }, jitter, random);
 

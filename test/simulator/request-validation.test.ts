@@ -1,6 +1,6 @@
-import { ATLAS_ACCEPT } from "./helpers/atlasClient";
+import { ATLAS_ACCEPT } from "./helpers/atlas-client";
 import { GCP_PROJECT, azureId, gcpName, vpceId } from "./helpers/ids";
-import { useSimulator } from "./helpers/simulatorHarness";
+import { useSimulator } from "./helpers/simulator-harness";
 
 const h = useSimulator();
 

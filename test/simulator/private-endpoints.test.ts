@@ -1,5 +1,5 @@
 import { AZURE_SUBSCRIPTION, GCP_PROJECT, MISSING_VPCE, azureId, gcpName, vpceId } from "./helpers/ids";
-import { sleep, useSimulator, waitFor } from "./helpers/simulatorHarness";
+import { sleep, useSimulator, waitFor } from "./helpers/simulator-harness";
 
 const h = useSimulator();
 

@@ -1,5 +1,5 @@
 import { vpceId } from "./helpers/ids";
-import { useSimulator, waitFor } from "./helpers/simulatorHarness";
+import { useSimulator, waitFor } from "./helpers/simulator-harness";
 
 const h = useSimulator();
 

@@ -13,7 +13,7 @@ export const CLUSTERS_SPEC_PRESENT = existsSync(CLUSTERS_SPEC_PATH);
 type Json = any;
 
 /**
- * Known errors in the published spec, corrected here on purpose and nowhere else (README "Spec
+ * Known errors in the published spec, corrected here on purpose and nowhere else (docs/simulator.md "Spec
  * errata": where the recordings in ../shared/atlas-recordings contradict the spec, they win).
  * - AWSPrivateLinkConnection.interfaceEndpoints: the spec says each item is 24 hex digits, but
  *   Atlas lists the vpce ids there (MongoDB's own Kubernetes operator passes them straight to

@@ -1,7 +1,7 @@
 import type { CloudProvider } from "./cloud";
 import { randomHex } from "./ids";
 import type { Pace } from "./pace";
-import type { PrivateEndpoint } from "./privateEndpoint";
+import type { PrivateEndpoint } from "./private-endpoint";
 import { DELETION_SEQUENCE, ENDPOINT_SERVICE_SEQUENCE, Schedule, type EndpointServiceStatus } from "./transitions";
 
 /** Atlas region names to the cloud's own names, for the generated service names. */

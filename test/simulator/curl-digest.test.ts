@@ -2,7 +2,7 @@ import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { azureId, vpceId } from "./helpers/ids";
 import { record } from "./helpers/recorder";
-import { FAST, useSimulator } from "./helpers/simulatorHarness";
+import { FAST, useSimulator } from "./helpers/simulator-harness";
 
 const run = promisify(execFile);
 // curl starts a process per request, so deletion lasts long enough (600 ms) to be seen in DELETING.

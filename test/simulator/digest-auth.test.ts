@@ -1,6 +1,6 @@
-import { sendRaw, type AtlasResponse } from "./helpers/atlasClient";
+import { sendRaw, type AtlasResponse } from "./helpers/atlas-client";
 import { digestAuthorization, parseChallenge, type DigestChallenge } from "./helpers/digest";
-import { FAST, sleep, useSimulator } from "./helpers/simulatorHarness";
+import { FAST, sleep, useSimulator } from "./helpers/simulator-harness";
 
 const h = useSimulator({ ...FAST, nonceTtlMs: 500 });
 const ACCEPT = { Accept: "application/vnd.atlas.2023-01-01+json" };

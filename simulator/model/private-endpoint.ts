@@ -39,16 +39,20 @@ export abstract class PrivateEndpoint {
   deleteRequested = false;
   private deletion: Schedule<"DELETING" | "DELETED"> | undefined;
 
+  protected readonly schedule: Schedule<EndpointStatus>;
+
+  /** `failureMessage` is set when the cloud-side resource does not exist; shown once the endpoint has failed. */
   protected constructor(
+    cloud: CloudProvider,
+    /** The id as it appears (decoded) in GET/DELETE paths; also keys a test's fixed delays (`endpointDelays`). */
+    readonly endpointId: string,
     readonly createdAt: number,
-    protected readonly schedule: Schedule<EndpointStatus>,
-    /** Set when the cloud-side resource does not exist; shown once the endpoint has failed. */
+    pace: Pace,
     private readonly failureMessage: string | undefined,
     protected readonly variations: EndpointVariations,
-  ) {}
-
-  /** The id as it appears (decoded) in GET/DELETE paths. */
-  abstract get endpointId(): string;
+  ) {
+    this.schedule = Schedule.layOut(PrivateEndpoint.sequenceFor(cloud, failureMessage !== undefined, variations), createdAt, pace, endpointId);
+  }
 
   status(now: number): EndpointStatus {
     return this.deletion ? this.deletion.statusAt(now) : this.schedule.statusAt(now);
@@ -111,16 +115,7 @@ export class AwsInterfaceEndpoint extends PrivateEndpoint {
     missing: boolean,
     variations: EndpointVariations = {},
   ) {
-    super(
-      now,
-      Schedule.layOut(PrivateEndpoint.sequenceFor("AWS", missing, variations), now, pace),
-      missing ? `Interface endpoint ${interfaceEndpointId} was not found.` : undefined,
-      variations,
-    );
-  }
-
-  get endpointId(): string {
-    return this.interfaceEndpointId;
+    super("AWS", interfaceEndpointId, now, pace, missing ? `Interface endpoint ${interfaceEndpointId} was not found.` : undefined, variations);
   }
 
   toAtlas(now: number): Record<string, unknown> {
@@ -139,16 +134,7 @@ export class AzurePrivateEndpoint extends PrivateEndpoint {
     missing: boolean,
     variations: EndpointVariations = {},
   ) {
-    super(
-      now,
-      Schedule.layOut(PrivateEndpoint.sequenceFor("AZURE", missing, variations), now, pace),
-      missing ? `Private endpoint ${privateEndpointResourceId} was not found.` : undefined,
-      variations,
-    );
-  }
-
-  get endpointId(): string {
-    return this.privateEndpointResourceId;
+    super("AZURE", privateEndpointResourceId, now, pace, missing ? `Private endpoint ${privateEndpointResourceId} was not found.` : undefined, variations);
   }
 
   /** Atlas's generated connection name, shaped as the spec pattern `<subscription>%2F<group>%2F<name>`. */
@@ -185,26 +171,16 @@ export class GcpEndpointGroup extends PrivateEndpoint {
     variations: EndpointVariations = {},
   ) {
     const missing = missingRules.some(Boolean);
-    const schedule = Schedule.layOut(PrivateEndpoint.sequenceFor("GCP", missing, variations), now, pace);
     const missingNames = rules.filter((_, index) => missingRules[index]).map((rule) => rule.endpointName);
-    super(
-      now,
-      schedule,
-      missing ? `Forwarding rule ${missingNames.join(", ")} was not found in GCP project ${gcpProjectId}.` : undefined,
-      variations,
-    );
+    super("GCP", endpointGroupName, now, pace, missing ? `Forwarding rule ${missingNames.join(", ")} was not found in GCP project ${gcpProjectId}.` : undefined, variations);
     // Rules settle one by one across the VERIFIED span; the group is AVAILABLE when the last one is.
-    const settledAt = schedule.reachedAt(missing ? "FAILED" : "AVAILABLE")!;
-    const verifiedAt = schedule.reachedAt("VERIFIED") ?? settledAt;
+    const settledAt = this.schedule.reachedAt(missing ? "FAILED" : "AVAILABLE")!;
+    const verifiedAt = this.schedule.reachedAt("VERIFIED") ?? settledAt;
     this.rules = rules.map((rule, index) => ({
       ...rule,
       missing: missingRules[index] ?? false,
       settlesAt: missing ? settledAt : verifiedAt + ((settledAt - verifiedAt) * (index + 1)) / rules.length,
     }));
-  }
-
-  get endpointId(): string {
-    return this.endpointGroupName;
   }
 
   private ruleStatus(rule: ForwardingRule, now: number): "INITIATING" | "AVAILABLE" | "FAILED" | "DELETING" {

@@ -1,6 +1,6 @@
-import { ATLAS_ACCEPT, AtlasTestClient } from "./helpers/atlasClient";
+import { ATLAS_ACCEPT, AtlasTestClient } from "./helpers/atlas-client";
 import { azureId, vpceId } from "./helpers/ids";
-import { FAST, useSimulator, waitFor } from "./helpers/simulatorHarness";
+import { FAST, useSimulator, waitFor } from "./helpers/simulator-harness";
 
 const h = useSimulator();
 
@@ -155,6 +155,37 @@ describe("config", () => {
     for (const lag of lags) expect(lag).toBeGreaterThanOrEqual(64);
     for (const lag of lags) expect(lag).toBeLessThanOrEqual(196);
     expect(new Set(lags).size).toBeGreaterThan(1);
+  });
+
+  it("replays the phase lengths fixed for an endpoint id, unjittered, so two endpoints can meet the same transition", async () => {
+    await h.control("POST", "config", { jitter: 0.5, timeScale: 0.01 });
+    const ids = [vpceId(), vpceId()];
+    const fixed = { awsPendingAcceptanceMs: 2000, awsPendingMs: 1000 };
+    await h.control("POST", "config", { endpointDelays: Object.fromEntries(ids.map((id) => [id, fixed])) });
+    try {
+      for (const id of ids) await h.atlas.post(h.endpointPath("AWS"), { id });
+      const { endpoints } = await waitFor(
+        () => h.control("GET", "endpoints"),
+        (body: any) => ids.every((id) => body.endpoints.find((e: any) => e.endpointId === id)?.availableAt !== null),
+      );
+      for (const id of ids) {
+        const e = endpoints.find((candidate: any) => candidate.endpointId === id);
+        expect(e.availableAt - e.createdAt).toBe(30);
+      }
+    } finally {
+      await h.control("POST", "config", { endpointDelays: null });
+    }
+    expect((await h.control("GET", "config")).endpointDelays).toEqual({});
+  });
+
+  it("refuses an unknown delay name in endpointDelays", async () => {
+    const response = await fetch(`${h.sim.baseUrl}/__simulator/config`, {
+      method: "POST",
+      body: JSON.stringify({ endpointDelays: { "vpce-0123456789abcdef0": { warpMs: 3 } } }),
+    });
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as any).detail).toContain("warpMs");
+    expect((await h.control("GET", "config")).endpointDelays).toEqual({});
   });
 
   it("refuses an unknown delay name and changes nothing", async () => {

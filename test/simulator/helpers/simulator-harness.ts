@@ -1,7 +1,7 @@
 import { startSimulator, type RunningSimulator, type SimulatorOptions } from "../../../simulator";
 import { SimulatorControl } from "../../support/simulator-control";
-import { AtlasTestClient, fetchToken } from "./atlasClient";
-import { AtlasContract, CLUSTERS_SPEC_PATH, CLUSTERS_SPEC_PRESENT } from "./openapiContract";
+import { AtlasTestClient, fetchToken } from "./atlas-client";
+import { AtlasContract, CLUSTERS_SPEC_PATH, CLUSTERS_SPEC_PRESENT } from "./openapi-contract";
 import { recorded, type RecordedExchange } from "./recorder";
 
 /**
