@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import type { CloudProvider } from "../vocabulary/clouds";
 import type { PrivateEndpointInputs } from "../vocabulary/inputs";
 import type { ForwardingRuleOutput, PrivateConnectionString } from "../vocabulary/outputs";
 import type { DurationInput } from "../vocabulary/time";
@@ -58,7 +59,7 @@ export class PrivateEndpoint extends pulumi.dynamic.Resource {
   /** Atlas project id. */
   declare readonly groupId: pulumi.Output<string>;
   /** AWS, AZURE or GCP. */
-  declare readonly cloudProvider: pulumi.Output<"AWS" | "AZURE" | "GCP">;
+  declare readonly cloudProvider: pulumi.Output<CloudProvider>;
   /** Atlas private endpoint service id. */
   declare readonly endpointServiceId: pulumi.Output<string>;
   /** The cloud-side endpoint id (AWS vpce-..., Azure resource id); absent for GCP. */

@@ -17,9 +17,11 @@ interface StatusSets<Known extends string = string> {
   readonly gone: readonly Known[];
 }
 
-export const STATUS_TABLE: {
+type StatusTable = {
   readonly [C in CloudProvider]: StatusSets<EndpointStatus<C>> & { readonly statusField: "connectionStatus" | "status" };
-} = {
+};
+
+export const STATUS_TABLE = {
   AWS: {
     statusField: "connectionStatus",
     pending: ["PENDING_ACCEPTANCE", "PENDING"],
@@ -37,7 +39,13 @@ export const STATUS_TABLE: {
     deleting: ["DELETING"],
     gone: ["DELETED"],
   },
-};
+} as const satisfies StatusTable;
+
+/** Compiles only while every status the vocabulary documents has a meaning in the table above. */
+type Unlisted<C extends CloudProvider> = Exclude<EndpointStatus<C>, (typeof STATUS_TABLE)[C][keyof StatusSets][number]>;
+export type _EveryDocumentedStatusHasAMeaning = [Unlisted<"AWS">, Unlisted<"AZURE">, Unlisted<"GCP">] extends [never, never, never] ? true : never;
+const _checked: _EveryDocumentedStatusHasAMeaning = true;
+void _checked;
 
 /** A GCP endpoint group is ready only when every forwarding rule in it is. */
 export const GCP_FORWARDING_RULE_STATUS: StatusSets<ForwardingRuleStatus> = {
