@@ -59,7 +59,12 @@ async function baselineLifecycle(simulator: SimulatorProcess, timeScale: number)
   const { seed } = simulator;
   const client = new FreshChallengeDigestClient(seed.baseUrl, seed.apiKey.publicKey, seed.apiKey.privateKey);
   const inputs = freshEndpointInputs(seed, "AWS");
-  const ref = { groupId: seed.groupId, cloudProvider: "AWS" as const, endpointServiceId: seed.endpointServices.AWS, endpointId: String(inputs.endpointId) };
+  const ref = {
+    groupId: seed.groupId,
+    cloudProvider: "AWS" as const,
+    endpointServiceId: seed.endpointServices.AWS,
+    endpointId: String(inputs.endpointId),
+  };
   const look = async () => {
     const answer = await client.getPrivateEndpoint(ref);
     const observation: Observation =
@@ -69,7 +74,11 @@ async function baselineLifecycle(simulator: SimulatorProcess, timeScale: number)
   const created = await client.createPrivateEndpoint(ref, { cloudProvider: "AWS", id: ref.endpointId });
   if (created.status !== 200) throw new Error(`baseline create answered ${created.status}`);
   const common = { clock: realClock, timeScale, timeoutMs: 3_600_000, poll: look };
-  const ready = await waitFor({ ...common, spec: UNTIL_READY, initial: { value: 200, observation: observe(created.body as unknown as AtlasEndpoint) } });
+  const ready = await waitFor({
+    ...common,
+    spec: UNTIL_READY,
+    initial: { value: 200, observation: observe(created.body as unknown as AtlasEndpoint) },
+  });
   if (ready.kind !== "reached") throw new Error(`baseline wait ended ${ready.kind}`);
   const deleted = await client.deletePrivateEndpoint(ref);
   if (deleted.status !== 204) throw new Error(`baseline delete answered ${deleted.status}`);

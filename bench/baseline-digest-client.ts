@@ -31,11 +31,15 @@ export class FreshChallengeDigestClient {
   private async call(method: string, path: string, body?: string): Promise<Answer> {
     const url = new URL(this.baseUrl + path);
     const uri = url.pathname + url.search;
-    const headers: Record<string, string> = { Accept: ATLAS_MEDIA_TYPE, ...(body === undefined ? {} : { "Content-Type": "application/json" }) };
+    const headers: Record<string, string> = {
+      Accept: ATLAS_MEDIA_TYPE,
+      ...(body === undefined ? {} : { "Content-Type": "application/json" }),
+    };
     const challenged = await fetch(url, { method, headers, body });
     await challenged.arrayBuffer();
     const challenge = selectDigestChallenge(challenged.headers.get("www-authenticate") ?? undefined);
-    if (challenged.status !== 401 || !challenge) throw new Error(`${method} ${path}: expected a digest challenge, got ${challenged.status}`);
+    if (challenged.status !== 401 || !challenge)
+      throw new Error(`${method} ${path}: expected a digest challenge, got ${challenged.status}`);
     const { authorization } = signDigest({ challenge, nc: 1, username: this.publicKey, password: this.privateKey, method, uri });
     const response = await fetch(url, { method, headers: { ...headers, Authorization: authorization }, body });
     const text = await response.text();

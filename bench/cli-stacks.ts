@@ -23,7 +23,12 @@ export async function cliWorkspace(): Promise<string> {
 let counter = 0;
 
 /** A stack of the `many` fixture: `count` AWS endpoints, credentials from env, the provider's time scale set. */
-export async function manyEndpointsStack(workspace: string, simulator: SimulatorProcess, count: number, timeScale: number): Promise<PulumiStack> {
+export async function manyEndpointsStack(
+  workspace: string,
+  simulator: SimulatorProcess,
+  count: number,
+  timeScale: number,
+): Promise<PulumiStack> {
   counter += 1;
   const stack = new PulumiStack({
     workspace,

@@ -35,12 +35,22 @@ export interface ClusterWaitResult {
  * the default (true), one at a time (each AVAILABLE puts the project's clusters through an update,
  * so concurrent creates would wait on each other's updates). No jitter; times are simulated ms.
  */
-export async function measureClusterWait(simulator: SimulatorProcess, tier: Tier, clusterUpdateMs: number, runs: number): Promise<ClusterWaitResult> {
+export async function measureClusterWait(
+  simulator: SimulatorProcess,
+  tier: Tier,
+  clusterUpdateMs: number,
+  runs: number,
+): Promise<ClusterWaitResult> {
   // No jitter: the moment the clusters are IDLE with the endpoint listed is then exact (AVAILABLE + clusterUpdateMs).
   await simulator.configure({ timeScale: tier.timeScale, jitter: 0, delays: { ...delaysFor(tier.transitionMs), clusterUpdateMs } });
   const env = { ...credentialEnv(simulator.seed), [TIME_SCALE_ENV]: String(tier.timeScale) };
-  const clustersInRegion = simulator.seed.clusters.filter((c) => c.regions.some((r) => r.providerName === "AWS" && r.regionName === "US_EAST_1")).length;
-  const samples = { without: [] as { wall: number; gets: number }[], with: [] as { wall: number; gets: number; lag: number; list: number; service: number; strings: number }[] };
+  const clustersInRegion = simulator.seed.clusters.filter((c) =>
+    c.regions.some((r) => r.providerName === "AWS" && r.regionName === "US_EAST_1"),
+  ).length;
+  const samples = {
+    without: [] as { wall: number; gets: number }[],
+    with: [] as { wall: number; gets: number; lag: number; list: number; service: number; strings: number }[],
+  };
   for (let run = 0; run < runs; run++) {
     for (const wait of [false, true]) {
       // Let the previous create's cluster update finish, so each run starts with IDLE clusters.
@@ -59,10 +69,18 @@ export async function measureClusterWait(simulator: SimulatorProcess, tier: Tier
       const listGets = log.filter((entry) => entry.path.endsWith("/clusters")).length;
       const serviceGets = log.filter((entry) => /\/endpointService\/[0-9a-f]{24}$/.test(entry.path)).length;
       const endpoint = (await simulator.endpoints()).find((e) => e.endpointId === simulatorEndpointId(inputs));
-      if (!endpoint?.availableAt) throw new Error(`endpoint ${simulatorEndpointId(inputs)} is not AVAILABLE in the simulator after create returned`);
+      if (!endpoint?.availableAt)
+        throw new Error(`endpoint ${simulatorEndpointId(inputs)} is not AVAILABLE in the simulator after create returned`);
       const idleAt = endpoint.availableAt + clusterUpdateMs * tier.timeScale;
       const strings = (created.outs as { privateConnectionStrings?: unknown[] }).privateConnectionStrings?.length ?? 0;
-      samples.with.push({ wall, gets: log.length, lag: (returnedAt - idleAt) / tier.timeScale, list: listGets, service: serviceGets, strings });
+      samples.with.push({
+        wall,
+        gets: log.length,
+        lag: (returnedAt - idleAt) / tier.timeScale,
+        list: listGets,
+        service: serviceGets,
+        strings,
+      });
     }
   }
   const wallWithoutMs = median(samples.without.map((s) => s.wall));

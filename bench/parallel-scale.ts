@@ -22,7 +22,12 @@ export interface ParallelScaleResult {
  * `pulumi up` wall time for N endpoints over 1, every endpoint taking the same simulated
  * transition (no jitter, so the N-endpoint run is not measured against its slowest random draw).
  */
-export async function measureParallelScale(workspace: string, simulator: SimulatorProcess, endpoints: number, tier: Tier): Promise<ParallelScaleResult> {
+export async function measureParallelScale(
+  workspace: string,
+  simulator: SimulatorProcess,
+  endpoints: number,
+  tier: Tier,
+): Promise<ParallelScaleResult> {
   await simulator.configure({ timeScale: tier.timeScale, jitter: 0, delays: { ...delaysFor(tier.transitionMs), deletingMs: 3000 } });
   const failures: string[] = [];
   const timedUp = async (count: number, extra: string[]) => {

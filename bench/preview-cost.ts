@@ -22,7 +22,10 @@ export async function measurePreviewCost(simulator: SimulatorProcess, iterations
   const cases = CLOUD_PROVIDERS.flatMap((cloud) => {
     const olds = freshEndpointInputs(simulator.seed, cloud);
     const id = `${olds.groupId}:${cloud}:${olds.endpointServiceId}:x`;
-    const changed = cloud === "GCP" ? { ...olds, endpointGroupName: "psc-other" } : { ...olds, endpointId: cloud === "AWS" ? "vpce-0123456789abcdef0" : `${olds.endpointId}x` };
+    const changed =
+      cloud === "GCP"
+        ? { ...olds, endpointGroupName: "psc-other" }
+        : { ...olds, endpointId: cloud === "AWS" ? "vpce-0123456789abcdef0" : `${olds.endpointId}x` };
     const unknown = cloud === "GCP" ? { ...olds, endpoints: UNKNOWN } : { ...olds, endpointId: UNKNOWN };
     return [olds, changed, unknown].map((news) => ({ id, olds: { ...olds, connectionStatus: "AVAILABLE" }, news }));
   });
@@ -44,5 +47,9 @@ export async function measurePreviewCost(simulator: SimulatorProcess, iterations
     return Number(process.hrtime.bigint() - started);
   });
   const { requests } = countRequests(await simulator.requests());
-  return { iterations: iterations * cases.length, microsPerResource: elapsedNs / 1000 / (iterations * cases.length), httpRequests: requests };
+  return {
+    iterations: iterations * cases.length,
+    microsPerResource: elapsedNs / 1000 / (iterations * cases.length),
+    httpRequests: requests,
+  };
 }

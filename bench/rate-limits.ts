@@ -45,7 +45,14 @@ export interface RateLimitResult {
  * token bucket allows far fewer requests than the waits would poll: once with the shared pacer,
  * once without it (PULUMI_ATLAS_PE_PACING=off) as the baseline.
  */
-export async function measureRateLimits(workspace: string, simulator: SimulatorProcess, endpoints: number, tier: Tier, bucket: Bucket, withBaseline = true): Promise<RateLimitResult> {
+export async function measureRateLimits(
+  workspace: string,
+  simulator: SimulatorProcess,
+  endpoints: number,
+  tier: Tier,
+  bucket: Bucket,
+  withBaseline = true,
+): Promise<RateLimitResult> {
   const parallel = 64;
   await simulator.configure({ timeScale: tier.timeScale, jitter: 0, delays: { ...delaysFor(tier.transitionMs), deletingMs: 3000 } });
   const runs: RateLimitedRun[] = [];
@@ -88,7 +95,15 @@ export async function measureRateLimits(workspace: string, simulator: SimulatorP
   } finally {
     await simulator.configure({ rateLimit: null });
   }
-  return { endpoints, parallel, transitionMs: tier.transitionMs, timeScale: tier.timeScale, bucket, unpacedPollRate: endpoints / (2 * tier.timeScale), runs };
+  return {
+    endpoints,
+    parallel,
+    transitionMs: tier.transitionMs,
+    timeScale: tier.timeScale,
+    bucket,
+    unpacedPollRate: endpoints / (2 * tier.timeScale),
+    runs,
+  };
 }
 
 /** Requests the token bucket saw: authenticated Atlas API calls (a digest challenge is answered before it). */
@@ -122,10 +137,15 @@ export function formatRateLimits(r: RateLimitResult, command: string): string {
     "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
   ];
   for (const run of r.runs) {
-    const met = run.pacer === "on" ? (run.refusedShare <= 0.25 && run.wallOverFloor <= 1.5 && run.failures.length === 0 ? "yes" : "no") : "(baseline)";
+    const met =
+      run.pacer === "on"
+        ? run.refusedShare <= 0.25 && run.wallOverFloor <= 1.5 && run.failures.length === 0
+          ? "yes"
+          : "no"
+        : "(baseline)";
     out.push(
       `| ${run.pacer} | ${run.requests} | ${run.refused} | ${pct(run.refusedShare)} | ${s(run.wallMs)} (${s(run.upWallMs)} + ${s(run.destroyWallMs)}) | ${s(run.floorMs)} | ${run.wallOverFloor.toFixed(2)} | ${s(run.acceptedFloorMs)} | ${(run.wallMs / run.acceptedFloorMs).toFixed(2)} | ${met} | ${run.failures.join("; ") || "none"} |`,
     );
   }
-  return out.join("\n") + "\n";
+  return `${out.join("\n")}\n`;
 }

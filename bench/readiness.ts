@@ -91,8 +91,18 @@ export const READINESS_JITTER = 0.5;
  * simulator, so the schedules differ only in when they look. Lag is taken against the
  * simulator's exact availableAt; polls are the GETs of that endpoint in the simulator's log.
  */
-export async function measureReadiness(simulator: SimulatorProcess, tier: Tier, schedules: NamedSchedule[], runs: number): Promise<ReadinessRow[]> {
-  await simulator.configure({ timeScale: tier.timeScale, jitter: 0, delays: { ...delaysFor(tier.transitionMs), deletingMs: 3000 }, endpointDelays: null });
+export async function measureReadiness(
+  simulator: SimulatorProcess,
+  tier: Tier,
+  schedules: NamedSchedule[],
+  runs: number,
+): Promise<ReadinessRow[]> {
+  await simulator.configure({
+    timeScale: tier.timeScale,
+    jitter: 0,
+    delays: { ...delaysFor(tier.transitionMs), deletingMs: 3000 },
+    endpointDelays: null,
+  });
   await simulator.clearRequests();
   const env = { ...credentialEnv(simulator.seed), [TIME_SCALE_ENV]: String(tier.timeScale) };
   const random = seededRandom(tier.transitionMs);
@@ -128,7 +138,12 @@ export async function measureReadiness(simulator: SimulatorProcess, tier: Tier, 
     if (!endpoint?.availableAt) throw new Error(`endpoint ${run.endpointId} is not AVAILABLE in the simulator after create returned`);
     const encoded = `/endpoint/${encodeURIComponent(run.endpointId)}`;
     const polls = [...getsByPath].filter(([path]) => path.endsWith(encoded)).reduce((sum, [, n]) => sum + n, 0);
-    return { ...run, lagMs: (run.returnedAt - endpoint.availableAt) / tier.timeScale, polls, transitionMs: (endpoint.availableAt - endpoint.createdAt) / tier.timeScale };
+    return {
+      ...run,
+      lagMs: (run.returnedAt - endpoint.availableAt) / tier.timeScale,
+      polls,
+      transitionMs: (endpoint.availableAt - endpoint.createdAt) / tier.timeScale,
+    };
   });
   const baseline = schedules.find((schedule) => schedule.baseline) ?? schedules[0]!;
   return READINESS_CLOUDS.flatMap((cloud) =>

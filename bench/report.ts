@@ -17,10 +17,17 @@ export function formatReport(r: BenchResults): string {
   const d = api.details;
   const out: string[] = [];
   out.push(`Date: ${r.date} · size: ${r.size} · command: \`${r.command}\``);
-  out.push(`Machine: ${m.cores} cores (${m.cpuModel}), ${m.memoryGiB} GiB, Node ${m.node}, Pulumi ${m.pulumi}, load average ${m.loadAverage} at start`);
+  out.push(
+    `Machine: ${m.cores} cores (${m.cpuModel}), ${m.memoryGiB} GiB, Node ${m.node}, Pulumi ${m.pulumi}, load average ${m.loadAverage} at start`,
+  );
   out.push("");
   out.push("### Goals");
-  out.push(table(["figure", "goal", "value", "baseline", "met"], r.goals.map((g) => [g.figure, g.goal, g.value, g.baseline ?? "", g.met ? "yes" : "**no**"])));
+  out.push(
+    table(
+      ["figure", "goal", "value", "baseline", "met"],
+      r.goals.map((g) => [g.figure, g.goal, g.value, g.baseline ?? "", g.met ? "yes" : "**no**"]),
+    ),
+  );
   out.push("");
   out.push(`### HTTP requests per Atlas API call (one AWS endpoint, ~${s(d.transitionMs)} transition, create-wait-delete-wait)`);
   out.push(
@@ -28,9 +35,27 @@ export function formatReport(r: BenchResults): string {
       ["client", "API calls", "HTTP requests", "challenges", "requests per call"],
       [
         ["ours, one provider process", `${d.ours.apiCalls}`, `${d.ours.requests}`, `${d.ours.challenges}`, `${api.value}`],
-        ["ours, create and delete in separate processes", `${d.oursSeparateProcesses.apiCalls}`, `${d.oursSeparateProcesses.requests}`, `${d.oursSeparateProcesses.challenges}`, `${api.separateProcesses}`],
-        [`ours, real CLI: ${r.stateAndMemory.endpoints}-endpoint up + destroy`, `${r.stateAndMemory.cliApiCalls}`, "", "", `${api.realCli}`],
-        ["baseline: fresh challenge per call (Go SDK)", `${d.baseline.apiCalls}`, `${d.baseline.requests}`, `${d.baseline.challenges}`, `${api.baseline}`],
+        [
+          "ours, create and delete in separate processes",
+          `${d.oursSeparateProcesses.apiCalls}`,
+          `${d.oursSeparateProcesses.requests}`,
+          `${d.oursSeparateProcesses.challenges}`,
+          `${api.separateProcesses}`,
+        ],
+        [
+          `ours, real CLI: ${r.stateAndMemory.endpoints}-endpoint up + destroy`,
+          `${r.stateAndMemory.cliApiCalls}`,
+          "",
+          "",
+          `${api.realCli}`,
+        ],
+        [
+          "baseline: fresh challenge per call (Go SDK)",
+          `${d.baseline.apiCalls}`,
+          `${d.baseline.requests}`,
+          `${d.baseline.challenges}`,
+          `${api.baseline}`,
+        ],
       ],
     ),
   );
@@ -44,7 +69,14 @@ export function formatReport(r: BenchResults): string {
       `"− ${baseline}" columns: per run, this schedule minus \`${baseline}\`; median [5th, 95th percentile].`,
   );
   out.push("");
-  out.push(r.schedules.map((x) => `- \`${x.name}\`${x.shipped ? " (shipped)" : ""}${x.baseline ? " (baseline)" : ""}${x.control ? " (noise control)" : ""}: ${x.description}`).join("\n"));
+  out.push(
+    r.schedules
+      .map(
+        (x) =>
+          `- \`${x.name}\`${x.shipped ? " (shipped)" : ""}${x.baseline ? " (baseline)" : ""}${x.control ? " (noise control)" : ""}: ${x.description}`,
+      )
+      .join("\n"),
+  );
   out.push("");
   const seconds = (ms: number) => round(ms / 1000, 2);
   out.push(
@@ -70,17 +102,29 @@ export function formatReport(r: BenchResults): string {
     table(
       ["figure", "value"],
       [
-        ["previewMicrosPerResource (check + diff, in process)", `${r.previewMicrosPerResource} µs over ${r.preview.iterations} resource previews`],
+        [
+          "previewMicrosPerResource (check + diff, in process)",
+          `${r.previewMicrosPerResource} µs over ${r.preview.iterations} resource previews`,
+        ],
         ["HTTP requests during them (no credentials, no Atlas URL set)", `${r.previewHttpRequests}`],
-        ["providerStateBytes (`__provider` per resource, `pulumi stack export`)", `${r.providerStateBytes} B (whole resource entry ${r.stateAndMemory.resourceStateBytesMax} B)`],
-        [`provider host peak RSS, ${r.stateAndMemory.endpoints}-endpoint \`pulumi up\``, `${mib(r.providerHostPeakRssBytes)} summed over ${r.stateAndMemory.providerHosts} host processes (shell wrapper and node); largest single process ${mib(r.stateAndMemory.providerHostPeakRssSingleBytes)}; ${r.stateAndMemory.rssSamples} samples every 100 ms`],
-        [`parallelRatio: ${p.endpoints} vs 1 endpoint, ~${s(p.transitionMs)} transition at scale ${p.timeScale}, --parallel ${p.raisedParallel}`, `${r.parallelRatio} (${s(p.manyWallMs)} / ${s(p.oneWallMs)})`],
+        [
+          "providerStateBytes (`__provider` per resource, `pulumi stack export`)",
+          `${r.providerStateBytes} B (whole resource entry ${r.stateAndMemory.resourceStateBytesMax} B)`,
+        ],
+        [
+          `provider host peak RSS, ${r.stateAndMemory.endpoints}-endpoint \`pulumi up\``,
+          `${mib(r.providerHostPeakRssBytes)} summed over ${r.stateAndMemory.providerHosts} host processes (shell wrapper and node); largest single process ${mib(r.stateAndMemory.providerHostPeakRssSingleBytes)}; ${r.stateAndMemory.rssSamples} samples every 100 ms`,
+        ],
+        [
+          `parallelRatio: ${p.endpoints} vs 1 endpoint, ~${s(p.transitionMs)} transition at scale ${p.timeScale}, --parallel ${p.raisedParallel}`,
+          `${r.parallelRatio} (${s(p.manyWallMs)} / ${s(p.oneWallMs)})`,
+        ],
         [`same with the default --parallel (8 on 2 cores)`, `${r.parallelRatioDefaultParallel} (${s(p.manyDefaultParallelWallMs)})`],
       ],
     ),
   );
   if (r.clusterWait) out.push("", formatClusterWait(r.clusterWait).trimEnd());
-  return out.join("\n") + "\n";
+  return `${out.join("\n")}\n`;
 }
 
 export const CLUSTER_WAIT_HEADING = "### Cluster wait: extra wall time and GETs after AVAILABLE";
@@ -99,13 +143,18 @@ export function formatClusterWait(c: ClusterWaitResult): string {
       ["figure", "waitForClusters: false", "waitForClusters: true", "extra"],
       [
         ["create wall time (call to return)", s(c.wallWithoutMs), s(c.wallWithMs), s(c.extraWallMs)],
-        ["GETs per create", `${c.getsWithout}`, `${c.getsWith}`, `${c.extraGets} (${c.clusterListGets} cluster list polls, ${c.serviceGets} endpoint service read)`],
+        [
+          "GETs per create",
+          `${c.getsWithout}`,
+          `${c.getsWith}`,
+          `${c.extraGets} (${c.clusterListGets} cluster list polls, ${c.serviceGets} endpoint service read)`,
+        ],
         ["lag after the last cluster is IDLE listing the endpoint", "", s(c.lagAfterClustersIdleMs), ""],
         ["connection strings returned", "0", `${c.strings}`, ""],
       ],
     ),
   );
-  return out.join("\n") + "\n";
+  return `${out.join("\n")}\n`;
 }
 
 /** Each readiness cell against its goals, and the trade the shipped schedule makes, from this run's figures. */
@@ -118,7 +167,16 @@ function closingNote(r: BenchResults): string[] {
   const out = ["### Closing note: each readiness cell against its goals (shipped minus Terraform, paired)"];
   out.push(
     table(
-      ["transition", "cloud", "lag − terraform: median [90 %]", "goal: median <= 0 (± A/A noise)", "met", "GETs − terraform: median [90 %]", "goal: <= +5", "met"],
+      [
+        "transition",
+        "cloud",
+        "lag − terraform: median [90 %]",
+        "goal: median <= 0 (± A/A noise)",
+        "met",
+        "GETs − terraform: median [90 %]",
+        "goal: <= +5",
+        "met",
+      ],
       r.readinessRows
         .filter((row) => row.schedule === shipped)
         .map((row) => {
@@ -140,7 +198,8 @@ function closingNote(r: BenchResults): string[] {
   );
   const faster = r.readinessRows.filter((row) => row.schedule === "every-5s" && row.transitionMs >= 60_000);
   if (faster.length > 0) {
-    const range = (values: number[]) => (Math.min(...values) === Math.max(...values) ? `${values[0]}` : `${Math.min(...values)} to ${Math.max(...values)}`);
+    const range = (values: number[]) =>
+      Math.min(...values) === Math.max(...values) ? `${values[0]}` : `${Math.min(...values)} to ${Math.max(...values)}`;
     const at = (ms: number) => faster.filter((row) => row.transitionMs === ms);
     const describeTier = (ms: number) =>
       `at ${s(ms)} its lag is ${range(at(ms).map((row) => seconds(row.lagDiffMs.median)))} s against Terraform's for ${range(at(ms).map((row) => row.pollsDiff.median))} more GETs`;
@@ -155,7 +214,8 @@ function closingNote(r: BenchResults): string[] {
   }
   const mine = r.readinessRows.filter((row) => row.schedule === shipped);
   const control = r.schedules.find((x) => x.control)?.name;
-  const medians = (name: string) => r.readinessRows.filter((row) => row.schedule === name && row.transitionMs >= 60_000).map((row) => seconds(row.lagDiffMs.median));
+  const medians = (name: string) =>
+    r.readinessRows.filter((row) => row.schedule === name && row.transitionMs >= 60_000).map((row) => seconds(row.lagDiffMs.median));
   if (control !== undefined) {
     out.push("");
     out.push(

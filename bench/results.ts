@@ -23,7 +23,14 @@ export interface BenchResults {
   size: "full" | "tiny";
   machine: MachineInfo;
   schedules: { name: string; description: string; shipped: boolean; baseline: boolean; control: boolean }[];
-  httpRequestsPerApiCall: { value: number; baseline: number; goal: number; separateProcesses: number; realCli: number; details: ApiCostResult };
+  httpRequestsPerApiCall: {
+    value: number;
+    baseline: number;
+    goal: number;
+    separateProcesses: number;
+    realCli: number;
+    details: ApiCostResult;
+  };
   /** `${transitionMs}/${cloud}` -> median lag (simulated ms) per schedule name. */
   readinessLagMs: Record<string, Record<string, number>>;
   /** `${transitionMs}/${cloud}` -> median GETs per create per schedule name. */
@@ -69,9 +76,9 @@ export function assembleResults(parts: {
   const readinessPaired: BenchResults["readinessPaired"] = {};
   for (const row of parts.readiness) {
     const key = `${row.transitionMs}/${row.cloud}`;
-    (readinessLagMs[key] ??= {})[row.schedule] = round(row.lagMedianMs);
-    (pollsPerCreate[key] ??= {})[row.schedule] = row.pollsMedian;
-    (readinessPaired[key] ??= {})[row.schedule] = { lagDiffMs: roundSpread(row.lagDiffMs), pollsDiff: row.pollsDiff };
+    readinessLagMs[key] = { ...readinessLagMs[key], [row.schedule]: round(row.lagMedianMs) };
+    pollsPerCreate[key] = { ...pollsPerCreate[key], [row.schedule]: row.pollsMedian };
+    readinessPaired[key] = { ...readinessPaired[key], [row.schedule]: { lagDiffMs: roundSpread(row.lagDiffMs), pollsDiff: row.pollsDiff } };
   }
   const goals: Goal[] = [];
   const { ours, baseline: digestBaseline, oursSeparateProcesses } = parts.apiCost;
@@ -109,7 +116,12 @@ export function assembleResults(parts: {
     });
   }
   goals.push({ figure: "previewHttpRequests", goal: "0", value: `${parts.preview.httpRequests}`, met: parts.preview.httpRequests === 0 });
-  goals.push({ figure: "providerStateBytes", goal: "<= 16384", value: `${parts.state.providerStateBytesMax}`, met: parts.state.providerStateBytesMax <= 16_384 });
+  goals.push({
+    figure: "providerStateBytes",
+    goal: "<= 16384",
+    value: `${parts.state.providerStateBytesMax}`,
+    met: parts.state.providerStateBytesMax <= 16_384,
+  });
   goals.push({
     figure: `parallelRatio (--parallel ${parts.parallel.raisedParallel})`,
     goal: "<= 1.5",
@@ -117,13 +129,20 @@ export function assembleResults(parts: {
     baseline: `default --parallel: ${round(parts.parallel.ratioDefaultParallel, 2)}`,
     met: parts.parallel.ratio <= 1.5 && parts.parallel.failures.length === 0,
   });
-  for (const failure of parts.parallel.failures) goals.push({ figure: "pulumi up succeeded", goal: "no errors", value: failure, met: false });
+  for (const failure of parts.parallel.failures)
+    goals.push({ figure: "pulumi up succeeded", goal: "no errors", value: failure, met: false });
   return {
     date: new Date().toISOString(),
     command: parts.command,
     size: parts.size,
     machine: parts.machine,
-    schedules: parts.schedules.map((s) => ({ name: s.name, description: s.description, shipped: s.shipped === true, baseline: s.baseline === true, control: s.control === true })),
+    schedules: parts.schedules.map((s) => ({
+      name: s.name,
+      description: s.description,
+      shipped: s.shipped === true,
+      baseline: s.baseline === true,
+      control: s.control === true,
+    })),
     httpRequestsPerApiCall: {
       value: round(ours.requestsPerApiCall, 3),
       baseline: round(digestBaseline.requestsPerApiCall, 3),

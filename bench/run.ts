@@ -55,7 +55,9 @@ async function main(): Promise<void> {
   const machine = describeMachine();
   const simulator = await SimulatorProcess.start(repoRoot);
   const rateLimitsOf = async (workspace: string) => {
-    progress(`rate limits (${sizes.rateLimitEndpoints} endpoints created and destroyed at --parallel 64, real CLI, with and without the pacer)`);
+    progress(
+      `rate limits (${sizes.rateLimitEndpoints} endpoints created and destroyed at --parallel 64, real CLI, with and without the pacer)`,
+    );
     // The tiny (CI) size runs the paced case only: the baseline adds two CLI runs and proves nothing there.
     return measureRateLimits(workspace, simulator, sizes.rateLimitEndpoints, sizes.rateLimitTier, sizes.rateLimitBucket, !tiny);
   };
@@ -66,7 +68,7 @@ async function main(): Promise<void> {
       const result = await measureClusterWait(simulator, sizes.clusterWait.tier, sizes.clusterWait.clusterUpdateMs, sizes.clusterWait.runs);
       const section = `${formatClusterWait(result)}\nMeasured ${new Date().toISOString()} with \`npm run bench -- ${args.join(" ")}\` on ${machine.cores} cores, load average ${machine.loadAverage}.\n`;
       if (!tiny) replaceSection(resultsPath, CLUSTER_WAIT_HEADING, section);
-      process.stdout.write(json ? JSON.stringify(result) + "\n" : section);
+      process.stdout.write(json ? `${JSON.stringify(result)}\n` : section);
     } finally {
       await simulator.stop();
     }
@@ -78,7 +80,7 @@ async function main(): Promise<void> {
       const rateLimits = await rateLimitsOf(await cliWorkspace());
       const section = formatRateLimits(rateLimits, command);
       if (!tiny) replaceSection(resultsPath, RATE_LIMITS_HEADING, section);
-      process.stdout.write(json ? JSON.stringify({ rateLimits }) + "\n" : section);
+      process.stdout.write(json ? `${JSON.stringify({ rateLimits })}\n` : section);
       return;
     }
     progress("readiness lag and polls");
@@ -100,7 +102,12 @@ async function main(): Promise<void> {
     const parallel = await measureParallelScale(workspace, simulator, sizes.parallelEndpoints, sizes.parallelTier);
     const rateLimits = await rateLimitsOf(workspace);
     progress("cluster wait cost");
-    const clusterWait = await measureClusterWait(simulator, sizes.clusterWait.tier, sizes.clusterWait.clusterUpdateMs, sizes.clusterWait.runs);
+    const clusterWait = await measureClusterWait(
+      simulator,
+      sizes.clusterWait.tier,
+      sizes.clusterWait.clusterUpdateMs,
+      sizes.clusterWait.runs,
+    );
 
     const results = assembleResults({
       command,
@@ -116,7 +123,7 @@ async function main(): Promise<void> {
     });
     const report = `${formatReport(results).trimEnd()}\n\n${formatRateLimits(rateLimits, command)}`;
     if (!tiny) writeFileSync(resultsPath, `# Benchmark results\n\n${report}`);
-    process.stdout.write(json ? JSON.stringify({ ...results, rateLimits }) + "\n" : report);
+    process.stdout.write(json ? `${JSON.stringify({ ...results, rateLimits })}\n` : report);
   } finally {
     await simulator.stop();
   }

@@ -14,10 +14,14 @@ export class SimulatorProcess {
   ) {}
 
   static async start(repoRoot: string): Promise<SimulatorProcess> {
-    const child = spawn(process.execPath, [join(repoRoot, "node_modules", "tsx", "dist", "cli.mjs"), join(repoRoot, "simulator", "cli.ts"), "--port", "0"], {
-      cwd: repoRoot,
-      stdio: ["ignore", "pipe", "pipe"],
-    });
+    const child = spawn(
+      process.execPath,
+      [join(repoRoot, "node_modules", "tsx", "dist", "cli.mjs"), join(repoRoot, "simulator", "cli.ts"), "--port", "0"],
+      {
+        cwd: repoRoot,
+        stdio: ["ignore", "pipe", "pipe"],
+      },
+    );
     let stderr = "";
     child.stderr!.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
     const firstLine = await new Promise<string>((resolve, reject) => {
@@ -84,9 +88,16 @@ export function credentialEnv(seed: SimulatorSeed): Record<string, string> {
 
 /** Every variable the provider reads credentials or the Atlas URL from (provider/host/connection.ts). */
 export const CREDENTIAL_VARIABLES = [
-  "MONGODB_ATLAS_PUBLIC_API_KEY", "MONGODB_ATLAS_PUBLIC_KEY", "MCLI_PUBLIC_API_KEY",
-  "MONGODB_ATLAS_PRIVATE_API_KEY", "MONGODB_ATLAS_PRIVATE_KEY", "MCLI_PRIVATE_API_KEY",
-  "MONGODB_ATLAS_CLIENT_ID", "MONGODB_ATLAS_CLIENT_SECRET", "MONGODB_ATLAS_BASE_URL", "MCLI_OPS_MANAGER_URL",
+  "MONGODB_ATLAS_PUBLIC_API_KEY",
+  "MONGODB_ATLAS_PUBLIC_KEY",
+  "MCLI_PUBLIC_API_KEY",
+  "MONGODB_ATLAS_PRIVATE_API_KEY",
+  "MONGODB_ATLAS_PRIVATE_KEY",
+  "MCLI_PRIVATE_API_KEY",
+  "MONGODB_ATLAS_CLIENT_ID",
+  "MONGODB_ATLAS_CLIENT_SECRET",
+  "MONGODB_ATLAS_BASE_URL",
+  "MCLI_OPS_MANAGER_URL",
 ];
 
 /** An API call is every exchange that ends in a final answer; a digest challenge (401) is overhead. */

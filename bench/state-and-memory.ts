@@ -22,19 +22,28 @@ export interface StateAndMemoryResult {
 }
 
 /** `pulumi up` of N endpoints through the real CLI, sampling the provider host's RSS; then export and destroy. */
-export async function measureStateAndMemory(workspace: string, simulator: SimulatorProcess, endpoints: number, tier: Tier): Promise<StateAndMemoryResult> {
+export async function measureStateAndMemory(
+  workspace: string,
+  simulator: SimulatorProcess,
+  endpoints: number,
+  tier: Tier,
+): Promise<StateAndMemoryResult> {
   await simulator.configure({ timeScale: tier.timeScale, jitter: 0.5, delays: { ...delaysFor(tier.transitionMs), deletingMs: 3000 } });
   const stack = await manyEndpointsStack(workspace, simulator, endpoints, tier.timeScale);
   await simulator.clearRequests();
   const sampler = new ProviderHostRssSampler();
   try {
-    await succeeded(stack.up(["--parallel", String(Math.max(64, endpoints))], { onSpawn: (pid) => sampler.start(pid) }), `pulumi up (${endpoints} endpoints)`);
+    await succeeded(
+      stack.up(["--parallel", String(Math.max(64, endpoints))], { onSpawn: (pid) => sampler.start(pid) }),
+      `pulumi up (${endpoints} endpoints)`,
+    );
   } finally {
     sampler.stop();
   }
   const { deployment } = await stack.exportState();
   const resources = dynamicResources(deployment);
-  if (resources.length !== endpoints) throw new Error(`expected ${endpoints} PrivateEndpoint resources in state, found ${resources.length}`);
+  if (resources.length !== endpoints)
+    throw new Error(`expected ${endpoints} PrivateEndpoint resources in state, found ${resources.length}`);
   const bytes = (value: unknown) => Buffer.byteLength(typeof value === "string" ? value : JSON.stringify(value ?? null), "utf8");
   await destroyStack(stack);
   const counts = countRequests(await simulator.requests());

@@ -1,6 +1,19 @@
-export { LEGACY_PRIVATE_ENDPOINT_TYPE, PRIVATE_ENDPOINT_TYPE, PrivateEndpoint, type PrivateEndpointArgs } from "./resource/private-endpoint";
+export {
+  LEGACY_PRIVATE_ENDPOINT_TYPE,
+  PRIVATE_ENDPOINT_TYPE,
+  PrivateEndpoint,
+  type PrivateEndpointArgs,
+} from "./resource/private-endpoint";
 export { privateEndpointProvider } from "./resource/provider";
-export type { AwsPrivateEndpointInputs, AzurePrivateEndpointInputs, GcpPrivateEndpointInputs, GcpForwardingRuleInput, PrivateEndpointInputs, PrivateEndpointOptions, PrivateEndpointTimeouts } from "./vocabulary/inputs";
+export type {
+  AwsPrivateEndpointInputs,
+  AzurePrivateEndpointInputs,
+  GcpPrivateEndpointInputs,
+  GcpForwardingRuleInput,
+  PrivateEndpointInputs,
+  PrivateEndpointOptions,
+  PrivateEndpointTimeouts,
+} from "./vocabulary/inputs";
 export type { ForwardingRuleOutput, PrivateConnectionString, PrivateEndpointOutputs } from "./vocabulary/outputs";
 export { formatResourceId, parseResourceId, type EndpointIdentity } from "./vocabulary/ids";
 export { ResourceInitError } from "./operations/resource-init-error";

@@ -22,80 +22,87 @@ type Cloud = "aws" | "azure" | "gcp";
 const CLOUDS: Cloud[] = ["aws", "azure", "gcp"];
 
 function step(message: string): void {
-    process.stdout.write(`\n==> ${message}\n`);
+  process.stdout.write(`\n==> ${message}\n`);
 }
 
 function configFor(cloud: Cloud, seed: Awaited<ReturnType<typeof startSimulator>>["seed"]): Record<string, string> {
-    const { groupId, endpointServices } = seed;
-    switch (cloud) {
-        case "aws":
-            return { groupId, endpointServiceId: endpointServices.AWS, vpcEndpointId: "vpce-0123456789abcdef0" };
-        case "azure":
-            return {
-                groupId,
-                endpointServiceId: endpointServices.AZURE,
-                privateEndpointResourceId:
-                    "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-example/providers/Microsoft.Network/privateEndpoints/pe-orders-db",
-                privateEndpointIPAddress: "10.0.0.5",
-            };
-        case "gcp":
-            return { groupId, endpointServiceId: endpointServices.GCP, gcpProjectId: "p-0123456789abcdefghijklmn" };
-    }
+  const { groupId, endpointServices } = seed;
+  switch (cloud) {
+    case "aws":
+      return { groupId, endpointServiceId: endpointServices.AWS, vpcEndpointId: "vpce-0123456789abcdef0" };
+    case "azure":
+      return {
+        groupId,
+        endpointServiceId: endpointServices.AZURE,
+        privateEndpointResourceId:
+          "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-example/providers/Microsoft.Network/privateEndpoints/pe-orders-db",
+        privateEndpointIPAddress: "10.0.0.5",
+      };
+    case "gcp":
+      return { groupId, endpointServiceId: endpointServices.GCP, gcpProjectId: "p-0123456789abcdefghijklmn" };
+  }
 }
 
 async function main(): Promise<void> {
-    const cloud = process.argv[2] as Cloud;
-    if (!CLOUDS.includes(cloud)) {
-        process.stderr.write(`usage: npm run example -- ${CLOUDS.join("|")} [--atlas]\n`);
-        process.exit(2);
-    }
-    const dir = join(repoRoot, "examples", cloud);
-    const version = (JSON.parse(readFileSync(join(repoRoot, "package.json"), "utf8")) as { version: string }).version;
+  const cloud = process.argv[2] as Cloud;
+  if (!CLOUDS.includes(cloud)) {
+    process.stderr.write(`usage: npm run example -- ${CLOUDS.join("|")} [--atlas]\n`);
+    process.exit(2);
+  }
+  const dir = join(repoRoot, "examples", cloud);
+  const version = (JSON.parse(readFileSync(join(repoRoot, "package.json"), "utf8")) as { version: string }).version;
 
-    step(`Packing pulumi-atlas-private-endpoint ${version} into the repo root and installing it into examples/${cloud}`);
-    const tarball = await packPackage(repoRoot);
-    if (!existsSync(join(repoRoot, `pulumi-atlas-private-endpoint-${version}.tgz`))) throw new Error(`npm pack wrote ${tarball}, not the file examples/${cloud}/package.json names`);
-    await mustSucceed(runCommand("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline", "--loglevel=error"], { cwd: dir, echo: true }), "npm install");
+  step(`Packing pulumi-atlas-private-endpoint ${version} into the repo root and installing it into examples/${cloud}`);
+  const tarball = await packPackage(repoRoot);
+  if (!existsSync(join(repoRoot, `pulumi-atlas-private-endpoint-${version}.tgz`)))
+    throw new Error(`npm pack wrote ${tarball}, not the file examples/${cloud}/package.json names`);
+  await mustSucceed(
+    runCommand("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline", "--loglevel=error"], { cwd: dir, echo: true }),
+    "npm install",
+  );
 
-    if (process.argv.includes("--atlas")) {
-        step(`pulumi up in examples/${cloud} with your Pulumi login, selected stack and its config`);
-        const up = spawnSync("pulumi", ["up"], { cwd: dir, stdio: "inherit" });
-        process.exit(up.status ?? 1);
-    }
+  if (process.argv.includes("--atlas")) {
+    step(`pulumi up in examples/${cloud} with your Pulumi login, selected stack and its config`);
+    const up = spawnSync("pulumi", ["up"], { cwd: dir, stdio: "inherit" });
+    process.exit(up.status ?? 1);
+  }
 
-    const simulator = await startSimulator({ port: 0, timeScale: 0.05 });
-    const state = mkdtempSync(join(tmpdir(), "atlas-pe-example-"));
-    const env = {
-        ...process.env,
-        PULUMI_BACKEND_URL: `file://${state}`,
-        PULUMI_CONFIG_PASSPHRASE: "simulator-only",
-        PULUMI_SKIP_UPDATE_CHECK: "true",
-        MONGODB_ATLAS_BASE_URL: simulator.baseUrl,
-        MONGODB_ATLAS_PUBLIC_API_KEY: simulator.seed.apiKey.publicKey,
-        MONGODB_ATLAS_PRIVATE_API_KEY: simulator.seed.apiKey.privateKey,
-        PULUMI_ATLAS_PE_TIME_SCALE: "0.05",
-    };
-    const pulumi = (args: string[], what: string) =>
-        mustSucceed(runCommand("pulumi", [...args, "--stack", "simulator", "--non-interactive"], { cwd: dir, env, echo: true }), what);
-    try {
-        step(`Atlas simulator on ${simulator.baseUrl}; stack "simulator" in a throwaway backend`);
-        await mustSucceed(runCommand("pulumi", ["stack", "init", "simulator", "--non-interactive"], { cwd: dir, env }), "pulumi stack init");
-        for (const [key, value] of Object.entries(configFor(cloud, simulator.seed))) {
-            await mustSucceed(runCommand("pulumi", ["config", "set", key, value, "--stack", "simulator"], { cwd: dir, env }), `pulumi config set ${key}`);
-        }
-        step("pulumi up");
-        await pulumi(["up", "--yes", "--skip-preview"], "pulumi up");
-        step("pulumi destroy");
-        await pulumi(["destroy", "--yes", "--skip-preview"], "pulumi destroy");
-        step(`Done: examples/${cloud} created its endpoint, waited for AVAILABLE and destroyed it`);
-    } finally {
-        await simulator.close();
-        rmSync(join(dir, "Pulumi.simulator.yaml"), { force: true });
-        rmSync(state, { recursive: true, force: true });
+  const simulator = await startSimulator({ port: 0, timeScale: 0.05 });
+  const state = mkdtempSync(join(tmpdir(), "atlas-pe-example-"));
+  const env = {
+    ...process.env,
+    PULUMI_BACKEND_URL: `file://${state}`,
+    PULUMI_CONFIG_PASSPHRASE: "simulator-only",
+    PULUMI_SKIP_UPDATE_CHECK: "true",
+    MONGODB_ATLAS_BASE_URL: simulator.baseUrl,
+    MONGODB_ATLAS_PUBLIC_API_KEY: simulator.seed.apiKey.publicKey,
+    MONGODB_ATLAS_PRIVATE_API_KEY: simulator.seed.apiKey.privateKey,
+    PULUMI_ATLAS_PE_TIME_SCALE: "0.05",
+  };
+  const pulumi = (args: string[], what: string) =>
+    mustSucceed(runCommand("pulumi", [...args, "--stack", "simulator", "--non-interactive"], { cwd: dir, env, echo: true }), what);
+  try {
+    step(`Atlas simulator on ${simulator.baseUrl}; stack "simulator" in a throwaway backend`);
+    await mustSucceed(runCommand("pulumi", ["stack", "init", "simulator", "--non-interactive"], { cwd: dir, env }), "pulumi stack init");
+    for (const [key, value] of Object.entries(configFor(cloud, simulator.seed))) {
+      await mustSucceed(
+        runCommand("pulumi", ["config", "set", key, value, "--stack", "simulator"], { cwd: dir, env }),
+        `pulumi config set ${key}`,
+      );
     }
+    step("pulumi up");
+    await pulumi(["up", "--yes", "--skip-preview"], "pulumi up");
+    step("pulumi destroy");
+    await pulumi(["destroy", "--yes", "--skip-preview"], "pulumi destroy");
+    step(`Done: examples/${cloud} created its endpoint, waited for AVAILABLE and destroyed it`);
+  } finally {
+    await simulator.close();
+    rmSync(join(dir, "Pulumi.simulator.yaml"), { force: true });
+    rmSync(state, { recursive: true, force: true });
+  }
 }
 
 main().catch((error) => {
-    process.stderr.write(`\n${error instanceof Error ? error.message : String(error)}\n`);
-    process.exit(1);
+  process.stderr.write(`\n${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
 });

@@ -31,7 +31,8 @@ function parseArgs(argv: string[]): SimulatorOptions {
     const value = argv[index + 1];
     const number = () => {
       const parsed = Number(value);
-      if (value === undefined || !Number.isFinite(parsed) || parsed < 0) fail(`${flag} needs a non-negative number, got ${JSON.stringify(value)}`);
+      if (value === undefined || !Number.isFinite(parsed) || parsed < 0)
+        fail(`${flag} needs a non-negative number, got ${JSON.stringify(value)}`);
       index++;
       return parsed;
     };
@@ -92,8 +93,13 @@ function parseArgs(argv: string[]): SimulatorOptions {
       case "--rate-limit": {
         // Atlas's shape: capacity, then refill rate per interval, e.g. "100:10/1" (interval in seconds, default 1).
         const match = /^(\d+):(\d+(?:\.\d+)?)(?:\/(\d+(?:\.\d+)?))?$/.exec(value ?? "");
-        const parsed = match ? parseRateLimit({ capacity: Number(match[1]), refillRate: Number(match[2]), refillIntervalSeconds: Number(match[3] ?? 1) }) : undefined;
-        if (!parsed || "error" in parsed) fail(`--rate-limit needs CAPACITY:REFILL_RATE[/INTERVAL_SECONDS] with capacity >= 1 and positive rate and interval, got ${JSON.stringify(value)}`);
+        const parsed = match
+          ? parseRateLimit({ capacity: Number(match[1]), refillRate: Number(match[2]), refillIntervalSeconds: Number(match[3] ?? 1) })
+          : undefined;
+        if (!parsed || "error" in parsed)
+          fail(
+            `--rate-limit needs CAPACITY:REFILL_RATE[/INTERVAL_SECONDS] with capacity >= 1 and positive rate and interval, got ${JSON.stringify(value)}`,
+          );
         options.rateLimit = parsed;
         index++;
         break;
@@ -115,7 +121,7 @@ function fail(message: string): never {
 
 async function main(): Promise<void> {
   const simulator = await startSimulator(parseArgs(process.argv.slice(2)));
-  process.stdout.write(JSON.stringify(simulator.seed) + "\n");
+  process.stdout.write(`${JSON.stringify(simulator.seed)}\n`);
   process.stderr.write(`simulator: listening on ${simulator.baseUrl}\n`);
   const stop = () => {
     void simulator.close().then(() => process.exit(0));

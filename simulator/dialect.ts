@@ -53,7 +53,8 @@ export function parseDialectPatch(input: unknown): { patch: Partial<Dialect> } |
   const patch: Partial<Dialect> = {};
   const booleans = ["omitCreateStatus", "extraFields", "gcpDeletedBeforeGone", "portMappedEndpointName", "envelopeErrors"] as const;
   for (const [key, value] of Object.entries(raw)) {
-    if (!DIALECT_FIELDS.includes(key as keyof Dialect)) return { error: `unknown dialect field ${key}; allowed: ${DIALECT_FIELDS.join(", ")}` };
+    if (!DIALECT_FIELDS.includes(key as keyof Dialect))
+      return { error: `unknown dialect field ${key}; allowed: ${DIALECT_FIELDS.join(", ")}` };
     const shown = `${key}=${JSON.stringify(value)}`;
     if ((booleans as readonly string[]).includes(key)) {
       if (typeof value !== "boolean") return { error: `${key} must be true or false, got ${shown}` };
@@ -73,13 +74,24 @@ export function parseDialectPatch(input: unknown): { patch: Partial<Dialect> } |
         continue;
       }
       const spec = value as Record<string, unknown>;
-      if (typeof spec !== "object" || !isCloudProvider(String(spec.cloud)) || typeof spec.status !== "string" || !/^[A-Z][A-Z0-9_]*$/.test(spec.status)) {
-        return { error: `extraStatus must be null or {cloud: ${CLOUD_PROVIDERS.join("|")}, status: UPPER_CASE_NAME, lastsMs?: number >= 0}, got ${shown}` };
+      if (
+        typeof spec !== "object" ||
+        !isCloudProvider(String(spec.cloud)) ||
+        typeof spec.status !== "string" ||
+        !/^[A-Z][A-Z0-9_]*$/.test(spec.status)
+      ) {
+        return {
+          error: `extraStatus must be null or {cloud: ${CLOUD_PROVIDERS.join("|")}, status: UPPER_CASE_NAME, lastsMs?: number >= 0}, got ${shown}`,
+        };
       }
       if (spec.lastsMs !== undefined && !(typeof spec.lastsMs === "number" && Number.isFinite(spec.lastsMs) && spec.lastsMs >= 0)) {
         return { error: `extraStatus.lastsMs must be a non-negative number of ms, got ${JSON.stringify(spec.lastsMs)}` };
       }
-      patch.extraStatus = { cloud: spec.cloud as (typeof CLOUD_PROVIDERS)[number], status: spec.status, lastsMs: (spec.lastsMs as number | undefined) ?? 3000 };
+      patch.extraStatus = {
+        cloud: spec.cloud as (typeof CLOUD_PROVIDERS)[number],
+        status: spec.status,
+        lastsMs: (spec.lastsMs as number | undefined) ?? 3000,
+      };
     }
   }
   return { patch };

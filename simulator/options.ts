@@ -45,7 +45,9 @@ export const DEFAULT_MISSING_ID_PATTERNS: MissingIdPatterns = {
   GCP: /missing/i,
 };
 
-export type ResolvedOptions = Required<Omit<SimulatorOptions, "rateLimit" | "delays" | "missingIdPatterns" | "seedValues" | "dialect" | "oauthTokensPerMinute">> & {
+export type ResolvedOptions = Required<
+  Omit<SimulatorOptions, "rateLimit" | "delays" | "missingIdPatterns" | "seedValues" | "dialect" | "oauthTokensPerMinute">
+> & {
   dialect: Partial<Dialect>;
   oauthTokensPerMinute: number | null;
   rateLimit: RateLimitOptions | undefined;

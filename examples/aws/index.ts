@@ -6,10 +6,10 @@ import { PrivateEndpoint } from "pulumi-atlas-private-endpoint";
 const config = new pulumi.Config();
 
 const endpoint = new PrivateEndpoint("orders-db-aws", {
-    groupId: config.require("groupId"),
-    cloudProvider: "AWS",
-    endpointServiceId: config.require("endpointServiceId"),
-    endpointId: config.require("vpcEndpointId"),
+  groupId: config.require("groupId"),
+  cloudProvider: "AWS",
+  endpointServiceId: config.require("endpointServiceId"),
+  endpointId: config.require("vpcEndpointId"),
 });
 
 export const pulumiId = endpoint.id;

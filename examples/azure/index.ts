@@ -8,12 +8,12 @@ const config = new pulumi.Config();
 const createTimeout = config.get("createTimeout");
 
 const endpoint = new PrivateEndpoint("orders-db-azure", {
-    groupId: config.require("groupId"),
-    cloudProvider: "AZURE",
-    endpointServiceId: config.require("endpointServiceId"),
-    endpointId: config.require("privateEndpointResourceId"),
-    privateEndpointIPAddress: config.require("privateEndpointIPAddress"),
-    ...(createTimeout ? { timeouts: { create: createTimeout } } : {}),
+  groupId: config.require("groupId"),
+  cloudProvider: "AZURE",
+  endpointServiceId: config.require("endpointServiceId"),
+  endpointId: config.require("privateEndpointResourceId"),
+  privateEndpointIPAddress: config.require("privateEndpointIPAddress"),
+  ...(createTimeout ? { timeouts: { create: createTimeout } } : {}),
 });
 
 export const pulumiId = endpoint.id;

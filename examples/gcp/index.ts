@@ -8,15 +8,15 @@ const endpointGroupName = config.get("endpointGroupName") ?? "orders-db-psc";
 const endpointCount = config.getNumber("endpointCount") ?? 2;
 
 const endpoint = new PrivateEndpoint("orders-db-gcp", {
-    groupId: config.require("groupId"),
-    cloudProvider: "GCP",
-    endpointServiceId: config.require("endpointServiceId"),
-    gcpProjectId: config.require("gcpProjectId"),
-    endpointGroupName,
-    endpoints: Array.from({ length: endpointCount }, (_, i) => ({
-        endpointName: `${endpointGroupName}-${i}`,
-        ipAddress: `10.142.0.${10 + i}`,
-    })),
+  groupId: config.require("groupId"),
+  cloudProvider: "GCP",
+  endpointServiceId: config.require("endpointServiceId"),
+  gcpProjectId: config.require("gcpProjectId"),
+  endpointGroupName,
+  endpoints: Array.from({ length: endpointCount }, (_, i) => ({
+    endpointName: `${endpointGroupName}-${i}`,
+    ipAddress: `10.142.0.${10 + i}`,
+  })),
 });
 
 export const pulumiId = endpoint.id;

@@ -140,13 +140,23 @@ export class AtlasClient {
     const path = endpointServicesPath(group);
     const answer = await this.#send("GET", path);
     if (!answer.body.ok || !Array.isArray(answer.body.value)) {
-      throw new AtlasResponseShapeError({ method: "GET", path, status: answer.status, issues: "(body): expected an array of endpoint services" });
+      throw new AtlasResponseShapeError({
+        method: "GET",
+        path,
+        status: answer.status,
+        issues: "(body): expected an array of endpoint services",
+      });
     }
     const schema = endpointServiceSchemas[group.cloudProvider];
     return answer.body.value.map((item, index) => {
       const parsed = schema.safeParse(item);
       if (!parsed.success) {
-        throw new AtlasResponseShapeError({ method: "GET", path, status: answer.status, issues: `[${index}] ${describeIssues(parsed.error)}` });
+        throw new AtlasResponseShapeError({
+          method: "GET",
+          path,
+          status: answer.status,
+          issues: `[${index}] ${describeIssues(parsed.error)}`,
+        });
       }
       return parsed.data;
     });
@@ -174,7 +184,12 @@ export class AtlasClient {
   }
 
   /** One API call: authenticated, retried within the budget; non-2xx becomes AtlasApiError. */
-  async #send(method: Method, path: string, jsonBody?: unknown, extra: { accept?: string; query?: Record<string, string> } = {}): Promise<AtlasAnswer> {
+  async #send(
+    method: Method,
+    path: string,
+    jsonBody?: unknown,
+    extra: { accept?: string; query?: Record<string, string> } = {},
+  ): Promise<AtlasAnswer> {
     const options = this.#options;
     const query = new URLSearchParams(extra.query);
     if (options.envelope) query.set("envelope", "true");
@@ -189,19 +204,36 @@ export class AtlasClient {
 
     const until = options.waitOutRateLimitsUntil;
     const waitOutRateLimitsForMs = until === undefined ? undefined : Math.max(0, until - Date.now());
-    const { response, attempts, elapsedMs, earlierAttemptMayHaveTakenEffect } = await sendWithRetries({ method, path, options, pacer: this.#pacer, waitOutRateLimitsForMs }, () =>
-      this.#exchangeAuthenticated({ method, path, url: url.href, uri, headers, body }),
+    const { response, attempts, elapsedMs, earlierAttemptMayHaveTakenEffect } = await sendWithRetries(
+      { method, path, options, pacer: this.#pacer, waitOutRateLimitsForMs },
+      () => this.#exchangeAuthenticated({ method, path, url: url.href, uri, headers, body }),
     );
     if (isSuccess(response.status)) return response;
     const error = readApiErrorBody(response.body.ok ? response.body.value : undefined);
     const retryAfterMs = parseRetryAfterMs(response.headers["retry-after"], Date.now());
     const mayHaveTakenEffect = earlierAttemptMayHaveTakenEffect || response.status >= 500;
     const fromAtlas = error.error === response.status && error.errorCode !== undefined;
-    throw new AtlasApiError({ method, path, status: response.status, ...omitUndefined({ ...error, retryAfterMs }), attempts, elapsedMs, mayHaveTakenEffect, fromAtlas });
+    throw new AtlasApiError({
+      method,
+      path,
+      status: response.status,
+      ...omitUndefined({ ...error, retryAfterMs }),
+      attempts,
+      elapsedMs,
+      mayHaveTakenEffect,
+      fromAtlas,
+    });
   }
 
   /** Sends once, plus once more after a 401 that brought a fresh challenge or token (twice before any challenge is known). */
-  async #exchangeAuthenticated(request: { method: Method; path: string; url: string; uri: string; headers: Record<string, string>; body?: string }): Promise<AtlasAnswer> {
+  async #exchangeAuthenticated(request: {
+    method: Method;
+    path: string;
+    url: string;
+    uri: string;
+    headers: Record<string, string>;
+    body?: string;
+  }): Promise<AtlasAnswer> {
     let rejectedCredentials = 0;
     let retry: RetryAuthorization | undefined;
     // At most: unauthenticated (no challenge yet), signed, re-signed after one more challenge.
@@ -218,11 +250,14 @@ export class AtlasClient {
       retry = undefined;
       if (response.status === 401) {
         if (authorization !== undefined) rejectedCredentials++;
-        const recovery = rejectedCredentials <= 1 && sends < 3 ? await this.#auth.recover(response, authorization, request.method, request.uri) : false;
+        const recovery =
+          rejectedCredentials <= 1 && sends < 3 ? await this.#auth.recover(response, authorization, request.method, request.uri) : false;
         if (recovery) {
           if (typeof recovery === "object") retry = recovery;
           if (authorization !== undefined) {
-            this.#options.log(`${request.method} ${request.path} answered 401; retrying once with ${this.#auth instanceof DigestAuthenticator ? "the new digest challenge" : "a new access token"}`);
+            this.#options.log(
+              `${request.method} ${request.path} answered 401; retrying once with ${this.#auth instanceof DigestAuthenticator ? "the new digest challenge" : "a new access token"}`,
+            );
           }
           continue;
         }

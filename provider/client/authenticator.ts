@@ -9,7 +9,12 @@ export interface Authenticator {
    * token) and say whether sending again could succeed. A `RetryAuthorization` is the header the
    * retry must use, reserved for that one request.
    */
-  recover(response: HttpResponse, sentAuthorization: string | undefined, method: string, uri: string): Promise<boolean | RetryAuthorization>;
+  recover(
+    response: HttpResponse,
+    sentAuthorization: string | undefined,
+    method: string,
+    uri: string,
+  ): Promise<boolean | RetryAuthorization>;
 }
 
 /** An Authorization header for one retry only; `answered` runs once that retry got a non-401 answer. */

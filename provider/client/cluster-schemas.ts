@@ -64,7 +64,13 @@ const cluster = z.looseObject({
     .array(
       z.looseObject({
         regionConfigs: z
-          .array(z.looseObject({ providerName: z.string().optional(), regionName: z.string().optional(), backingProviderName: z.string().optional() }))
+          .array(
+            z.looseObject({
+              providerName: z.string().optional(),
+              regionName: z.string().optional(),
+              backingProviderName: z.string().optional(),
+            }),
+          )
           .optional(),
       }),
     )

@@ -29,4 +29,10 @@ export { AtlasTimeoutError } from "./errors/atlas-timeout-error";
 export { AtlasResponseShapeError } from "./errors/atlas-response-shape-error";
 export { USER_AGENT, PACKAGE_VERSION } from "./version";
 export { CLUSTER_MEDIA_TYPE, clusterSchema, clusterPageSchema } from "./cluster-schemas";
-export type { Cluster, ClusterPrivateEndpointStrings, ClusterPrivateEndpointRef, ClusterRegionConfig, KnownClusterState } from "./cluster-schemas";
+export type {
+  Cluster,
+  ClusterPrivateEndpointStrings,
+  ClusterPrivateEndpointRef,
+  ClusterRegionConfig,
+  KnownClusterState,
+} from "./cluster-schemas";

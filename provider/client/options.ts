@@ -129,9 +129,7 @@ function checkCredentials(credentials: AtlasCredentials | undefined): AtlasCrede
       throw new TypeError('AtlasClientOptions.credentials is required: { kind: "apiKey" | "serviceAccount", ... }');
     default: {
       const kind: unknown = (credentials as { kind: unknown }).kind;
-      throw new TypeError(
-        `AtlasClientOptions.credentials.kind must be "apiKey" or "serviceAccount" (value=${JSON.stringify(kind)})`,
-      );
+      throw new TypeError(`AtlasClientOptions.credentials.kind must be "apiKey" or "serviceAccount" (value=${JSON.stringify(kind)})`);
     }
   }
 }

@@ -31,7 +31,14 @@ export function isRetryableNetworkCode(code: string): boolean {
  * Failures that happen before a request reaches Atlas: the request cannot have taken effect.
  * Anything else that gets no answer (reset, timeout) may have been carried out with its answer lost.
  */
-const NEVER_SENT_NETWORK_CODES: ReadonlySet<string> = new Set(["ECONNREFUSED", "ENETUNREACH", "EHOSTUNREACH", "ENETDOWN", "EAI_AGAIN", "ENOTFOUND"]);
+const NEVER_SENT_NETWORK_CODES: ReadonlySet<string> = new Set([
+  "ECONNREFUSED",
+  "ENETUNREACH",
+  "EHOSTUNREACH",
+  "ENETDOWN",
+  "EAI_AGAIN",
+  "ENOTFOUND",
+]);
 
 export function mayHaveReachedAtlas(code: string): boolean {
   return !NEVER_SENT_NETWORK_CODES.has(code);

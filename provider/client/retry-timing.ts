@@ -22,7 +22,11 @@ export function parseRetryAfterMs(value: string | undefined, nowMs: number): num
  * Exponential backoff with full jitter (a uniform wait in [0, cap]) so that many clients hit by
  * the same outage do not retry in lockstep. `retryNumber` is 1 for the first retry.
  */
-export function backoffDelayMs(retryNumber: number, options: Pick<RetryOptions, "baseDelayMs" | "maxDelayMs">, random: () => number): number {
+export function backoffDelayMs(
+  retryNumber: number,
+  options: Pick<RetryOptions, "baseDelayMs" | "maxDelayMs">,
+  random: () => number,
+): number {
   const exponent = Math.min(Math.max(retryNumber - 1, 0), 30);
   const cap = Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** exponent);
   return Math.floor(random() * cap);

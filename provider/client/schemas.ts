@@ -1,5 +1,11 @@
 import { z } from "zod";
-import type { CloudProvider, EndpointServiceStatus as KnownServiceStatus, EndpointStatus, ForwardingRuleStatus, OrLater } from "../vocabulary/clouds";
+import type {
+  CloudProvider,
+  EndpointServiceStatus as KnownServiceStatus,
+  EndpointStatus,
+  ForwardingRuleStatus,
+  OrLater,
+} from "../vocabulary/clouds";
 
 /**
  * Response schemas for the 2023-01-01 API, one per cloud, discriminated by `cloudProvider`.
@@ -116,7 +122,9 @@ function nullsAsAbsent<T extends z.ZodType>(schema: T) {
 function ofCloud<T extends z.ZodType>(cloud: CloudProvider, schema: T) {
   return z.preprocess((value) => {
     const read = withoutNulls(value);
-    return read !== null && typeof read === "object" && !Array.isArray(read) && !("cloudProvider" in read) ? { ...read, cloudProvider: cloud } : read;
+    return read !== null && typeof read === "object" && !Array.isArray(read) && !("cloudProvider" in read)
+      ? { ...read, cloudProvider: cloud }
+      : read;
   }, schema);
 }
 
@@ -229,10 +237,12 @@ export function readApiErrorBody(body: unknown): ApiErrorBody {
 
 /** "connectionStatus: Invalid option: ...; endpoints.0.ipAddress: ..." (zod messages name expectations, not values). */
 export function describeIssues(error: z.ZodError): string {
-  return error.issues
-    .slice(0, 5)
-    .map((issue) => `${issue.path.length ? issue.path.join(".") : "(body)"}: ${issue.message}`)
-    .join("; ") + (error.issues.length > 5 ? `; and ${error.issues.length - 5} more` : "");
+  return (
+    error.issues
+      .slice(0, 5)
+      .map((issue) => `${issue.path.length ? issue.path.join(".") : "(body)"}: ${issue.message}`)
+      .join("; ") + (error.issues.length > 5 ? `; and ${error.issues.length - 5} more` : "")
+  );
 }
 
 // Compile-time: what the schemas produce is assignable to the public types.

@@ -60,12 +60,21 @@ export async function sendWithRetries<R extends Answer>(context: RetryContext, a
       failure = error;
     }
     const retryAfterMs = response ? parseRetryAfterMs(response.headers["retry-after"], Date.now()) : undefined;
-    if (response && context.pacer) context.pacer.record(sentAt, { status: response.status, retryAfterMs, ...rateLimitHeaders(response.headers) });
+    if (response && context.pacer)
+      context.pacer.record(sentAt, { status: response.status, retryAfterMs, ...rateLimitHeaders(response.headers) });
     const elapsedMs = clock.now() - startedAt;
     if (response && !isRetryableStatus(response.status)) return { response, attempts, elapsedMs, earlierAttemptMayHaveTakenEffect };
     const thisMayHaveTakenEffect = response ? mayHaveTakenEffect(response.status) : mayHaveReachedAtlas(failure!.code);
     if (failure && !isRetryableNetworkCode(failure.code)) {
-      throw networkError(context, failure, attempts, elapsedMs, requestTimeoutMs, `${failure.code} is not retried`, earlierAttemptMayHaveTakenEffect || thisMayHaveTakenEffect);
+      throw networkError(
+        context,
+        failure,
+        attempts,
+        elapsedMs,
+        requestTimeoutMs,
+        `${failure.code} is not retried`,
+        earlierAttemptMayHaveTakenEffect || thisMayHaveTakenEffect,
+      );
     }
 
     if (response?.status === 429 && context.waitOutRateLimitsForMs !== undefined) {
@@ -82,13 +91,27 @@ export async function sendWithRetries<R extends Answer>(context: RetryContext, a
     }
 
     const budgetAttempts = attempts - rateLimitedAttempts;
-    const decision: RetryDecision = decideRetry({ attemptsMade: budgetAttempts, elapsedMs: elapsedMs - rateLimitedMs, retryAfterMs, options: retry, random });
+    const decision: RetryDecision = decideRetry({
+      attemptsMade: budgetAttempts,
+      elapsedMs: elapsedMs - rateLimitedMs,
+      retryAfterMs,
+      options: retry,
+      random,
+    });
     const what = response ? `answered ${response.status}` : `failed (${failure!.code})`;
     if (!decision.retry) {
       const why = giveUpReason(decision.reason, retry, retryAfterMs);
       log(`${context.method} ${context.path} ${what}; giving up: ${why}`);
       if (response) return { response, attempts, elapsedMs, earlierAttemptMayHaveTakenEffect };
-      throw networkError(context, failure!, attempts, elapsedMs, requestTimeoutMs, why, earlierAttemptMayHaveTakenEffect || thisMayHaveTakenEffect);
+      throw networkError(
+        context,
+        failure!,
+        attempts,
+        elapsedMs,
+        requestTimeoutMs,
+        why,
+        earlierAttemptMayHaveTakenEffect || thisMayHaveTakenEffect,
+      );
     }
     earlierAttemptMayHaveTakenEffect ||= thisMayHaveTakenEffect;
     // With a pacer, refusals are reported once per change of pace, not once per request.
@@ -109,7 +132,11 @@ function rateLimitHeaders(headers: Answer["headers"]): { limit?: number; remaini
   return limit !== undefined && remaining !== undefined ? { limit, remaining } : {};
 }
 
-function giveUpReason(reason: Extract<RetryDecision, { retry: false }>["reason"], retry: NormalizedOptions["retry"], retryAfterMs?: number): string {
+function giveUpReason(
+  reason: Extract<RetryDecision, { retry: false }>["reason"],
+  retry: NormalizedOptions["retry"],
+  retryAfterMs?: number,
+): string {
   switch (reason) {
     case "attempts":
       return `all ${retry.maxAttempts} attempts used`;
@@ -131,6 +158,14 @@ function networkError(
   why: string,
   mayHaveTakenEffect: boolean,
 ): AtlasNetworkError {
-  const fields = { method: context.method, path: context.path, attempts, elapsedMs, code: failure.code, gaveUpBecause: why, mayHaveTakenEffect };
+  const fields = {
+    method: context.method,
+    path: context.path,
+    attempts,
+    elapsedMs,
+    code: failure.code,
+    gaveUpBecause: why,
+    mayHaveTakenEffect,
+  };
   return failure.timedOut ? new AtlasTimeoutError({ ...fields, requestTimeoutMs }) : new AtlasNetworkError(fields);
 }

@@ -103,10 +103,18 @@ const HOW_TO =
 function credentialsIn(values: Values, source: string): AtlasCredentials | undefined {
   const hasAny = values.publicKey ?? values.privateKey ?? values.clientId ?? values.clientSecret;
   if (hasAny === undefined) return undefined;
-  if (values.clientId && values.clientSecret) return { kind: "serviceAccount", clientId: values.clientId, clientSecret: values.clientSecret };
+  if (values.clientId && values.clientSecret)
+    return { kind: "serviceAccount", clientId: values.clientId, clientSecret: values.clientSecret };
   if (values.publicKey && values.privateKey) return { kind: "apiKey", publicKey: values.publicKey, privateKey: values.privateKey };
   // Name what is missing, never the values that are present.
-  const missing = values.clientId || values.clientSecret ? (values.clientId ? "clientSecret" : "clientId") : values.publicKey ? "privateKey" : "publicKey";
+  const missing =
+    values.clientId || values.clientSecret
+      ? values.clientId
+        ? "clientSecret"
+        : "clientId"
+      : values.publicKey
+        ? "privateKey"
+        : "publicKey";
   throw new MissingCredentialsError(`Atlas credentials in ${source} are incomplete: ${missing} is missing. ${HOW_TO}`);
 }
 

@@ -4,7 +4,10 @@ import type { ResolvedInputs } from "../vocabulary/inputs";
 const quoted = (value: unknown) => JSON.stringify(value);
 
 function rulesText(rules: { endpointName?: string; ipAddress?: string }[]): string {
-  return `[${rules.map((rule) => `${rule.endpointName ?? "?"}=${rule.ipAddress ?? "?"}`).sort().join(", ")}]`;
+  return `[${rules
+    .map((rule) => `${rule.endpointName ?? "?"}=${rule.ipAddress ?? "?"}`)
+    .sort()
+    .join(", ")}]`;
 }
 
 /**
@@ -36,8 +39,13 @@ export function differencesFromInputs(inputs: ResolvedInputs, existing: AtlasEnd
         // that is the declared rule, renamed by Atlas, not a different one.
         const groupName = existing.endpointGroupName ?? inputs.endpointGroupName;
         const renamedByAtlas =
-          existing.portMappingEnabled === true && existing.endpoints.length === 1 && inputs.endpoints.length === 1 && existing.endpoints[0]!.endpointName === groupName;
-        const reported = renamedByAtlas ? [{ ...existing.endpoints[0]!, endpointName: inputs.endpoints[0]!.endpointName }] : existing.endpoints;
+          existing.portMappingEnabled === true &&
+          existing.endpoints.length === 1 &&
+          inputs.endpoints.length === 1 &&
+          existing.endpoints[0]!.endpointName === groupName;
+        const reported = renamedByAtlas
+          ? [{ ...existing.endpoints[0]!, endpointName: inputs.endpoints[0]!.endpointName }]
+          : existing.endpoints;
         const inAtlas = rulesText(reported);
         const declared = rulesText(inputs.endpoints);
         if (inAtlas !== declared) differences.push(`endpoints are ${inAtlas} in Atlas, ${declared} in the inputs`);

@@ -1,5 +1,14 @@
 import type { CreateResult } from "@pulumi/pulumi/dynamic";
-import { AtlasApiError, AtlasNetworkError, AtlasResponseShapeError, isAtlasNotFound, type AtlasClient, type EndpointRef, type AtlasEndpoint, type CreateEndpointRequest } from "../client";
+import {
+  AtlasApiError,
+  AtlasNetworkError,
+  AtlasResponseShapeError,
+  isAtlasNotFound,
+  type AtlasClient,
+  type EndpointRef,
+  type AtlasEndpoint,
+  type CreateEndpointRequest,
+} from "../client";
 import { connectToAtlas } from "../host/connection";
 import { reportProgress } from "../host/stderr";
 import { describeEndpoint, endpointRefOf, formatResourceId } from "../vocabulary/ids";
@@ -64,7 +73,9 @@ export async function register(client: AtlasClient, inputs: ResolvedInputs): Pro
   } catch (error) {
     if (error instanceof AtlasResponseShapeError && error.status >= 200 && error.status < 300) {
       // Atlas said yes; only its answer is unreadable. Registered: the wait reads it again.
-      reportProgress(`${what}: registered with Atlas endpoint service ${inputs.endpointServiceId} (its answer could not be read: ${error.issues}); reading it again`);
+      reportProgress(
+        `${what}: registered with Atlas endpoint service ${inputs.endpointServiceId} (its answer could not be read: ${error.issues}); reading it again`,
+      );
       return { endpoint: undefined, adopted: false };
     }
     if (error instanceof AtlasApiError && error.status === 409) return takeOver(client, inputs, ref, error, error.mayHaveTakenEffect);
@@ -104,7 +115,9 @@ async function readOwn(client: AtlasClient, inputs: ResolvedInputs, ref: Endpoin
   } catch (lookupError) {
     if (!isAtlasNotFound(lookupError)) throw unconfirmed(inputs, what, cause, `reading it failed too (${messageOf(lookupError)})`);
   }
-  reportProgress(`${what}: not found in Atlas (404) right after a create whose answer was lost; looking again, as Atlas may not list a new endpoint at once`);
+  reportProgress(
+    `${what}: not found in Atlas (404) right after a create whose answer was lost; looking again, as Atlas may not list a new endpoint at once`,
+  );
   let found: AtlasEndpoint | undefined;
   try {
     found = await lookAgainDuringGrace(client, ref);
@@ -122,11 +135,19 @@ async function findOwn(client: AtlasClient, inputs: ResolvedInputs, ref: Endpoin
   const differences = differencesFromInputs(inputs, existing);
   // Atlas keys endpoints by id: one that differs from the inputs was there before this create.
   if (differences.length > 0) throw explainCreateError(error, inputs, what);
-  reportProgress(`${what}: the create's answer was lost, but Atlas has it registered; continuing with it (status ${observe(existing).label})`);
+  reportProgress(
+    `${what}: the create's answer was lost, but Atlas has it registered; continuing with it (status ${observe(existing).label})`,
+  );
   return { endpoint: existing, adopted: false };
 }
 
-async function takeOver(client: AtlasClient, inputs: ResolvedInputs, ref: EndpointRef, conflict: AtlasApiError, ownEarlierAttempt: boolean): Promise<Registration> {
+async function takeOver(
+  client: AtlasClient,
+  inputs: ResolvedInputs,
+  ref: EndpointRef,
+  conflict: AtlasApiError,
+  ownEarlierAttempt: boolean,
+): Promise<Registration> {
   const what = describeEndpoint(ref);
   if (!inputs.adoptExisting && !ownEarlierAttempt) {
     throw new Error(
@@ -142,14 +163,18 @@ async function takeOver(client: AtlasClient, inputs: ResolvedInputs, ref: Endpoi
       existing = await client.getPrivateEndpoint(ref);
     } catch (error) {
       if (isAtlasNotFound(error)) {
-        throw new Error(`Atlas answered 409 (already exists) for ${what} but 404 when reading it; it is probably being deleted. Run \`pulumi up\` again in a minute.`);
+        throw new Error(
+          `Atlas answered 409 (already exists) for ${what} but 404 when reading it; it is probably being deleted. Run \`pulumi up\` again in a minute.`,
+        );
       }
       throw error;
     }
   }
   const seen = observe(existing);
   if (seen.phase === "deleting" || seen.phase === "gone" || existing.deleteRequested === true) {
-    throw new Error(`${what} is already registered with Atlas but is being deleted (status ${seen.label}); run \`pulumi up\` again once Atlas has removed it.`);
+    throw new Error(
+      `${what} is already registered with Atlas but is being deleted (status ${seen.label}); run \`pulumi up\` again once Atlas has removed it.`,
+    );
   }
   const differences = differencesFromInputs(inputs, existing);
   if (differences.length > 0) {

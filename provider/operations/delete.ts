@@ -1,4 +1,4 @@
-import { AtlasClientError, isAtlasNotFound, type AtlasClient, type EndpointRef } from "../client";
+import { AtlasClientError, isAtlasNotFound, type AtlasClient, type AtlasEndpoint, type EndpointRef } from "../client";
 import { connectToAtlas } from "../host/connection";
 import { reportProgress } from "../host/stderr";
 import { describeEndpoint, endpointRefFor } from "../vocabulary/ids";
@@ -14,7 +14,12 @@ import { lookAgainDuringGrace, wasStillBeingCreated } from "./read";
  * success, except for an endpoint recorded as still being created: Atlas may not list a new one at
  * once, so it is looked for during the create's grace period and deleted if it shows up.
  */
-export async function removeEndpoint(client: AtlasClient, ref: EndpointRef, deleteTimeoutMs: number, stillBeingCreated = false): Promise<void> {
+export async function removeEndpoint(
+  client: AtlasClient,
+  ref: EndpointRef,
+  deleteTimeoutMs: number,
+  stillBeingCreated = false,
+): Promise<void> {
   const what = describeEndpoint(ref);
   try {
     await client.deletePrivateEndpoint(ref);
@@ -22,14 +27,16 @@ export async function removeEndpoint(client: AtlasClient, ref: EndpointRef, dele
     if (isAtlasNotFound(error)) {
       await confirmGone(client, ref, error);
       if (stillBeingCreated) {
-        reportProgress(`${what}: not found in Atlas (404) while it was still being created; looking again before calling it gone, as Atlas may not list a new endpoint at once`);
+        reportProgress(
+          `${what}: not found in Atlas (404) while it was still being created; looking again before calling it gone, as Atlas may not list a new endpoint at once`,
+        );
         if (await lookAgainDuringGrace(client, ref)) return removeEndpoint(client, ref, deleteTimeoutMs);
       }
       reportProgress(`${what}: already gone from Atlas`);
       return;
     }
     // Atlas may refuse a second DELETE while one is under way; what matters is whether it is going.
-    let current;
+    let current: AtlasEndpoint;
     try {
       current = await client.getPrivateEndpoint(ref);
     } catch (readError) {

@@ -88,7 +88,12 @@ function firstRuleName(props: Props): string | undefined {
 function oldAtlasKey(id: string, olds: Props): (string | undefined)[] {
   try {
     const parsed = parseResourceId(id);
-    return [parsed.groupId, parsed.cloudProvider, parsed.endpointServiceId, parsed.cloudProvider === "AZURE" ? parsed.endpointId.toLowerCase() : parsed.endpointId];
+    return [
+      parsed.groupId,
+      parsed.cloudProvider,
+      parsed.endpointServiceId,
+      parsed.cloudProvider === "AZURE" ? parsed.endpointId.toLowerCase() : parsed.endpointId,
+    ];
   } catch {
     return atlasKey(olds);
   }

@@ -20,14 +20,22 @@ function declaredInputs(ref: EndpointRef, props: Record<string, unknown>, endpoi
     const options = {
       deleteOnCreateTimeout: props.deleteOnCreateTimeout === true,
       adoptExisting: props.adoptExisting === undefined ? INPUT_DEFAULTS.adoptExisting : props.adoptExisting === true,
-      waitForClusters: props.waitForClusters === false || Array.isArray(props.waitForClusters) ? (props.waitForClusters as false | string[]) : INPUT_DEFAULTS.waitForClusters,
+      waitForClusters:
+        props.waitForClusters === false || Array.isArray(props.waitForClusters)
+          ? (props.waitForClusters as false | string[])
+          : INPUT_DEFAULTS.waitForClusters,
     };
     const service = { groupId: ref.groupId, endpointServiceId: ref.endpointServiceId, ...options };
     switch (endpoint.cloudProvider) {
       case "AWS":
         return { ...service, cloudProvider: "AWS", endpointId: ref.endpointId };
       case "AZURE":
-        return { ...service, cloudProvider: "AZURE", endpointId: ref.endpointId, privateEndpointIPAddress: endpoint.privateEndpointIPAddress ?? "" };
+        return {
+          ...service,
+          cloudProvider: "AZURE",
+          endpointId: ref.endpointId,
+          privateEndpointIPAddress: endpoint.privateEndpointIPAddress ?? "",
+        };
       case "GCP":
         return {
           ...service,
@@ -97,7 +105,9 @@ export async function read(id: string, props: Record<string, unknown>): Promise<
       // Only Atlas saying this endpoint is gone drops it from the stack (not a proxy's 404, not a missing project).
       await confirmGone(client, ref, error);
       if (!wasStillBeingCreated(props)) throw error;
-      reportProgress(`${what}: not found in Atlas (404) while it was still being created; looking again, as Atlas may not list a new endpoint at once`);
+      reportProgress(
+        `${what}: not found in Atlas (404) while it was still being created; looking again, as Atlas may not list a new endpoint at once`,
+      );
       endpoint = await lookAgainDuringGrace(client, ref);
     }
   } catch (error) {

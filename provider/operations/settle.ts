@@ -5,7 +5,7 @@ import { PROVIDER_KEY, timeoutMs, type ResolvedInputs } from "../vocabulary/inpu
 import { toOutputs, type PrivateConnectionString, type PrivateEndpointOutputs } from "../vocabulary/outputs";
 import { formatDuration, realClock } from "../vocabulary/time";
 import { explainClusterReadError, waitForClusters } from "../waiting/cluster-waits";
-import { waitUntilReady } from "../waiting/endpoint-waits";
+import { waitUntilReady, type EndpointOutcome } from "../waiting/endpoint-waits";
 import { removeEndpoint } from "./delete";
 import { ResourceInitError } from "./resource-init-error";
 
@@ -43,7 +43,7 @@ export async function settle(client: AtlasClient, registered: Registered): Promi
   let latest = registered.initial;
   const record = () => ({ ...toOutputs(inputs, latest, adopted), [PROVIDER_KEY]: registered.provider });
 
-  let outcome;
+  let outcome: EndpointOutcome;
   try {
     outcome = await waitUntilReady({
       client,
@@ -141,19 +141,34 @@ export async function settleClusters(client: AtlasClient, settle: ClusterSettle)
   if (inputs.waitForClusters === false) return undefined;
   const what = describeEndpoint(ref);
   const resume = "The endpoint is AVAILABLE and recorded in the stack; run `pulumi up` again to resume waiting for the clusters.";
-  let outcome;
+  let outcome: Awaited<ReturnType<typeof waitForClusters>>;
   try {
     const service = await client.getEndpointService(ref);
-    outcome = await waitForClusters({ client, ref, choice: inputs.waitForClusters, serviceRegion: service.regionName, timeoutMs: settle.remainingMs });
+    outcome = await waitForClusters({
+      client,
+      ref,
+      choice: inputs.waitForClusters,
+      serviceRegion: service.regionName,
+      timeoutMs: settle.remainingMs,
+    });
   } catch (error) {
-    throw new ResourceInitError(id, settle.record(), `${what} is AVAILABLE, but waiting for the project's clusters failed: ${explainClusterReadError(error, ref)}. ${resume}`);
+    throw new ResourceInitError(
+      id,
+      settle.record(),
+      `${what} is AVAILABLE, but waiting for the project's clusters failed: ${explainClusterReadError(error, ref)}. ${resume}`,
+    );
   }
   switch (outcome.kind) {
     case "reached":
-      if (outcome.strings.length > 0 || outcome.polls > 1) reportProgress(`${what}: clusters ready (${outcome.strings.length} connection string${outcome.strings.length === 1 ? "" : "s"})`);
+      if (outcome.strings.length > 0 || outcome.polls > 1)
+        reportProgress(`${what}: clusters ready (${outcome.strings.length} connection string${outcome.strings.length === 1 ? "" : "s"})`);
       return outcome.strings;
     case "impossible":
-      throw new ResourceInitError(id, settle.record(), `${what} is AVAILABLE, but ${outcome.reason}. Fix waitForClusters (or set it to false). ${resume}`);
+      throw new ResourceInitError(
+        id,
+        settle.record(),
+        `${what} is AVAILABLE, but ${outcome.reason}. Fix waitForClusters (or set it to false). ${resume}`,
+      );
     case "timedOut": {
       const busy = outcome.busy.map((cluster) => `${cluster.name} (${cluster.state}, ${cluster.why})`).join(", ");
       throw new ResourceInitError(

@@ -25,7 +25,10 @@ function withOptions(olds: Record<string, unknown>, inputs: ResolvedInputs): Pri
     deleteOnCreateTimeout: inputs.deleteOnCreateTimeout,
     adoptExisting: inputs.adoptExisting,
     waitForClusters: inputs.waitForClusters,
-    privateConnectionStrings: inputs.waitForClusters === false ? undefined : (outputs.privateConnectionStrings as PrivateEndpointOutputs["privateConnectionStrings"]),
+    privateConnectionStrings:
+      inputs.waitForClusters === false
+        ? undefined
+        : (outputs.privateConnectionStrings as PrivateEndpointOutputs["privateConnectionStrings"]),
   });
 }
 
@@ -45,7 +48,11 @@ function clusterWaitUnfinished(olds: Record<string, unknown>, inputs: ResolvedIn
  * errors (create deadline, failure while waiting); then this resumes the wait, and registers
  * the endpoint again if Atlas no longer has it.
  */
-export async function update(id: string, olds: Record<string, unknown>, news: Record<string, unknown>): Promise<UpdateResult<PrivateEndpointOutputs>> {
+export async function update(
+  id: string,
+  olds: Record<string, unknown>,
+  news: Record<string, unknown>,
+): Promise<UpdateResult<PrivateEndpointOutputs>> {
   const inputs = resolveInputs(news);
   if (isSettled(olds)) {
     if (!clusterWaitUnfinished(olds, inputs)) return { outs: withOptions(olds, inputs) };

@@ -31,9 +31,7 @@ const ID_PATTERN = /^([0-9a-f]{24}):(AWS|AZURE|GCP):([0-9a-f]{24}):(.+)$/s;
 export function parseResourceId(id: string): EndpointIdentity {
   const match = ID_PATTERN.exec(id);
   if (!match) {
-    throw new Error(
-      `PrivateEndpoint id value="${id}" is not of the form <groupId>:<AWS|AZURE|GCP>:<endpointServiceId>:<endpointId>`,
-    );
+    throw new Error(`PrivateEndpoint id value="${id}" is not of the form <groupId>:<AWS|AZURE|GCP>:<endpointServiceId>:<endpointId>`);
   }
   const [, groupId, cloudProvider, endpointServiceId, endpointId] = match as unknown as [string, string, CloudProvider, string, string];
   return { groupId, cloudProvider, endpointServiceId, endpointId };

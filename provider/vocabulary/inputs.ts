@@ -86,7 +86,12 @@ export interface GcpPrivateEndpointInputs extends EndpointServiceInputs {
 /** What a user declares. `cloudProvider` defaults to AWS. */
 export type PrivateEndpointInputs = AwsPrivateEndpointInputs | AzurePrivateEndpointInputs | GcpPrivateEndpointInputs;
 
-type Normalized<T> = T & { cloudProvider: CloudProvider; deleteOnCreateTimeout: boolean; adoptExisting: boolean; waitForClusters: boolean | string[] };
+type Normalized<T> = T & {
+  cloudProvider: CloudProvider;
+  deleteOnCreateTimeout: boolean;
+  adoptExisting: boolean;
+  waitForClusters: boolean | string[];
+};
 /** Inputs after check: defaults applied, every value known. */
 export type ResolvedInputs =
   | Normalized<AwsPrivateEndpointInputs & { cloudProvider: "AWS" }>
@@ -122,7 +127,9 @@ function shown(value: unknown): string {
 
 function text(pattern: RegExp, allowed: string) {
   return z
-    .string({ error: (issue) => (issue.input === undefined ? `is required (${allowed})` : `must be ${allowed}, got ${shown(issue.input)}`) })
+    .string({
+      error: (issue) => (issue.input === undefined ? `is required (${allowed})` : `must be ${allowed}, got ${shown(issue.input)}`),
+    })
     .regex(pattern, { error: (issue) => `must be ${allowed}, got ${shown(issue.input)}` });
 }
 
@@ -149,7 +156,8 @@ function orUnknown(schema: z.ZodType): z.ZodType {
   const checked = z.unknown().superRefine((value, ctx) => {
     if (isUnknown(value)) return;
     const result = schema.safeParse(value);
-    if (!result.success) for (const issue of result.error.issues) ctx.addIssue({ code: "custom", message: issue.message, path: issue.path });
+    if (!result.success)
+      for (const issue of result.error.issues) ctx.addIssue({ code: "custom", message: issue.message, path: issue.path });
   });
   // zod reports a missing key unless the field's own schema is optional, so mirror the inner schema.
   return schema.safeParse(undefined).success ? checked.optional() : checked;
@@ -165,7 +173,9 @@ const timeouts = z
 
 const forwardingRule = z.object(
   {
-    endpointName: orUnknown(text(GCP_RESOURCE_NAME, "a Google Cloud forwarding rule name (lowercase letters, digits and hyphens, starting with a letter)")),
+    endpointName: orUnknown(
+      text(GCP_RESOURCE_NAME, "a Google Cloud forwarding rule name (lowercase letters, digits and hyphens, starting with a letter)"),
+    ),
     ipAddress: orUnknown(text(IPV4, "an IPv4 address")),
   },
   { error: (issue) => `must be an object { endpointName, ipAddress }, got ${shown(issue.input)}` },
@@ -173,7 +183,10 @@ const forwardingRule = z.object(
 
 const forwardingRules = z
   .array(orUnknown(forwardingRule), {
-    error: (issue) => (issue.input === undefined ? "is required for GCP (a list of { endpointName, ipAddress })" : `must be a list of { endpointName, ipAddress }, got ${shown(issue.input)}`),
+    error: (issue) =>
+      issue.input === undefined
+        ? "is required for GCP (a list of { endpointName, ipAddress })"
+        : `must be a list of { endpointName, ipAddress }, got ${shown(issue.input)}`,
   })
   .min(1, { error: "must list at least one forwarding rule { endpointName, ipAddress }" })
   .superRefine((rules, ctx) => {
@@ -210,14 +223,19 @@ const waitForClusters = z
       return;
     }
     const result = clusterNames.safeParse(value);
-    if (!result.success) for (const issue of result.error.issues) ctx.addIssue({ code: "custom", message: issue.message, path: issue.path });
+    if (!result.success)
+      for (const issue of result.error.issues) ctx.addIssue({ code: "custom", message: issue.message, path: issue.path });
   })
   .optional();
 
 const commonSchema = z.object({
   groupId: orUnknown(text(HEX24, "24 hexadecimal characters (the Atlas project id)")),
   cloudProvider: orUnknown(
-    z.enum(CLOUD_PROVIDERS as [CloudProvider, ...CloudProvider[]], { error: (issue) => `must be one of ${CLOUD_PROVIDERS.join(", ")}, got ${shown(issue.input)}` }).optional(),
+    z
+      .enum(CLOUD_PROVIDERS as [CloudProvider, ...CloudProvider[]], {
+        error: (issue) => `must be one of ${CLOUD_PROVIDERS.join(", ")}, got ${shown(issue.input)}`,
+      })
+      .optional(),
   ),
   endpointServiceId: orUnknown(text(HEX24, "24 hexadecimal characters (the Atlas endpoint service id)")),
   timeouts: orUnknown(timeouts),
@@ -228,14 +246,25 @@ const commonSchema = z.object({
 
 /** Fields specific to each cloud; the discriminant is `cloudProvider`. */
 const cloudSchemas: { readonly [C in CloudProvider]: z.ZodType } = {
-  AWS: z.object({ endpointId: orUnknown(text(AWS_ENDPOINT_ID, 'an AWS VPC endpoint id: "vpce-" followed by 17 lowercase hex characters')) }),
+  AWS: z.object({
+    endpointId: orUnknown(text(AWS_ENDPOINT_ID, 'an AWS VPC endpoint id: "vpce-" followed by 17 lowercase hex characters')),
+  }),
   AZURE: z.object({
-    endpointId: orUnknown(text(AZURE_ENDPOINT_ID, "an Azure private endpoint resource id /subscriptions/<uuid>/resourceGroups/<group>/providers/Microsoft.Network/privateEndpoints/<name>")),
+    endpointId: orUnknown(
+      text(
+        AZURE_ENDPOINT_ID,
+        "an Azure private endpoint resource id /subscriptions/<uuid>/resourceGroups/<group>/providers/Microsoft.Network/privateEndpoints/<name>",
+      ),
+    ),
     privateEndpointIPAddress: orUnknown(text(IPV4, "the private endpoint's IPv4 address")),
   }),
   GCP: z.object({
-    gcpProjectId: orUnknown(text(GCP_PROJECT_ID, "a Google Cloud project id (6-30 lowercase letters, digits or hyphens, starting with a letter)")),
-    endpointGroupName: orUnknown(text(GCP_RESOURCE_NAME, "a Google Cloud resource name (lowercase letters, digits and hyphens, starting with a letter)")),
+    gcpProjectId: orUnknown(
+      text(GCP_PROJECT_ID, "a Google Cloud project id (6-30 lowercase letters, digits or hyphens, starting with a letter)"),
+    ),
+    endpointGroupName: orUnknown(
+      text(GCP_RESOURCE_NAME, "a Google Cloud resource name (lowercase letters, digits and hyphens, starting with a letter)"),
+    ),
     endpoints: orUnknown(forwardingRules),
   }),
 };

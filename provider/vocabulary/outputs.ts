@@ -82,7 +82,11 @@ function forwardingRules(inputs: ResolvedInputs, endpoint: AtlasEndpointView | u
   if (!reported || reported.length === 0) return inputs.endpoints.map(({ endpointName, ipAddress }) => ({ endpointName, ipAddress }));
   return reported.map((rule, index) => {
     const declared = inputs.endpoints.find((d) => d.endpointName === rule.endpointName) ?? inputs.endpoints[index];
-    return { endpointName: rule.endpointName ?? declared?.endpointName ?? "", ipAddress: rule.ipAddress ?? declared?.ipAddress ?? "", status: rule.status };
+    return {
+      endpointName: rule.endpointName ?? declared?.endpointName ?? "",
+      ipAddress: rule.ipAddress ?? declared?.ipAddress ?? "",
+      status: rule.status,
+    };
   });
 }
 
@@ -99,7 +103,8 @@ export function toOutputs(
     cloudProvider: cloud,
     endpointServiceId: inputs.endpointServiceId,
     endpointId: cloud === "GCP" ? undefined : inputs.endpointId,
-    privateEndpointIPAddress: cloud === "AZURE" ? (nonEmpty(endpoint?.privateEndpointIPAddress) ?? inputs.privateEndpointIPAddress) : undefined,
+    privateEndpointIPAddress:
+      cloud === "AZURE" ? (nonEmpty(endpoint?.privateEndpointIPAddress) ?? inputs.privateEndpointIPAddress) : undefined,
     gcpProjectId: cloud === "GCP" ? (nonEmpty(endpoint?.gcpProjectId) ?? inputs.gcpProjectId) : undefined,
     endpointGroupName: cloud === "GCP" ? (nonEmpty(endpoint?.endpointGroupName) ?? inputs.endpointGroupName) : undefined,
     endpoints: forwardingRules(inputs, endpoint),

@@ -29,7 +29,13 @@ interface Look {
 export type ClusterWaitOutcome =
   | { kind: "reached"; strings: PrivateConnectionString[]; polls: number; elapsedMs: number }
   | { kind: "impossible"; reason: string }
-  | { kind: "timedOut"; busy: { name: string; state: string; why: string }[]; strings: PrivateConnectionString[]; polls: number; elapsedMs: number };
+  | {
+      kind: "timedOut";
+      busy: { name: string; state: string; why: string }[];
+      strings: PrivateConnectionString[];
+      polls: number;
+      elapsedMs: number;
+    };
 
 /** Atlas writes regions as US_EAST_1; tolerate us-east-1. */
 const normalizeRegion = (region: string) => region.toUpperCase().replace(/-/g, "_");
@@ -64,7 +70,11 @@ function hasNodesIn(cluster: Cluster, ref: EndpointRef, serviceRegion: string | 
   if (configs.length === 0) return true;
   return configs.some((config) => {
     const cloud = config.providerName === "TENANT" ? config.backingProviderName : config.providerName;
-    return cloud === ref.cloudProvider && config.regionName !== undefined && normalizeRegion(config.regionName) === normalizeRegion(serviceRegion);
+    return (
+      cloud === ref.cloudProvider &&
+      config.regionName !== undefined &&
+      normalizeRegion(config.regionName) === normalizeRegion(serviceRegion)
+    );
   });
 }
 
@@ -72,7 +82,14 @@ function standingOf(cluster: Cluster, ref: EndpointRef, serviceRegion: string | 
   const state = cluster.stateName ?? "NO_STATE_YET";
   if (state === "DELETING") return { kind: "gone", state };
   const idle = state === "IDLE";
-  if (!hasNodesIn(cluster, ref, serviceRegion)) return idle ? { kind: "elsewhereIdle", state } : { kind: "waiting", state, why: "waiting for it to be IDLE (it has no nodes in the endpoint's region, so it will not list the endpoint)" };
+  if (!hasNodesIn(cluster, ref, serviceRegion))
+    return idle
+      ? { kind: "elsewhereIdle", state }
+      : {
+          kind: "waiting",
+          state,
+          why: "waiting for it to be IDLE (it has no nodes in the endpoint's region, so it will not list the endpoint)",
+        };
   const strings = stringsFor(cluster, ref);
   if (idle && strings.length > 0) return { kind: "done", state, strings };
   return { kind: "waiting", state, why: idle ? "waiting for it to list the endpoint" : "waiting for it to apply the endpoint" };
@@ -119,7 +136,9 @@ export async function waitForClusters(wait: ClusterWait): Promise<ClusterWaitOut
         reportProgress(`${what}: cluster ${name}: ${standing.state}, lists the endpoint${before === undefined ? "" : ` after ${elapsed}`}`);
         break;
       case "elsewhereIdle":
-        reportProgress(`${what}: cluster ${name}: ${standing.state}; it has no nodes in the endpoint's region, so it is left out of privateConnectionStrings`);
+        reportProgress(
+          `${what}: cluster ${name}: ${standing.state}; it has no nodes in the endpoint's region, so it is left out of privateConnectionStrings`,
+        );
         break;
       case "gone":
         reportProgress(`${what}: cluster ${name}: ${standing.state === "GONE" ? "deleted" : standing.state}; skipped`);
@@ -154,7 +173,11 @@ export async function waitForClusters(wait: ClusterWait): Promise<ClusterWaitOut
     firstLook = false;
     for (const [name, standing] of standings) report(name, standing);
     const waiting = [...standings].filter(([, standing]) => standing.kind === "waiting");
-    const label = waiting.map(([name, standing]) => `${name}:${standing.state}`).sort().join(",") || "SETTLED";
+    const label =
+      waiting
+        .map(([name, standing]) => `${name}:${standing.state}`)
+        .sort()
+        .join(",") || "SETTLED";
     const phase: Observation["phase"] = impossible ? "failed" : waiting.length === 0 ? "ready" : "pending";
     return { value: { standings, impossible }, observation: { phase, label } };
   };
@@ -168,7 +191,9 @@ export async function waitForClusters(wait: ClusterWait): Promise<ClusterWaitOut
     case "failed":
       return { kind: "impossible", reason: outcome.value.impossible ?? "the clusters cannot apply the endpoint" };
     case "timedOut": {
-      const busy = [...(outcome.value?.standings ?? [])].flatMap(([name, standing]) => (standing.kind === "waiting" ? [{ name, state: standing.state, why: standing.why }] : []));
+      const busy = [...(outcome.value?.standings ?? [])].flatMap(([name, standing]) =>
+        standing.kind === "waiting" ? [{ name, state: standing.state, why: standing.why }] : [],
+      );
       return { kind: "timedOut", busy, strings: strings(outcome.value), polls: outcome.polls, elapsedMs: outcome.elapsedMs };
     }
     default:

@@ -34,7 +34,9 @@ function unknownStatusReporter(ref: EndpointRef) {
     const unknown = unknownStatusOf(endpoint);
     if (unknown !== undefined && !told.has(unknown)) {
       told.add(unknown);
-      reportProgress(`${describeEndpoint(ref)}: Atlas reports status ${unknown}, which this provider version does not know; treating it as still in progress until the deadline`);
+      reportProgress(
+        `${describeEndpoint(ref)}: Atlas reports status ${unknown}, which this provider version does not know; treating it as still in progress until the deadline`,
+      );
     }
     return endpoint;
   };

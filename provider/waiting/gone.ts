@@ -18,7 +18,8 @@ export async function confirmGone(client: AtlasClient, ref: EndpointRef, notFoun
   const verdict = await client.whyNotFound(ref, error);
   const what = describeEndpoint(ref);
   if (verdict.gone) {
-    if (verdict.because === "service") reportProgress(`${what}: its endpoint service ${ref.endpointServiceId} is gone from Atlas, and the endpoint with it`);
+    if (verdict.because === "service")
+      reportProgress(`${what}: its endpoint service ${ref.endpointServiceId} is gone from Atlas, and the endpoint with it`);
     return;
   }
   const request = { method: error.method, path: error.path };

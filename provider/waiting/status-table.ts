@@ -43,7 +43,9 @@ export const STATUS_TABLE = {
 
 /** Compiles only while every status the vocabulary documents has a meaning in the table above. */
 type Unlisted<C extends CloudProvider> = Exclude<EndpointStatus<C>, (typeof STATUS_TABLE)[C][keyof StatusSets][number]>;
-export type _EveryDocumentedStatusHasAMeaning = [Unlisted<"AWS">, Unlisted<"AZURE">, Unlisted<"GCP">] extends [never, never, never] ? true : never;
+export type _EveryDocumentedStatusHasAMeaning = [Unlisted<"AWS">, Unlisted<"AZURE">, Unlisted<"GCP">] extends [never, never, never]
+  ? true
+  : never;
 const _checked: _EveryDocumentedStatusHasAMeaning = true;
 void _checked;
 
@@ -93,7 +95,11 @@ export function observe(endpoint: EndpointStatusView): Observation {
   let label = status ?? "NO_STATUS_YET";
   const reasons: string[] = [];
   if (endpoint.cloudProvider === "GCP" && endpoint.endpoints && endpoint.endpoints.length > 0) {
-    const rules = endpoint.endpoints.map((rule) => ({ name: rule.endpointName ?? "?", phase: phaseIn(GCP_FORWARDING_RULE_STATUS, rule.status), status: rule.status }));
+    const rules = endpoint.endpoints.map((rule) => ({
+      name: rule.endpointName ?? "?",
+      phase: phaseIn(GCP_FORWARDING_RULE_STATUS, rule.status),
+      status: rule.status,
+    }));
     const available = rules.filter((rule) => rule.phase === "ready").length;
     const failedRules = rules.filter((rule) => rule.phase === "failed");
     if (available < rules.length) label += ` (forwarding rules ${available}/${rules.length} AVAILABLE)`;

@@ -23,12 +23,14 @@ export class FaultInjector {
     if (typeof input !== "object" || input === null) return { error: "body must be a JSON object" };
     const spec = input as Record<string, unknown>;
     const count = spec.count;
-    if (!Number.isInteger(count) || (count as number) < 1) return { error: `count must be a positive integer, got count=${JSON.stringify(count)}` };
+    if (!Number.isInteger(count) || (count as number) < 1)
+      return { error: `count must be a positive integer, got count=${JSON.stringify(count)}` };
     if (spec.method !== undefined && typeof spec.method !== "string") return { error: "method must be a string" };
     if (spec.status !== undefined && (!Number.isInteger(spec.status) || (spec.status as number) < 100 || (spec.status as number) > 599)) {
       return { error: `status must be an HTTP status code, got status=${JSON.stringify(spec.status)}` };
     }
-    if (spec.delayMs !== undefined && (typeof spec.delayMs !== "number" || spec.delayMs < 0)) return { error: "delayMs must be a non-negative number" };
+    if (spec.delayMs !== undefined && (typeof spec.delayMs !== "number" || spec.delayMs < 0))
+      return { error: "delayMs must be a non-negative number" };
     if (spec.status === undefined && !spec.dropConnection && spec.delayMs === undefined) {
       return { error: "a fault needs at least one of status, dropConnection, delayMs" };
     }

@@ -60,7 +60,8 @@ export class TokenBucket {
  * Returns an error sentence naming what is allowed.
  */
 export function parseRateLimit(value: unknown): RateLimitOptions | { error: string } {
-  const allowed = "rateLimit must be null or {capacity: integer >= 1, refillRate: number > 0, refillIntervalSeconds: number > 0 (default 1)}";
+  const allowed =
+    "rateLimit must be null or {capacity: integer >= 1, refillRate: number > 0, refillIntervalSeconds: number > 0 (default 1)}";
   if (typeof value !== "object" || value === null || Array.isArray(value)) return { error: allowed };
   const v = value as Record<string, unknown>;
   const known = ["capacity", "refillRate", "refillIntervalSeconds", "refillPerSecond"];

@@ -1,6 +1,16 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { type AnswerLoss, EXTRA_FIELDS, isVaried } from "../dialect";
-import { AtlasError, GroupNotFound, InjectedFault, InvalidVersionDate, RateLimited, RateLimitedTokenBucket, ResourceNotFound, UnexpectedError, UserUnauthorized } from "../model/errors";
+import {
+  AtlasError,
+  GroupNotFound,
+  InjectedFault,
+  InvalidVersionDate,
+  RateLimited,
+  RateLimitedTokenBucket,
+  ResourceNotFound,
+  UnexpectedError,
+  UserUnauthorized,
+} from "../model/errors";
 import type { SimulatorRuntime } from "../runtime";
 import { authenticate } from "./auth/authenticate";
 import type { FaultSpec } from "./faults";
@@ -37,7 +47,13 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  */
 const UNLIMITED_RATE = { limit: 4000, remaining: 4000 };
 
-const FAULT_CODES: Record<number, string> = { 429: "RATE_LIMITED", 500: "UNEXPECTED_ERROR", 502: "BAD_GATEWAY", 503: "SERVICE_UNAVAILABLE", 504: "GATEWAY_TIMEOUT" };
+const FAULT_CODES: Record<number, string> = {
+  429: "RATE_LIMITED",
+  500: "UNEXPECTED_ERROR",
+  502: "BAD_GATEWAY",
+  503: "SERVICE_UNAVAILABLE",
+  504: "GATEWAY_TIMEOUT",
+};
 
 /**
  * The request pipeline: control API, OAuth, then for Atlas routes authentication, rate limit,
@@ -121,7 +137,9 @@ function answerControl(runtime: SimulatorRuntime, request: ParsedRequest, res: S
   try {
     parsed = request.body && request.body.length > 0 ? JSON.parse(request.body.toString("utf8")) : undefined;
   } catch {
-    sendJson(res, 400, { error: 400, errorCode: "INVALID_SIMULATOR_CONTROL", detail: "body is not JSON" }, "application/json", { pretty: false });
+    sendJson(res, 400, { error: 400, errorCode: "INVALID_SIMULATOR_CONTROL", detail: "body is not JSON" }, "application/json", {
+      pretty: false,
+    });
     return;
   }
   const result = handleControl(runtime, request.method, request.path.slice(CONTROL_PREFIX.length), parsed, request.query);
@@ -130,7 +148,14 @@ function answerControl(runtime: SimulatorRuntime, request: ParsedRequest, res: S
 }
 
 function logRequest(runtime: SimulatorRuntime, request: ParsedRequest, res: ServerResponse): RequestLogEntry {
-  const entry: RequestLogEntry = { method: request.method, path: request.path, query: request.rawQuery, status: 0, auth: "none", at: runtime.now() };
+  const entry: RequestLogEntry = {
+    method: request.method,
+    path: request.path,
+    query: request.rawQuery,
+    status: 0,
+    auth: "none",
+    at: runtime.now(),
+  };
   // Recorded up front and given its status as the head is written, so the log is complete
   // before the client can see the response.
   runtime.log.record(entry);
@@ -146,7 +171,13 @@ const TOKEN_PATH = "/api/oauth/token";
 const OAUTH_PATHS = new Set([TOKEN_PATH, "/api/oauth/revoke"]);
 
 /** OAuth issues and revokes tokens before any Atlas authentication; faults and its own per-client limit apply. */
-async function answerOAuth(runtime: SimulatorRuntime, request: ParsedRequest, body: Buffer, res: ServerResponse, format: Format): Promise<void> {
+async function answerOAuth(
+  runtime: SimulatorRuntime,
+  request: ParsedRequest,
+  body: Buffer,
+  res: ServerResponse,
+  format: Format,
+): Promise<void> {
   const { method, path, req } = request;
   if (method !== "POST") {
     sendAtlasError(res, new ResourceNotFound(`No resource exists at ${method} ${path}.`), format);
@@ -159,12 +190,20 @@ async function answerOAuth(runtime: SimulatorRuntime, request: ParsedRequest, bo
     sendAtlasError(res, error, format, { "Retry-After": limited.retryAfterSeconds });
     return;
   }
-  const result = path === TOKEN_PATH ? issueToken(runtime.tokens, req.headers.authorization, body) : revokeToken(runtime.tokens, req.headers.authorization, body);
+  const result =
+    path === TOKEN_PATH
+      ? issueToken(runtime.tokens, req.headers.authorization, body)
+      : revokeToken(runtime.tokens, req.headers.authorization, body);
   sendJson(res, result.status, result.body, "application/json", format, result.headers);
 }
 
 /** Returns the caller, or answers 401 (with a digest challenge where one is due) and returns undefined. */
-function authenticateOrChallenge(runtime: SimulatorRuntime, request: ParsedRequest, entry: RequestLogEntry, res: ServerResponse): { readOnly: boolean } | undefined {
+function authenticateOrChallenge(
+  runtime: SimulatorRuntime,
+  request: ParsedRequest,
+  entry: RequestLogEntry,
+  res: ServerResponse,
+): { readOnly: boolean } | undefined {
   const auth = authenticate(request.method, request.target, request.req.headers.authorization, runtime.digest, runtime.tokens);
   if (!auth.ok) {
     entry.auth = auth.challenge ? "challenge" : auth.scheme;
@@ -211,7 +250,11 @@ function answerAtlasRoute(
   if (problem) throw new InvalidVersionDate(problem);
   const dialect = runtime.dialect;
   const result = match.route.handler({ params: match.params, body, backend: runtime.backend, dialect });
-  if (match.route.answerMayBeLost && dialect.answerLost && runtime.loseAnswerOnce(`${method} ${path} ${method === "POST" ? body.toString("utf8") : ""}`)) {
+  if (
+    match.route.answerMayBeLost &&
+    dialect.answerLost &&
+    runtime.loseAnswerOnce(`${method} ${path} ${method === "POST" ? body.toString("utf8") : ""}`)
+  ) {
     entry.answerLost = true;
     loseAnswer(res, dialect.answerLost);
     return;
@@ -236,7 +279,14 @@ function loseAnswer(res: ServerResponse, how: AnswerLoss): void {
   res.end("upstream connect error or disconnect/reset before headers. reset reason: connection termination");
 }
 
-function sendMappedError(runtime: SimulatorRuntime, request: ParsedRequest, error: AtlasError, res: ServerResponse, format: Format, rateHeaders: RateHeaders): void {
+function sendMappedError(
+  runtime: SimulatorRuntime,
+  request: ParsedRequest,
+  error: AtlasError,
+  res: ServerResponse,
+  format: Format,
+  rateHeaders: RateHeaders,
+): void {
   // Atlas limits per project: the recorded GROUP_NOT_FOUND has no project to count against, so no Ratelimit-*.
   const headers = error instanceof GroupNotFound ? {} : rateHeaders;
   const dialect = runtime.dialect;

@@ -17,20 +17,30 @@ const GCP_NAME = /^[a-z]([-a-z0-9]{0,61}[a-z0-9])?$/;
 const param = (name: string, value: unknown) => [{ name, value }];
 
 export function parseGroupId(raw: string): string {
-  if (!HEX24.test(raw)) throw new PathParamParseError(`Path parameter groupId="${raw}" could not be parsed: it must be 24 hexadecimal digits.`, param("groupId", raw));
+  if (!HEX24.test(raw))
+    throw new PathParamParseError(
+      `Path parameter groupId="${raw}" could not be parsed: it must be 24 hexadecimal digits.`,
+      param("groupId", raw),
+    );
   return raw;
 }
 
 export function parseCloudProvider(raw: string): CloudProvider {
   if (!isCloudProvider(raw)) {
-    throw new PathParamParseError(`Path parameter cloudProvider="${raw}" could not be parsed; allowed: ${CLOUD_PROVIDERS.join(", ")}.`, param("cloudProvider", raw));
+    throw new PathParamParseError(
+      `Path parameter cloudProvider="${raw}" could not be parsed; allowed: ${CLOUD_PROVIDERS.join(", ")}.`,
+      param("cloudProvider", raw),
+    );
   }
   return raw;
 }
 
 export function parseEndpointServiceId(raw: string): string {
   if (!HEX24.test(raw)) {
-    throw new PathParamParseError(`Path parameter endpointServiceId="${raw}" could not be parsed: it must match ^([a-f0-9]{24})$.`, param("endpointServiceId", raw));
+    throw new PathParamParseError(
+      `Path parameter endpointServiceId="${raw}" could not be parsed: it must match ^([a-f0-9]{24})$.`,
+      param("endpointServiceId", raw),
+    );
   }
   return raw;
 }
@@ -71,22 +81,30 @@ export function parseJsonObject(body: Buffer): Record<string, unknown> {
 
 function rejectUnknown(body: Record<string, unknown>, allowed: string[]): void {
   for (const key of Object.keys(body)) {
-    if (!allowed.includes(key)) throw new InvalidAttribute(`Invalid attribute ${key} specified; allowed: ${allowed.join(", ")}.`, param(key, body[key]));
+    if (!allowed.includes(key))
+      throw new InvalidAttribute(`Invalid attribute ${key} specified; allowed: ${allowed.join(", ")}.`, param(key, body[key]));
   }
 }
 
 function requiredString(body: Record<string, unknown>, field: string, pattern: RegExp | undefined, allowed: string): string {
   const value = body[field];
-  if (value === undefined || value === null) throw new MissingAttribute(`The required attribute ${field} was not specified.`, param(field, field));
+  if (value === undefined || value === null)
+    throw new MissingAttribute(`The required attribute ${field} was not specified.`, param(field, field));
   if (typeof value !== "string" || (pattern && !pattern.test(value))) {
-    throw new InvalidAttribute(`Invalid attribute ${field} specified: ${field}=${JSON.stringify(value)}, expected ${allowed}.`, param(field, value));
+    throw new InvalidAttribute(
+      `Invalid attribute ${field} specified: ${field}=${JSON.stringify(value)}, expected ${allowed}.`,
+      param(field, value),
+    );
   }
   return value;
 }
 
 export function parseCreateEndpointBody(cloud: CloudProvider, body: Record<string, unknown>): CreateEndpointInput {
   if (body.cloudProvider !== undefined && body.cloudProvider !== cloud) {
-    throw new InvalidAttribute(`Invalid attribute cloudProvider specified: cloudProvider=${JSON.stringify(body.cloudProvider)} does not match the path (${cloud}).`, param("cloudProvider", body.cloudProvider));
+    throw new InvalidAttribute(
+      `Invalid attribute cloudProvider specified: cloudProvider=${JSON.stringify(body.cloudProvider)} does not match the path (${cloud}).`,
+      param("cloudProvider", body.cloudProvider),
+    );
   }
   switch (cloud) {
     case "AWS":
@@ -96,7 +114,12 @@ export function parseCreateEndpointBody(cloud: CloudProvider, body: Record<strin
       rejectUnknown(body, ["cloudProvider", "id", "privateEndpointIPAddress"]);
       return {
         cloudProvider: "AZURE",
-        id: requiredString(body, "id", AZURE_ID, "/subscriptions/<uuid>/resourceGroups/<group>/providers/Microsoft.Network/privateEndpoints/<name>"),
+        id: requiredString(
+          body,
+          "id",
+          AZURE_ID,
+          "/subscriptions/<uuid>/resourceGroups/<group>/providers/Microsoft.Network/privateEndpoints/<name>",
+        ),
         privateEndpointIPAddress: requiredString(body, "privateEndpointIPAddress", IPV4, "an IPv4 address"),
       };
     case "GCP": {
@@ -111,13 +134,20 @@ export function parseCreateEndpointBody(cloud: CloudProvider, body: Record<strin
 }
 
 function parseForwardingRules(value: unknown): ForwardingRuleInput[] {
-  if (value === undefined || value === null) throw new MissingAttribute("The required attribute endpoints was not specified.", param("endpoints", "endpoints"));
+  if (value === undefined || value === null)
+    throw new MissingAttribute("The required attribute endpoints was not specified.", param("endpoints", "endpoints"));
   if (!Array.isArray(value) || value.length === 0) {
-    throw new InvalidAttribute("Invalid attribute endpoints specified: expected a non-empty list of forwarding rules.", param("endpoints", value));
+    throw new InvalidAttribute(
+      "Invalid attribute endpoints specified: expected a non-empty list of forwarding rules.",
+      param("endpoints", value),
+    );
   }
   return value.map((rule: unknown, index) => {
     if (typeof rule !== "object" || rule === null || Array.isArray(rule)) {
-      throw new InvalidAttribute(`Invalid attribute endpoints[${index}] specified: expected an object.`, param(`endpoints[${index}]`, rule));
+      throw new InvalidAttribute(
+        `Invalid attribute endpoints[${index}] specified: expected an object.`,
+        param(`endpoints[${index}]`, rule),
+      );
     }
     const record = rule as Record<string, unknown>;
     rejectUnknown(record, ["endpointName", "ipAddress"]);
@@ -134,7 +164,10 @@ export function parseCreateEndpointServiceBody(body: Record<string, unknown>): C
   const region = requiredString(body, "region", /^[A-Za-z][A-Za-z0-9_-]*$/, "a region name such as US_EAST_1");
   const portMappingEnabled = body.portMappingEnabled ?? false;
   if (typeof portMappingEnabled !== "boolean" || (portMappingEnabled && providerName !== "GCP")) {
-    throw new InvalidAttribute(`Invalid attribute portMappingEnabled specified: portMappingEnabled=${JSON.stringify(portMappingEnabled)}, only GCP services use port mapping.`, param("portMappingEnabled", portMappingEnabled));
+    throw new InvalidAttribute(
+      `Invalid attribute portMappingEnabled specified: portMappingEnabled=${JSON.stringify(portMappingEnabled)}, only GCP services use port mapping.`,
+      param("portMappingEnabled", portMappingEnabled),
+    );
   }
   return { providerName, region, portMappingEnabled, supportedRemoteRegions: parseRemoteRegions(body.supportedRemoteRegions) };
 }
@@ -148,7 +181,10 @@ export function parseUpdateEndpointServiceBody(body: Record<string, unknown>): s
 function parseRemoteRegions(value: unknown): string[] | null {
   if (value === undefined || value === null) return null;
   if (!Array.isArray(value) || value.length > 35 || !value.every((item) => typeof item === "string")) {
-    throw new InvalidAttribute("Invalid attribute supportedRemoteRegions specified: expected at most 35 region names.", param("supportedRemoteRegions", value));
+    throw new InvalidAttribute(
+      "Invalid attribute supportedRemoteRegions specified: expected at most 35 region names.",
+      param("supportedRemoteRegions", value),
+    );
   }
   return value as string[];
 }

@@ -101,7 +101,10 @@ export class AtlasBackend {
       ) {
         throw new PrivateEndpointServiceAlreadyExistsForRegion(
           `A private endpoint service already exists for ${input.providerName} region ${region}.`,
-          [{ name: "providerName", value: input.providerName }, { name: "region", value: region }],
+          [
+            { name: "providerName", value: input.providerName },
+            { name: "region", value: region },
+          ],
         );
       }
     }
@@ -126,9 +129,10 @@ export class AtlasBackend {
     const service = this.group(groupId).services.get(serviceId);
     if (!service) throw serviceNotFound(serviceId);
     if (service.cloudProvider !== "AWS") {
-      throw new InvalidAttribute(`Invalid attribute cloudProvider: endpoint service ${serviceId} is ${service.cloudProvider}, only AWS services can be updated.`, [
-        { name: "cloudProvider", value: service.cloudProvider },
-      ]);
+      throw new InvalidAttribute(
+        `Invalid attribute cloudProvider: endpoint service ${serviceId} is ${service.cloudProvider}, only AWS services can be updated.`,
+        [{ name: "cloudProvider", value: service.cloudProvider }],
+      );
     }
     service.supportedRemoteRegions = supportedRemoteRegions;
     return service.toAtlas(this.now());
@@ -178,13 +182,21 @@ export class AtlasBackend {
     // A repeated delete of an endpoint already on its way out is accepted, as Atlas does.
     if (!endpoint.isDeleting()) {
       endpoint.requestDeletion(this.now(), this.pace, cloud === "GCP" && this.settings.variations.gcpDeletedBeforeGone);
-      this.group(groupId).clusters.endpointDeleted(serviceId, endpointKey(cloud, endpointId), endpoint.createdAt, this.now(), this.clusterUpdateMs);
+      this.group(groupId).clusters.endpointDeleted(
+        serviceId,
+        endpointKey(cloud, endpointId),
+        endpoint.createdAt,
+        this.now(),
+        this.clusterUpdateMs,
+      );
     }
   }
 
   listClusters(groupId: string): Record<string, unknown>[] {
     const now = this.now();
-    return this.group(groupId).clusters.all().map((cluster) => cluster.toAtlas(groupId, now));
+    return this.group(groupId)
+      .clusters.all()
+      .map((cluster) => cluster.toAtlas(groupId, now));
   }
 
   getCluster(groupId: string, name: string): Record<string, unknown> {
@@ -215,7 +227,11 @@ export class AtlasBackend {
 
   private cluster(groupId: string, name: string): Cluster {
     const cluster = this.group(groupId).clusters.get(name);
-    if (!cluster) throw new ClusterNotFound(`No cluster named ${name} exists in group ${groupId}.`, [{ name: "clusterName", value: name }, { name: "groupId", value: groupId }]);
+    if (!cluster)
+      throw new ClusterNotFound(`No cluster named ${name} exists in group ${groupId}.`, [
+        { name: "clusterName", value: name },
+        { name: "groupId", value: groupId },
+      ]);
     return cluster;
   }
 

@@ -83,7 +83,9 @@ export class Cluster {
   toAtlas(groupId: string, now: number): Record<string, unknown> {
     const sharded = this.input.clusterType === "SHARDED";
     const host = `${this.name.toLowerCase()}.${this.hostSuffix}.mongodb.net`;
-    const listed = [...this.applied.values()].filter((entry) => entry.appliesAt <= now && (entry.removedAt === undefined || now < entry.removedAt));
+    const listed = [...this.applied.values()].filter(
+      (entry) => entry.appliesAt <= now && (entry.removedAt === undefined || now < entry.removedAt),
+    );
     const privateEndpoint = listed.map((entry) => {
       const pl = `${this.name.toLowerCase()}-pl-${entry.index}.${this.hostSuffix}.mongodb.net`;
       const hosts = sharded ? [`${pl}:1024`, `${pl}:1025`] : [`${pl}:1024`, `${pl}:1025`, `${pl}:1026`];
@@ -91,7 +93,11 @@ export class Cluster {
         connectionString: `mongodb://${hosts.join(",")}/?ssl=true&authSource=admin${sharded ? "" : `&replicaSet=atlas-${this.hostSuffix}-shard-0`}`,
         endpoints: [{ endpointId: entry.endpointId, providerName: entry.providerName, region: entry.region }],
         srvConnectionString: `mongodb+srv://${pl}`,
-        ...(sharded ? { srvShardOptimizedConnectionString: `mongodb+srv://${this.name.toLowerCase()}-pl-${entry.index}-lb.${this.hostSuffix}.mongodb.net` } : {}),
+        ...(sharded
+          ? {
+              srvShardOptimizedConnectionString: `mongodb+srv://${this.name.toLowerCase()}-pl-${entry.index}-lb.${this.hostSuffix}.mongodb.net`,
+            }
+          : {}),
         type: sharded ? "MONGOS" : "MONGOD",
       };
     });
@@ -175,7 +181,11 @@ export class ProjectClusters {
           if (cluster.knows(key) || !cluster.hasNodesIn(service.cloudProvider, service.regionName)) continue;
           // A cluster added after the endpoint became AVAILABLE applies it from its own creation.
           const at = Math.max(availableAt, cluster.createdAt);
-          cluster.applyEndpoint({ key, endpointId: endpoint.endpointId, providerName: service.cloudProvider, region: normalizeRegion(service.regionName) }, at, updateMs());
+          cluster.applyEndpoint(
+            { key, endpointId: endpoint.endpointId, providerName: service.cloudProvider, region: normalizeRegion(service.regionName) },
+            at,
+            updateMs(),
+          );
         }
       }
     }

@@ -51,7 +51,12 @@ export abstract class PrivateEndpoint {
     private readonly failureMessage: string | undefined,
     protected readonly variations: EndpointVariations,
   ) {
-    this.schedule = Schedule.layOut(PrivateEndpoint.sequenceFor(cloud, failureMessage !== undefined, variations), createdAt, pace, endpointId);
+    this.schedule = Schedule.layOut(
+      PrivateEndpoint.sequenceFor(cloud, failureMessage !== undefined, variations),
+      createdAt,
+      pace,
+      endpointId,
+    );
   }
 
   status(now: number): EndpointStatus {
@@ -115,7 +120,14 @@ export class AwsInterfaceEndpoint extends PrivateEndpoint {
     missing: boolean,
     variations: EndpointVariations = {},
   ) {
-    super("AWS", interfaceEndpointId, now, pace, missing ? `Interface endpoint ${interfaceEndpointId} was not found.` : undefined, variations);
+    super(
+      "AWS",
+      interfaceEndpointId,
+      now,
+      pace,
+      missing ? `Interface endpoint ${interfaceEndpointId} was not found.` : undefined,
+      variations,
+    );
   }
 
   toAtlas(now: number): Record<string, unknown> {
@@ -134,7 +146,14 @@ export class AzurePrivateEndpoint extends PrivateEndpoint {
     missing: boolean,
     variations: EndpointVariations = {},
   ) {
-    super("AZURE", privateEndpointResourceId, now, pace, missing ? `Private endpoint ${privateEndpointResourceId} was not found.` : undefined, variations);
+    super(
+      "AZURE",
+      privateEndpointResourceId,
+      now,
+      pace,
+      missing ? `Private endpoint ${privateEndpointResourceId} was not found.` : undefined,
+      variations,
+    );
   }
 
   /** Atlas's generated connection name, shaped as the spec pattern `<subscription>%2F<group>%2F<name>`. */
@@ -172,7 +191,14 @@ export class GcpEndpointGroup extends PrivateEndpoint {
   ) {
     const missing = missingRules.some(Boolean);
     const missingNames = rules.filter((_, index) => missingRules[index]).map((rule) => rule.endpointName);
-    super("GCP", endpointGroupName, now, pace, missing ? `Forwarding rule ${missingNames.join(", ")} was not found in GCP project ${gcpProjectId}.` : undefined, variations);
+    super(
+      "GCP",
+      endpointGroupName,
+      now,
+      pace,
+      missing ? `Forwarding rule ${missingNames.join(", ")} was not found in GCP project ${gcpProjectId}.` : undefined,
+      variations,
+    );
     // Rules settle one by one across the VERIFIED span; the group is AVAILABLE when the last one is.
     const settledAt = this.schedule.reachedAt(missing ? "FAILED" : "AVAILABLE")!;
     const verifiedAt = this.schedule.reachedAt("VERIFIED") ?? settledAt;

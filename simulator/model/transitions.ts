@@ -7,7 +7,11 @@ import type { DelayName, Pace } from "./pace";
  * starts, so the status at any moment is a lookup, and the moment a status was reached is
  * exact even though nothing runs in the background.
  */
-export type Phase<S extends string> = { status: S; lastsFor?: DelayName; /** A fixed span (simulated ms, scaled, no jitter) instead of a named delay. */ lastsMs?: number };
+export type Phase<S extends string> = {
+  status: S;
+  lastsFor?: DelayName /** A fixed span (simulated ms, scaled, no jitter) instead of a named delay. */;
+  lastsMs?: number;
+};
 
 export type AwsStatus = "PENDING_ACCEPTANCE" | "PENDING" | "AVAILABLE" | "REJECTED" | "DELETING";
 export type AzureStatus = "INITIATING" | "AVAILABLE" | "FAILED" | "DELETING";
@@ -25,11 +29,7 @@ export const ENDPOINT_SEQUENCES: Record<CloudProvider, Phase<EndpointStatus>[]> 
     { status: "AVAILABLE" },
   ],
   AZURE: [{ status: "INITIATING", lastsFor: "azureInitiatingMs" }, { status: "AVAILABLE" }],
-  GCP: [
-    { status: "INITIATING", lastsFor: "gcpInitiatingMs" },
-    { status: "VERIFIED", lastsFor: "gcpVerifiedMs" },
-    { status: "AVAILABLE" },
-  ],
+  GCP: [{ status: "INITIATING", lastsFor: "gcpInitiatingMs" }, { status: "VERIFIED", lastsFor: "gcpVerifiedMs" }, { status: "AVAILABLE" }],
 };
 
 /** Reached when Atlas accepted an id that does not exist on the cloud side. */

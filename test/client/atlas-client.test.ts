@@ -3,7 +3,15 @@ import { createServer } from "node:http";
 import { join } from "node:path";
 import type { AddressInfo } from "node:net";
 import { inspect } from "node:util";
-import { AtlasApiError, AtlasClient, AtlasResponseShapeError, isAtlasNotFound, type AtlasClientOptions, type EndpointRef, type ServiceRef } from "../../provider/client";
+import {
+  AtlasApiError,
+  type AtlasClient,
+  AtlasResponseShapeError,
+  isAtlasNotFound,
+  type AtlasClientOptions,
+  type EndpointRef,
+  type ServiceRef,
+} from "../../provider/client";
 import { SecretScan } from "../support/secret-scan";
 import { apiRequests, startTestAtlas, type TestAtlas, testClient } from "../support/test-atlas";
 
@@ -42,7 +50,11 @@ describe("AtlasClient against the simulator", () => {
   it("round-trips an Azure resource id through GET and DELETE, encoded exactly once", async () => {
     const atlasClient = client();
     const id = azureId("roundtrip");
-    const created = await atlasClient.createPrivateEndpoint(service("AZURE"), { cloudProvider: "AZURE", id, privateEndpointIPAddress: "10.0.0.4" });
+    const created = await atlasClient.createPrivateEndpoint(service("AZURE"), {
+      cloudProvider: "AZURE",
+      id,
+      privateEndpointIPAddress: "10.0.0.4",
+    });
     expect(created).toMatchObject({ cloudProvider: "AZURE", status: "INITIATING", privateEndpointResourceId: id });
     const ref: EndpointRef = { ...service("AZURE"), endpointId: id };
     await atlas.clearRequests();
@@ -78,7 +90,9 @@ describe("AtlasClient against the simulator", () => {
     expect(error).toBeInstanceOf(AtlasApiError);
     expect(isAtlasNotFound(error)).toBe(true);
     expect((error as AtlasApiError).errorCode).toBeDefined();
-    expect(error.message).toMatch(new RegExp(`^Atlas answered 404 \\w+ for GET /api/atlas/v2/groups/${atlas.seed.groupId}/privateEndpoint/AWS/`));
+    expect(error.message).toMatch(
+      new RegExp(`^Atlas answered 404 \\w+ for GET /api/atlas/v2/groups/${atlas.seed.groupId}/privateEndpoint/AWS/`),
+    );
   });
 
   it("reports a delete of a missing endpoint as 404 too", async () => {
@@ -88,7 +102,9 @@ describe("AtlasClient against the simulator", () => {
 
   it("names Atlas's errorCode for an unknown endpoint service", async () => {
     const missingService = { ...service("AWS"), endpointServiceId: "0123456789abcdef01234567" };
-    const error = (await scan.rejection(client().createPrivateEndpoint(missingService, { cloudProvider: "AWS", id: nextVpce() }))) as AtlasApiError;
+    const error = (await scan.rejection(
+      client().createPrivateEndpoint(missingService, { cloudProvider: "AWS", id: nextVpce() }),
+    )) as AtlasApiError;
     expect(error).toMatchObject({ status: 404, errorCode: "PRIVATE_ENDPOINT_SERVICE_NOT_FOUND", method: "POST" });
     expect(error.message).toBe(
       `Atlas answered 404 PRIVATE_ENDPOINT_SERVICE_NOT_FOUND for POST /api/atlas/v2/groups/${atlas.seed.groupId}/privateEndpoint/AWS/endpointService/0123456789abcdef01234567/endpoint: ${error.detail}`,
@@ -115,14 +131,20 @@ describe("AtlasClient against the simulator", () => {
 
   it("gets 403 with the read-only key on create", async () => {
     const readOnly = client({ credentials: { kind: "apiKey", ...atlas.seed.readOnlyApiKey } });
-    const error = (await scan.rejection(readOnly.createPrivateEndpoint(service("AWS"), { cloudProvider: "AWS", id: nextVpce() }))) as AtlasApiError;
+    const error = (await scan.rejection(
+      readOnly.createPrivateEndpoint(service("AWS"), { cloudProvider: "AWS", id: nextVpce() }),
+    )) as AtlasApiError;
     expect(error.status).toBe(403);
     await expect(readOnly.getEndpointService(service("AWS"))).resolves.toMatchObject({ cloudProvider: "AWS" });
   });
 
   it("reads and lists the seeded endpoint services", async () => {
     const atlasClient = client();
-    expect(await atlasClient.getEndpointService(service("AZURE"))).toMatchObject({ cloudProvider: "AZURE", id: atlas.seed.endpointServices.AZURE, status: "AVAILABLE" });
+    expect(await atlasClient.getEndpointService(service("AZURE"))).toMatchObject({
+      cloudProvider: "AZURE",
+      id: atlas.seed.endpointServices.AZURE,
+      status: "AVAILABLE",
+    });
     const gcp = await atlasClient.listEndpointServices({ groupId: atlas.seed.groupId, cloudProvider: "GCP" });
     expect(gcp.map((s) => s.id).sort()).toEqual([atlas.seed.endpointServices.GCP, atlas.seed.endpointServices.GCP_PORT_MAPPED].sort());
     expect(gcp.find((s) => s.id === atlas.seed.endpointServices.GCP_PORT_MAPPED)).toMatchObject({ portMappingEnabled: true });
@@ -135,12 +157,18 @@ describe("AtlasClient against the simulator", () => {
     const created = await atlasClient.createPrivateEndpoint(service("AWS"), { cloudProvider: "AWS", id });
     // Parsing as an AWS endpoint proves the {status, content} wrapper was removed.
     expect(created).toMatchObject({ cloudProvider: "AWS", interfaceEndpointId: id });
-    const duplicate = (await scan.rejection(atlasClient.createPrivateEndpoint(service("AWS"), { cloudProvider: "AWS", id }))) as AtlasApiError;
+    const duplicate = (await scan.rejection(
+      atlasClient.createPrivateEndpoint(service("AWS"), { cloudProvider: "AWS", id }),
+    )) as AtlasApiError;
     expect(duplicate.status).toBe(409);
     const ref = { ...service("AWS"), endpointId: id };
     await atlasClient.deletePrivateEndpoint(ref);
     const log = apiRequests(await atlas.requests()).filter((entry) => entry.auth === "digest");
-    expect(log.map((entry) => `${entry.method} ${entry.query}`)).toEqual(["POST envelope=true", "POST envelope=true", "DELETE envelope=true"]);
+    expect(log.map((entry) => `${entry.method} ${entry.query}`)).toEqual([
+      "POST envelope=true",
+      "POST envelope=true",
+      "DELETE envelope=true",
+    ]);
   });
 
   it("sends pretty=true and parses the pretty-printed body", async () => {
@@ -153,9 +181,9 @@ describe("AtlasClient against the simulator", () => {
 
   it("rejects a request whose cloudProvider differs from the service's, before any HTTP", async () => {
     await atlas.clearRequests();
-    await expect(client().createPrivateEndpoint(service("AWS"), { cloudProvider: "AZURE", id: azureId("x"), privateEndpointIPAddress: "10.0.0.1" })).rejects.toThrow(
-      'request.cloudProvider must equal service.cloudProvider (value="AZURE", service="AWS")',
-    );
+    await expect(
+      client().createPrivateEndpoint(service("AWS"), { cloudProvider: "AZURE", id: azureId("x"), privateEndpointIPAddress: "10.0.0.1" }),
+    ).rejects.toThrow('request.cloudProvider must equal service.cloudProvider (value="AZURE", service="AWS")');
     expect(await atlas.requests()).toEqual([]);
   });
 
@@ -189,7 +217,10 @@ describe("AtlasClient against the simulator", () => {
     const id = nextVpce();
     await atlasClient.createPrivateEndpoint(service("AWS"), { cloudProvider: "AWS", id });
     await atlasClient.getPrivateEndpoint({ ...service("AWS"), endpointId: id });
-    const [post, get] = atlas.proxy.requests().slice(before).filter((r) => r.headers["user-agent"] !== undefined);
+    const [post, get] = atlas.proxy
+      .requests()
+      .slice(before)
+      .filter((r) => r.headers["user-agent"] !== undefined);
     const { version } = JSON.parse(readFileSync(join(__dirname, "../../package.json"), "utf8")) as { version: string };
     expect(post?.headers).toMatchObject({
       accept: "application/vnd.atlas.2023-01-01+json",

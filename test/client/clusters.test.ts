@@ -18,7 +18,11 @@ describe("cluster reads", () => {
     const clusters = await client.listClusters({ groupId: atlas.seed.groupId });
     expect(clusters.map((c) => c.name).sort()).toEqual(["analytics", "archive", "inventory", "orders"]);
     const orders = await client.getCluster({ groupId: atlas.seed.groupId, clusterName: "orders" });
-    expect(orders).toMatchObject({ name: "orders", stateName: "IDLE", replicationSpecs: [{ regionConfigs: [{ providerName: "AWS", regionName: "US_EAST_1" }] }] });
+    expect(orders).toMatchObject({
+      name: "orders",
+      stateName: "IDLE",
+      replicationSpecs: [{ regionConfigs: [{ providerName: "AWS", regionName: "US_EAST_1" }] }],
+    });
     // The simulator answers 406 to any other version: both reads were answered (after the digest challenge).
     const answered = apiRequests(await atlas.requests()).filter((r) => r.path.includes("/clusters") && r.status !== 401);
     expect(answered.map((r) => r.status)).toEqual([200, 200]);
@@ -36,13 +40,25 @@ describe("cluster reads", () => {
       stateName: "RESTARTING",
       futureField: { x: 1 },
       paused: null,
-      connectionStrings: { privateEndpoint: [{ srvConnectionString: "mongodb+srv://c-pl-0.x.mongodb.net", srvShardOptimizedConnectionString: null, type: "MONGOD", endpoints: null }] },
+      connectionStrings: {
+        privateEndpoint: [
+          {
+            srvConnectionString: "mongodb+srv://c-pl-0.x.mongodb.net",
+            srvShardOptimizedConnectionString: null,
+            type: "MONGOD",
+            endpoints: null,
+          },
+        ],
+      },
       replicationSpecs: null,
     });
     expect(parsed.stateName).toBe("RESTARTING");
     expect((parsed as Record<string, unknown>).futureField).toEqual({ x: 1 });
     expect(parsed).not.toHaveProperty("paused");
-    expect(parsed.connectionStrings?.privateEndpoint?.[0]).toEqual({ srvConnectionString: "mongodb+srv://c-pl-0.x.mongodb.net", type: "MONGOD" });
+    expect(parsed.connectionStrings?.privateEndpoint?.[0]).toEqual({
+      srvConnectionString: "mongodb+srv://c-pl-0.x.mongodb.net",
+      type: "MONGOD",
+    });
     expect(clusterSchema.safeParse({ stateName: "IDLE" }).success).toBe(false);
   });
 

@@ -15,11 +15,17 @@ describe("readAnswer with envelope", () => {
 
   it("passes through answers that are not envelopes: challenges, gateway errors, non-200", () => {
     expect(readAnswer(response(401, { status: 200, content: {} }), true).status).toBe(401);
-    expect(readAnswer({ status: 502, headers: {}, bodyText: "<html>bad gateway</html>" }, true)).toMatchObject({ status: 502, body: { ok: false } });
+    expect(readAnswer({ status: 502, headers: {}, bodyText: "<html>bad gateway</html>" }, true)).toMatchObject({
+      status: 502,
+      body: { ok: false },
+    });
     expect(readAnswer(response(200, { cloudProvider: "AWS", status: "AVAILABLE" }), true).status).toBe(200);
   });
 
   it("does not unwrap when envelope is off, even for an envelope-like body", () => {
-    expect(readAnswer(response(200, { status: 409, content: {} }), false)).toMatchObject({ status: 200, body: { ok: true, value: { status: 409, content: {} } } });
+    expect(readAnswer(response(200, { status: 409, content: {} }), false)).toMatchObject({
+      status: 200,
+      body: { ok: true, value: { status: 409, content: {} } },
+    });
   });
 });

@@ -65,7 +65,9 @@ describe("pacer", () => {
     expect(sent).toEqual([]);
     await time.advanceTo(2_000 + 3_000 + 1_000);
     expect(sent.map((at) => Math.round(at - 5_000))).toEqual([0, 143, 286, 429]);
-    expect(lines).toEqual(["Atlas at atlas.test is rate limiting (429, Retry-After 3.0 s): every request to it waits 3.0 s, then goes at about 7.0 requests per second"]);
+    expect(lines).toEqual([
+      "Atlas at atlas.test is rate limiting (429, Retry-After 3.0 s): every request to it waits 3.0 s, then goes at about 7.0 requests per second",
+    ]);
   });
 
   it("cuts the rate once for a burst of refusals to requests sent before the cut, and says so once", async () => {
@@ -115,7 +117,9 @@ describe("pacer", () => {
     expect(pacer.rate).toBe(Infinity);
     await accepted(1, 100, { limit: 20, remaining: 1 });
     expect(pacer.rate).toBeCloseTo(10, 5);
-    expect(lines).toEqual(["Atlas at atlas.test reports 1 of 20 requests left: pacing every request to it at about 10 requests per second"]);
+    expect(lines).toEqual([
+      "Atlas at atlas.test reports 1 of 20 requests left: pacing every request to it at about 10 requests per second",
+    ]);
     await accepted(10, 5_000, { limit: 20, remaining: 1 });
     expect(pacer.rate).toBeCloseTo(10, 5);
     // An empty bucket (remaining 0) eases off a little, without a refusal.

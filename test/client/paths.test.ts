@@ -1,7 +1,8 @@
 import { endpointPath, endpointServicePath, endpointServicesPath, endpointsPath } from "../../provider/client/paths";
 
 const service = { groupId: "32b6e34b3d91647abb20e7b8", cloudProvider: "AZURE" as const, endpointServiceId: "5f0d1a2b3c4d5e6f7a8b9c0d" };
-const azureId = "/subscriptions/cba6d9c6-1d3f-3c11-03cb-c705d895e636/resourceGroups/rg(1)/providers/Microsoft.Network/privateEndpoints/pe 1";
+const azureId =
+  "/subscriptions/cba6d9c6-1d3f-3c11-03cb-c705d895e636/resourceGroups/rg(1)/providers/Microsoft.Network/privateEndpoints/pe 1";
 
 describe("paths", () => {
   it("builds the endpoint service and endpoint paths", () => {
@@ -25,7 +26,9 @@ describe("paths", () => {
 
   it("refuses ids that URL normalization would drop or collapse", () => {
     for (const endpointId of ["", ".", ".."]) {
-      expect(() => endpointPath({ ...service, endpointId })).toThrow(`endpointId must be a non-empty string other than "." and ".." (value=${JSON.stringify(endpointId)})`);
+      expect(() => endpointPath({ ...service, endpointId })).toThrow(
+        `endpointId must be a non-empty string other than "." and ".." (value=${JSON.stringify(endpointId)})`,
+      );
     }
     expect(() => endpointServicePath({ ...service, endpointServiceId: "" })).toThrow(/endpointServiceId/);
   });

@@ -54,7 +54,10 @@ describe("decideRetry", () => {
   });
 
   it("waits exactly Retry-After, beyond maxDelayMs and without jitter", () => {
-    expect(decideRetry({ attemptsMade: 1, elapsedMs: 0, retryAfterMs: 7_000, options, random: half })).toEqual({ retry: true, delayMs: 7_000 });
+    expect(decideRetry({ attemptsMade: 1, elapsedMs: 0, retryAfterMs: 7_000, options, random: half })).toEqual({
+      retry: true,
+      delayMs: 7_000,
+    });
   });
 
   it("gives up at once when Retry-After is beyond the remaining budget", () => {

@@ -1,4 +1,11 @@
-import { describeIssues, endpointServiceSchemas, privateEndpointSchema, privateEndpointSchemas, readApiErrorBody, withoutNulls } from "../../provider/client/schemas";
+import {
+  describeIssues,
+  endpointServiceSchemas,
+  privateEndpointSchema,
+  privateEndpointSchemas,
+  readApiErrorBody,
+  withoutNulls,
+} from "../../provider/client/schemas";
 
 describe("privateEndpointSchemas", () => {
   it("parses an AWS endpoint and keeps fields Atlas adds later", () => {
@@ -26,7 +33,12 @@ describe("privateEndpointSchemas", () => {
       endpointGroupName: "group-1",
       endpoints: [{ endpointName: "rule-1", ipAddress: null, status: "AVAILABLE" }],
     });
-    expect(parsed).toEqual({ cloudProvider: "GCP", status: "VERIFIED", endpointGroupName: "group-1", endpoints: [{ endpointName: "rule-1", status: "AVAILABLE" }] });
+    expect(parsed).toEqual({
+      cloudProvider: "GCP",
+      status: "VERIFIED",
+      endpointGroupName: "group-1",
+      endpoints: [{ endpointName: "rule-1", status: "AVAILABLE" }],
+    });
     expect("errorMessage" in parsed).toBe(false);
   });
 
@@ -42,16 +54,27 @@ describe("privateEndpointSchemas", () => {
   });
 
   it("keeps a status outside the 2023-01-01 enum verbatim: Atlas adds statuses over time", () => {
-    expect(privateEndpointSchemas.AWS.parse({ cloudProvider: "AWS", connectionStatus: "PENDING_REVIEW" })).toEqual({ cloudProvider: "AWS", connectionStatus: "PENDING_REVIEW" });
-    expect(privateEndpointSchemas.GCP.parse({ cloudProvider: "GCP", status: "QUEUED", endpoints: [{ endpointName: "r", status: "WARMING" }] })).toMatchObject({
+    expect(privateEndpointSchemas.AWS.parse({ cloudProvider: "AWS", connectionStatus: "PENDING_REVIEW" })).toEqual({
+      cloudProvider: "AWS",
+      connectionStatus: "PENDING_REVIEW",
+    });
+    expect(
+      privateEndpointSchemas.GCP.parse({ cloudProvider: "GCP", status: "QUEUED", endpoints: [{ endpointName: "r", status: "WARMING" }] }),
+    ).toMatchObject({
       status: "QUEUED",
       endpoints: [{ endpointName: "r", status: "WARMING" }],
     });
   });
 
   it("reads an answer without a status, or without cloudProvider, as the cloud asked about", () => {
-    expect(privateEndpointSchemas.AZURE.parse({ cloudProvider: "AZURE", status: null, brandNewField: { nested: 1 } })).toEqual({ cloudProvider: "AZURE", brandNewField: { nested: 1 } });
-    expect(privateEndpointSchemas.AWS.parse({ interfaceEndpointId: "vpce-1" })).toEqual({ cloudProvider: "AWS", interfaceEndpointId: "vpce-1" });
+    expect(privateEndpointSchemas.AZURE.parse({ cloudProvider: "AZURE", status: null, brandNewField: { nested: 1 } })).toEqual({
+      cloudProvider: "AZURE",
+      brandNewField: { nested: 1 },
+    });
+    expect(privateEndpointSchemas.AWS.parse({ interfaceEndpointId: "vpce-1" })).toEqual({
+      cloudProvider: "AWS",
+      interfaceEndpointId: "vpce-1",
+    });
   });
 
   it("still rejects a known field of the wrong type, naming it", () => {
@@ -67,7 +90,10 @@ describe("privateEndpointSchemas", () => {
   });
 
   it("discriminates by cloudProvider in the union schema", () => {
-    expect(privateEndpointSchema.parse({ cloudProvider: "AZURE", status: "FAILED", errorMessage: "boom" })).toMatchObject({ cloudProvider: "AZURE", status: "FAILED" });
+    expect(privateEndpointSchema.parse({ cloudProvider: "AZURE", status: "FAILED", errorMessage: "boom" })).toMatchObject({
+      cloudProvider: "AZURE",
+      status: "FAILED",
+    });
     expect(privateEndpointSchema.safeParse({ cloudProvider: "ORACLE", status: "AVAILABLE" }).success).toBe(false);
   });
 
@@ -78,12 +104,21 @@ describe("privateEndpointSchemas", () => {
 
 describe("endpointServiceSchemas", () => {
   it("reads an AWS service without interfaceEndpoints or with a status it does not know", () => {
-    expect(endpointServiceSchemas.AWS.parse({ cloudProvider: "AWS", id: "a".repeat(24), status: "MIGRATING" })).toEqual({ cloudProvider: "AWS", id: "a".repeat(24), status: "MIGRATING" });
-    expect(endpointServiceSchemas.AWS.parse({ cloudProvider: "AWS", id: "a".repeat(24), status: "AVAILABLE", interfaceEndpoints: [] }).interfaceEndpoints).toEqual([]);
+    expect(endpointServiceSchemas.AWS.parse({ cloudProvider: "AWS", id: "a".repeat(24), status: "MIGRATING" })).toEqual({
+      cloudProvider: "AWS",
+      id: "a".repeat(24),
+      status: "MIGRATING",
+    });
+    expect(
+      endpointServiceSchemas.AWS.parse({ cloudProvider: "AWS", id: "a".repeat(24), status: "AVAILABLE", interfaceEndpoints: [] })
+        .interfaceEndpoints,
+    ).toEqual([]);
   });
 
   it("parses a GCP service with port mapping", () => {
-    expect(endpointServiceSchemas.GCP.parse({ cloudProvider: "GCP", status: "AVAILABLE", portMappingEnabled: true, endpointGroupNames: null })).toEqual({
+    expect(
+      endpointServiceSchemas.GCP.parse({ cloudProvider: "GCP", status: "AVAILABLE", portMappingEnabled: true, endpointGroupNames: null }),
+    ).toEqual({
       cloudProvider: "GCP",
       status: "AVAILABLE",
       portMappingEnabled: true,

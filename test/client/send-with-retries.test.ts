@@ -1,4 +1,12 @@
-import { AtlasApiError, AtlasClient, AtlasNetworkError, AtlasTimeoutError, type AtlasClientOptions, type EndpointRef, type ServiceRef } from "../../provider/client";
+import {
+  AtlasApiError,
+  type AtlasClient,
+  AtlasNetworkError,
+  AtlasTimeoutError,
+  type AtlasClientOptions,
+  type EndpointRef,
+  type ServiceRef,
+} from "../../provider/client";
 import { DEFAULT_RETRY } from "../../provider/client/options";
 import { sendWithRetries } from "../../provider/client/send-with-retries";
 import { TransportFailure, type HttpResponse } from "../../provider/client/transport";
@@ -27,7 +35,11 @@ function client(overrides: Partial<AtlasClientOptions> = {}): AtlasClient {
   });
 }
 
-const awsService = (): ServiceRef => ({ groupId: atlas.seed.groupId, cloudProvider: "AWS", endpointServiceId: atlas.seed.endpointServices.AWS });
+const awsService = (): ServiceRef => ({
+  groupId: atlas.seed.groupId,
+  cloudProvider: "AWS",
+  endpointServiceId: atlas.seed.endpointServices.AWS,
+});
 const ENDPOINTS = "^/api/atlas/v2/groups/[0-9a-f]+/privateEndpoint/AWS/endpointService/[0-9a-f]+/endpoint";
 let vpceCounter = 0x5000;
 const nextVpce = () => `vpce-${(vpceCounter++).toString(16).padStart(17, "0")}`;
@@ -67,7 +79,9 @@ describe("retries against the simulator", () => {
   it("rides through a burst of 503s on create, with exponential backoff", async () => {
     await atlas.fault({ method: "POST", pathPattern: ENDPOINTS, status: 503, count: 4 });
     const id = nextVpce();
-    await expect(client().createPrivateEndpoint(awsService(), { cloudProvider: "AWS", id })).resolves.toMatchObject({ interfaceEndpointId: id });
+    await expect(client().createPrivateEndpoint(awsService(), { cloudProvider: "AWS", id })).resolves.toMatchObject({
+      interfaceEndpointId: id,
+    });
     expect(await signedStatuses()).toEqual([503, 503, 503, 503, 200]);
   });
 
@@ -80,9 +94,13 @@ describe("retries against the simulator", () => {
   it("rides through a dropped connection, resending the POST", async () => {
     await atlas.fault({ method: "POST", pathPattern: ENDPOINTS, dropConnection: true, count: 2 });
     const id = nextVpce();
-    await expect(client().createPrivateEndpoint(awsService(), { cloudProvider: "AWS", id })).resolves.toMatchObject({ interfaceEndpointId: id });
+    await expect(client().createPrivateEndpoint(awsService(), { cloudProvider: "AWS", id })).resolves.toMatchObject({
+      interfaceEndpointId: id,
+    });
     expect(await signedStatuses()).toEqual([0, 0, 200]);
-    expect(scan.logLines.some((line) => /POST \/api\/\S+ failed \((ECONNRESET|ERR_NETWORK|EPIPE)\); retrying in \d+ ms/.test(line))).toBe(true);
+    expect(scan.logLines.some((line) => /POST \/api\/\S+ failed \((ECONNRESET|ERR_NETWORK|EPIPE)\); retrying in \d+ ms/.test(line))).toBe(
+      true,
+    );
   });
 
   it("retries a request that exceeds requestTimeoutMs", async () => {
@@ -93,10 +111,14 @@ describe("retries against the simulator", () => {
 
   it("ends a burst longer than the attempt budget with AtlasApiError 503 that says how long it tried", async () => {
     await atlas.fault({ pathPattern: "/endpointService/", status: 503, count: 10 });
-    const error = (await scan.rejection(client({ retry: { maxAttempts: 3, baseDelayMs: 5, maxDelayMs: 20 } }).getEndpointService(awsService()))) as AtlasApiError;
+    const error = (await scan.rejection(
+      client({ retry: { maxAttempts: 3, baseDelayMs: 5, maxDelayMs: 20 } }).getEndpointService(awsService()),
+    )) as AtlasApiError;
     expect(error).toBeInstanceOf(AtlasApiError);
     expect(error).toMatchObject({ status: 503, errorCode: "SERVICE_UNAVAILABLE", attempts: 3 });
-    expect(error.message).toMatch(/^Atlas answered 503 SERVICE_UNAVAILABLE for GET \/api\/atlas\/v2\/\S+: Injected fault: 503 SERVICE_UNAVAILABLE\. \(after 3 attempts over \d+\.\d s\)$/);
+    expect(error.message).toMatch(
+      /^Atlas answered 503 SERVICE_UNAVAILABLE for GET \/api\/atlas\/v2\/\S+: Injected fault: 503 SERVICE_UNAVAILABLE\. \(after 3 attempts over \d+\.\d s\)$/,
+    );
     expect(await signedStatuses()).toEqual([503, 503, 503]);
     expect(scan.logLines.some((line) => /giving up: all 3 attempts used/.test(line))).toBe(true);
   });
@@ -104,7 +126,9 @@ describe("retries against the simulator", () => {
   it("stops at maxElapsedMs even when attempts remain", async () => {
     await atlas.fault({ pathPattern: "/endpointService/", status: 503, delayMs: 150, count: 50 });
     const started = Date.now();
-    const error = (await scan.rejection(client({ retry: { maxAttempts: 50, maxElapsedMs: 400, baseDelayMs: 5, maxDelayMs: 10 } }).getEndpointService(awsService()))) as AtlasApiError;
+    const error = (await scan.rejection(
+      client({ retry: { maxAttempts: 50, maxElapsedMs: 400, baseDelayMs: 5, maxDelayMs: 10 } }).getEndpointService(awsService()),
+    )) as AtlasApiError;
     expect(error.status).toBe(503);
     expect(error.attempts).toBeLessThan(50);
     expect(Date.now() - started).toBeLessThan(2_000);
@@ -121,15 +145,21 @@ describe("retries against the simulator", () => {
 
   it("ends repeated dropped connections with AtlasNetworkError naming attempts and time", async () => {
     await atlas.fault({ pathPattern: "/endpointService/", dropConnection: true, count: 10 });
-    const error = (await scan.rejection(client({ retry: { maxAttempts: 3, baseDelayMs: 5, maxDelayMs: 20 } }).getEndpointService(awsService()))) as AtlasNetworkError;
+    const error = (await scan.rejection(
+      client({ retry: { maxAttempts: 3, baseDelayMs: 5, maxDelayMs: 20 } }).getEndpointService(awsService()),
+    )) as AtlasNetworkError;
     expect(error).toBeInstanceOf(AtlasNetworkError);
     expect(error).toMatchObject({ name: "AtlasNetworkError", attempts: 3, method: "GET" });
-    expect(error.message).toMatch(/^Could not reach Atlas for GET \/api\/atlas\/v2\/\S+ \(\w+\): 3 attempts over \d+\.\d s, all 3 attempts used$/);
+    expect(error.message).toMatch(
+      /^Could not reach Atlas for GET \/api\/atlas\/v2\/\S+ \(\w+\): 3 attempts over \d+\.\d s, all 3 attempts used$/,
+    );
   });
 
   it("ends repeated timeouts with AtlasTimeoutError", async () => {
     await atlas.fault({ pathPattern: "/endpointService/", delayMs: 500, count: 2 });
-    const error = (await scan.rejection(client({ requestTimeoutMs: 100, retry: { maxAttempts: 2, baseDelayMs: 5, maxDelayMs: 10 } }).getEndpointService(awsService()))) as AtlasTimeoutError;
+    const error = (await scan.rejection(
+      client({ requestTimeoutMs: 100, retry: { maxAttempts: 2, baseDelayMs: 5, maxDelayMs: 10 } }).getEndpointService(awsService()),
+    )) as AtlasTimeoutError;
     expect(error).toBeInstanceOf(AtlasTimeoutError);
     expect(error).toBeInstanceOf(AtlasNetworkError);
     expect(error.message).toMatch(/^Atlas did not answer within 100 ms for GET \S+ \(ETIMEDOUT\): 2 attempts over/);
@@ -139,7 +169,9 @@ describe("retries against the simulator", () => {
     const closed = await startTestAtlas();
     const baseUrl = closed.simulator.baseUrl;
     await closed.close();
-    const error = (await scan.rejection(client({ baseUrl, retry: { maxAttempts: 2, baseDelayMs: 5, maxDelayMs: 10 } }).getEndpointService(awsService()))) as AtlasNetworkError;
+    const error = (await scan.rejection(
+      client({ baseUrl, retry: { maxAttempts: 2, baseDelayMs: 5, maxDelayMs: 10 } }).getEndpointService(awsService()),
+    )) as AtlasNetworkError;
     expect(error).toMatchObject({ name: "AtlasNetworkError", code: "ECONNREFUSED", attempts: 2 });
   });
 
@@ -162,7 +194,16 @@ describe("sendWithRetries budget (simulated clock)", () => {
   function fakeClock() {
     let now = 0;
     const sleeps: number[] = [];
-    return { sleeps, clock: { now: () => now, sleep: async (ms: number) => void (sleeps.push(ms), (now += ms)) } };
+    return {
+      sleeps,
+      clock: {
+        now: () => now,
+        sleep: async (ms: number) => {
+          sleeps.push(ms);
+          now += ms;
+        },
+      },
+    };
   }
 
   const context = (retry: Partial<typeof DEFAULT_RETRY>, clock: ReturnType<typeof fakeClock>["clock"]) => ({
@@ -175,7 +216,10 @@ describe("sendWithRetries budget (simulated clock)", () => {
 
   it("sleeps with growing, capped backoff and never past maxElapsedMs", async () => {
     const { clock, sleeps } = fakeClock();
-    const result = await sendWithRetries(context({ maxAttempts: 100, maxElapsedMs: 10_000, baseDelayMs: 250, maxDelayMs: 2_000 }, clock), async () => unavailable);
+    const result = await sendWithRetries(
+      context({ maxAttempts: 100, maxElapsedMs: 10_000, baseDelayMs: 250, maxDelayMs: 2_000 }, clock),
+      async () => unavailable,
+    );
     expect(result.response.status).toBe(503);
     expect(sleeps.slice(0, 5)).toEqual([249, 499, 999, 1998, 1998]);
     expect(sleeps.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(10_000);
@@ -196,7 +240,9 @@ describe("sendWithRetries budget (simulated clock)", () => {
       calls++;
       throw new TransportFailure("ENOTFOUND", false);
     };
-    await expect(sendWithRetries(context({}, clock), attempt)).rejects.toThrow("Could not reach Atlas for GET /x (ENOTFOUND): 1 attempt over 0.0 s, ENOTFOUND is not retried");
+    await expect(sendWithRetries(context({}, clock), attempt)).rejects.toThrow(
+      "Could not reach Atlas for GET /x (ENOTFOUND): 1 attempt over 0.0 s, ENOTFOUND is not retried",
+    );
     expect(calls).toBe(1);
   });
 
@@ -209,13 +255,26 @@ describe("sendWithRetries budget (simulated clock)", () => {
 
 describe("sendWithRetries waits out 429s until the operation's deadline (simulated clock)", () => {
   const ok: HttpResponse = { status: 200, headers: {}, bodyText: "" };
-  const limited = (retryAfter?: string): HttpResponse => ({ status: 429, headers: retryAfter === undefined ? {} : { "retry-after": retryAfter }, bodyText: "" });
+  const limited = (retryAfter?: string): HttpResponse => ({
+    status: 429,
+    headers: retryAfter === undefined ? {} : { "retry-after": retryAfter },
+    bodyText: "",
+  });
   const unavailable: HttpResponse = { status: 503, headers: {}, bodyText: "" };
 
   function fakeClock() {
     let now = 0;
     const sleeps: number[] = [];
-    return { sleeps, clock: { now: () => now, sleep: async (ms: number) => void (sleeps.push(ms), (now += ms)) } };
+    return {
+      sleeps,
+      clock: {
+        now: () => now,
+        sleep: async (ms: number) => {
+          sleeps.push(ms);
+          now += ms;
+        },
+      },
+    };
   }
   const retry = { ...DEFAULT_RETRY, maxAttempts: 3, maxElapsedMs: 5_000, baseDelayMs: 250, maxDelayMs: 4_000 };
   const context = (clock: ReturnType<typeof fakeClock>["clock"], waitOutRateLimitsForMs?: number) => ({

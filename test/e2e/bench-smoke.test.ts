@@ -9,7 +9,10 @@ jest.setTimeout(600_000);
 // checked by the full run (bench/RESULTS.md); here every figure must be present and plausible.
 let results: BenchResults & { rateLimits: RateLimitResult };
 beforeAll(async () => {
-  const run = await runCommand(process.execPath, [require.resolve("tsx/cli"), "bench/run.ts", "--tiny", "--json"], { cwd: repoRoot, timeoutMs: 540_000 });
+  const run = await runCommand(process.execPath, [require.resolve("tsx/cli"), "bench/run.ts", "--tiny", "--json"], {
+    cwd: repoRoot,
+    timeoutMs: 540_000,
+  });
   if (run.code !== 0) throw new Error(`bench --tiny --json exited ${run.code ?? run.signal}\n${run.stdout}\n${run.stderr}`);
   results = JSON.parse(run.stdout) as typeof results;
 });
@@ -40,7 +43,9 @@ test("reports readiness lag and GETs for every transition time, cloud and schedu
   const schedules = results.schedules.map((s) => s.name);
   expect(schedules).toEqual(expect.arrayContaining(["shipped", "terraform"]));
   const keys = Object.keys(results.readinessLagMs);
-  expect(keys.sort()).toEqual(["5000/AWS", "5000/AZURE", "5000/GCP", "60000/AWS", "60000/AZURE", "60000/GCP", "600000/AWS", "600000/AZURE", "600000/GCP"].sort());
+  expect(keys.sort()).toEqual(
+    ["5000/AWS", "5000/AZURE", "5000/GCP", "60000/AWS", "60000/AZURE", "60000/GCP", "600000/AWS", "600000/AZURE", "600000/GCP"].sort(),
+  );
   for (const key of keys) {
     for (const name of schedules) {
       expect(results.readinessLagMs[key]![name]).toBeGreaterThanOrEqual(0);

@@ -6,7 +6,9 @@ import { runCommand } from "../../scripts/lib/run-command";
 jest.setTimeout(300_000);
 
 // README "Using it": from a clone, one command runs an example against the simulator, installed from the packed tarball.
-test.each(["aws", "azure", "gcp"])("npm run example -- %s installs the packed tarball into the example and runs up and destroy", async (cloud) => {
+test.each(["aws", "azure", "gcp"])(
+  "npm run example -- %s installs the packed tarball into the example and runs up and destroy",
+  async (cloud) => {
     const result = await runCommand("npm", ["run", "example", "--silent", "--", cloud], { cwd: repoRoot, timeoutMs: 240_000 });
     const text = `${result.stdout}\n${result.stderr}`;
     if (result.code !== 0) throw new Error(`exit ${result.code}\n${text.slice(-4000)}`);
@@ -18,4 +20,5 @@ test.each(["aws", "azure", "gcp"])("npm run example -- %s installs the packed ta
     expect(existsSync(join(installed, "dist", "provider", "lifecycle.js"))).toBe(true);
     expect(existsSync(join(installed, "provider"))).toBe(false);
     expect(existsSync(join(repoRoot, "examples", cloud, "Pulumi.simulator.yaml"))).toBe(false);
-});
+  },
+);

@@ -1,50 +1,61 @@
 import { join } from "node:path";
-import { exampleDir, fixturesDir, output, RunningSimulator, stackFor, startSimulator, withoutCredentials } from "../support/cli-harness";
-import { descendantsOf, killEach, ProcessInfo, waitForExit } from "./process-tree";
+import {
+  exampleDir,
+  fixturesDir,
+  output,
+  type RunningSimulator,
+  stackFor,
+  startSimulator,
+  withoutCredentials,
+} from "../support/cli-harness";
+import { descendantsOf, killEach, type ProcessInfo, waitForExit } from "./process-tree";
 
 jest.setTimeout(180_000);
 
 // The project's own language host (scripts/pulumi-language-nodejs, built into .tools/bin by install-pulumi.sh).
 let simulator: RunningSimulator;
 beforeAll(async () => {
-    simulator = await startSimulator({ port: 0, timeScale: 0.02 });
+  simulator = await startSimulator({ port: 0, timeScale: 0.02 });
 });
 afterAll(async () => {
-    await simulator?.close();
+  await simulator?.close();
 });
 
 test("a stack with no config at all fails with Pulumi's 'Missing required configuration variable', not a TypeError", async () => {
-    const stack = stackFor(simulator, exampleDir("aws"), withoutCredentials());
-    await stack.init();
-    const result = await stack.preview([], { timeoutMs: 90_000 });
-    const text = output(result);
-    expect(result.code).not.toBe(0);
-    expect(text).toMatch(/Missing required configuration variable 'atlas-private-endpoint-aws:groupId'/);
-    expect(text).not.toMatch(/TypeError|parseConfig/);
+  const stack = stackFor(simulator, exampleDir("aws"), withoutCredentials());
+  await stack.init();
+  const result = await stack.preview([], { timeoutMs: 90_000 });
+  const text = output(result);
+  expect(result.code).not.toBe(0);
+  expect(text).toMatch(/Missing required configuration variable 'atlas-private-endpoint-aws:groupId'/);
+  expect(text).not.toMatch(/TypeError|parseConfig/);
 });
 
 test("the language host and its program exit within seconds when their pulumi process is SIGKILLed", async () => {
-    const stack = stackFor(simulator, join(fixturesDir, "hanging-program"), withoutCredentials());
-    await stack.init();
-    let pulumiPid: number | undefined;
-    const running = stack.preview([], { onSpawn: (pid) => (pulumiPid = pid) });
-    let tree: ProcessInfo[] = [];
-    const deadline = Date.now() + 90_000;
-    // Wait until the program itself is running under the host.
-    while (!tree.some((p) => p.command.includes("hanging-program") || p.command.includes("cmd/run"))) {
-        if (Date.now() > deadline) throw new Error("the program never started");
-        await new Promise((r) => setTimeout(r, 100));
-        tree = pulumiPid === undefined ? [] : descendantsOf(pulumiPid);
-    }
-    const host = tree.filter((p) => p.command.includes("pulumi-language-nodejs"));
-    const program = tree.filter((p) => p.command.includes("cmd/run"));
-    expect(host).toHaveLength(1);
-    expect(program).toHaveLength(1);
+  const stack = stackFor(simulator, join(fixturesDir, "hanging-program"), withoutCredentials());
+  await stack.init();
+  let pulumiPid: number | undefined;
+  const running = stack.preview([], { onSpawn: (pid) => (pulumiPid = pid) });
+  let tree: ProcessInfo[] = [];
+  const deadline = Date.now() + 90_000;
+  // Wait until the program itself is running under the host.
+  while (!tree.some((p) => p.command.includes("hanging-program") || p.command.includes("cmd/run"))) {
+    if (Date.now() > deadline) throw new Error("the program never started");
+    await new Promise((r) => setTimeout(r, 100));
+    tree = pulumiPid === undefined ? [] : descendantsOf(pulumiPid);
+  }
+  const host = tree.filter((p) => p.command.includes("pulumi-language-nodejs"));
+  const program = tree.filter((p) => p.command.includes("cmd/run"));
+  expect(host).toHaveLength(1);
+  expect(program).toHaveLength(1);
 
-    process.kill(pulumiPid!, "SIGKILL");
-    await running;
-    const survivors = await waitForExit([...host, ...program].map((p) => p.pid), 5_000);
-    killEach(survivors);
-    killEach(tree.map((p) => p.pid)); // the other plugins the engine started, if any are left
-    expect(survivors).toEqual([]);
+  process.kill(pulumiPid!, "SIGKILL");
+  await running;
+  const survivors = await waitForExit(
+    [...host, ...program].map((p) => p.pid),
+    5_000,
+  );
+  killEach(survivors);
+  killEach(tree.map((p) => p.pid)); // the other plugins the engine started, if any are left
+  expect(survivors).toEqual([]);
 });

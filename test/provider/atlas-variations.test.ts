@@ -31,13 +31,16 @@ function rewrite(method: string, path: RegExp, change: Rewrite, count?: number) 
   proxy.rules.push({ method, path, rewrite: change, count });
 }
 /** Statuses of the signed POSTs the simulator answered (digest challenges left out). */
-const postStatuses = async () => (await harness.requests()).filter((r) => r.method === "POST" && r.auth !== "challenge").map((r) => r.status);
+const postStatuses = async () =>
+  (await harness.requests()).filter((r) => r.method === "POST" && r.auth !== "challenge").map((r) => r.status);
 const fired = (action: string) => proxy.log.filter((entry) => entry.action === action);
 
 /** The Atlas id the simulator lists the endpoint under. */
 const atlasId = (args: Record<string, unknown>) => String(args.cloudProvider === "GCP" ? args.endpointGroupName : args.endpointId);
 async function inSimulator(args: Record<string, unknown>) {
-  return (await harness.endpoints()).filter((e) => e.endpointId.toLowerCase() === atlasId(args).toLowerCase() && e.endpointServiceId === args.endpointServiceId);
+  return (await harness.endpoints()).filter(
+    (e) => e.endpointId.toLowerCase() === atlasId(args).toLowerCase() && e.endpointServiceId === args.endpointServiceId,
+  );
 }
 
 const statusField = (cloud: unknown) => (cloud === "AWS" ? "connectionStatus" : "status");
@@ -75,12 +78,29 @@ describe("item 1: a tolerant wire model", () => {
     expect(id).toBeDefined();
     expect(props).toMatchObject({ connectionStatus: "AVAILABLE", adopted: false });
     expect(fired("body")).toHaveLength(3);
-    expect(harness.progress.some((line) => /status PENDING_REVIEW, which this provider version does not know; treating it as still in progress/.test(line))).toBe(true);
+    expect(
+      harness.progress.some((line) =>
+        /status PENDING_REVIEW, which this provider version does not know; treating it as still in progress/.test(line),
+      ),
+    ).toBe(true);
   });
 
   test("a create answer with no status, nulls and fields Atlas added later is registered and completes", async () => {
     const args = harness.gcpArgs();
-    rewrite("POST", POST, { kind: "body", change: (body) => ({ ...withStatus("GCP", undefined)(body), errorMessage: null, serviceAttachmentNames: null, newFeature: { enabled: true } }) }, 1);
+    rewrite(
+      "POST",
+      POST,
+      {
+        kind: "body",
+        change: (body) => ({
+          ...withStatus("GCP", undefined)(body),
+          errorMessage: null,
+          serviceAttachmentNames: null,
+          newFeature: { enabled: true },
+        }),
+      },
+      1,
+    );
     const { props, error } = await createAndRecord(args);
     expect(error).toBeUndefined();
     expect(props).toMatchObject({ status: "AVAILABLE" });
@@ -280,7 +300,9 @@ describe("item 4: gone means Atlas said this endpoint is gone", () => {
   test("refresh drops an endpoint whose endpoint service is gone (PRIVATE_ENDPOINT_SERVICE_NOT_FOUND)", async () => {
     const { id, props } = await created();
     const serviceId = hex(24);
-    const refreshed = await harness.observe(provider.read(id.replace(String(props.endpointServiceId), serviceId), { ...props, endpointServiceId: serviceId }));
+    const refreshed = await harness.observe(
+      provider.read(id.replace(String(props.endpointServiceId), serviceId), { ...props, endpointServiceId: serviceId }),
+    );
     expect(refreshed.id).toBe("");
     expect(harness.progress.some((line) => line.includes(`endpoint service ${serviceId} is gone from Atlas`))).toBe(true);
     await destroy(id, props);
@@ -304,21 +326,55 @@ function keysConfig() {
 
 describe("across every rewrite, no orphan and no create thrown without an id", () => {
   const variations: { name: string; rules: (cloud: string) => [string, RegExp, Rewrite, number | undefined][] }[] = [
-    { name: "an unknown status inserted", rules: (c) => [["POST", POST, { kind: "body", change: withStatus(c, "PENDING_REVIEW") }, 1], ["GET", ONE, { kind: "body", change: withStatus(c, "PENDING_REVIEW") }, 2]] },
+    {
+      name: "an unknown status inserted",
+      rules: (c) => [
+        ["POST", POST, { kind: "body", change: withStatus(c, "PENDING_REVIEW") }, 1],
+        ["GET", ONE, { kind: "body", change: withStatus(c, "PENDING_REVIEW") }, 2],
+      ],
+    },
     { name: "no status in the create answer", rules: (c) => [["POST", POST, { kind: "body", change: withStatus(c, undefined) }, 1]] },
-    { name: "nulls for every absent field", rules: () => [["POST", POST, { kind: "body", change: (b) => ({ ...b, errorMessage: null, deleteRequested: null, interfaceEndpointId: null }) }, 1]] },
-    { name: "fields Atlas added later", rules: () => [["POST", POST, { kind: "body", change: (b) => ({ ...b, region: "eu-west-1", tags: [{ k: "v" }] }) }, 1], ["GET", ONE, { kind: "body", change: (b) => ({ ...b, extra: null, more: 1 }) }, undefined]] },
+    {
+      name: "nulls for every absent field",
+      rules: () => [
+        [
+          "POST",
+          POST,
+          { kind: "body", change: (b) => ({ ...b, errorMessage: null, deleteRequested: null, interfaceEndpointId: null }) },
+          1,
+        ],
+      ],
+    },
+    {
+      name: "fields Atlas added later",
+      rules: () => [
+        ["POST", POST, { kind: "body", change: (b) => ({ ...b, region: "eu-west-1", tags: [{ k: "v" }] }) }, 1],
+        ["GET", ONE, { kind: "body", change: (b) => ({ ...b, extra: null, more: 1 }) }, undefined],
+      ],
+    },
     { name: "201 for the create", rules: () => [["POST", POST, { kind: "status", status: 201 }, 1]] },
     { name: "an unreadable create body", rules: () => [["POST", POST, { kind: "body", change: () => "yes" }, 1]] },
     { name: "a 404 window after the create", rules: () => [["GET", ONE, { kind: "atlas404" }, 3]] },
     { name: "the create processed, its answer dropped", rules: () => [["POST", POST, { kind: "forwardThenDrop" }, 1]] },
     { name: "the create processed, answered 502", rules: () => [["POST", POST, { kind: "forwardThen502" }, 1]] },
-    { name: "the create processed, answered 502, then 500s and a 404 window", rules: () => [["POST", POST, { kind: "forwardThen502" }, 1], ["POST", POST, { kind: "answer", status: 500 }, undefined], ["GET", ONE, { kind: "atlas404" }, 2]] },
+    {
+      name: "the create processed, answered 502, then 500s and a 404 window",
+      rules: () => [
+        ["POST", POST, { kind: "forwardThen502" }, 1],
+        ["POST", POST, { kind: "answer", status: 500 }, undefined],
+        ["GET", ONE, { kind: "atlas404" }, 2],
+      ],
+    },
   ];
   const clouds = ["AWS", "AZURE", "GCP"] as const;
 
   test.each(variations.flatMap((v) => clouds.map((cloud) => [v.name, cloud, v] as const)))("%s on %s", async (_name, cloud, variation) => {
-    const args = cloud === "AWS" ? harness.awsArgs({ adoptExisting: false }) : cloud === "AZURE" ? harness.azureArgs({ adoptExisting: false }) : harness.gcpArgs({ adoptExisting: false });
+    const args =
+      cloud === "AWS"
+        ? harness.awsArgs({ adoptExisting: false })
+        : cloud === "AZURE"
+          ? harness.azureArgs({ adoptExisting: false })
+          : harness.gcpArgs({ adoptExisting: false });
     for (const [method, path, change, count] of variation.rules(cloud)) rewrite(method, path, change, count);
     const { id, props, error } = await createAndRecord(args);
     expect(proxy.log.some((entry) => entry.action !== "forwarded")).toBe(true);
@@ -341,29 +397,41 @@ describe("with the simulator's own variations (the same cases, produced by Atlas
   }
   afterEach(async () => setDialect(null));
 
-  test.each(["drop", "502"] as const)("a create whose answer Atlas lost (%s) after registering it continues with its own endpoint with adoptExisting false", async (loss) => {
-    await setDialect({ answerLost: loss });
-    const args = harness.gcpArgs({ adoptExisting: false });
-    const { id, props, error } = await createAndRecord(args);
-    expect(error).toBeUndefined();
-    expect(props).toMatchObject({ status: "AVAILABLE", adopted: false });
-    const posts = (await harness.requests()).filter((r) => r.method === "POST" && r.auth !== "challenge");
-    expect(posts[0]).toMatchObject({ answerLost: true, status: loss === "drop" ? 0 : 502 });
-    // A 502 is retried and the retry meets 409; a dropped answer is looked up by a read instead.
-    if (loss === "502") expect(posts.slice(1).map((r) => r.status)).toContain(409);
-    expect(harness.progress.some((line) => /a retried create found it already registered|the create's answer was lost, but Atlas has it registered/.test(line))).toBe(true);
-    expect(await inSimulator(args)).toHaveLength(1);
-    await destroy(id!, props!);
-    expect(await inSimulator(args)).toHaveLength(0);
-  });
+  test.each(["drop", "502"] as const)(
+    "a create whose answer Atlas lost (%s) after registering it continues with its own endpoint with adoptExisting false",
+    async (loss) => {
+      await setDialect({ answerLost: loss });
+      const args = harness.gcpArgs({ adoptExisting: false });
+      const { id, props, error } = await createAndRecord(args);
+      expect(error).toBeUndefined();
+      expect(props).toMatchObject({ status: "AVAILABLE", adopted: false });
+      const posts = (await harness.requests()).filter((r) => r.method === "POST" && r.auth !== "challenge");
+      expect(posts[0]).toMatchObject({ answerLost: true, status: loss === "drop" ? 0 : 502 });
+      // A 502 is retried and the retry meets 409; a dropped answer is looked up by a read instead.
+      if (loss === "502") expect(posts.slice(1).map((r) => r.status)).toContain(409);
+      expect(
+        harness.progress.some((line) =>
+          /a retried create found it already registered|the create's answer was lost, but Atlas has it registered/.test(line),
+        ),
+      ).toBe(true);
+      expect(await inSimulator(args)).toHaveLength(1);
+      await destroy(id!, props!);
+      expect(await inSimulator(args)).toHaveLength(0);
+    },
+  );
 
-  test.each(["AWS", "AZURE", "GCP"] as const)("an unknown status in %s's sequence is waited through and named, and a create answer without a status is read", async (cloud) => {
-    await setDialect({ extraStatus: { cloud, status: "PENDING_SECURITY_REVIEW", lastsMs: 5000 }, omitCreateStatus: true });
-    const args = cloud === "AWS" ? harness.awsArgs() : cloud === "AZURE" ? harness.azureArgs() : harness.gcpArgs();
-    const { id, props, error } = await createAndRecord(args);
-    expect(error).toBeUndefined();
-    expect(props).toMatchObject({ [statusField(cloud)]: "AVAILABLE" });
-    expect(harness.progress.some((line) => line.includes("status PENDING_SECURITY_REVIEW, which this provider version does not know"))).toBe(true);
-    await destroy(id!, props!);
-  });
+  test.each(["AWS", "AZURE", "GCP"] as const)(
+    "an unknown status in %s's sequence is waited through and named, and a create answer without a status is read",
+    async (cloud) => {
+      await setDialect({ extraStatus: { cloud, status: "PENDING_SECURITY_REVIEW", lastsMs: 5000 }, omitCreateStatus: true });
+      const args = cloud === "AWS" ? harness.awsArgs() : cloud === "AZURE" ? harness.azureArgs() : harness.gcpArgs();
+      const { id, props, error } = await createAndRecord(args);
+      expect(error).toBeUndefined();
+      expect(props).toMatchObject({ [statusField(cloud)]: "AVAILABLE" });
+      expect(
+        harness.progress.some((line) => line.includes("status PENDING_SECURITY_REVIEW, which this provider version does not know")),
+      ).toBe(true);
+      await destroy(id!, props!);
+    },
+  );
 });

@@ -14,11 +14,13 @@ const wire = useWireSecrets(harness);
 type Args = Record<string, unknown>;
 const without = (args: Args, key: string): Args => Object.fromEntries(Object.entries(args).filter(([name]) => name !== key));
 const rules = (args: Args) => args.endpoints as { endpointName: string; ipAddress: string }[];
-const AZURE_ID_PREFIX = "/subscriptions/3c1e7a52-8f0b-4d6e-9a27-5b1f0c9d2e41/resourceGroups/rg-test/providers/Microsoft.Network/privateEndpoints/";
+const AZURE_ID_PREFIX =
+  "/subscriptions/3c1e7a52-8f0b-4d6e-9a27-5b1f0c9d2e41/resourceGroups/rg-test/providers/Microsoft.Network/privateEndpoints/";
 
 const HEX24 = /24 hexadecimal characters/;
 const VPCE = /"vpce-" followed by 17 lowercase hex characters/;
-const AZURE_ID = /Azure private endpoint resource id \/subscriptions\/<uuid>\/resourceGroups\/<group>\/providers\/Microsoft\.Network\/privateEndpoints\/<name>/;
+const AZURE_ID =
+  /Azure private endpoint resource id \/subscriptions\/<uuid>\/resourceGroups\/<group>\/providers\/Microsoft\.Network\/privateEndpoints\/<name>/;
 const IPV4 = /IPv4 address/;
 const CLOUDS = /must be one of AWS, AZURE, GCP/;
 const DURATION = /a duration such as "45m", "1h30m" or "90s", or a number of seconds/;
@@ -37,62 +39,306 @@ interface CheckCase {
 const CHECK_CASES: CheckCase[] = [
   // Malformed ids
   { what: "a groupId that is too short (AWS)", args: () => harness.awsArgs({ groupId: "5f1a2b" }), property: "groupId", allowed: HEX24 },
-  { what: "a groupId in upper-case hex (AZURE)", args: () => harness.azureArgs({ groupId: harness.seed.groupId.toUpperCase() }), property: "groupId", allowed: HEX24 },
-  { what: "an endpointServiceId with a non-hex character (GCP)", args: () => harness.gcpArgs({ endpointServiceId: `${hex(23)}z` }), property: "endpointServiceId", allowed: HEX24 },
-  { what: "a missing endpointServiceId (AWS)", args: () => without(harness.awsArgs(), "endpointServiceId"), property: "endpointServiceId", allowed: /^is required \(24 hexadecimal characters/ },
-  { what: "a VPC id where the VPC endpoint id belongs (AWS)", args: () => harness.awsArgs({ endpointId: `vpc-${hex(17)}` }), property: "endpointId", allowed: VPCE },
-  { what: "a truncated VPC endpoint id (AWS)", args: () => harness.awsArgs({ endpointId: "vpce-0123" }), property: "endpointId", allowed: VPCE },
-  { what: "a VPC endpoint id in upper case (AWS)", args: () => harness.awsArgs({ endpointId: `vpce-${hex(17).toUpperCase()}` }), property: "endpointId", allowed: VPCE },
-  { what: "a missing endpointId (AWS)", args: () => without(harness.awsArgs(), "endpointId"), property: "endpointId", allowed: /^is required \(an AWS VPC endpoint id/ },
-  { what: "an AWS VPC endpoint id as the Azure endpoint id (AZURE)", args: () => harness.azureArgs({ endpointId: `vpce-${hex(17)}` }), property: "endpointId", allowed: AZURE_ID },
-  { what: "an Azure endpoint id whose subscription is not a UUID (AZURE)", args: () => harness.azureArgs({ endpointId: AZURE_ID_PREFIX.replace("3c1e7a52-8f0b-4d6e-9a27-5b1f0c9d2e41", "my-subscription") + "pe-1" }), property: "endpointId", allowed: AZURE_ID },
-  { what: "an Azure endpoint id already URL-encoded (AZURE)", args: () => harness.azureArgs({ endpointId: encodeURIComponent(`${AZURE_ID_PREFIX}pe-1`) }), property: "endpointId", allowed: AZURE_ID },
-  { what: "a GCP project id with spaces and capitals (GCP)", args: () => harness.gcpArgs({ gcpProjectId: "My Project" }), property: "gcpProjectId", allowed: /Google Cloud project id \(6-30 lowercase letters, digits or hyphens/ },
-  { what: "an endpoint group name starting with a hyphen (GCP)", args: () => harness.gcpArgs({ endpointGroupName: "-psc" }), property: "endpointGroupName", allowed: GCP_NAME },
+  {
+    what: "a groupId in upper-case hex (AZURE)",
+    args: () => harness.azureArgs({ groupId: harness.seed.groupId.toUpperCase() }),
+    property: "groupId",
+    allowed: HEX24,
+  },
+  {
+    what: "an endpointServiceId with a non-hex character (GCP)",
+    args: () => harness.gcpArgs({ endpointServiceId: `${hex(23)}z` }),
+    property: "endpointServiceId",
+    allowed: HEX24,
+  },
+  {
+    what: "a missing endpointServiceId (AWS)",
+    args: () => without(harness.awsArgs(), "endpointServiceId"),
+    property: "endpointServiceId",
+    allowed: /^is required \(24 hexadecimal characters/,
+  },
+  {
+    what: "a VPC id where the VPC endpoint id belongs (AWS)",
+    args: () => harness.awsArgs({ endpointId: `vpc-${hex(17)}` }),
+    property: "endpointId",
+    allowed: VPCE,
+  },
+  {
+    what: "a truncated VPC endpoint id (AWS)",
+    args: () => harness.awsArgs({ endpointId: "vpce-0123" }),
+    property: "endpointId",
+    allowed: VPCE,
+  },
+  {
+    what: "a VPC endpoint id in upper case (AWS)",
+    args: () => harness.awsArgs({ endpointId: `vpce-${hex(17).toUpperCase()}` }),
+    property: "endpointId",
+    allowed: VPCE,
+  },
+  {
+    what: "a missing endpointId (AWS)",
+    args: () => without(harness.awsArgs(), "endpointId"),
+    property: "endpointId",
+    allowed: /^is required \(an AWS VPC endpoint id/,
+  },
+  {
+    what: "an AWS VPC endpoint id as the Azure endpoint id (AZURE)",
+    args: () => harness.azureArgs({ endpointId: `vpce-${hex(17)}` }),
+    property: "endpointId",
+    allowed: AZURE_ID,
+  },
+  {
+    what: "an Azure endpoint id whose subscription is not a UUID (AZURE)",
+    args: () =>
+      harness.azureArgs({ endpointId: `${AZURE_ID_PREFIX.replace("3c1e7a52-8f0b-4d6e-9a27-5b1f0c9d2e41", "my-subscription")}pe-1` }),
+    property: "endpointId",
+    allowed: AZURE_ID,
+  },
+  {
+    what: "an Azure endpoint id already URL-encoded (AZURE)",
+    args: () => harness.azureArgs({ endpointId: encodeURIComponent(`${AZURE_ID_PREFIX}pe-1`) }),
+    property: "endpointId",
+    allowed: AZURE_ID,
+  },
+  {
+    what: "a GCP project id with spaces and capitals (GCP)",
+    args: () => harness.gcpArgs({ gcpProjectId: "My Project" }),
+    property: "gcpProjectId",
+    allowed: /Google Cloud project id \(6-30 lowercase letters, digits or hyphens/,
+  },
+  {
+    what: "an endpoint group name starting with a hyphen (GCP)",
+    args: () => harness.gcpArgs({ endpointGroupName: "-psc" }),
+    property: "endpointGroupName",
+    allowed: GCP_NAME,
+  },
   // Wrong-cloud fields
-  { what: "an Azure IP address on an AWS endpoint (AWS)", args: () => harness.awsArgs({ privateEndpointIPAddress: "10.0.0.5" }), property: "privateEndpointIPAddress", allowed: /applies to cloudProvider AZURE only, not AWS/ },
-  { what: "a GCP project on an AWS endpoint (AWS)", args: () => harness.awsArgs({ gcpProjectId: `p-${hex(24)}` }), property: "gcpProjectId", allowed: /applies to cloudProvider GCP only, not AWS/ },
-  { what: "forwarding rules on an Azure endpoint (AZURE)", args: () => harness.azureArgs({ endpoints: [{ endpointName: "a", ipAddress: "10.0.0.1" }] }), property: "endpoints", allowed: /applies to cloudProvider GCP only, not AZURE/ },
-  { what: "an endpointId on a GCP endpoint group (GCP)", args: () => harness.gcpArgs({ endpointId: `vpce-${hex(17)}` }), property: "endpointId", allowed: /applies to cloudProvider AWS or AZURE only, not GCP/ },
-  { what: "an Azure IP address on a GCP endpoint group (GCP)", args: () => harness.gcpArgs({ privateEndpointIPAddress: "10.0.0.5" }), property: "privateEndpointIPAddress", allowed: /applies to cloudProvider AZURE only, not GCP/ },
-  { what: "a property no cloud has (AWS)", args: () => harness.awsArgs({ region: "us-east-1" }), property: "region", allowed: /is not a PrivateEndpoint property; allowed for AWS: groupId, cloudProvider, endpointServiceId/ },
+  {
+    what: "an Azure IP address on an AWS endpoint (AWS)",
+    args: () => harness.awsArgs({ privateEndpointIPAddress: "10.0.0.5" }),
+    property: "privateEndpointIPAddress",
+    allowed: /applies to cloudProvider AZURE only, not AWS/,
+  },
+  {
+    what: "a GCP project on an AWS endpoint (AWS)",
+    args: () => harness.awsArgs({ gcpProjectId: `p-${hex(24)}` }),
+    property: "gcpProjectId",
+    allowed: /applies to cloudProvider GCP only, not AWS/,
+  },
+  {
+    what: "forwarding rules on an Azure endpoint (AZURE)",
+    args: () => harness.azureArgs({ endpoints: [{ endpointName: "a", ipAddress: "10.0.0.1" }] }),
+    property: "endpoints",
+    allowed: /applies to cloudProvider GCP only, not AZURE/,
+  },
+  {
+    what: "an endpointId on a GCP endpoint group (GCP)",
+    args: () => harness.gcpArgs({ endpointId: `vpce-${hex(17)}` }),
+    property: "endpointId",
+    allowed: /applies to cloudProvider AWS or AZURE only, not GCP/,
+  },
+  {
+    what: "an Azure IP address on a GCP endpoint group (GCP)",
+    args: () => harness.gcpArgs({ privateEndpointIPAddress: "10.0.0.5" }),
+    property: "privateEndpointIPAddress",
+    allowed: /applies to cloudProvider AZURE only, not GCP/,
+  },
+  {
+    what: "a property no cloud has (AWS)",
+    args: () => harness.awsArgs({ region: "us-east-1" }),
+    property: "region",
+    allowed: /is not a PrivateEndpoint property; allowed for AWS: groupId, cloudProvider, endpointServiceId/,
+  },
   // IP addresses
-  { what: "an IPv4 octet above 255 (AZURE)", args: () => harness.azureArgs({ privateEndpointIPAddress: "10.0.0.256" }), property: "privateEndpointIPAddress", allowed: IPV4 },
-  { what: "an IPv6 address (AZURE)", args: () => harness.azureArgs({ privateEndpointIPAddress: "fd00::5" }), property: "privateEndpointIPAddress", allowed: IPV4 },
-  { what: "an address in CIDR notation (AZURE)", args: () => harness.azureArgs({ privateEndpointIPAddress: "10.0.0.5/32" }), property: "privateEndpointIPAddress", allowed: IPV4 },
-  { what: "a missing private endpoint IP address (AZURE)", args: () => without(harness.azureArgs(), "privateEndpointIPAddress"), property: "privateEndpointIPAddress", allowed: /^is required \(the private endpoint's IPv4 address\)/ },
-  { what: "a forwarding rule whose address is a host name (GCP)", args: () => harness.gcpArgs({ endpoints: [{ endpointName: "rule-a", ipAddress: "rule-a.internal" }] }), property: "endpoints[0].ipAddress", allowed: IPV4 },
+  {
+    what: "an IPv4 octet above 255 (AZURE)",
+    args: () => harness.azureArgs({ privateEndpointIPAddress: "10.0.0.256" }),
+    property: "privateEndpointIPAddress",
+    allowed: IPV4,
+  },
+  {
+    what: "an IPv6 address (AZURE)",
+    args: () => harness.azureArgs({ privateEndpointIPAddress: "fd00::5" }),
+    property: "privateEndpointIPAddress",
+    allowed: IPV4,
+  },
+  {
+    what: "an address in CIDR notation (AZURE)",
+    args: () => harness.azureArgs({ privateEndpointIPAddress: "10.0.0.5/32" }),
+    property: "privateEndpointIPAddress",
+    allowed: IPV4,
+  },
+  {
+    what: "a missing private endpoint IP address (AZURE)",
+    args: () => without(harness.azureArgs(), "privateEndpointIPAddress"),
+    property: "privateEndpointIPAddress",
+    allowed: /^is required \(the private endpoint's IPv4 address\)/,
+  },
+  {
+    what: "a forwarding rule whose address is a host name (GCP)",
+    args: () => harness.gcpArgs({ endpoints: [{ endpointName: "rule-a", ipAddress: "rule-a.internal" }] }),
+    property: "endpoints[0].ipAddress",
+    allowed: IPV4,
+  },
   // GCP endpoint lists
-  { what: "an empty list of forwarding rules (GCP)", args: () => harness.gcpArgs({ endpoints: [] }), property: "endpoints", allowed: /must list at least one forwarding rule \{ endpointName, ipAddress \}/ },
-  { what: "no list of forwarding rules (GCP)", args: () => without(harness.gcpArgs(), "endpoints"), property: "endpoints", allowed: /is required for GCP \(a list of \{ endpointName, ipAddress \}\)/ },
-  { what: "the same forwarding rule listed twice (GCP)", args: () => { const args = harness.gcpArgs(); return { ...args, endpoints: [rules(args)[0], { ...rules(args)[0], ipAddress: "10.142.0.99" }] }; }, property: "endpoints[1].endpointName", allowed: /is listed twice/ },
-  { what: "a forwarding rule name with capitals and an underscore (GCP)", args: () => harness.gcpArgs({ endpoints: [{ endpointName: "Rule_1", ipAddress: "10.142.0.10" }] }), property: "endpoints[0].endpointName", allowed: GCP_NAME },
-  { what: "forwarding rules given as one string (GCP)", args: () => harness.gcpArgs({ endpoints: "rule-a,rule-b" }), property: "endpoints", allowed: /must be a list of \{ endpointName, ipAddress \}/ },
-  { what: "a forwarding rule given as a bare name (GCP)", args: () => harness.gcpArgs({ endpoints: ["rule-a"] }), property: "endpoints[0]", allowed: /must be an object \{ endpointName, ipAddress \}/ },
+  {
+    what: "an empty list of forwarding rules (GCP)",
+    args: () => harness.gcpArgs({ endpoints: [] }),
+    property: "endpoints",
+    allowed: /must list at least one forwarding rule \{ endpointName, ipAddress \}/,
+  },
+  {
+    what: "no list of forwarding rules (GCP)",
+    args: () => without(harness.gcpArgs(), "endpoints"),
+    property: "endpoints",
+    allowed: /is required for GCP \(a list of \{ endpointName, ipAddress \}\)/,
+  },
+  {
+    what: "the same forwarding rule listed twice (GCP)",
+    args: () => {
+      const args = harness.gcpArgs();
+      return { ...args, endpoints: [rules(args)[0], { ...rules(args)[0], ipAddress: "10.142.0.99" }] };
+    },
+    property: "endpoints[1].endpointName",
+    allowed: /is listed twice/,
+  },
+  {
+    what: "a forwarding rule name with capitals and an underscore (GCP)",
+    args: () => harness.gcpArgs({ endpoints: [{ endpointName: "Rule_1", ipAddress: "10.142.0.10" }] }),
+    property: "endpoints[0].endpointName",
+    allowed: GCP_NAME,
+  },
+  {
+    what: "forwarding rules given as one string (GCP)",
+    args: () => harness.gcpArgs({ endpoints: "rule-a,rule-b" }),
+    property: "endpoints",
+    allowed: /must be a list of \{ endpointName, ipAddress \}/,
+  },
+  {
+    what: "a forwarding rule given as a bare name (GCP)",
+    args: () => harness.gcpArgs({ endpoints: ["rule-a"] }),
+    property: "endpoints[0]",
+    allowed: /must be an object \{ endpointName, ipAddress \}/,
+  },
   // cloudProvider
-  { what: "an unknown cloudProvider", args: () => harness.awsArgs({ cloudProvider: "ORACLE" }), property: "cloudProvider", allowed: CLOUDS },
-  { what: "a cloudProvider in lower case", args: () => harness.gcpArgs({ cloudProvider: "gcp" }), property: "cloudProvider", allowed: CLOUDS },
+  {
+    what: "an unknown cloudProvider",
+    args: () => harness.awsArgs({ cloudProvider: "ORACLE" }),
+    property: "cloudProvider",
+    allowed: CLOUDS,
+  },
+  {
+    what: "a cloudProvider in lower case",
+    args: () => harness.gcpArgs({ cloudProvider: "gcp" }),
+    property: "cloudProvider",
+    allowed: CLOUDS,
+  },
   // Non-string values
-  { what: "a number as the VPC endpoint id (AWS)", args: () => harness.awsArgs({ endpointId: 12345 }), property: "endpointId", allowed: /must be an AWS VPC endpoint id.*got value=12345/ },
-  { what: "an object as the groupId (AZURE)", args: () => harness.azureArgs({ groupId: { id: harness.seed.groupId } }), property: "groupId", allowed: HEX24 },
-  { what: "null as the endpoint group name (GCP)", args: () => harness.gcpArgs({ endpointGroupName: null }), property: "endpointGroupName", allowed: /got value=null/ },
+  {
+    what: "a number as the VPC endpoint id (AWS)",
+    args: () => harness.awsArgs({ endpointId: 12345 }),
+    property: "endpointId",
+    allowed: /must be an AWS VPC endpoint id.*got value=12345/,
+  },
+  {
+    what: "an object as the groupId (AZURE)",
+    args: () => harness.azureArgs({ groupId: { id: harness.seed.groupId } }),
+    property: "groupId",
+    allowed: HEX24,
+  },
+  {
+    what: "null as the endpoint group name (GCP)",
+    args: () => harness.gcpArgs({ endpointGroupName: null }),
+    property: "endpointGroupName",
+    allowed: /got value=null/,
+  },
   { what: "a number as the cloudProvider", args: () => harness.awsArgs({ cloudProvider: 1 }), property: "cloudProvider", allowed: CLOUDS },
-  { what: "a list as the IP address (AZURE)", args: () => harness.azureArgs({ privateEndpointIPAddress: ["10.0.0.5"] }), property: "privateEndpointIPAddress", allowed: IPV4 },
+  {
+    what: "a list as the IP address (AZURE)",
+    args: () => harness.azureArgs({ privateEndpointIPAddress: ["10.0.0.5"] }),
+    property: "privateEndpointIPAddress",
+    allowed: IPV4,
+  },
   // Oversized strings: still named, and the message stays short.
-  { what: "a 100 000-character endpoint id (AWS)", args: () => harness.awsArgs({ endpointId: `vpce-${"a".repeat(100_000)}` }), property: "endpointId", allowed: /\.\.\. \(100005 characters\)/ },
-  { what: "a 64-character endpoint group name, one over Google's limit (GCP)", args: () => harness.gcpArgs({ endpointGroupName: `p${"s".repeat(63)}` }), property: "endpointGroupName", allowed: GCP_NAME },
-  { what: "a 300-character Azure private endpoint name in an otherwise valid id (AZURE)", args: () => harness.azureArgs({ endpointId: `${AZURE_ID_PREFIX}pe-${"x".repeat(300)}!` }), property: "endpointId", allowed: AZURE_ID },
+  {
+    what: "a 100 000-character endpoint id (AWS)",
+    args: () => harness.awsArgs({ endpointId: `vpce-${"a".repeat(100_000)}` }),
+    property: "endpointId",
+    allowed: /\.\.\. \(100005 characters\)/,
+  },
+  {
+    what: "a 64-character endpoint group name, one over Google's limit (GCP)",
+    args: () => harness.gcpArgs({ endpointGroupName: `p${"s".repeat(63)}` }),
+    property: "endpointGroupName",
+    allowed: GCP_NAME,
+  },
+  {
+    what: "a 300-character Azure private endpoint name in an otherwise valid id (AZURE)",
+    args: () => harness.azureArgs({ endpointId: `${AZURE_ID_PREFIX}pe-${"x".repeat(300)}!` }),
+    property: "endpointId",
+    allowed: AZURE_ID,
+  },
   // Bad timeouts and options
-  { what: "a create timeout that is not a duration (AWS)", args: () => harness.awsArgs({ timeouts: { create: "soon" } }), property: "timeouts.create", allowed: DURATION },
-  { what: "a negative delete timeout (AZURE)", args: () => harness.azureArgs({ timeouts: { delete: -5 } }), property: "timeouts.delete", allowed: DURATION },
-  { what: "a zero create timeout (GCP)", args: () => harness.gcpArgs({ timeouts: { create: "0s" } }), property: "timeouts.create", allowed: DURATION },
-  { what: "a create timeout with a unit Go has but we do not (AWS)", args: () => harness.awsArgs({ timeouts: { create: "2d" } }), property: "timeouts.create", allowed: DURATION },
-  { what: "timeouts given as a string (AWS)", args: () => harness.awsArgs({ timeouts: "45m" }), property: "timeouts", allowed: /must be an object like \{ create: "45m", delete: "30m" \}/ },
-  { what: "a timeout for an operation there is none for (GCP)", args: () => harness.gcpArgs({ timeouts: { update: "5m" } }), property: "timeouts", allowed: /must be an object like \{ create: "45m", delete: "30m" \}/ },
-  { what: "deleteOnCreateTimeout as the string \"yes\" (AZURE)", args: () => harness.azureArgs({ deleteOnCreateTimeout: "yes" }), property: "deleteOnCreateTimeout", allowed: FLAG },
-  { what: "adoptExisting as the number 1 (GCP)", args: () => harness.gcpArgs({ adoptExisting: 1 }), property: "adoptExisting", allowed: FLAG },
-  { what: "waitForClusters as the string \"yes\" (AWS)", args: () => harness.awsArgs({ waitForClusters: "yes" }), property: "waitForClusters", allowed: /must be true \(every cluster of the project\), false, or a list of cluster names/ },
-  { what: "waitForClusters naming an impossible cluster (GCP)", args: () => harness.gcpArgs({ waitForClusters: ["orders", "bad name!"] }), property: "waitForClusters[1]", allowed: /must be an Atlas cluster name/ },
+  {
+    what: "a create timeout that is not a duration (AWS)",
+    args: () => harness.awsArgs({ timeouts: { create: "soon" } }),
+    property: "timeouts.create",
+    allowed: DURATION,
+  },
+  {
+    what: "a negative delete timeout (AZURE)",
+    args: () => harness.azureArgs({ timeouts: { delete: -5 } }),
+    property: "timeouts.delete",
+    allowed: DURATION,
+  },
+  {
+    what: "a zero create timeout (GCP)",
+    args: () => harness.gcpArgs({ timeouts: { create: "0s" } }),
+    property: "timeouts.create",
+    allowed: DURATION,
+  },
+  {
+    what: "a create timeout with a unit Go has but we do not (AWS)",
+    args: () => harness.awsArgs({ timeouts: { create: "2d" } }),
+    property: "timeouts.create",
+    allowed: DURATION,
+  },
+  {
+    what: "timeouts given as a string (AWS)",
+    args: () => harness.awsArgs({ timeouts: "45m" }),
+    property: "timeouts",
+    allowed: /must be an object like \{ create: "45m", delete: "30m" \}/,
+  },
+  {
+    what: "a timeout for an operation there is none for (GCP)",
+    args: () => harness.gcpArgs({ timeouts: { update: "5m" } }),
+    property: "timeouts",
+    allowed: /must be an object like \{ create: "45m", delete: "30m" \}/,
+  },
+  {
+    what: 'deleteOnCreateTimeout as the string "yes" (AZURE)',
+    args: () => harness.azureArgs({ deleteOnCreateTimeout: "yes" }),
+    property: "deleteOnCreateTimeout",
+    allowed: FLAG,
+  },
+  {
+    what: "adoptExisting as the number 1 (GCP)",
+    args: () => harness.gcpArgs({ adoptExisting: 1 }),
+    property: "adoptExisting",
+    allowed: FLAG,
+  },
+  {
+    what: 'waitForClusters as the string "yes" (AWS)',
+    args: () => harness.awsArgs({ waitForClusters: "yes" }),
+    property: "waitForClusters",
+    allowed: /must be true \(every cluster of the project\), false, or a list of cluster names/,
+  },
+  {
+    what: "waitForClusters naming an impossible cluster (GCP)",
+    args: () => harness.gcpArgs({ waitForClusters: ["orders", "bad name!"] }),
+    property: "waitForClusters[1]",
+    allowed: /must be an Atlas cluster name/,
+  },
 ];
 
 interface AtlasCase {
@@ -106,15 +352,22 @@ interface AtlasCase {
   message: RegExp;
 }
 
-const readOnlyKey = () => ({ MONGODB_ATLAS_PUBLIC_API_KEY: harness.seed.readOnlyApiKey.publicKey, MONGODB_ATLAS_PRIVATE_API_KEY: harness.seed.readOnlyApiKey.privateKey });
-const readOnlyAccount = () => ({ MONGODB_ATLAS_CLIENT_ID: harness.seed.readOnlyServiceAccount.clientId, MONGODB_ATLAS_CLIENT_SECRET: harness.seed.readOnlyServiceAccount.clientSecret });
+const readOnlyKey = () => ({
+  MONGODB_ATLAS_PUBLIC_API_KEY: harness.seed.readOnlyApiKey.publicKey,
+  MONGODB_ATLAS_PRIVATE_API_KEY: harness.seed.readOnlyApiKey.privateKey,
+});
+const readOnlyAccount = () => ({
+  MONGODB_ATLAS_CLIENT_ID: harness.seed.readOnlyServiceAccount.clientId,
+  MONGODB_ATLAS_CLIENT_SECRET: harness.seed.readOnlyServiceAccount.clientSecret,
+});
 
 const ATLAS_CASES: AtlasCase[] = [
   {
     what: "an endpoint service Atlas does not have (AWS)",
     args: () => harness.awsArgs({ endpointServiceId: hex(24) }),
     status: 404,
-    message: /^Atlas has no AWS private endpoint service endpointServiceId="[0-9a-f]{24}" in project groupId="[0-9a-f]{24}" \(Atlas answered 404 PRIVATE_ENDPOINT_SERVICE_NOT_FOUND .*\)\. Check both ids/,
+    message:
+      /^Atlas has no AWS private endpoint service endpointServiceId="[0-9a-f]{24}" in project groupId="[0-9a-f]{24}" \(Atlas answered 404 PRIVATE_ENDPOINT_SERVICE_NOT_FOUND .*\)\. Check both ids/,
   },
   {
     what: "a project Atlas does not have (AZURE)",
@@ -133,21 +386,24 @@ const ATLAS_CASES: AtlasCase[] = [
     args: () => harness.awsArgs(),
     env: readOnlyKey,
     status: 403,
-    message: /^Atlas does not allow these credentials to register AWS endpoint vpce-\w+: Atlas answered 403 USER_UNAUTHORIZED .*Project Owner role in project groupId="[0-9a-f]{24}", then run `pulumi up` again\.$/,
+    message:
+      /^Atlas does not allow these credentials to register AWS endpoint vpce-\w+: Atlas answered 403 USER_UNAUTHORIZED .*Project Owner role in project groupId="[0-9a-f]{24}", then run `pulumi up` again\.$/,
   },
   {
     what: "a read-only service account (GCP)",
     args: () => harness.gcpArgs(),
     env: readOnlyAccount,
     status: 403,
-    message: /^Atlas does not allow these credentials to register GCP endpoint group psc-\w+: Atlas answered 403 USER_UNAUTHORIZED .*Project Owner role/,
+    message:
+      /^Atlas does not allow these credentials to register GCP endpoint group psc-\w+: Atlas answered 403 USER_UNAUTHORIZED .*Project Owner role/,
   },
   {
     what: "a project without payment information (AZURE)",
     args: () => harness.azureArgs(),
     setUp: () => harness.config({ unpaidGroups: [harness.seed.groupId] }),
     status: 402,
-    message: /^Atlas will not register Azure private endpoint pe-\w+ in project groupId="[0-9a-f]{24}" before the project's organization has payment information: Atlas answered 402 NO_PAYMENT_INFORMATION_FOUND .*Add a payment method/,
+    message:
+      /^Atlas will not register Azure private endpoint pe-\w+ in project groupId="[0-9a-f]{24}" before the project's organization has payment information: Atlas answered 402 NO_PAYMENT_INFORMATION_FOUND .*Add a payment method/,
   },
   {
     what: "two forwarding rules for a port-mapped endpoint service (GCP)",
@@ -176,48 +432,58 @@ describe("bad input stopped by check", () => {
     expect((await provider.check({}, { ...args, __provider: PROVIDER_TEXT })).failures).toEqual([]);
   });
 
-  test.each(CHECK_CASES.map((c) => [c.what, c.property, c] as const))("rejects %s at check, naming %s and what is allowed", async (_what, property, c) => {
-    const args = c.args();
-    const { failures } = await harness.observe(provider.check({}, { ...args, __provider: PROVIDER_TEXT }));
-    const failure = failures?.find((f) => f.property === property);
-    expect(failure).toBeDefined();
-    expect(failure!.reason).toMatch(c.allowed);
-    // One failure per property, each short enough to read in a preview.
-    expect(new Set(failures!.map((f) => f.property)).size).toBe(failures!.length);
-    for (const f of failures!) expect(f.reason.length).toBeLessThan(400);
+  test.each(CHECK_CASES.map((c) => [c.what, c.property, c] as const))(
+    "rejects %s at check, naming %s and what is allowed",
+    async (_what, property, c) => {
+      const args = c.args();
+      const { failures } = await harness.observe(provider.check({}, { ...args, __provider: PROVIDER_TEXT }));
+      const failure = failures?.find((f) => f.property === property);
+      expect(failure).toBeDefined();
+      expect(failure!.reason).toMatch(c.allowed);
+      // One failure per property, each short enough to read in a preview.
+      expect(new Set(failures!.map((f) => f.property)).size).toBe(failures!.length);
+      for (const f of failures!) expect(f.reason.length).toBeLessThan(400);
 
-    // Even if create were called with them, nothing would reach Atlas. (Create reads only its
-    // cloud's properties, as it also serves recorded outputs: a stray property is check's to reject.)
-    const cloud = (typeof args.cloudProvider === "string" && args.cloudProvider in INPUT_KEYS ? args.cloudProvider : "AWS") as CloudProvider;
-    if (!INPUT_KEYS[cloud].includes(property.split(/[.[]/)[0]!)) return;
-    await harness.clearRequests();
-    const error = await harness.failure(provider.create({ ...args, __provider: PROVIDER_TEXT }));
-    expect(error.message).toMatch(/^Invalid PrivateEndpoint inputs: /);
-    expect(error.message).toContain(property);
-    expect(await harness.requests()).toEqual([]);
-    await expectNothingCreated(args);
-  });
+      // Even if create were called with them, nothing would reach Atlas. (Create reads only its
+      // cloud's properties, as it also serves recorded outputs: a stray property is check's to reject.)
+      const cloud = (
+        typeof args.cloudProvider === "string" && args.cloudProvider in INPUT_KEYS ? args.cloudProvider : "AWS"
+      ) as CloudProvider;
+      if (!INPUT_KEYS[cloud].includes(property.split(/[.[]/)[0]!)) return;
+      await harness.clearRequests();
+      const error = await harness.failure(provider.create({ ...args, __provider: PROVIDER_TEXT }));
+      expect(error.message).toMatch(/^Invalid PrivateEndpoint inputs: /);
+      expect(error.message).toContain(property);
+      expect(await harness.requests()).toEqual([]);
+      await expectNothingCreated(args);
+    },
+  );
 });
 
 describe("bad input only Atlas can recognise", () => {
   afterEach(() => harness.config({ unpaidGroups: [] }));
 
-  test.each(ATLAS_CASES.map((c) => [c.what, c] as const))("fails create with %s, mapping Atlas's error, creating nothing", async (_what, c) => {
-    const args = c.args();
-    const inputs = await harness.checked(args); // check cannot know: it passes
-    await c.setUp?.();
-    await withEnv(c.env?.() ?? {}, async () => {
-      await harness.clearRequests();
-      const error = await harness.failure(provider.create(inputs));
-      expect(error).not.toBeInstanceOf(ResourceInitError);
-      expect(error.id).toBeUndefined();
-      expect(error.message).toMatch(c.message);
-      // A new key's first request is the digest handshake (401 with a challenge): not Atlas's answer.
-      const posts = (await harness.requests()).filter((r) => r.method === "POST" && r.path.endsWith("/endpoint") && r.auth !== "challenge");
-      expect(posts.map((r) => r.status)).toEqual([c.status]);
-    });
-    await expectNothingCreated(args);
-  });
+  test.each(ATLAS_CASES.map((c) => [c.what, c] as const))(
+    "fails create with %s, mapping Atlas's error, creating nothing",
+    async (_what, c) => {
+      const args = c.args();
+      const inputs = await harness.checked(args); // check cannot know: it passes
+      await c.setUp?.();
+      await withEnv(c.env?.() ?? {}, async () => {
+        await harness.clearRequests();
+        const error = await harness.failure(provider.create(inputs));
+        expect(error).not.toBeInstanceOf(ResourceInitError);
+        expect(error.id).toBeUndefined();
+        expect(error.message).toMatch(c.message);
+        // A new key's first request is the digest handshake (401 with a challenge): not Atlas's answer.
+        const posts = (await harness.requests()).filter(
+          (r) => r.method === "POST" && r.path.endsWith("/endpoint") && r.auth !== "challenge",
+        );
+        expect(posts.map((r) => r.status)).toEqual([c.status]);
+      });
+      await expectNothingCreated(args);
+    },
+  );
 });
 
 describe("after the table", () => {
@@ -230,7 +496,9 @@ describe("after the table", () => {
       for (const f of failures ?? []) rejected.set(cloud, (rejected.get(cloud) ?? new Set()).add(f.property));
     }
     for (const cloud of ["AWS", "AZURE", "GCP"] as const) {
-      const untested = INPUT_KEYS[cloud].filter((key) => !rejected.get(cloud)?.has(key) && ![...rejected.values()].some((keys) => keys.has(key)));
+      const untested = INPUT_KEYS[cloud].filter(
+        (key) => !rejected.get(cloud)?.has(key) && ![...rejected.values()].some((keys) => keys.has(key)),
+      );
       expect(untested).toEqual([]);
     }
   });

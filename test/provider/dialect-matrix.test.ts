@@ -24,7 +24,8 @@ type Variation = {
   seen?(requests: RequestLogEntry[]): void;
 };
 
-const endpointWrites = (requests: RequestLogEntry[], method: string) => requests.filter((r) => r.method === method && /\/endpoint(\/|$)/.test(r.path) && r.auth !== "challenge");
+const endpointWrites = (requests: RequestLogEntry[], method: string) =>
+  requests.filter((r) => r.method === method && /\/endpoint(\/|$)/.test(r.path) && r.auth !== "challenge");
 
 /** The status a test picks for "a status today's clients do not know". */
 const NEW_STATUS = "PENDING_SECURITY_REVIEW";
@@ -41,7 +42,10 @@ const VARIATIONS: Variation[] = [
     dialect: () => ({ endpointDeleteStatus: 202 }),
     seen: (requests) => expect(endpointWrites(requests, "DELETE").map((r) => r.status)).toContain(202),
   },
-  { name: `an unknown status ${NEW_STATUS} in the cloud's sequence`, dialect: (cloud) => ({ extraStatus: { cloud, status: NEW_STATUS, lastsMs: 5000 } }) },
+  {
+    name: `an unknown status ${NEW_STATUS} in the cloud's sequence`,
+    dialect: (cloud) => ({ extraStatus: { cloud, status: NEW_STATUS, lastsMs: 5000 } }),
+  },
   { name: "the create answer without its status field", dialect: () => ({ omitCreateStatus: true }) },
   { name: "unknown fields in every body", dialect: () => ({ extraFields: true }) },
   // 150 ms at the test time scale: longer than the provider's first poll, and well inside its 300 ms
@@ -63,7 +67,12 @@ const VARIATIONS: Variation[] = [
     seen: (requests) => expect(requests.filter((r) => r.answerLost).map((r) => r.status)).toContain(502),
   },
   { name: "GCP DELETED before the 404", clouds: ["GCP"], dialect: () => ({ gcpDeletedBeforeGone: true }) },
-  { name: "port-mapped GCP answering with the group's own name", clouds: ["GCP"], portMapped: true, dialect: () => ({ portMappedEndpointName: true }) },
+  {
+    name: "port-mapped GCP answering with the group's own name",
+    clouds: ["GCP"],
+    portMapped: true,
+    dialect: () => ({ portMappedEndpointName: true }),
+  },
 ];
 
 const CLOUDS: CloudProvider[] = ["AWS", "AZURE", "GCP"];
@@ -83,14 +92,17 @@ function argsFor(cloud: CloudProvider, variation: Variation): Record<string, unk
     case "AZURE":
       return harness.azureArgs();
     case "GCP":
-      return variation.portMapped ? harness.gcpArgs({ endpointServiceId: harness.seed.endpointServices.GCP_PORT_MAPPED }, 1) : harness.gcpArgs();
+      return variation.portMapped
+        ? harness.gcpArgs({ endpointServiceId: harness.seed.endpointServices.GCP_PORT_MAPPED }, 1)
+        : harness.gcpArgs();
   }
 }
 
 /** The Atlas endpoint id as the simulator lists it. */
 const atlasIdOf = (args: Record<string, unknown>) => String(args.cloudProvider === "GCP" ? args.endpointGroupName : args.endpointId);
 const statusOf = (outs: Record<string, unknown>) => outs.connectionStatus ?? outs.status;
-const inSimulator = async (args: Record<string, unknown>) => (await harness.endpoints()).filter((e) => e.endpointId.toLowerCase() === atlasIdOf(args).toLowerCase());
+const inSimulator = async (args: Record<string, unknown>) =>
+  (await harness.endpoints()).filter((e) => e.endpointId.toLowerCase() === atlasIdOf(args).toLowerCase());
 
 async function arm(variation: Variation, cloud: CloudProvider): Promise<void> {
   await harness.clearRequests();

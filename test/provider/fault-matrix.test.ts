@@ -15,7 +15,9 @@ import { startRewritingProxy, type RewritingProxy } from "../support/rewriting-p
 const harness = useHarness();
 const wire = useWireSecrets(harness);
 let proxy: RewritingProxy;
-beforeAll(async () => void (proxy = await startRewritingProxy(harness.simulator.baseUrl)));
+beforeAll(async () => {
+  proxy = await startRewritingProxy(harness.simulator.baseUrl);
+});
 afterEach(() => {
   proxy.rules.length = 0;
   proxy.log.length = 0;
@@ -29,7 +31,7 @@ const OPERATIONS = ["create", "refresh", "destroy"] as const;
 type Operation = (typeof OPERATIONS)[number];
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** What the engine would hold for the resource: an id and its recorded outputs. */
 interface Recorded {
@@ -105,7 +107,8 @@ async function revokeSeenTokens() {
 /** Long enough transitions that an operation is still waiting when the test acts mid-wait. */
 const SLOW_TRANSITIONS = { awsPendingAcceptanceMs: 30_000, azureInitiatingMs: 30_000, gcpInitiatingMs: 30_000, deletingMs: 30_000 };
 
-const endpointRequests = (c: Case, requests: RequestLogEntry[]) => requests.filter((r) => new RegExp(c.endpointPath).test(r.path) || /\/endpoint$/.test(r.path));
+const endpointRequests = (c: Case, requests: RequestLogEntry[]) =>
+  requests.filter((r) => new RegExp(c.endpointPath).test(r.path) || /\/endpoint$/.test(r.path));
 
 const FAULTS: Fault[] = [
   {
@@ -150,10 +153,14 @@ const FAULTS: Fault[] = [
       for (const method of c.methods) await armEach(c, { delayMs: REQUEST_TIMEOUT_MS + 100, count: method === "POST" ? 2 : 1 }, [method]);
     },
     verify: (c, requests) => {
-      expect(harness.progress.filter((line) => /failed \(ETIMEDOUT\); retrying/.test(line)).length).toBeGreaterThanOrEqual(c.methods.length);
+      expect(harness.progress.filter((line) => /failed \(ETIMEDOUT\); retrying/.test(line)).length).toBeGreaterThanOrEqual(
+        c.methods.length,
+      );
       if (c.operation !== "create") return;
       // The late first POST created the endpoint; a retry met 409 and the create carried on with its own endpoint.
-      const posts = endpointRequests(c, requests).filter((r) => r.method === "POST" && r.auth !== "challenge").map((r) => r.status);
+      const posts = endpointRequests(c, requests)
+        .filter((r) => r.method === "POST" && r.auth !== "challenge")
+        .map((r) => r.status);
       expect(posts[0]).toBe(200);
       expect(posts.slice(1)).toContain(409);
       expect(harness.progress.some((line) => line.includes("a retried create found it already registered"))).toBe(true);
@@ -169,7 +176,11 @@ const FAULTS: Fault[] = [
     arm: async (c) => (c.operation === "refresh" ? revokeSeenTokens() : undefined),
     during: async (c) => {
       if (c.operation === "refresh") return;
-      await until(async () => (await harness.requests()).some((r) => r.auth === "bearer" && r.method === "GET" && new RegExp(c.endpointPath).test(r.path)), "the wait has begun");
+      await until(
+        async () =>
+          (await harness.requests()).some((r) => r.auth === "bearer" && r.method === "GET" && new RegExp(c.endpointPath).test(r.path)),
+        "the wait has begun",
+      );
       await revokeSeenTokens();
     },
     verify: (_c, requests) => expect(requests.some((r) => r.auth === "bearer" && r.status === 401)).toBe(true),
@@ -184,7 +195,11 @@ const FAULTS: Fault[] = [
     viaProxy: true,
     setUp: async () => {
       await harness.delays(SLOW_TRANSITIONS);
-      proxy.rules.push({ method: "POST", path: /^\/api\/oauth\/token$/, rewrite: { kind: "body", change: (body) => ({ ...body, expires_in: 0.1 }) } });
+      proxy.rules.push({
+        method: "POST",
+        path: /^\/api\/oauth\/token$/,
+        rewrite: { kind: "body", change: (body) => ({ ...body, expires_in: 0.1 }) },
+      });
       // A 0.1 s stated lifetime means ~10 token requests a second, past Atlas's 50 per minute per client.
       await harness.config({ oauthTokensPerMinute: null });
     },
@@ -193,7 +208,9 @@ const FAULTS: Fault[] = [
       if (c.operation === "refresh") await sleep(150);
     },
     verify: (c, requests) => {
-      expect(proxy.log.filter((e) => e.path === "/api/oauth/token" && e.action === "body").length).toBeGreaterThanOrEqual(c.operation === "refresh" ? 1 : 2);
+      expect(proxy.log.filter((e) => e.path === "/api/oauth/token" && e.action === "body").length).toBeGreaterThanOrEqual(
+        c.operation === "refresh" ? 1 : 2,
+      );
       const fetches = requests.filter((r) => r.path === "/api/oauth/token" && r.status === 200).length;
       expect(fetches).toBeGreaterThanOrEqual(c.operation === "refresh" ? 1 : 2);
       expect(requests.some((r) => r.auth === "bearer" && r.status === 401)).toBe(false);
@@ -231,10 +248,16 @@ const FAULTS: Fault[] = [
       return { id: error.id as string, props: error.properties as Record<string, unknown> };
     },
     arm: (c) =>
-      armEach(c, { status: 404, errorCode: "PRIVATE_ENDPOINT_NOT_FOUND", count: c.operation === "create" ? 2 : 1 }, c.operation === "create" ? ["GET"] : c.methods.slice(0, 1)),
+      armEach(
+        c,
+        { status: 404, errorCode: "PRIVATE_ENDPOINT_NOT_FOUND", count: c.operation === "create" ? 2 : 1 },
+        c.operation === "create" ? ["GET"] : c.methods.slice(0, 1),
+      ),
     verify: (c, requests) => {
       const first = c.operation === "create" ? "GET" : c.methods[0];
-      const sent = endpointRequests(c, requests).filter((r) => r.method === first && new RegExp(c.endpointPath).test(r.path) && r.auth !== "challenge");
+      const sent = endpointRequests(c, requests).filter(
+        (r) => r.method === first && new RegExp(c.endpointPath).test(r.path) && r.auth !== "challenge",
+      );
       // The window happened, and the operation went on to find the endpoint after it.
       expect(sent.slice(0, c.operation === "create" ? 2 : 1).map((r) => r.status)).toEqual(c.operation === "create" ? [404, 404] : [404]);
       expect(sent[sent.length - 1]!.status).toBeLessThan(300);
@@ -268,11 +291,12 @@ function caseFor(cloud: CloudProvider, operation: Operation): Case {
   const args = cloud === "AWS" ? harness.awsArgs() : cloud === "AZURE" ? harness.azureArgs() : harness.gcpArgs();
   const endpointId = (cloud === "GCP" ? args.endpointGroupName : args.endpointId) as string;
   const methods = operation === "create" ? ["POST", "GET"] : operation === "refresh" ? ["GET"] : ["DELETE", "GET"];
-  return { cloud, operation, args, endpointId, endpointPath: `/endpoint/${escape(encodeURIComponent(endpointId))}$`, methods };
+  return { cloud, operation, args, endpointId, endpointPath: `/endpoint/${escapeRegExp(encodeURIComponent(endpointId))}$`, methods };
 }
 
 const statusOf = (props: Record<string, unknown> | undefined) => (props?.connectionStatus ?? props?.status) as string | undefined;
-const inSimulator = async (c: Case): Promise<SimulatedEndpoint[]> => (await harness.endpoints()).filter((e) => e.endpointId === c.endpointId);
+const inSimulator = async (c: Case): Promise<SimulatedEndpoint[]> =>
+  (await harness.endpoints()).filter((e) => e.endpointId === c.endpointId);
 const expectedId = (c: Case) => `${c.args.groupId}:${c.cloud}:${c.args.endpointServiceId}:${c.endpointId}`;
 
 /** A failure must say what it was about and what to run next. */
@@ -305,7 +329,9 @@ async function converge(c: Case, recorded: Recorded | undefined) {
 }
 
 const MATRIX = FAULTS.flatMap((fault) =>
-  OPERATIONS.filter((operation) => !fault.operations || fault.operations.includes(operation)).flatMap((operation) => CLOUDS.filter((cloud) => !fault.only || fault.only[operation] === cloud).map((cloud) => ({ fault, operation, cloud }))),
+  OPERATIONS.filter((operation) => !fault.operations || fault.operations.includes(operation)).flatMap((operation) =>
+    CLOUDS.filter((cloud) => !fault.only || fault.only[operation] === cloud).map((cloud) => ({ fault, operation, cloud })),
+  ),
 );
 
 describe("fault matrix", () => {
@@ -313,87 +339,98 @@ describe("fault matrix", () => {
     await harness.config({ nonceTtlMs: 300_000, tokenTtlSeconds: 3600 });
   });
 
-  test.each(MATRIX.map((m) => [`${m.operation} on ${m.cloud} ${m.fault.sentence}`, m] as const))("%s", async (_name, { fault, operation, cloud }) => {
-    const c = caseFor(cloud, operation);
-    const credentials = fault.serviceAccount
-      ? { MONGODB_ATLAS_CLIENT_ID: harness.seed.serviceAccount.clientId, MONGODB_ATLAS_CLIENT_SECRET: harness.seed.serviceAccount.clientSecret }
-      : {};
-    const baseUrl = fault.viaProxy ? { MONGODB_ATLAS_BASE_URL: proxy.baseUrl } : {};
-    await withEnv({ ...credentials, ...baseUrl }, async () => {
-      clearTokenCache();
-      await fault.setUp?.(c);
-      if (operation !== "create") {
-        c.recorded = fault.prepare
-          ? await fault.prepare(c)
-          : await harness.observe(harness.checked(c.args).then((inputs) => provider.create(inputs))).then((created) => ({
-              id: created.id,
-              props: { ...created.outs, __provider: PROVIDER_TEXT },
-            }));
-      }
-      await harness.clearRequests();
-      await fault.arm?.(c);
-      const [outcome] = await Promise.all([run(c), fault.during?.(c)]);
-      const requests = await harness.requests();
-      const present = await inSimulator(c);
-      expect(present.length).toBeLessThanOrEqual(1); // never a duplicate
+  test.each(MATRIX.map((m) => [`${m.operation} on ${m.cloud} ${m.fault.sentence}`, m] as const))(
+    "%s",
+    async (_name, { fault, operation, cloud }) => {
+      const c = caseFor(cloud, operation);
+      const credentials = fault.serviceAccount
+        ? {
+            MONGODB_ATLAS_CLIENT_ID: harness.seed.serviceAccount.clientId,
+            MONGODB_ATLAS_CLIENT_SECRET: harness.seed.serviceAccount.clientSecret,
+          }
+        : {};
+      const baseUrl = fault.viaProxy ? { MONGODB_ATLAS_BASE_URL: proxy.baseUrl } : {};
+      await withEnv({ ...credentials, ...baseUrl }, async () => {
+        clearTokenCache();
+        await fault.setUp?.(c);
+        if (operation !== "create") {
+          c.recorded = fault.prepare
+            ? await fault.prepare(c)
+            : await harness.observe(harness.checked(c.args).then((inputs) => provider.create(inputs))).then((created) => ({
+                id: created.id,
+                props: { ...created.outs, __provider: PROVIDER_TEXT },
+              }));
+        }
+        await harness.clearRequests();
+        await fault.arm?.(c);
+        const [outcome] = await Promise.all([run(c), fault.during?.(c)]);
+        const requests = await harness.requests();
+        const present = await inSimulator(c);
+        expect(present.length).toBeLessThanOrEqual(1); // never a duplicate
 
-      let after: Recorded | undefined = c.recorded;
-      if (fault.outcome === "completes") {
-        if (outcome.error) throw outcome.error;
-        fault.verify?.(c, requests);
-        switch (operation) {
-          case "create": {
-            const created = outcome.value as { id: string; outs: Record<string, unknown> };
-            expect(created.id).toBe(expectedId(c));
-            expect(statusOf(created.outs)).toBe("AVAILABLE");
-            // Every case creates a new endpoint: whatever the retries met, it is this stack's own.
-            expect(created.outs.adopted).toBe(false);
-            expect(present).toEqual([expect.objectContaining({ status: "AVAILABLE", deleteRequested: false })]);
-            after = { id: created.id, props: { ...created.outs, __provider: PROVIDER_TEXT } };
-            break;
+        let after: Recorded | undefined = c.recorded;
+        if (fault.outcome === "completes") {
+          if (outcome.error) throw outcome.error;
+          fault.verify?.(c, requests);
+          switch (operation) {
+            case "create": {
+              const created = outcome.value as { id: string; outs: Record<string, unknown> };
+              expect(created.id).toBe(expectedId(c));
+              expect(statusOf(created.outs)).toBe("AVAILABLE");
+              // Every case creates a new endpoint: whatever the retries met, it is this stack's own.
+              expect(created.outs.adopted).toBe(false);
+              expect(present).toEqual([expect.objectContaining({ status: "AVAILABLE", deleteRequested: false })]);
+              after = { id: created.id, props: { ...created.outs, __provider: PROVIDER_TEXT } };
+              break;
+            }
+            case "refresh": {
+              const read = outcome.value as { id: string; props: Record<string, unknown> };
+              expect(read.id).toBe(c.recorded!.id);
+              expect(present).toHaveLength(1);
+              expect(statusOf(read.props)).toBe(present[0]!.status);
+              after = { id: read.id, props: { ...read.props, __provider: PROVIDER_TEXT } };
+              break;
+            }
+            case "destroy":
+              // Gone, or (Atlas still finishing after a 404 that came too early) on its way out.
+              expect(present.every((e) => e.deleteRequested)).toBe(true);
+              after = undefined;
+              break;
+            default:
+              operation satisfies never;
           }
-          case "refresh": {
-            const read = outcome.value as { id: string; props: Record<string, unknown> };
-            expect(read.id).toBe(c.recorded!.id);
-            expect(present).toHaveLength(1);
-            expect(statusOf(read.props)).toBe(present[0]!.status);
-            after = { id: read.id, props: { ...read.props, __provider: PROVIDER_TEXT } };
-            break;
+        } else {
+          const error = outcome.error;
+          if (!error) throw new Error(`expected ${operation} to fail, but it returned ${JSON.stringify(outcome.value)}`);
+          expectActionable(error);
+          // Whatever failed, Atlas still has the endpoint and so must the stack.
+          expect(present).toHaveLength(1);
+          if (operation === "create") {
+            expect(error).toBeInstanceOf(ResourceInitError);
+            expect(error.id).toBe(expectedId(c));
+            // The recorded outputs name the endpoint, so refresh, up and destroy can find it.
+            expect(error.properties).toMatchObject({
+              groupId: c.args.groupId,
+              cloudProvider: c.cloud,
+              endpointServiceId: c.args.endpointServiceId,
+              __provider: PROVIDER_TEXT,
+            });
+            after = { id: error.id as string, props: error.properties as Record<string, unknown> };
           }
-          case "destroy":
-            // Gone, or (Atlas still finishing after a 404 that came too early) on its way out.
-            expect(present.every((e) => e.deleteRequested)).toBe(true);
-            after = undefined;
-            break;
-          default:
-            operation satisfies never;
+          // The next run, once Atlas answers again: up resumes, refresh reads, destroy deletes.
+          await harness.control.clearFaults();
+          if (operation === "create") {
+            const resumed = await harness.observe(provider.update(after!.id, after!.props, await harness.checked(c.args)));
+            expect(statusOf(resumed.outs)).toBe("AVAILABLE");
+          } else if (operation === "refresh") {
+            const read = await harness.observe(provider.read(after!.id, after!.props));
+            expect(read.id).toBe(after!.id);
+          }
         }
-      } else {
-        const error = outcome.error;
-        if (!error) throw new Error(`expected ${operation} to fail, but it returned ${JSON.stringify(outcome.value)}`);
-        expectActionable(error);
-        // Whatever failed, Atlas still has the endpoint and so must the stack.
-        expect(present).toHaveLength(1);
-        if (operation === "create") {
-          expect(error).toBeInstanceOf(ResourceInitError);
-          expect(error.id).toBe(expectedId(c));
-          // The recorded outputs name the endpoint, so refresh, up and destroy can find it.
-          expect(error.properties).toMatchObject({ groupId: c.args.groupId, cloudProvider: c.cloud, endpointServiceId: c.args.endpointServiceId, __provider: PROVIDER_TEXT });
-          after = { id: error.id as string, props: error.properties as Record<string, unknown> };
-        }
-        // The next run, once Atlas answers again: up resumes, refresh reads, destroy deletes.
-        await harness.control.clearFaults();
-        if (operation === "create") {
-          const resumed = await harness.observe(provider.update(after!.id, after!.props, await harness.checked(c.args)));
-          expect(statusOf(resumed.outs)).toBe("AVAILABLE");
-        } else if (operation === "refresh") {
-          const read = await harness.observe(provider.read(after!.id, after!.props));
-          expect(read.id).toBe(after!.id);
-        }
-      }
-      await converge(c, after);
-    });
-  });
+        await converge(c, after);
+      });
+    },
+  );
 });
 
 describe("a create that cannot be confirmed", () => {
@@ -402,7 +439,9 @@ describe("a create that cannot be confirmed", () => {
     await armEach(c, { dropConnection: true, count: 10_000 }, ["POST", "GET"]);
     const { error } = await run(c);
     expect(error).toBeInstanceOf(ResourceInitError);
-    expect(error!.message).toMatch(/^Could not register Azure private endpoint pe-\w+ with Atlas: Could not reach Atlas .*run `pulumi up` again to finish/);
+    expect(error!.message).toMatch(
+      /^Could not register Azure private endpoint pe-\w+ with Atlas: Could not reach Atlas .*run `pulumi up` again to finish/,
+    );
     expect(error!.id).toBe(expectedId(c));
     expect(statusOf(error!.properties as Record<string, unknown>)).toBeUndefined();
     expect(await inSimulator(c)).toEqual([]);

@@ -9,7 +9,9 @@ const harness = useHarness();
 test("12 concurrent creates and then deletes through a small token bucket all succeed, Atlas ends empty, at most a quarter of requests refused", async () => {
   await harness.config({ rateLimit: { capacity: 8, refillRate: 8, refillIntervalSeconds: 1 } });
   await harness.clearRequests();
-  const args = Array.from({ length: 12 }, (_, i) => (i % 3 === 0 ? harness.awsArgs() : i % 3 === 1 ? harness.azureArgs() : harness.gcpArgs()));
+  const args = Array.from({ length: 12 }, (_, i) =>
+    i % 3 === 0 ? harness.awsArgs() : i % 3 === 1 ? harness.azureArgs() : harness.gcpArgs(),
+  );
   const checked = await Promise.all(args.map((a) => harness.checked(a)));
 
   const created = await Promise.allSettled(checked.map((inputs) => harness.observe(provider.create(inputs))));
@@ -29,7 +31,13 @@ test("12 concurrent creates and then deletes through a small token bucket all su
 
   // Progress: said when Atlas rate limits and how long everyone waits, per change of pace, not per refused request.
   const paceLines = harness.progress.filter((line) => line.includes("Atlas at "));
-  expect(paceLines.some((line) => /is rate limiting \(429, Retry-After \d+\.\d s\): every request to it waits \d+\.\d s/.test(line) || /reports \d+ of 8 requests left: pacing/.test(line))).toBe(true);
+  expect(
+    paceLines.some(
+      (line) =>
+        /is rate limiting \(429, Retry-After \d+\.\d s\): every request to it waits \d+\.\d s/.test(line) ||
+        /reports \d+ of 8 requests left: pacing/.test(line),
+    ),
+  ).toBe(true);
   expect(paceLines.length).toBeLessThan(Math.max(2, refused));
   expect(harness.progress.filter((line) => /answered 429; retrying/.test(line))).toEqual([]);
 }, 180_000);

@@ -41,7 +41,9 @@ describe("simulator CLI", () => {
         readOnlyApiKey: { publicKey: expect.any(String), privateKey: expect.any(String) },
         serviceAccount: { clientId: expect.any(String), clientSecret: expect.any(String) },
         readOnlyServiceAccount: { clientId: expect.any(String), clientSecret: expect.any(String) },
-        clusters: expect.arrayContaining([expect.objectContaining({ name: "orders", regions: [{ providerName: "AWS", regionName: "US_EAST_1" }] })]),
+        clusters: expect.arrayContaining([
+          expect.objectContaining({ name: "orders", regions: [{ providerName: "AWS", regionName: "US_EAST_1" }] }),
+        ]),
       });
       const config = await (await fetch(`${seed.baseUrl}/__simulator/config`)).json();
       expect((config as any).timeScale).toBe(0.1);
@@ -63,8 +65,23 @@ describe("simulator CLI", () => {
   }, 30_000);
 
   it("switches dialect variations at start with flags, as the control API shows", async () => {
-    const flags = ["--endpoint-create-201", "--endpoint-delete-202", "--extra-status", "AWS:PENDING_REVIEW:5000", "--omit-create-status", "--extra-fields"];
-    const more = ["--answer-lost", "502", "--gcp-deleted-before-gone", "--port-mapped-endpoint-name", "--envelope-errors", "--oauth-tokens-per-minute", "0"];
+    const flags = [
+      "--endpoint-create-201",
+      "--endpoint-delete-202",
+      "--extra-status",
+      "AWS:PENDING_REVIEW:5000",
+      "--omit-create-status",
+      "--extra-fields",
+    ];
+    const more = [
+      "--answer-lost",
+      "502",
+      "--gcp-deleted-before-gone",
+      "--port-mapped-endpoint-name",
+      "--envelope-errors",
+      "--oauth-tokens-per-minute",
+      "0",
+    ];
     const cli = startCli(["--port", "0", ...flags, ...more]);
     try {
       const seed = JSON.parse(await firstLine(cli.out));

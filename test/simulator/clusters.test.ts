@@ -39,15 +39,30 @@ describe("clusters follow the project's endpoints", () => {
   it("an AVAILABLE endpoint puts the clusters in its region through UPDATING to IDLE listing it; deleting it does the same to remove it", async () => {
     const id = vpceId();
     expect((await h.atlas.post(h.endpointPath("AWS"), { id })).status).toBe(200);
-    const updating = await waitFor(() => get("orders"), (c) => c.stateName === "UPDATING", 5000);
+    const updating = await waitFor(
+      () => get("orders"),
+      (c) => c.stateName === "UPDATING",
+      5000,
+    );
     expect(listing(updating, id)).toEqual([]);
-    const idle = await waitFor(() => get("orders"), (c) => c.stateName === "IDLE", 5000);
+    const idle = await waitFor(
+      () => get("orders"),
+      (c) => c.stateName === "IDLE",
+      5000,
+    );
     const [entry] = listing(idle, id);
     expect(entry).toMatchObject({ type: "MONGOD", endpoints: [{ endpointId: id, providerName: "AWS", region: "US_EAST_1" }] });
     expect(entry.srvConnectionString).toMatch(/^mongodb\+srv:\/\//);
     expect(entry.connectionString).toMatch(/^mongodb:\/\//);
-    const sharded = await waitFor(() => get("analytics"), (c) => c.stateName === "IDLE" && listing(c, id).length === 1, 5000);
-    expect(listing(sharded, id)[0]).toMatchObject({ type: "MONGOS", srvShardOptimizedConnectionString: expect.stringMatching(/^mongodb\+srv:\/\//) });
+    const sharded = await waitFor(
+      () => get("analytics"),
+      (c) => c.stateName === "IDLE" && listing(c, id).length === 1,
+      5000,
+    );
+    expect(listing(sharded, id)[0]).toMatchObject({
+      type: "MONGOS",
+      srvShardOptimizedConnectionString: expect.stringMatching(/^mongodb\+srv:\/\//),
+    });
     for (const elsewhere of ["archive", "inventory"]) {
       const cluster = await get(elsewhere);
       expect(cluster.stateName).toBe("IDLE");
@@ -57,7 +72,11 @@ describe("clusters follow the project's endpoints", () => {
     expect((await h.atlas.delete(`${h.endpointPath("AWS")}/${id}`)).status).toBe(204);
     const removing = await get("orders");
     expect(removing.stateName).toBe("UPDATING");
-    const removed = await waitFor(() => get("orders"), (c) => c.stateName === "IDLE", 5000);
+    const removed = await waitFor(
+      () => get("orders"),
+      (c) => c.stateName === "IDLE",
+      5000,
+    );
     expect(listing(removed, id)).toEqual([]);
   });
 });
@@ -66,19 +85,39 @@ describe("an endpoint registered again with the id of a deleted one", () => {
   it("is applied again: the clusters list it once they are IDLE", async () => {
     const id = vpceId();
     expect((await h.atlas.post(h.endpointPath("AWS"), { id })).status).toBe(200);
-    await waitFor(() => get("orders"), (c) => c.stateName === "IDLE" && listing(c, id).length === 1, 5000);
+    await waitFor(
+      () => get("orders"),
+      (c) => c.stateName === "IDLE" && listing(c, id).length === 1,
+      5000,
+    );
     expect((await h.atlas.delete(`${h.endpointPath("AWS")}/${id}`)).status).toBe(204);
-    await waitFor(async () => (await h.atlas.get(`${h.endpointPath("AWS")}/${id}`)).status, (status) => status === 404, 5000);
-    await waitFor(() => get("orders"), (c) => c.stateName === "IDLE" && listing(c, id).length === 0, 5000);
+    await waitFor(
+      async () => (await h.atlas.get(`${h.endpointPath("AWS")}/${id}`)).status,
+      (status) => status === 404,
+      5000,
+    );
+    await waitFor(
+      () => get("orders"),
+      (c) => c.stateName === "IDLE" && listing(c, id).length === 0,
+      5000,
+    );
     expect((await h.atlas.post(h.endpointPath("AWS"), { id })).status).toBe(200);
-    const again = await waitFor(() => get("orders"), (c) => c.stateName === "IDLE" && listing(c, id).length === 1, 5000);
+    const again = await waitFor(
+      () => get("orders"),
+      (c) => c.stateName === "IDLE" && listing(c, id).length === 1,
+      5000,
+    );
     expect(listing(again, id)).toHaveLength(1);
   });
 });
 
 describe("cluster control API", () => {
   it("adds a cluster, holds it busy and releases it, and removes it", async () => {
-    await h.control("POST", "clusters", { name: "reports", clusterType: "REPLICASET", regions: [{ providerName: "AZURE", regionName: "US_EAST_2" }] });
+    await h.control("POST", "clusters", {
+      name: "reports",
+      clusterType: "REPLICASET",
+      regions: [{ providerName: "AZURE", regionName: "US_EAST_2" }],
+    });
     expect((await get("reports")).stateName).toBe("IDLE");
     await h.control("POST", "clusters/reports/busy", { busy: true });
     expect((await get("reports")).stateName).toBe("UPDATING");
@@ -107,9 +146,19 @@ describe("the cluster reads against the extract", () => {
     const contract = clusterContract();
     if (!contract) return;
     const schema = { $ref: "#/components/schemas/ClusterDescription20240805" };
-    expect(contract.validateBody(schema, { name: "x", stateName: "IDLE", replicationSpecs: [{ regionConfigs: [{ providerName: "AWS", regionName: "US_EAST_1", priority: 7 }] }] })).toEqual([]);
+    expect(
+      contract.validateBody(schema, {
+        name: "x",
+        stateName: "IDLE",
+        replicationSpecs: [{ regionConfigs: [{ providerName: "AWS", regionName: "US_EAST_1", priority: 7 }] }],
+      }),
+    ).toEqual([]);
     expect(contract.validateBody(schema, { name: "x", stateName: "SLEEPING" })).not.toEqual([]);
     expect(contract.validateBody(schema, { connectionStrings: { privateEndpoint: [{ type: "MONGOQ" }] } })).not.toEqual([]);
-    expect(contract.validateBody(schema, { replicationSpecs: [{ regionConfigs: [{ providerName: "AWS", regionName: "NOWHERE_1", priority: 7 }] }] })).not.toEqual([]);
+    expect(
+      contract.validateBody(schema, {
+        replicationSpecs: [{ regionConfigs: [{ providerName: "AWS", regionName: "NOWHERE_1", priority: 7 }] }],
+      }),
+    ).not.toEqual([]);
   });
 });

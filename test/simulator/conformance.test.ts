@@ -9,7 +9,8 @@ import { differences, loadRecordings, RECORDINGS_DIR, recordingsAvailable, type 
 import { FAST, useSimulator, waitFor } from "./helpers/simulator-harness";
 
 const available = recordingsAvailable();
-if (!available) console.log(`Atlas recordings not found at ${RECORDINGS_DIR} (set ATLAS_RECORDINGS_DIR): skipping the conformance checks against them.`);
+if (!available)
+  console.log(`Atlas recordings not found at ${RECORDINGS_DIR} (set ATLAS_RECORDINGS_DIR): skipping the conformance checks against them.`);
 
 // A service stays INITIATING for 200 ms, so the first watch sees it as the recording did.
 const h = useSimulator({ ...FAST, delays: { ...FAST.delays, endpointServiceInitiatingMs: 20_000 } });
@@ -36,7 +37,10 @@ const replayed = new Set<string>();
 
 function expectConforms(recording: Recording, response: AtlasResponse): void {
   replayed.add(recording.file);
-  expect({ recording: recording.file, differences: differences(recording, response) }).toEqual({ recording: recording.file, differences: [] });
+  expect({ recording: recording.file, differences: differences(recording, response) }).toEqual({
+    recording: recording.file,
+    differences: [],
+  });
 }
 
 const conformance = available ? describe : describe.skip;
@@ -52,7 +56,10 @@ conformance("the simulator against recorded Atlas", () => {
       const servicePath = `${h.groupPath}/${cloud}/endpointService/${created.body.id}`;
 
       expectConforms(find(new RegExp(`^${folder}/Watch/GET_.*_1\\.snaphost$`)), await h.atlas.get(servicePath));
-      const ready = await waitFor(() => h.atlas.get(servicePath), (response) => response.body?.status === "AVAILABLE");
+      const ready = await waitFor(
+        () => h.atlas.get(servicePath),
+        (response) => response.body?.status === "AVAILABLE",
+      );
       expectConforms(find(new RegExp(`^${folder}/Watch/GET_.*_2\\.snaphost$`)), ready);
       expectConforms(find(new RegExp(`^${folder}/Describe/GET_`)), await h.atlas.get(servicePath));
       expectConforms(find(new RegExp(`^${folder}/List/GET_`)), await h.atlas.get(`${h.groupPath}/${cloud}/endpointService`));
@@ -71,11 +78,17 @@ conformance("the simulator against recorded Atlas", () => {
 
   test("an unknown public key gets the recorded digest challenge and pretty-printed 401", async () => {
     const client = new AtlasTestClient(h.sim.baseUrl, { kind: "digest", publicKey: "nobodyxx", privateKey: "wrong" });
-    expectConforms(find(/^errors\/Invalid_Public_Key__/), await client.post(`${h.groupPath}/endpointService`, { providerName: "AWS", region: "EU_WEST_3" }));
+    expectConforms(
+      find(/^errors\/Invalid_Public_Key__/),
+      await client.post(`${h.groupPath}/endpointService`, { providerName: "AWS", region: "EU_WEST_3" }),
+    );
   });
 
   test("a project that does not exist answers 404 GROUP_NOT_FOUND as recorded", async () => {
-    const response = await h.atlas.post(`/api/atlas/v2/groups/111111111111111111111111/privateEndpoint/endpointService`, { providerName: "AWS", region: "EU_WEST_3" });
+    const response = await h.atlas.post(`/api/atlas/v2/groups/111111111111111111111111/privateEndpoint/endpointService`, {
+      providerName: "AWS",
+      region: "EU_WEST_3",
+    });
     expectConforms(find(/^errors\/Invalid_Project_ID__/), response);
     expect(response.body.parameters).toEqual(["111111111111111111111111"]);
   });

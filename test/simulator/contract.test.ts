@@ -39,7 +39,9 @@ describe("the contract check itself", () => {
     expect(contract.check({ method: "GET", target: path, status: 418, contentType: "application/json", text: apiError })).not.toEqual([]);
     const entity = JSON.stringify({ cloudProvider: "AWS" });
     expect(contract.check({ method: "GET", target: path, status: 200, contentType: "application/json", text: entity })).not.toEqual([]);
-    expect(contract.check({ method: "GET", target: path, status: 200, contentType: "application/vnd.atlas.2023-01-01+json", text: entity })).toEqual([]);
+    expect(
+      contract.check({ method: "GET", target: path, status: 200, contentType: "application/vnd.atlas.2023-01-01+json", text: entity }),
+    ).toEqual([]);
   });
 
   it("validates request bodies against the branch chosen by cloudProvider, avoiding the $ref cycle", () => {
@@ -57,13 +59,16 @@ describe("simulator responses against the spec", () => {
     for (const cloud of ["AWS", "AZURE", "GCP"] as const) {
       const base = h.endpointPath(cloud);
       const body = bodies[cloud];
-      const id = cloud === "AWS" ? (body as any).id : cloud === "AZURE" ? encodeURIComponent((body as any).id) : (body as any).endpointGroupName;
+      const id =
+        cloud === "AWS" ? (body as any).id : cloud === "AZURE" ? encodeURIComponent((body as any).id) : (body as any).endpointGroupName;
       expect((await h.atlas.post(base, body)).status).toBe(200);
       expect((await h.atlas.post(base, body)).status).toBe(409);
       expect((await h.atlas.get(`${base}/${id}`)).status).toBe(200);
       expect((await h.atlas.get(`${base}/${id}?envelope=true`)).status).toBe(200);
       expect((await h.atlas.get(`${h.groupPath}/${cloud}/endpointService`)).status).toBe(200);
-      expect((await h.atlas.get(`${h.groupPath}/${cloud}/endpointService/${h.sim.seed.endpointServices[cloud]}?pretty=true`)).status).toBe(200);
+      expect((await h.atlas.get(`${h.groupPath}/${cloud}/endpointService/${h.sim.seed.endpointServices[cloud]}?pretty=true`)).status).toBe(
+        200,
+      );
       expect((await h.readOnly.delete(`${base}/${id}`)).status).toBe(403);
       expect((await h.atlas.delete(`${base}/${id}`)).status).toBe(204);
       expect(contract.checkCreateEndpointRequest(cloud, body)).toEqual([]);

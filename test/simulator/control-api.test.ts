@@ -78,15 +78,25 @@ describe("rate limiting", () => {
     expect(limited.body.detail).toBe("Please retry after 1 seconds. Request capacity: 2. Refill rate: 2 per 2 seconds.");
     expect(limited.headers.get("retry-after")).toBe("1");
     expect(limited.headers.get("ratelimit-remaining")).toBe("0");
-    await waitFor(() => h.atlas.get(`${h.groupPath}/AWS/endpointService`), (r) => r.status === 200, 2500);
+    await waitFor(
+      () => h.atlas.get(`${h.groupPath}/AWS/endpointService`),
+      (r) => r.status === 200,
+      2500,
+    );
   });
 
   it("takes the bucket's shape per run and rejects a rate limit without a positive refill rate, naming the fields", async () => {
     const config = await h.control("POST", "config", { rateLimit: { capacity: 5, refillRate: 1, refillIntervalSeconds: 10 } });
     expect(config.rateLimit).toEqual({ capacity: 5, refillRate: 1, refillIntervalSeconds: 10 });
-    const bad = await fetch(`${h.sim.baseUrl}/__simulator/config`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ rateLimit: { capacity: 5, refillRate: 0 } }) });
+    const bad = await fetch(`${h.sim.baseUrl}/__simulator/config`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ rateLimit: { capacity: 5, refillRate: 0 } }),
+    });
     expect(bad.status).toBe(400);
-    expect(((await bad.json()) as { detail: string }).detail).toMatch(/capacity: integer >= 1, refillRate: number > 0, refillIntervalSeconds/);
+    expect(((await bad.json()) as { detail: string }).detail).toMatch(
+      /capacity: integer >= 1, refillRate: number > 0, refillIntervalSeconds/,
+    );
     expect((await h.control("GET", "config")).rateLimit).toEqual({ capacity: 5, refillRate: 1, refillIntervalSeconds: 10 });
   });
 });

@@ -58,7 +58,10 @@ describe("recorded dialect", () => {
     const ask = (account: { clientId: string; clientSecret: string }) =>
       fetch(`${h.sim.baseUrl}/api/oauth/token`, {
         method: "POST",
-        headers: { Authorization: `Basic ${Buffer.from(`${account.clientId}:${account.clientSecret}`).toString("base64")}`, "Content-Type": "application/x-www-form-urlencoded" },
+        headers: {
+          Authorization: `Basic ${Buffer.from(`${account.clientId}:${account.clientSecret}`).toString("base64")}`,
+          "Content-Type": "application/x-www-form-urlencoded",
+        },
         body: "grant_type=client_credentials",
       });
     for (let index = 0; index < 3; index++) expect((await ask(serviceAccount)).status).toBe(200);
@@ -88,17 +91,33 @@ describe("dialect variations", () => {
     await h.atlas.post(h.endpointPath("AWS"), { id: second });
     const deleted = await h.atlas.delete(`${h.endpointPath("AWS")}/${second}`);
     expect(deleted.body).toEqual({});
-    const writes = [...(await logFor("/endpoint")), ...(await logFor(first)), ...(await logFor(second))].filter((entry) => entry.method !== "GET" && entry.auth !== "challenge");
-    expect(writes.map((entry) => [entry.method, entry.status]).sort()).toEqual([["DELETE", 202], ["DELETE", 204], ["POST", 200], ["POST", 201]]);
+    const writes = [...(await logFor("/endpoint")), ...(await logFor(first)), ...(await logFor(second))].filter(
+      (entry) => entry.method !== "GET" && entry.auth !== "challenge",
+    );
+    expect(writes.map((entry) => [entry.method, entry.status]).sort()).toEqual([
+      ["DELETE", 202],
+      ["DELETE", 204],
+      ["POST", 200],
+      ["POST", 201],
+    ]);
   });
 
   it("inserts a status unknown to clients into one cloud's sequence, and only that cloud's", async () => {
     await h.control("POST", "dialect", { extraStatus: { cloud: "AWS", status: "PENDING_SECURITY_REVIEW", lastsMs: 20_000 } });
     const id = vpceId();
     await h.atlas.post(h.endpointPath("AWS"), { id });
-    expect(await statusesUntil(`${h.endpointPath("AWS")}/${id}`, "AVAILABLE")).toEqual(["PENDING_ACCEPTANCE", "PENDING_SECURITY_REVIEW", "PENDING", "AVAILABLE"]);
+    expect(await statusesUntil(`${h.endpointPath("AWS")}/${id}`, "AVAILABLE")).toEqual([
+      "PENDING_ACCEPTANCE",
+      "PENDING_SECURITY_REVIEW",
+      "PENDING",
+      "AVAILABLE",
+    ]);
     const group = gcpName();
-    await h.atlas.post(h.endpointPath("GCP"), { endpointGroupName: group, gcpProjectId: GCP_PROJECT, endpoints: [{ endpointName: `${group}-0`, ipAddress: "10.1.0.2" }] });
+    await h.atlas.post(h.endpointPath("GCP"), {
+      endpointGroupName: group,
+      gcpProjectId: GCP_PROJECT,
+      endpoints: [{ endpointName: `${group}-0`, ipAddress: "10.1.0.2" }],
+    });
     expect(await statusesUntil(`${h.endpointPath("GCP")}/${group}`, "AVAILABLE")).not.toContain("PENDING_SECURITY_REVIEW");
   });
 
@@ -114,11 +133,19 @@ describe("dialect variations", () => {
   it("adds unknown fields to every object of every body, successes and errors", async () => {
     await h.control("POST", "dialect", { extraFields: true });
     const group = gcpName();
-    const created = await h.atlas.post(h.endpointPath("GCP"), { endpointGroupName: group, gcpProjectId: GCP_PROJECT, endpoints: [{ endpointName: `${group}-0`, ipAddress: "10.1.0.2" }] });
+    const created = await h.atlas.post(h.endpointPath("GCP"), {
+      endpointGroupName: group,
+      gcpProjectId: GCP_PROJECT,
+      endpoints: [{ endpointName: `${group}-0`, ipAddress: "10.1.0.2" }],
+    });
     const list = await h.atlas.get(`${h.groupPath}/AWS/endpointService`);
     const missing = await h.atlas.get(`${h.endpointPath("AWS")}/${vpceId()}`);
     for (const object of [created.body, created.body.endpoints[0], list.body[0], missing.body]) {
-      expect(object).toMatchObject({ simulatorFutureField: "added-later", simulatorFutureNull: null, simulatorFutureObject: { nested: true } });
+      expect(object).toMatchObject({
+        simulatorFutureField: "added-later",
+        simulatorFutureNull: null,
+        simulatorFutureObject: { nested: true },
+      });
     }
   });
 
@@ -126,7 +153,10 @@ describe("dialect variations", () => {
     await h.control("POST", "config", { eventualConsistencyMs: 20_000 });
     const id = vpceId();
     await h.atlas.post(h.endpointPath("AWS"), { id });
-    await waitFor(() => h.atlas.get(`${h.endpointPath("AWS")}/${id}`), (response) => response.status === 200);
+    await waitFor(
+      () => h.atlas.get(`${h.endpointPath("AWS")}/${id}`),
+      (response) => response.status === 200,
+    );
     const gets = (await logFor(id)).filter((entry) => entry.auth === "digest");
     expect(gets[0].status).toBe(404);
     expect(gets[gets.length - 1].status).toBe(200);
@@ -140,7 +170,10 @@ describe("dialect variations", () => {
     expect(endpoints.filter((endpoint: any) => endpoint.endpointId === id)).toHaveLength(1);
     expect((await h.atlas.post(h.endpointPath("AWS"), { id })).status).toBe(409);
     const posts = (await logFor("/endpoint")).filter((entry) => entry.method === "POST" && entry.auth === "digest");
-    expect(posts.slice(-2).map((entry) => [entry.status, entry.answerLost ?? false])).toEqual([[0, true], [409, false]]);
+    expect(posts.slice(-2).map((entry) => [entry.status, entry.answerLost ?? false])).toEqual([
+      [0, true],
+      [409, false],
+    ]);
   });
 
   it("deletes the endpoint, then answers 502 as a load balancer would (answer lost); the repeated delete is answered", async () => {
@@ -152,7 +185,11 @@ describe("dialect variations", () => {
     const { endpoints } = await h.control("GET", "endpoints");
     expect(endpoints.find((endpoint: any) => endpoint.endpointId === id)).toMatchObject({ deleteRequested: true });
     expect((await h.atlas.delete(`${h.endpointPath("AWS")}/${id}`)).status).toBe(204);
-    expect((await logFor(id)).filter((entry) => entry.method === "DELETE" && entry.auth === "digest").map((entry) => [entry.status, entry.answerLost ?? false])).toEqual([
+    expect(
+      (await logFor(id))
+        .filter((entry) => entry.method === "DELETE" && entry.auth === "digest")
+        .map((entry) => [entry.status, entry.answerLost ?? false]),
+    ).toEqual([
       [502, true],
       [204, false],
     ]);
@@ -161,7 +198,11 @@ describe("dialect variations", () => {
   it("answers a deleted GCP group DELETED for a while before the 404", async () => {
     await h.control("POST", "dialect", { gcpDeletedBeforeGone: true });
     const group = gcpName();
-    await h.atlas.post(h.endpointPath("GCP"), { endpointGroupName: group, gcpProjectId: GCP_PROJECT, endpoints: [{ endpointName: `${group}-0`, ipAddress: "10.1.0.2" }] });
+    await h.atlas.post(h.endpointPath("GCP"), {
+      endpointGroupName: group,
+      gcpProjectId: GCP_PROJECT,
+      endpoints: [{ endpointName: `${group}-0`, ipAddress: "10.1.0.2" }],
+    });
     await h.atlas.delete(`${h.endpointPath("GCP")}/${group}`);
     expect(await statusesUntil(`${h.endpointPath("GCP")}/${group}`, 404)).toEqual(["DELETING", "DELETED", 404]);
   });

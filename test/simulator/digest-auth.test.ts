@@ -11,7 +11,12 @@ async function challengeFor(target: string): Promise<DigestChallenge> {
   return parseChallenge(response.headers.get("www-authenticate"))!;
 }
 
-function signedGet(target: string, challenge: DigestChallenge, nc: number, options: { uri?: string; key?: { publicKey: string; privateKey: string } } = {}): Promise<AtlasResponse> {
+function signedGet(
+  target: string,
+  challenge: DigestChallenge,
+  nc: number,
+  options: { uri?: string; key?: { publicKey: string; privateKey: string } } = {},
+): Promise<AtlasResponse> {
   const key = options.key ?? h.sim.seed.apiKey;
   const authorization = digestAuthorization("GET", challenge, key.privateKey, { username: key.publicKey, uri: options.uri ?? target, nc });
   return sendRaw(h.sim.baseUrl, "GET", target, { ...ACCEPT, Authorization: authorization });

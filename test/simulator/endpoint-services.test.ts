@@ -23,7 +23,14 @@ describe("endpoint services", () => {
   it("creates a service INITIATING that becomes AVAILABLE, and refuses a second one in the same region", async () => {
     const created = await h.atlas.post(`${h.groupPath}/endpointService`, { providerName: "AWS", region: "EU_WEST_1" });
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ cloudProvider: "AWS", status: "INITIATING", regionName: "EU_WEST_1", interfaceEndpoints: [], endpointServiceName: null, errorMessage: null });
+    expect(created.body).toMatchObject({
+      cloudProvider: "AWS",
+      status: "INITIATING",
+      regionName: "EU_WEST_1",
+      interfaceEndpoints: [],
+      endpointServiceName: null,
+      errorMessage: null,
+    });
     await waitFor(
       async () => (await h.atlas.get(`${h.groupPath}/AWS/endpointService/${created.body.id}`)).body,
       (body) => body.status === "AVAILABLE",
@@ -42,10 +49,16 @@ describe("endpoint services", () => {
     expect(refused.status).toBe(409);
     expect(refused.body.errorCode).toBe("CANNOT_DELETE_PRIVATELINK_WITH_ENDPOINTS");
     await h.atlas.delete(`${h.endpointPath("AWS", serviceId)}/${id}`);
-    await waitFor(() => h.atlas.get(`${h.endpointPath("AWS", serviceId)}/${id}`), (r) => r.status === 404);
+    await waitFor(
+      () => h.atlas.get(`${h.endpointPath("AWS", serviceId)}/${id}`),
+      (r) => r.status === 404,
+    );
     const deleted = await h.atlas.delete(`${h.groupPath}/AWS/endpointService/${serviceId}`);
     expect([deleted.status, deleted.body]).toEqual([202, {}]);
-    const gone = await waitFor(() => h.atlas.get(`${h.groupPath}/AWS/endpointService/${serviceId}`), (r) => r.status === 404);
+    const gone = await waitFor(
+      () => h.atlas.get(`${h.groupPath}/AWS/endpointService/${serviceId}`),
+      (r) => r.status === 404,
+    );
     expect(gone.body.errorCode).toBe("PRIVATE_ENDPOINT_SERVICE_NOT_FOUND");
   });
 
@@ -59,7 +72,11 @@ describe("endpoint services", () => {
   });
 
   it("rejects port mapping for a cloud other than GCP, naming the field", async () => {
-    const response = await h.atlas.post(`${h.groupPath}/endpointService`, { providerName: "AZURE", region: "EUROPE_NORTH", portMappingEnabled: true });
+    const response = await h.atlas.post(`${h.groupPath}/endpointService`, {
+      providerName: "AZURE",
+      region: "EUROPE_NORTH",
+      portMappingEnabled: true,
+    });
     expect(response.status).toBe(400);
     expect(response.body.errorCode).toBe("INVALID_ATTRIBUTE");
     expect(response.body.detail).toContain("portMappingEnabled");

@@ -11,12 +11,21 @@ describe("AWS interface endpoints", () => {
     const created = await h.atlas.post(h.endpointPath("AWS"), { id });
     expect(created.status).toBe(200);
     expect(created.headers.get("content-type")).toBe("application/vnd.atlas.2023-01-01+json;charset=utf-8");
-    expect(created.body).toEqual({ cloudProvider: "AWS", connectionStatus: "PENDING_ACCEPTANCE", deleteRequested: false, errorMessage: null, interfaceEndpointId: id });
+    expect(created.body).toEqual({
+      cloudProvider: "AWS",
+      connectionStatus: "PENDING_ACCEPTANCE",
+      deleteRequested: false,
+      errorMessage: null,
+      interfaceEndpointId: id,
+    });
 
     const seen = new Set<string>();
     await waitFor(
       async () => (await h.atlas.get(`${h.endpointPath("AWS")}/${id}`)).body,
-      (body) => (seen.add(statusOf(body)), statusOf(body) === "AVAILABLE"),
+      (body) => {
+        seen.add(statusOf(body));
+        return statusOf(body) === "AVAILABLE";
+      },
     );
     expect([...seen]).toEqual(expect.arrayContaining(["PENDING", "AVAILABLE"]));
   });
@@ -63,7 +72,10 @@ describe("AWS interface endpoints", () => {
     expect(deleted.text).toBe("");
     const during = await h.atlas.get(`${h.endpointPath("AWS")}/${id}`);
     expect(during.body).toMatchObject({ connectionStatus: "DELETING", deleteRequested: true });
-    const gone = await waitFor(() => h.atlas.get(`${h.endpointPath("AWS")}/${id}`), (r) => r.status === 404);
+    const gone = await waitFor(
+      () => h.atlas.get(`${h.endpointPath("AWS")}/${id}`),
+      (r) => r.status === 404,
+    );
     expect(gone.body.errorCode).toBe("PRIVATE_ENDPOINT_NOT_FOUND");
     const { endpoints } = await h.control("GET", "endpoints");
     expect(endpoints.some((e: any) => e.endpointId === id)).toBe(false);
@@ -82,7 +94,12 @@ describe("Azure private endpoints", () => {
     const id = azureId();
     const created = await h.atlas.post(h.endpointPath("AZURE"), { id, privateEndpointIPAddress: "10.0.0.4" });
     expect(created.status).toBe(200);
-    expect(created.body).toMatchObject({ cloudProvider: "AZURE", status: "INITIATING", privateEndpointResourceId: id, privateEndpointIPAddress: "10.0.0.4" });
+    expect(created.body).toMatchObject({
+      cloudProvider: "AZURE",
+      status: "INITIATING",
+      privateEndpointResourceId: id,
+      privateEndpointIPAddress: "10.0.0.4",
+    });
     expect(created.body.privateEndpointConnectionName).toMatch(new RegExp(`^${AZURE_SUBSCRIPTION}%2F`));
     const final = await waitFor(
       async () => (await h.atlas.get(`${h.endpointPath("AZURE")}/${encodeURIComponent(id)}`)).body,
@@ -96,7 +113,10 @@ describe("Azure private endpoints", () => {
     await h.atlas.post(h.endpointPath("AZURE"), { id: azureId(name, "resourceGroups"), privateEndpointIPAddress: "10.0.0.5" });
     const lower = await h.atlas.get(`${h.endpointPath("AZURE")}/${encodeURIComponent(azureId(name, "resourcegroups"))}`);
     expect(lower.status).toBe(200);
-    const duplicate = await h.atlas.post(h.endpointPath("AZURE"), { id: azureId(name, "resourcegroups"), privateEndpointIPAddress: "10.0.0.5" });
+    const duplicate = await h.atlas.post(h.endpointPath("AZURE"), {
+      id: azureId(name, "resourcegroups"),
+      privateEndpointIPAddress: "10.0.0.5",
+    });
     expect(duplicate.status).toBe(409);
   });
 
@@ -131,7 +151,13 @@ describe("GCP endpoint groups", () => {
     const endpoints = [0, 1, 2].map((index) => ({ endpointName: `${name}-rule-${index}`, ipAddress: `10.1.0.${index + 2}` }));
     const created = await h.atlas.post(h.endpointPath("GCP"), { endpointGroupName: name, gcpProjectId: GCP_PROJECT, endpoints });
     expect(created.status).toBe(200);
-    expect(created.body).toMatchObject({ cloudProvider: "GCP", status: "INITIATING", endpointGroupName: name, gcpProjectId: GCP_PROJECT, portMappingEnabled: false });
+    expect(created.body).toMatchObject({
+      cloudProvider: "GCP",
+      status: "INITIATING",
+      endpointGroupName: name,
+      gcpProjectId: GCP_PROJECT,
+      portMappingEnabled: false,
+    });
     expect(created.body.endpoints.map((rule: any) => rule.status)).toEqual(["INITIATING", "INITIATING", "INITIATING"]);
 
     const groupStatuses = new Set<string>();

@@ -1,5 +1,12 @@
 import { randomBytes } from "node:crypto";
-import { DEFAULT_DELAYS, startSimulator, type FaultSpec, type RequestLogEntry, type RunningSimulator, type TransitionDelays } from "../../simulator";
+import {
+  DEFAULT_DELAYS,
+  startSimulator,
+  type FaultSpec,
+  type RequestLogEntry,
+  type RunningSimulator,
+  type TransitionDelays,
+} from "../../simulator";
 import { privateEndpointProvider } from "../../provider";
 import { ENV_KEYS, TIME_SCALE_ENV } from "../../provider/host/connection";
 import { resetPacers } from "../../provider/client/pacing/registry";
@@ -56,7 +63,6 @@ export function useHarness(): Harness {
   const progress: string[] = [];
   const seen: unknown[] = [];
   const savedEnv: Record<string, string | undefined> = {};
-
 
   const harness: Harness = {
     get simulator() {
@@ -153,10 +159,16 @@ export function useHarness(): Harness {
   afterEach(async () => {
     jest.restoreAllMocks();
     // Every test, not only the dedicated one: nothing returned, thrown or printed holds a credential.
-    const secrets = [harness.seed.apiKey.privateKey, harness.seed.apiKey.publicKey, harness.seed.serviceAccount.clientSecret, harness.seed.serviceAccount.clientId];
+    const secrets = [
+      harness.seed.apiKey.privateKey,
+      harness.seed.apiKey.publicKey,
+      harness.seed.serviceAccount.clientSecret,
+      harness.seed.serviceAccount.clientId,
+    ];
     const texts = [...seen.slice(seenAtTestStart).flatMap(describeForScan), ...progress];
     const leaks = texts.filter((text) => secrets.some((secret) => text.includes(secret)) || AUTH_HEADER_TEXT.test(text));
-    if (leaks.length > 0) throw new Error(`${leaks.length} provider result(s), error(s) or progress line(s) contain a credential or auth header`);
+    if (leaks.length > 0)
+      throw new Error(`${leaks.length} provider result(s), error(s) or progress line(s) contain a credential or auth header`);
     await harness.control.clearFaults();
     // Each test stands for a fresh provider process: one test's refusals must not pace the next.
     resetPacers();
@@ -173,7 +185,6 @@ export function useHarness(): Harness {
 
   return harness;
 }
-
 
 /** Runs `body` with env variables set (undefined deletes), restoring them afterwards. */
 export async function withEnv<T>(patch: Record<string, string | undefined>, body: () => Promise<T>): Promise<T> {

@@ -68,7 +68,11 @@ export async function startRewritingProxy(targetBaseUrl: string): Promise<Rewrit
     return rule;
   };
 
-  const forward = (req: IncomingMessage, body: Buffer, unsigned = false): Promise<{ status: number; headers: IncomingMessage["headers"]; body: Buffer }> =>
+  const forward = (
+    req: IncomingMessage,
+    body: Buffer,
+    unsigned = false,
+  ): Promise<{ status: number; headers: IncomingMessage["headers"]; body: Buffer }> =>
     new Promise((resolve, reject) => {
       const headers = { ...req.headers, host: target.host };
       if (unsigned) delete headers.authorization;
@@ -97,7 +101,13 @@ export async function startRewritingProxy(targetBaseUrl: string): Promise<Rewrit
       return note("foreign404", 404);
     }
     if (rule?.rewrite.kind === "atlas404") {
-      const error = { detail: "No endpoint found.", error: 404, errorCode: "PRIVATE_ENDPOINT_NOT_FOUND", parameters: [], reason: "Not Found" };
+      const error = {
+        detail: "No endpoint found.",
+        error: 404,
+        errorCode: "PRIVATE_ENDPOINT_NOT_FOUND",
+        parameters: [],
+        reason: "Not Found",
+      };
       res.writeHead(404, { "Content-Type": ATLAS_ERROR_CONTENT_TYPE, "X-Error-Code": error.errorCode }).end(JSON.stringify(error));
       return note("atlas404", 404);
     }
@@ -109,7 +119,12 @@ export async function startRewritingProxy(targetBaseUrl: string): Promise<Rewrit
     }
     const upstream = await forward(req, Buffer.concat(chunks), rule?.rewrite.kind === "staleNonce");
     if (rule?.rewrite.kind === "staleNonce") {
-      res.writeHead(upstream.status, { "Content-Type": upstream.headers["content-type"] ?? "application/json", "WWW-Authenticate": upstream.headers["www-authenticate"] ?? "" }).end(upstream.body);
+      res
+        .writeHead(upstream.status, {
+          "Content-Type": upstream.headers["content-type"] ?? "application/json",
+          "WWW-Authenticate": upstream.headers["www-authenticate"] ?? "",
+        })
+        .end(upstream.body);
       return note("staleNonce", upstream.status);
     }
     const success = upstream.status >= 200 && upstream.status < 300;

@@ -49,9 +49,7 @@ export function signDigest(input: DigestSignInput): DigestSignature {
   if (session) ha1 = H(`${ha1}:${challenge.nonce}:${cnonce}`);
   const ha2 = H(`${method.toUpperCase()}:${uri}`);
   const response =
-    challenge.qop === "auth"
-      ? H(`${ha1}:${challenge.nonce}:${nc}:${cnonce}:auth:${ha2}`)
-      : H(`${ha1}:${challenge.nonce}:${ha2}`); // RFC 2069 compatibility: no qop offered
+    challenge.qop === "auth" ? H(`${ha1}:${challenge.nonce}:${nc}:${cnonce}:auth:${ha2}`) : H(`${ha1}:${challenge.nonce}:${ha2}`); // RFC 2069 compatibility: no qop offered
 
   const parts: string[] = [];
   if (challenge.userhash) {
@@ -60,7 +58,9 @@ export function signDigest(input: DigestSignInput): DigestSignature {
     parts.push(`username=${quote(username)}`);
   } else {
     // RFC 7616 §3.4.4: a username that is not plain ASCII goes in username* (RFC 8187 encoding).
-    parts.push(`username*=UTF-8''${encodeURIComponent(username).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`);
+    parts.push(
+      `username*=UTF-8''${encodeURIComponent(username).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`,
+    );
   }
   parts.push(`realm=${quote(challenge.realm)}`, `nonce=${quote(challenge.nonce)}`, `uri=${quote(uri)}`);
   if (challenge.algorithm !== undefined) parts.push(`algorithm=${challenge.algorithm}`);

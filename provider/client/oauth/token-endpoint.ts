@@ -72,7 +72,12 @@ export async function requestAccessToken(
     });
   }
   if (parsed.data.token_type !== undefined && parsed.data.token_type.toLowerCase() !== "bearer") {
-    throw new AtlasResponseShapeError({ method, path, status: response.status, issues: `token_type: expected "Bearer" (value=${JSON.stringify(parsed.data.token_type)})` });
+    throw new AtlasResponseShapeError({
+      method,
+      path,
+      status: response.status,
+      issues: `token_type: expected "Bearer" (value=${JSON.stringify(parsed.data.token_type)})`,
+    });
   }
   options.log(`obtained an OAuth access token (expires in ${parsed.data.expires_in} s)`);
   return { accessToken: parsed.data.access_token, expiresInSeconds: parsed.data.expires_in };

@@ -158,8 +158,14 @@ export class Pacer {
         this.#rate = Math.max(s.minRatePerSecond, this.#acceptedPerSecond(now));
         this.#lastDecreaseAt = now;
         this.#lastGrowthAt = now;
-        this.#log(`Atlas at ${this.#name} reports ${answer.remaining} of ${answer.limit} requests left: pacing every request to it at about ${perSecond(this.#rate)}`);
-      } else if (answer.remaining === 0 && sentAt >= Math.max(this.#lastDecreaseAt, this.#lastEaseAt) && now - Math.max(this.#lastDecreaseAt, this.#lastEaseAt) >= s.minDecreaseIntervalMs) {
+        this.#log(
+          `Atlas at ${this.#name} reports ${answer.remaining} of ${answer.limit} requests left: pacing every request to it at about ${perSecond(this.#rate)}`,
+        );
+      } else if (
+        answer.remaining === 0 &&
+        sentAt >= Math.max(this.#lastDecreaseAt, this.#lastEaseAt) &&
+        now - Math.max(this.#lastDecreaseAt, this.#lastEaseAt) >= s.minDecreaseIntervalMs
+      ) {
         this.#rate = Math.max(s.minRatePerSecond, this.#rate * s.emptyBucketFactor);
         this.#lastEaseAt = now;
         this.#epoch += 1;

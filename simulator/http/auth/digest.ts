@@ -19,8 +19,7 @@ export function parseDigestHeader(header: string): Map<string, string> | undefin
   if (!match) return undefined;
   const params = new Map<string, string>();
   const pattern = /([a-zA-Z0-9_-]+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^\s,]+))\s*(?:,|$)/g;
-  let part: RegExpExecArray | null;
-  while ((part = pattern.exec(match[1]!)) !== null) {
+  for (let part = pattern.exec(match[1]!); part !== null; part = pattern.exec(match[1]!)) {
     params.set(part[1]!.toLowerCase(), part[2] !== undefined ? part[2].replace(/\\(.)/g, "$1") : part[3]!);
   }
   return params;
@@ -54,7 +53,8 @@ export class DigestAuthenticator {
     if (get("realm") !== DIGEST_REALM) return { ok: false, stale: false, reason: "wrong realm" };
     const algorithm = params.get("algorithm") ?? "MD5";
     if (algorithm.toUpperCase() !== "MD5") return { ok: false, stale: false, reason: `unsupported algorithm=${algorithm}` };
-    if (qop !== "auth" || !/^[0-9a-fA-F]{8}$/.test(nc!) || !cnonce) return { ok: false, stale: false, reason: "qop=auth with nc and cnonce required" };
+    if (qop !== "auth" || !/^[0-9a-fA-F]{8}$/.test(nc!) || !cnonce)
+      return { ok: false, stale: false, reason: "qop=auth with nc and cnonce required" };
     if (uri !== requestTarget) return { ok: false, stale: false, reason: `uri does not match the request-target` };
     const credential = this.credentials.get(username!);
     if (!credential) return { ok: false, stale: false, reason: "unknown key" };

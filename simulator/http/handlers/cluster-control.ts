@@ -13,7 +13,13 @@ const NAME = /^[a-zA-Z0-9][a-zA-Z0-9-]{0,63}$/;
  * - `DELETE clusters/<name>`: remove it (as if deleted)
  * - `POST clusters/<name>/busy` {busy: boolean}: hold it UPDATING (an upgrade) or release it
  */
-export function handleClusterControl(runtime: SimulatorRuntime, method: string, subPath: string, query: URLSearchParams, body: unknown): ControlResult {
+export function handleClusterControl(
+  runtime: SimulatorRuntime,
+  method: string,
+  subPath: string,
+  query: URLSearchParams,
+  body: unknown,
+): ControlResult {
   const groupId = query.get("groupId") ?? runtime.seedValues.groupId;
   const parts = subPath.split("/");
   try {
@@ -32,10 +38,14 @@ export function handleClusterControl(runtime: SimulatorRuntime, method: string, 
       return { status: 200, body: runtime.backend.holdCluster(groupId, decodeURIComponent(parts[1]!), busy) };
     }
   } catch (error) {
-    if (error instanceof AtlasError) return { status: error.status, body: { error: error.status, errorCode: error.errorCode, detail: error.detail } };
+    if (error instanceof AtlasError)
+      return { status: error.status, body: { error: error.status, errorCode: error.errorCode, detail: error.detail } };
     throw error;
   }
-  return { status: 404, body: { error: 404, errorCode: "INVALID_SIMULATOR_CONTROL", detail: `No control route ${method} /__simulator/${subPath}.` } };
+  return {
+    status: 404,
+    body: { error: 404, errorCode: "INVALID_SIMULATOR_CONTROL", detail: `No control route ${method} /__simulator/${subPath}.` },
+  };
 }
 
 function parseClusterInput(body: unknown): ClusterInput | string {
@@ -46,7 +56,12 @@ function parseClusterInput(body: unknown): ClusterInput | string {
   if (!Array.isArray(b.regions) || b.regions.length === 0) return "regions must be a non-empty list of {providerName, regionName}";
   const regions: ClusterInput["regions"] = [];
   for (const region of b.regions as Record<string, unknown>[]) {
-    if (typeof region?.providerName !== "string" || !isCloudProvider(region.providerName) || typeof region.regionName !== "string" || region.regionName === "") {
+    if (
+      typeof region?.providerName !== "string" ||
+      !isCloudProvider(region.providerName) ||
+      typeof region.regionName !== "string" ||
+      region.regionName === ""
+    ) {
       return "each region must be {providerName: AWS|AZURE|GCP, regionName: string}";
     }
     regions.push({ providerName: region.providerName, regionName: region.regionName });

@@ -9,7 +9,13 @@ export type ControlResult = { status: number; body?: unknown };
 const bad = (detail: string): ControlResult => ({ status: 400, body: { error: 400, errorCode: "INVALID_SIMULATOR_CONTROL", detail } });
 
 /** Test-only controls under /__simulator/, apart from Atlas's routes; no auth. */
-export function handleControl(runtime: SimulatorRuntime, method: string, subPath: string, body: unknown, query = new URLSearchParams()): ControlResult {
+export function handleControl(
+  runtime: SimulatorRuntime,
+  method: string,
+  subPath: string,
+  body: unknown,
+  query = new URLSearchParams(),
+): ControlResult {
   if (subPath === "clusters" || subPath.startsWith("clusters/")) return handleClusterControl(runtime, method, subPath, query, body);
   const route = `${method} ${subPath}`;
   switch (route) {
@@ -43,7 +49,10 @@ export function handleControl(runtime: SimulatorRuntime, method: string, subPath
     case "POST config":
       return applyConfig(runtime, body);
     default:
-      return { status: 404, body: { error: 404, errorCode: "INVALID_SIMULATOR_CONTROL", detail: `No control route ${method} /__simulator/${subPath}.` } };
+      return {
+        status: 404,
+        body: { error: 404, errorCode: "INVALID_SIMULATOR_CONTROL", detail: `No control route ${method} /__simulator/${subPath}.` },
+      };
   }
 }
 
@@ -68,12 +77,25 @@ const isNonNegative = (value: unknown): value is number => typeof value === "num
 function applyConfig(runtime: SimulatorRuntime, body: unknown): ControlResult {
   if (typeof body !== "object" || body === null || Array.isArray(body)) return bad("config must be a JSON object");
   const patch = body as Record<string, unknown>;
-  const known = ["timeScale", "delays", "jitter", "rateLimit", "eventualConsistencyMs", "unpaidGroups", "nonceTtlMs", "tokenTtlSeconds", "oauthTokensPerMinute", "endpointDelays"];
+  const known = [
+    "timeScale",
+    "delays",
+    "jitter",
+    "rateLimit",
+    "eventualConsistencyMs",
+    "unpaidGroups",
+    "nonceTtlMs",
+    "tokenTtlSeconds",
+    "oauthTokensPerMinute",
+    "endpointDelays",
+  ];
   for (const key of Object.keys(patch)) if (!known.includes(key)) return bad(`unknown config field ${key}; allowed: ${known.join(", ")}`);
   for (const key of ["timeScale", "eventualConsistencyMs", "nonceTtlMs", "tokenTtlSeconds"]) {
-    if (patch[key] !== undefined && !isNonNegative(patch[key])) return bad(`${key} must be a non-negative number, got ${key}=${JSON.stringify(patch[key])}`);
+    if (patch[key] !== undefined && !isNonNegative(patch[key]))
+      return bad(`${key} must be a non-negative number, got ${key}=${JSON.stringify(patch[key])}`);
   }
-  if (patch.jitter !== undefined && !(isNonNegative(patch.jitter) && patch.jitter <= 1)) return bad(`jitter must be between 0 and 1, got jitter=${JSON.stringify(patch.jitter)}`);
+  if (patch.jitter !== undefined && !(isNonNegative(patch.jitter) && patch.jitter <= 1))
+    return bad(`jitter must be between 0 and 1, got jitter=${JSON.stringify(patch.jitter)}`);
   const delays = patch.delays as Record<string, unknown> | undefined;
   if (delays !== undefined) {
     if (typeof delays !== "object" || delays === null) return bad("delays must be an object");
@@ -84,22 +106,30 @@ function applyConfig(runtime: SimulatorRuntime, body: unknown): ControlResult {
   }
   const endpointDelays = patch.endpointDelays as Record<string, Record<string, unknown>> | null | undefined;
   if (endpointDelays !== undefined && endpointDelays !== null) {
-    if (typeof endpointDelays !== "object" || Array.isArray(endpointDelays)) return bad("endpointDelays must be null or an object of endpoint id -> delays");
+    if (typeof endpointDelays !== "object" || Array.isArray(endpointDelays))
+      return bad("endpointDelays must be null or an object of endpoint id -> delays");
     for (const [id, perEndpoint] of Object.entries(endpointDelays)) {
-      if (typeof perEndpoint !== "object" || perEndpoint === null) return bad(`endpointDelays[${JSON.stringify(id)}] must be an object of delays`);
+      if (typeof perEndpoint !== "object" || perEndpoint === null)
+        return bad(`endpointDelays[${JSON.stringify(id)}] must be an object of delays`);
       for (const [name, value] of Object.entries(perEndpoint)) {
-        if (!DELAY_NAMES.includes(name as DelayName)) return bad(`unknown delay ${name} in endpointDelays; allowed: ${DELAY_NAMES.join(", ")}`);
-        if (!isNonNegative(value)) return bad(`endpointDelays[${JSON.stringify(id)}].${name} must be a non-negative number of ms, got ${JSON.stringify(value)}`);
+        if (!DELAY_NAMES.includes(name as DelayName))
+          return bad(`unknown delay ${name} in endpointDelays; allowed: ${DELAY_NAMES.join(", ")}`);
+        if (!isNonNegative(value))
+          return bad(`endpointDelays[${JSON.stringify(id)}].${name} must be a non-negative number of ms, got ${JSON.stringify(value)}`);
       }
     }
   }
-  const rateLimit = patch.rateLimit === undefined || patch.rateLimit === null ? (patch.rateLimit as null | undefined) : parseRateLimit(patch.rateLimit);
+  const rateLimit =
+    patch.rateLimit === undefined || patch.rateLimit === null ? (patch.rateLimit as null | undefined) : parseRateLimit(patch.rateLimit);
   if (rateLimit && "error" in rateLimit) return bad(rateLimit.error);
   const perMinute = patch.oauthTokensPerMinute;
   if (perMinute !== undefined && perMinute !== null && !(Number.isInteger(perMinute) && (perMinute as number) >= 1)) {
     return bad(`oauthTokensPerMinute must be null or an integer >= 1, got oauthTokensPerMinute=${JSON.stringify(perMinute)}`);
   }
-  if (patch.unpaidGroups !== undefined && !(Array.isArray(patch.unpaidGroups) && patch.unpaidGroups.every((id) => typeof id === "string"))) {
+  if (
+    patch.unpaidGroups !== undefined &&
+    !(Array.isArray(patch.unpaidGroups) && patch.unpaidGroups.every((id) => typeof id === "string"))
+  ) {
     return bad("unpaidGroups must be a list of group ids");
   }
 
@@ -108,7 +138,9 @@ function applyConfig(runtime: SimulatorRuntime, body: unknown): ControlResult {
   if (delays !== undefined) Object.assign(runtime.pace.delays, delays);
   // Entries add to those set before; null forgets them all.
   if (endpointDelays === null) runtime.pace.endpointDelays.clear();
-  else if (endpointDelays !== undefined) for (const [id, perEndpoint] of Object.entries(endpointDelays)) runtime.pace.endpointDelays.set(id, perEndpoint as Partial<TransitionDelays>);
+  else if (endpointDelays !== undefined)
+    for (const [id, perEndpoint] of Object.entries(endpointDelays))
+      runtime.pace.endpointDelays.set(id, perEndpoint as Partial<TransitionDelays>);
   if (rateLimit !== undefined) {
     runtime.rateLimiter = rateLimit === null ? undefined : new TokenBucket(rateLimit, runtime.now);
   }

@@ -23,12 +23,22 @@ export function issueToken(tokens: TokenStore, authorization: string | undefined
   const form = new URLSearchParams(body.toString("utf8"));
   const grantType = form.get("grant_type");
   if (grantType !== "client_credentials") {
-    return { status: 400, body: { error: "unsupported_grant_type", error_description: `grant_type must be client_credentials, got ${JSON.stringify(grantType)}.` } };
+    return {
+      status: 400,
+      body: {
+        error: "unsupported_grant_type",
+        error_description: `grant_type must be client_credentials, got ${JSON.stringify(grantType)}.`,
+      },
+    };
   }
   const client = basicCredentials(authorization);
   const issued = client && tokens.issue(client.id, client.secret);
   if (!issued) return invalidClient;
-  return { status: 200, body: { access_token: issued.accessToken, token_type: "Bearer", expires_in: issued.expiresIn }, headers: { "Cache-Control": "no-store" } };
+  return {
+    status: 200,
+    body: { access_token: issued.accessToken, token_type: "Bearer", expires_in: issued.expiresIn },
+    headers: { "Cache-Control": "no-store" },
+  };
 }
 
 /** POST /api/oauth/revoke: RFC 7009; unknown tokens are not an error. */

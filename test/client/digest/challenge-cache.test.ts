@@ -1,7 +1,14 @@
 import type { DigestChallenge } from "../../../provider/client/digest/challenge";
 import { challengeCacheKey, clearDigestChallenges, nextUse, remember } from "../../../provider/client/digest/challenge-cache";
 
-const challenge = (nonce: string): DigestChallenge => ({ realm: "MMS Public API", nonce, algorithm: "MD5", qop: "auth", stale: false, userhash: false });
+const challenge = (nonce: string): DigestChallenge => ({
+  realm: "MMS Public API",
+  nonce,
+  algorithm: "MD5",
+  qop: "auth",
+  stale: false,
+  userhash: false,
+});
 
 describe("digest challenge cache", () => {
   beforeEach(() => clearDigestChallenges());

@@ -1,4 +1,4 @@
-import { AtlasApiError, AtlasClient, type AtlasClientOptions, type ServiceRef } from "../../../provider/client";
+import { AtlasApiError, type AtlasClient, type AtlasClientOptions, type ServiceRef } from "../../../provider/client";
 import { SecretScan } from "../../support/secret-scan";
 import { apiRequests, startTestAtlas, type TestAtlas, testClient } from "../../support/test-atlas";
 
@@ -14,7 +14,11 @@ function client(overrides: Partial<AtlasClientOptions> = {}): AtlasClient {
   return testClient(atlas, scan.log, overrides);
 }
 
-const awsService = (): ServiceRef => ({ groupId: atlas.seed.groupId, cloudProvider: "AWS", endpointServiceId: atlas.seed.endpointServices.AWS });
+const awsService = (): ServiceRef => ({
+  groupId: atlas.seed.groupId,
+  cloudProvider: "AWS",
+  endpointServiceId: atlas.seed.endpointServices.AWS,
+});
 
 describe("digest authentication against the simulator", () => {
   it("costs at most 1.1 HTTP requests per call over 20 calls: the first pays the challenge, the rest reuse the nonce", async () => {
@@ -24,7 +28,7 @@ describe("digest authentication against the simulator", () => {
     const log = apiRequests(await atlas.requests());
     expect(log.length / 20).toBeLessThanOrEqual(1.1);
     expect(log.map((e) => e.auth)).toEqual(["challenge", ...Array(20).fill("digest")]);
-    expect(log.every((e) => e.auth === "challenge" ? e.status === 401 : e.status === 200)).toBe(true);
+    expect(log.every((e) => (e.auth === "challenge" ? e.status === 401 : e.status === 200))).toBe(true);
   });
 
   it("shares the challenge with a new client for the same key, so its first call is one round trip", async () => {
@@ -37,10 +41,15 @@ describe("digest authentication against the simulator", () => {
     // A key not used yet in this process: its first request goes without Authorization.
     const readOnly = client({ credentials: { kind: "apiKey", ...atlas.seed.readOnlyApiKey } });
     await atlas.clearRequests();
-    const error = (await scan.rejection(readOnly.createPrivateEndpoint(awsService(), { cloudProvider: "AWS", id: "vpce-0123456789abcdef0" }))) as AtlasApiError;
+    const error = (await scan.rejection(
+      readOnly.createPrivateEndpoint(awsService(), { cloudProvider: "AWS", id: "vpce-0123456789abcdef0" }),
+    )) as AtlasApiError;
     // 403 (not 400 for a missing or mangled body) proves the simulator read a whole, valid body after the challenge.
     expect(error.status).toBe(403);
-    expect(apiRequests(await atlas.requests()).map((e) => `${e.method} ${e.auth} ${e.status}`)).toEqual(["POST challenge 401", "POST digest 403"]);
+    expect(apiRequests(await atlas.requests()).map((e) => `${e.method} ${e.auth} ${e.status}`)).toEqual([
+      "POST challenge 401",
+      "POST digest 403",
+    ]);
   });
 
   it("recovers from a stale nonce transparently with one extra round trip", async () => {
@@ -51,7 +60,9 @@ describe("digest authentication against the simulator", () => {
       // Expire the shared nonce and have the simulator forget it (its next challenge sweeps expired
       // nonces), then restore the TTL: the fresh nonce cannot expire before the re-send, however slow.
       await new Promise((resolve) => setTimeout(resolve, 120));
-      expect((await fetch(`${atlas.simulator.baseUrl}/api/atlas/v2/groups/${atlas.seed.groupId}/privateEndpoint/AWS/endpointService`)).status).toBe(401);
+      expect(
+        (await fetch(`${atlas.simulator.baseUrl}/api/atlas/v2/groups/${atlas.seed.groupId}/privateEndpoint/AWS/endpointService`)).status,
+      ).toBe(401);
       await atlas.config({ nonceTtlMs: 300_000 });
       await atlas.clearRequests();
       await expect(atlasClient.getEndpointService(awsService())).resolves.toMatchObject({ cloudProvider: "AWS" });
@@ -65,7 +76,9 @@ describe("digest authentication against the simulator", () => {
   it("signs the query string into the digest uri (envelope and pretty)", async () => {
     await atlas.clearRequests();
     await client({ envelope: true, pretty: true }).getEndpointService(awsService());
-    expect(apiRequests(await atlas.requests()).map((e) => `${e.auth} ${e.status} ${e.query}`)).toEqual(["digest 200 envelope=true&pretty=true"]);
+    expect(apiRequests(await atlas.requests()).map((e) => `${e.auth} ${e.status} ${e.query}`)).toEqual([
+      "digest 200 envelope=true&pretty=true",
+    ]);
   });
 
   it("keeps 300 concurrent calls correct when the shared nonce goes stale: each retry signs with its own fresh nonce", async () => {
@@ -77,7 +90,9 @@ describe("digest authentication against the simulator", () => {
       // TTL goes back up, so only the shared nonce is stale, not the fresh ones the retries get,
       // however slowly a loaded machine sends them.
       await new Promise((resolve) => setTimeout(resolve, 120));
-      expect((await fetch(`${atlas.simulator.baseUrl}/api/atlas/v2/groups/${atlas.seed.groupId}/privateEndpoint/AWS/endpointService`)).status).toBe(401);
+      expect(
+        (await fetch(`${atlas.simulator.baseUrl}/api/atlas/v2/groups/${atlas.seed.groupId}/privateEndpoint/AWS/endpointService`)).status,
+      ).toBe(401);
       await atlas.config({ nonceTtlMs: 300_000 });
       await atlas.clearRequests();
       const results = await Promise.allSettled(Array.from({ length: 300 }, () => atlasClient.getEndpointService(awsService())));
@@ -103,12 +118,16 @@ describe("digest authentication against the simulator", () => {
   });
 
   it("fails a wrong private key with AtlasApiError 401 after exactly one re-challenge", async () => {
-    const wrong = client({ credentials: { kind: "apiKey", publicKey: atlas.seed.apiKey.publicKey, privateKey: "wrong-private-key-123456" } });
+    const wrong = client({
+      credentials: { kind: "apiKey", publicKey: atlas.seed.apiKey.publicKey, privateKey: "wrong-private-key-123456" },
+    });
     await atlas.clearRequests();
     const error = (await scan.rejection(wrong.getEndpointService(awsService()))) as AtlasApiError;
     expect(error).toBeInstanceOf(AtlasApiError);
     expect(error.status).toBe(401);
-    expect(error.message).toMatch(/^Atlas answered 401 \w+ for GET \/api\/atlas\/v2\/groups\/[0-9a-f]{24}\/privateEndpoint\/AWS\/endpointService\/[0-9a-f]{24}/);
+    expect(error.message).toMatch(
+      /^Atlas answered 401 \w+ for GET \/api\/atlas\/v2\/groups\/[0-9a-f]{24}\/privateEndpoint\/AWS\/endpointService\/[0-9a-f]{24}/,
+    );
     // The shared challenge is reused (1), re-challenged once (2), and not again.
     expect(apiRequests(await atlas.requests()).map((e) => e.status)).toEqual([401, 401]);
     // The right key still works afterwards: the wrong one did not poison the cache for good.
@@ -123,7 +142,11 @@ describe("digest authentication against the simulator", () => {
     const before = digestResponses().length;
     const error = (await scan.rejection(unknown.getEndpointService(awsService()))) as AtlasApiError;
     expect(error.status).toBe(401);
-    expect(apiRequests(await atlas.requests()).map((e) => `${e.auth} ${e.status}`)).toEqual(["challenge 401", "challenge 401", "challenge 401"]);
+    expect(apiRequests(await atlas.requests()).map((e) => `${e.auth} ${e.status}`)).toEqual([
+      "challenge 401",
+      "challenge 401",
+      "challenge 401",
+    ]);
     // The first request went unsigned; the other two carried a digest response each, a different one.
     expect(digestResponses().length - before).toBe(2);
   });

@@ -52,7 +52,14 @@ describe("signDigest", () => {
 
   it("matches the RFC 2617 example (MD5 without an algorithm parameter)", () => {
     const { response, authorization } = signDigest({
-      challenge: { realm: "testrealm@host.com", nonce: "dcd98b7102dd2f0e8b11d0f600bfb0c093", opaque: "5ccc069c403ebaf9f0171e9517f40e41", qop: "auth", stale: false, userhash: false },
+      challenge: {
+        realm: "testrealm@host.com",
+        nonce: "dcd98b7102dd2f0e8b11d0f600bfb0c093",
+        opaque: "5ccc069c403ebaf9f0171e9517f40e41",
+        qop: "auth",
+        stale: false,
+        userhash: false,
+      },
       username: "Mufasa",
       password: "Circle Of Life",
       method: "GET",
@@ -68,7 +75,14 @@ describe("signDigest", () => {
   // early draft); erratum 4897 gives the values of its inputs.
   it("matches the RFC 7616 SHA-512-256 userhash example as corrected by erratum 4897", () => {
     const { authorization, response } = signDigest({
-      challenge: { realm: "api@example.org", nonce: "5TsQWLVdgBdmrQ0XsxbDODV+57QdFR34I9HAbC/RVvkK", algorithm: "SHA-512-256", qop: "auth", stale: false, userhash: true },
+      challenge: {
+        realm: "api@example.org",
+        nonce: "5TsQWLVdgBdmrQ0XsxbDODV+57QdFR34I9HAbC/RVvkK",
+        algorithm: "SHA-512-256",
+        qop: "auth",
+        stale: false,
+        userhash: true,
+      },
       username: "J\u00e4s\u00f8n Doe",
       password: "Secret, or not?",
       method: "GET",
@@ -105,7 +119,11 @@ describe("signDigest", () => {
   });
 
   it("escapes quotes in quoted values and sends a non-ASCII username as username*", () => {
-    const { authorization } = signDigest({ ...request, username: "J\u00e4s\u00f8n", challenge: { ...rfc7616, realm: 'a"b', algorithm: "MD5" } });
+    const { authorization } = signDigest({
+      ...request,
+      username: "J\u00e4s\u00f8n",
+      challenge: { ...rfc7616, realm: 'a"b', algorithm: "MD5" },
+    });
     expect(authorization).toContain('realm="a\\"b"');
     expect(authorization).toContain("username*=UTF-8''J%C3%A4s%C3%B8n");
   });

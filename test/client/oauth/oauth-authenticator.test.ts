@@ -1,4 +1,4 @@
-import { AtlasApiError, AtlasClient, type AtlasClientOptions, type ServiceRef } from "../../../provider/client";
+import { AtlasApiError, type AtlasClient, type AtlasClientOptions, type ServiceRef } from "../../../provider/client";
 import { SecretScan } from "../../support/secret-scan";
 import { apiRequests, startTestAtlas, type TestAtlas, testClient } from "../../support/test-atlas";
 
@@ -14,7 +14,11 @@ function client(overrides: Partial<AtlasClientOptions> = {}): AtlasClient {
   return testClient(atlas, scan.log, { credentials: { kind: "serviceAccount", ...atlas.seed.serviceAccount }, ...overrides });
 }
 
-const awsService = (): ServiceRef => ({ groupId: atlas.seed.groupId, cloudProvider: "AWS", endpointServiceId: atlas.seed.endpointServices.AWS });
+const awsService = (): ServiceRef => ({
+  groupId: atlas.seed.groupId,
+  cloudProvider: "AWS",
+  endpointServiceId: atlas.seed.endpointServices.AWS,
+});
 const tokenRequests = async () => (await atlas.requests()).filter((e) => e.path === "/api/oauth/token");
 
 describe("OAuth service accounts against the simulator", () => {
@@ -44,7 +48,12 @@ describe("OAuth service accounts against the simulator", () => {
       await new Promise((resolve) => setTimeout(resolve, 1_100));
       await atlasClient.getEndpointService(awsService());
       const log = await atlas.requests();
-      expect(log.map((e) => `${e.path === "/api/oauth/token" ? "token" : "api"} ${e.status}`)).toEqual(["token 200", "api 200", "token 200", "api 200"]);
+      expect(log.map((e) => `${e.path === "/api/oauth/token" ? "token" : "api"} ${e.status}`)).toEqual([
+        "token 200",
+        "api 200",
+        "token 200",
+        "api 200",
+      ]);
     } finally {
       await atlas.config({ tokenTtlSeconds: 3600 });
     }
@@ -74,7 +83,9 @@ describe("OAuth service accounts against the simulator", () => {
 
   it("reports a wrong client secret as AtlasApiError 401 invalid_client from the token endpoint, not retried", async () => {
     await atlas.clearRequests();
-    const wrong = client({ credentials: { kind: "serviceAccount", clientId: atlas.seed.serviceAccount.clientId, clientSecret: "mdb_sa_sk_wrongwrongwrong" } });
+    const wrong = client({
+      credentials: { kind: "serviceAccount", clientId: atlas.seed.serviceAccount.clientId, clientSecret: "mdb_sa_sk_wrongwrongwrong" },
+    });
     const error = (await scan.rejection(wrong.getEndpointService(awsService()))) as AtlasApiError;
     expect(error).toBeInstanceOf(AtlasApiError);
     expect(error.message).toBe("Atlas answered 401 invalid_client for POST /api/oauth/token: Client authentication failed.");
@@ -93,7 +104,9 @@ describe("OAuth service accounts against the simulator", () => {
 
   it("gets 403 with the read-only service account on delete", async () => {
     const readOnly = client({ credentials: { kind: "serviceAccount", ...atlas.seed.readOnlyServiceAccount } });
-    const error = (await scan.rejection(readOnly.deletePrivateEndpoint({ ...awsService(), endpointId: "vpce-0123456789abcdef0" }))) as AtlasApiError;
+    const error = (await scan.rejection(
+      readOnly.deletePrivateEndpoint({ ...awsService(), endpointId: "vpce-0123456789abcdef0" }),
+    )) as AtlasApiError;
     expect(error.status).toBe(403);
   });
 

@@ -21,11 +21,17 @@ describe("TokenSource", () => {
     let fetches = 0;
     let release!: () => void;
     const gate = new Promise<void>((resolve) => (release = resolve));
-    const source = new TokenSource(baseUrl(), "id", "secret", async () => {
-      fetches++;
-      await gate;
-      return { accessToken: `token-${fetches}`, expiresInSeconds: 100 };
-    }, clock);
+    const source = new TokenSource(
+      baseUrl(),
+      "id",
+      "secret",
+      async () => {
+        fetches++;
+        await gate;
+        return { accessToken: `token-${fetches}`, expiresInSeconds: 100 };
+      },
+      clock,
+    );
     now = 0;
     const pending = Promise.all([source.get(), source.get(), source.get()]);
     release();
@@ -51,7 +57,13 @@ describe("TokenSource", () => {
 
   it("drops a rejected token but not a newer one that replaced it", async () => {
     let fetches = 0;
-    const source = new TokenSource(baseUrl(), "id", "secret", async () => ({ accessToken: `t${++fetches}`, expiresInSeconds: 3600 }), clock);
+    const source = new TokenSource(
+      baseUrl(),
+      "id",
+      "secret",
+      async () => ({ accessToken: `t${++fetches}`, expiresInSeconds: 3600 }),
+      clock,
+    );
     now = 0;
     expect(await source.get()).toBe("t1");
     source.invalidate("t1");
@@ -62,11 +74,17 @@ describe("TokenSource", () => {
 
   it("lets the next caller retry after a failed fetch", async () => {
     let fetches = 0;
-    const source = new TokenSource(baseUrl(), "id", "secret", async () => {
-      fetches++;
-      if (fetches === 1) throw new Error("token endpoint down");
-      return { accessToken: "ok", expiresInSeconds: 3600 };
-    }, clock);
+    const source = new TokenSource(
+      baseUrl(),
+      "id",
+      "secret",
+      async () => {
+        fetches++;
+        if (fetches === 1) throw new Error("token endpoint down");
+        return { accessToken: "ok", expiresInSeconds: 3600 };
+      },
+      clock,
+    );
     await expect(source.get()).rejects.toThrow("token endpoint down");
     expect(await source.get()).toBe("ok");
   });

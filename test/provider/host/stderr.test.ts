@@ -6,8 +6,8 @@ import { resolve } from "node:path";
  * handler that reports on stderr) and whose stderr reader is gone, as after a SIGKILLed `pulumi up`.
  */
 function orphanedHost(watch: boolean): Promise<{ code: number | null; signal: NodeJS.Signals | null; ms: number }> {
-    const module = resolve(__dirname, "../../../provider/host/stderr.ts");
-    const script = `
+  const module = resolve(__dirname, "../../../provider/host/stderr.ts");
+  const script = `
         require("tsx/cjs");
         const handler = (err) => console.error(err.stack || err.message);
         process.on("uncaughtException", handler);
@@ -16,24 +16,24 @@ function orphanedHost(watch: boolean): Promise<{ code: number | null; signal: No
         process.stdout.write("ready\\n");
         setInterval(() => console.error("[PrivateEndpoint] AWS endpoint vpce-1: PENDING -> AVAILABLE"), 20);
     `;
-    const started = Date.now();
-    const child = spawn(process.execPath, ["-e", script], { stdio: ["ignore", "pipe", "pipe"] });
-    return new Promise((done) => {
-        const timer = setTimeout(() => child.kill("SIGKILL"), 3000);
-        child.stdout.once("data", () => child.stderr.destroy());
-        child.on("exit", (code, signal) => {
-            clearTimeout(timer);
-            done({ code, signal, ms: Date.now() - started });
-        });
+  const started = Date.now();
+  const child = spawn(process.execPath, ["-e", script], { stdio: ["ignore", "pipe", "pipe"] });
+  return new Promise((done) => {
+    const timer = setTimeout(() => child.kill("SIGKILL"), 3000);
+    child.stdout.once("data", () => child.stderr.destroy());
+    child.on("exit", (code, signal) => {
+      clearTimeout(timer);
+      done({ code, signal, ms: Date.now() - started });
     });
+  });
 }
 
 test("a provider host whose engine is gone exits at its next stderr line instead of looping on EPIPE", async () => {
-    const result = await orphanedHost(true);
-    expect(result).toEqual(expect.objectContaining({ code: 1, signal: null }));
+  const result = await orphanedHost(true);
+  expect(result).toEqual(expect.objectContaining({ code: 1, signal: null }));
 });
 
 test("without the watch the same host keeps running (the loop the watch ends)", async () => {
-    const result = await orphanedHost(false);
-    expect(result.signal).toBe("SIGKILL");
+  const result = await orphanedHost(false);
+  expect(result.signal).toBe("SIGKILL");
 });

@@ -31,7 +31,9 @@ describe("when Atlas answers 409 because the endpoint exists", () => {
     const args = harness.azureArgs();
     await existingEndpoint(args);
     const error = await harness.failure(provider.create(await harness.checked({ ...args, privateEndpointIPAddress: "10.0.0.9" })));
-    expect(error.message).toContain('differs from the inputs, so it is not adopted: privateEndpointIPAddress is "10.0.0.5" in Atlas, "10.0.0.9" in the inputs');
+    expect(error.message).toContain(
+      'differs from the inputs, so it is not adopted: privateEndpointIPAddress is "10.0.0.5" in Atlas, "10.0.0.9" in the inputs',
+    );
     expect(error.id).toBeUndefined();
   });
 
@@ -39,7 +41,9 @@ describe("when Atlas answers 409 because the endpoint exists", () => {
     const args = harness.gcpArgs();
     await existingEndpoint(args);
     const rules = args.endpoints as { endpointName: string; ipAddress: string }[];
-    const error = await harness.failure(provider.create(await harness.checked({ ...args, endpoints: [rules[0], { ...rules[1]!, ipAddress: "10.142.0.99" }] })));
+    const error = await harness.failure(
+      provider.create(await harness.checked({ ...args, endpoints: [rules[0], { ...rules[1]!, ipAddress: "10.142.0.99" }] })),
+    );
     expect(error.message).toMatch(/endpoints are \[.*=10\.142\.0\.11\] in Atlas, \[.*=10\.142\.0\.99\] in the inputs/);
   });
 
@@ -55,7 +59,9 @@ describe("when Atlas answers 409 because the endpoint exists", () => {
     await harness.delays({ deletingMs: 60_000_000 });
     const args = harness.awsArgs();
     const first = await existingEndpoint(args);
-    const deleting = provider.delete(first.id, { ...first.outs, timeouts: { delete: "200ms" }, __provider: PROVIDER_TEXT }).catch(() => undefined);
+    const deleting = provider
+      .delete(first.id, { ...first.outs, timeouts: { delete: "200ms" }, __provider: PROVIDER_TEXT })
+      .catch(() => undefined);
     // Until Atlas has the delete request (state, not a fixed sleep).
     for (let i = 0; !(await harness.endpoints()).some((e) => e.endpointId === args.endpointId && e.deleteRequested); i++) {
       if (i > 1_000) throw new Error("the DELETE never reached the simulator");
@@ -75,12 +81,18 @@ describe("when Atlas fails the endpoint after accepting it", () => {
     expect(error.message).toContain("Interface endpoint vpce-00000000000000000 was not found.");
     expect(error.message).toContain("(status REJECTED)");
     expect(error.id).toBe(`${args.groupId}:AWS:${args.endpointServiceId}:vpce-00000000000000000`);
-    expect(error.properties).toMatchObject({ connectionStatus: "REJECTED", errorMessage: "Interface endpoint vpce-00000000000000000 was not found.", __provider: PROVIDER_TEXT });
+    expect(error.properties).toMatchObject({
+      connectionStatus: "REJECTED",
+      errorMessage: "Interface endpoint vpce-00000000000000000 was not found.",
+      __provider: PROVIDER_TEXT,
+    });
     expect(error.reasons).toEqual([error.message]);
   });
 
   test("an Azure endpoint that goes FAILED fails with Atlas's message", async () => {
-    const args = harness.azureArgs({ endpointId: `/subscriptions/3c1e7a52-8f0b-4d6e-9a27-5b1f0c9d2e41/resourceGroups/rg/providers/Microsoft.Network/privateEndpoints/pe-missing-${hex(4)}` });
+    const args = harness.azureArgs({
+      endpointId: `/subscriptions/3c1e7a52-8f0b-4d6e-9a27-5b1f0c9d2e41/resourceGroups/rg/providers/Microsoft.Network/privateEndpoints/pe-missing-${hex(4)}`,
+    });
     const error = await harness.failure(provider.create(await harness.checked(args)));
     expect(error).toBeInstanceOf(ResourceInitError);
     expect(error.message).toMatch(/did not become AVAILABLE: Private endpoint .*pe-missing-.* was not found\. \(status FAILED\)/);
@@ -90,7 +102,9 @@ describe("when Atlas fails the endpoint after accepting it", () => {
   test("a GCP group with a missing forwarding rule fails naming it", async () => {
     const args = harness.gcpArgs();
     const group = args.endpointGroupName as string;
-    const error = await harness.failure(provider.create(await harness.checked({ ...args, endpoints: [{ endpointName: `${group}-missing`, ipAddress: "10.142.0.10" }] })));
+    const error = await harness.failure(
+      provider.create(await harness.checked({ ...args, endpoints: [{ endpointName: `${group}-missing`, ipAddress: "10.142.0.10" }] })),
+    );
     expect(error.message).toContain(`Forwarding rule ${group}-missing was not found`);
     expect(error.properties).toMatchObject({ status: "FAILED", endpoints: [{ endpointName: `${group}-missing`, status: "FAILED" }] });
   });
@@ -107,8 +121,15 @@ describe("the create deadline", () => {
     expect(error.message).toMatch(/was not AVAILABLE within the create timeout of 300ms \(last status PENDING_ACCEPTANCE\)/);
     expect(error.message).toContain("Run `pulumi up` again to resume waiting");
     expect(error.id).toBe(`${args.groupId}:AWS:${args.endpointServiceId}:${args.endpointId}`);
-    expect(error.properties).toMatchObject({ connectionStatus: "PENDING_ACCEPTANCE", endpointId: args.endpointId, timeouts: { create: "300ms" }, __provider: PROVIDER_TEXT });
-    expect(await harness.endpoints()).toContainEqual(expect.objectContaining({ endpointId: args.endpointId, status: "PENDING_ACCEPTANCE" }));
+    expect(error.properties).toMatchObject({
+      connectionStatus: "PENDING_ACCEPTANCE",
+      endpointId: args.endpointId,
+      timeouts: { create: "300ms" },
+      __provider: PROVIDER_TEXT,
+    });
+    expect(await harness.endpoints()).toContainEqual(
+      expect.objectContaining({ endpointId: args.endpointId, status: "PENDING_ACCEPTANCE" }),
+    );
   });
 
   test("with deleteOnCreateTimeout deletes the endpoint, waits until it is gone, then fails without an id", async () => {
@@ -117,7 +138,9 @@ describe("the create deadline", () => {
     const error = await harness.failure(provider.create(await harness.checked(args)));
     expect(error).not.toBeInstanceOf(ResourceInitError);
     expect(error.id).toBeUndefined();
-    expect(error.message).toMatch(/not AVAILABLE within the create timeout of 300ms \(last status INITIATING\)\. It was deleted from Atlas because deleteOnCreateTimeout is true/);
+    expect(error.message).toMatch(
+      /not AVAILABLE within the create timeout of 300ms \(last status INITIATING\)\. It was deleted from Atlas because deleteOnCreateTimeout is true/,
+    );
     expect((await harness.endpoints()).filter((e) => e.endpointId === args.endpointId)).toEqual([]);
   });
 
@@ -125,7 +148,9 @@ describe("the create deadline", () => {
     await harness.delays({ awsPendingAcceptanceMs: 60_000_000 });
     const args = harness.awsArgs();
     await harness.failure(provider.create(await harness.checked({ ...args, timeouts: { create: "100ms" } })));
-    const error = await harness.failure(provider.create(await harness.checked({ ...args, timeouts: { create: "200ms" }, deleteOnCreateTimeout: true })));
+    const error = await harness.failure(
+      provider.create(await harness.checked({ ...args, timeouts: { create: "200ms" }, deleteOnCreateTimeout: true })),
+    );
     expect(error).toBeInstanceOf(ResourceInitError);
     expect(error.message).toContain("It was adopted, so deleteOnCreateTimeout does not delete it.");
     expect(error.properties).toMatchObject({ adopted: true });
@@ -147,18 +172,24 @@ describe("errors around the create", () => {
   test("an unknown endpoint service fails naming groupId and endpointServiceId", async () => {
     const serviceId = hex(24);
     const error = await harness.failure(provider.create(await harness.checked(harness.awsArgs({ endpointServiceId: serviceId }))));
-    expect(error.message).toContain(`Atlas has no AWS private endpoint service endpointServiceId="${serviceId}" in project groupId="${harness.seed.groupId}"`);
+    expect(error.message).toContain(
+      `Atlas has no AWS private endpoint service endpointServiceId="${serviceId}" in project groupId="${harness.seed.groupId}"`,
+    );
     expect(error.message).toContain("PRIVATE_ENDPOINT_SERVICE_NOT_FOUND");
     expect(error.id).toBeUndefined();
   });
 
   test("a port-mapped GCP service given two forwarding rules fails with Atlas's reason", async () => {
-    const error = await harness.failure(provider.create(await harness.checked(harness.gcpArgs({ endpointServiceId: harness.seed.endpointServices.GCP_PORT_MAPPED }))));
+    const error = await harness.failure(
+      provider.create(await harness.checked(harness.gcpArgs({ endpointServiceId: harness.seed.endpointServices.GCP_PORT_MAPPED }))),
+    );
     expect(error.message).toMatch(/^Atlas rejected GCP endpoint group psc-\w+: Atlas answered 400 .*accepts exactly one endpoint, got 2/);
   });
 
   test("a port-mapped GCP service with one forwarding rule becomes AVAILABLE with portMappingEnabled", async () => {
-    const created = await harness.observe(provider.create(await harness.checked(harness.gcpArgs({ endpointServiceId: harness.seed.endpointServices.GCP_PORT_MAPPED }, 1))));
+    const created = await harness.observe(
+      provider.create(await harness.checked(harness.gcpArgs({ endpointServiceId: harness.seed.endpointServices.GCP_PORT_MAPPED }, 1))),
+    );
     expect(created.outs).toMatchObject({ status: "AVAILABLE", portMappingEnabled: true });
   });
 
@@ -176,17 +207,27 @@ describe("errors around the create", () => {
     await harness.fault({ method: "GET", pathPattern: `/endpoint/${args.endpointId}`, status: 500, count: 10_000 });
     const error = await harness.failure(provider.create(await harness.checked(args)));
     expect(error).toBeInstanceOf(ResourceInitError);
-    expect(error.message).toMatch(/is registered with Atlas, but reading its status failed: Atlas answered 500 .*\(after \d+ attempts over/);
+    expect(error.message).toMatch(
+      /is registered with Atlas, but reading its status failed: Atlas answered 500 .*\(after \d+ attempts over/,
+    );
     expect(error.properties).toMatchObject({ connectionStatus: "PENDING_ACCEPTANCE", __provider: PROVIDER_TEXT });
     // The retries really ran: more than one 500 for the wait's read.
-    const gets = (await harness.requests()).filter((r) => r.method === "GET" && r.path.endsWith(String(args.endpointId)) && r.status === 500);
+    const gets = (await harness.requests()).filter(
+      (r) => r.method === "GET" && r.path.endsWith(String(args.endpointId)) && r.status === 500,
+    );
     expect(gets.length).toBeGreaterThan(1);
   });
 
   test("an error Atlas gives once and the client does not retry (403) while waiting still records the endpoint", async () => {
     await harness.delays({ awsPendingAcceptanceMs: 60_000 });
     const args = harness.awsArgs();
-    await harness.fault({ method: "GET", pathPattern: `/endpoint/${args.endpointId}`, status: 403, errorCode: "USER_UNAUTHORIZED", count: 1 });
+    await harness.fault({
+      method: "GET",
+      pathPattern: `/endpoint/${args.endpointId}`,
+      status: 403,
+      errorCode: "USER_UNAUTHORIZED",
+      count: 1,
+    });
     const error = await harness.failure(provider.create(await harness.checked(args)));
     expect(error).toBeInstanceOf(ResourceInitError);
     expect(error.message).toMatch(/is registered with Atlas, but reading its status failed: Atlas answered 403 USER_UNAUTHORIZED/);

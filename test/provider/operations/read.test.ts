@@ -58,7 +58,9 @@ test("refresh of an endpoint still being accepted returns its current status wit
   await harness.clearRequests();
   const read = await harness.observe(provider.read(error.id as string, error.properties as Record<string, unknown>));
   // One look, no polling: the request log holds a single signed GET of the endpoint.
-  const gets = (await harness.requests()).filter((r) => r.method === "GET" && r.path.endsWith(String(args.endpointId)) && r.auth !== "challenge");
+  const gets = (await harness.requests()).filter(
+    (r) => r.method === "GET" && r.path.endsWith(String(args.endpointId)) && r.auth !== "challenge",
+  );
   expect(gets.map((r) => r.status)).toEqual([200]);
   expect(read.props).toMatchObject({ connectionStatus: "PENDING_ACCEPTANCE", timeouts: { create: "100ms" } });
 });

@@ -13,7 +13,12 @@ async function createdNotReady(args: Record<string, unknown>) {
 test("an option-only update returns the complete outputs and makes no call to Atlas", async () => {
   const created = await harness.observe(provider.create(await harness.checked(harness.gcpArgs())));
   const olds = { ...created.outs, __provider: PROVIDER_TEXT };
-  const news = await harness.checked({ ...harness.gcpArgs(), ...pickInputs(created.outs), timeouts: { create: "90m" }, adoptExisting: false });
+  const news = await harness.checked({
+    ...harness.gcpArgs(),
+    ...pickInputs(created.outs),
+    timeouts: { create: "90m" },
+    adoptExisting: false,
+  });
   expect(await provider.diff(created.id, olds, news)).toEqual({ changes: true, replaces: [], deleteBeforeReplace: false });
   await harness.clearRequests();
   const updated = await harness.observe(provider.update(created.id, olds, news));
@@ -53,19 +58,32 @@ test("an update of an endpoint Atlas no longer has registers it again", async ()
   const updated = await harness.observe(provider.update(id, olds, await harness.checked(args)));
   expect(updated.outs).toMatchObject({ connectionStatus: "AVAILABLE" });
   expect(harness.progress.some((line) => line.includes("no longer in Atlas; registering it again"))).toBe(true);
-  expect((await harness.endpoints()).filter((e) => e.endpointId === args.endpointId)).toEqual([expect.objectContaining({ status: "AVAILABLE" })]);
+  expect((await harness.endpoints()).filter((e) => e.endpointId === args.endpointId)).toEqual([
+    expect.objectContaining({ status: "AVAILABLE" }),
+  ]);
 });
 
 test("an update of an endpoint Atlas rejected fails again with Atlas's message", async () => {
   const args = harness.awsArgs({ endpointId: "vpce-00000000000000000" });
   const first = await harness.failure(provider.create(await harness.checked(args)));
-  const error = await harness.failure(provider.update(first.id as string, first.properties as Record<string, unknown>, await harness.checked(args)));
+  const error = await harness.failure(
+    provider.update(first.id as string, first.properties as Record<string, unknown>, await harness.checked(args)),
+  );
   expect(error).toBeInstanceOf(ResourceInitError);
   expect(error.message).toContain("Interface endpoint vpce-00000000000000000 was not found.");
   expect(error.message).toContain("pulumi up --replace");
 });
 
 function pickInputs(outs: Record<string, unknown>) {
-  const { groupId, cloudProvider, endpointServiceId, gcpProjectId, endpointGroupName, endpoints } = outs as Record<string, unknown> & { endpoints: { endpointName: string; ipAddress: string }[] };
-  return { groupId, cloudProvider, endpointServiceId, gcpProjectId, endpointGroupName, endpoints: endpoints.map(({ endpointName, ipAddress }) => ({ endpointName, ipAddress })) };
+  const { groupId, cloudProvider, endpointServiceId, gcpProjectId, endpointGroupName, endpoints } = outs as Record<string, unknown> & {
+    endpoints: { endpointName: string; ipAddress: string }[];
+  };
+  return {
+    groupId,
+    cloudProvider,
+    endpointServiceId,
+    gcpProjectId,
+    endpointGroupName,
+    endpoints: endpoints.map(({ endpointName, ipAddress }) => ({ endpointName, ipAddress })),
+  };
 }

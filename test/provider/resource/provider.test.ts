@@ -24,15 +24,31 @@ describe.each(["AWS", "AZURE", "GCP"] as const)("a %s endpoint", (cloud) => {
     expect(hasUndefined(created.outs)).toBe(false);
     switch (cloud) {
       case "AWS":
-        expect(created.outs).toMatchObject({ cloudProvider: "AWS", connectionStatus: "AVAILABLE", endpointId: args.endpointId, adopted: false, deleteRequested: false });
+        expect(created.outs).toMatchObject({
+          cloudProvider: "AWS",
+          connectionStatus: "AVAILABLE",
+          endpointId: args.endpointId,
+          adopted: false,
+          deleteRequested: false,
+        });
         expect(created.outs.interfaceEndpointId).toMatch(/\S/);
         break;
       case "AZURE":
-        expect(created.outs).toMatchObject({ status: "AVAILABLE", privateEndpointIPAddress: "10.0.0.5", privateEndpointResourceId: args.endpointId, adopted: false });
+        expect(created.outs).toMatchObject({
+          status: "AVAILABLE",
+          privateEndpointIPAddress: "10.0.0.5",
+          privateEndpointResourceId: args.endpointId,
+          adopted: false,
+        });
         expect(created.outs.privateEndpointConnectionName).toMatch(/%2F/);
         break;
       case "GCP":
-        expect(created.outs).toMatchObject({ status: "AVAILABLE", endpointGroupName: args.endpointGroupName, gcpProjectId: args.gcpProjectId, portMappingEnabled: false });
+        expect(created.outs).toMatchObject({
+          status: "AVAILABLE",
+          endpointGroupName: args.endpointGroupName,
+          gcpProjectId: args.gcpProjectId,
+          portMappingEnabled: false,
+        });
         expect(created.outs.endpoints).toEqual((args.endpoints as object[]).map((rule) => ({ ...rule, status: "AVAILABLE" })));
         break;
     }
@@ -54,7 +70,8 @@ describe.each(["AWS", "AZURE", "GCP"] as const)("a %s endpoint", (cloud) => {
     expect(lines.some((line) => line.includes(`: ${first}`) && line.endsWith(", waiting for AVAILABLE"))).toBe(true);
     expect(lines.some((line) => / -> AVAILABLE after \d+(\.\d)?m?s$/.test(line))).toBe(true);
     if (cloud === "AWS") expect(lines.some((line) => line.includes("PENDING_ACCEPTANCE -> PENDING after"))).toBe(true);
-    if (cloud === "GCP") expect(lines.some((line) => /INITIATING.* -> VERIFIED \(forwarding rules \d\/2 AVAILABLE\) after/.test(line))).toBe(true);
+    if (cloud === "GCP")
+      expect(lines.some((line) => /INITIATING.* -> VERIFIED \(forwarding rules \d\/2 AVAILABLE\) after/.test(line))).toBe(true);
   });
 });
 
@@ -86,7 +103,11 @@ describe("credentials", () => {
       expect(checked.failures).toEqual([]);
       const inputs = { ...checked.inputs, __provider: PROVIDER_TEXT };
       const id = `${args.groupId}:AWS:${args.endpointServiceId}:${args.endpointId}`;
-      expect(await provider.diff(id, { ...inputs, connectionStatus: "AVAILABLE", adopted: false }, inputs)).toEqual({ changes: false, replaces: [], deleteBeforeReplace: false });
+      expect(await provider.diff(id, { ...inputs, connectionStatus: "AVAILABLE", adopted: false }, inputs)).toEqual({
+        changes: false,
+        replaces: [],
+        deleteBeforeReplace: false,
+      });
       const pending = { ...inputs, connectionStatus: "PENDING", adopted: false };
       const failures = [
         await harness.failure(provider.create(inputs)),
@@ -97,7 +118,15 @@ describe("credentials", () => {
       for (const error of failures) {
         expect(error.name).toBe("MissingCredentialsError");
         expect(error.message).toMatch(/^No Atlas credentials found\./);
-        for (const option of ["mongodbatlas:publicKey", "mongodbatlas:privateKey", "mongodbatlas:clientId", "mongodbatlas:clientSecret", "MONGODB_ATLAS_PUBLIC_API_KEY", "MCLI_PRIVATE_API_KEY", "MONGODB_ATLAS_CLIENT_SECRET"]) {
+        for (const option of [
+          "mongodbatlas:publicKey",
+          "mongodbatlas:privateKey",
+          "mongodbatlas:clientId",
+          "mongodbatlas:clientSecret",
+          "MONGODB_ATLAS_PUBLIC_API_KEY",
+          "MCLI_PRIVATE_API_KEY",
+          "MONGODB_ATLAS_CLIENT_SECRET",
+        ]) {
           expect(error.message).toContain(option);
         }
       }
@@ -116,7 +145,15 @@ describe("check through the provider", () => {
 
   test("fails each bad field at once, without credentials and without calling Atlas", async () => {
     await harness.clearRequests();
-    const result = await provider.check({}, { groupId: "nope", cloudProvider: "AZURE", endpointServiceId: harness.seed.endpointServices.AZURE, endpointId: "vpce-0123456789abcdef0" });
+    const result = await provider.check(
+      {},
+      {
+        groupId: "nope",
+        cloudProvider: "AZURE",
+        endpointServiceId: harness.seed.endpointServices.AZURE,
+        endpointId: "vpce-0123456789abcdef0",
+      },
+    );
     expect(result.failures?.map((f) => f.property).sort()).toEqual(["endpointId", "groupId", "privateEndpointIPAddress"]);
     expect(await harness.requests()).toEqual([]);
   });
@@ -127,8 +164,16 @@ test("nothing the provider returned, threw or printed in this file holds a crede
   await harness.observe(provider.create(await harness.checked(harness.awsArgs())));
   await harness.failure(provider.create(await harness.checked(harness.awsArgs({ endpointId: "vpce-00000000000000000" }))));
   await harness.failure(provider.create(await harness.checked(harness.awsArgs({ endpointServiceId: hex(24) }))));
-  const secrets = [harness.seed.apiKey.privateKey, harness.seed.serviceAccount.clientSecret, harness.seed.apiKey.publicKey, harness.seed.serviceAccount.clientId];
-  const texts = [...harness.seen.map((value) => JSON.stringify(value) + String(value) + ((value as Error)?.stack ?? "")), ...harness.progress];
+  const secrets = [
+    harness.seed.apiKey.privateKey,
+    harness.seed.serviceAccount.clientSecret,
+    harness.seed.apiKey.publicKey,
+    harness.seed.serviceAccount.clientId,
+  ];
+  const texts = [
+    ...harness.seen.map((value) => JSON.stringify(value) + String(value) + ((value as Error)?.stack ?? "")),
+    ...harness.progress,
+  ];
   expect(harness.seen.length).toBeGreaterThan(8);
   for (const text of texts) {
     for (const secret of secrets) expect(text.includes(secret)).toBe(false);

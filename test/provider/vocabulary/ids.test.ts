@@ -18,10 +18,12 @@ describe("resource id", () => {
     expect(parseResourceId(`${groupId}:GCP:${endpointServiceId}:a:b/c`).endpointId).toBe("a:b/c");
   });
 
-  test.each([["not-an-id"], [`${groupId}:aws:${endpointServiceId}:vpce-1`], [`${groupId}:AWS:${endpointServiceId}:`], [`xyz:AWS:${endpointServiceId}:vpce-1`]])(
-    "rejects %p naming the expected form",
-    (id) => {
-      expect(() => parseResourceId(id)).toThrow(/<groupId>:<AWS\|AZURE\|GCP>:<endpointServiceId>:<endpointId>/);
-    },
-  );
+  test.each([
+    ["not-an-id"],
+    [`${groupId}:aws:${endpointServiceId}:vpce-1`],
+    [`${groupId}:AWS:${endpointServiceId}:`],
+    [`xyz:AWS:${endpointServiceId}:vpce-1`],
+  ])("rejects %p naming the expected form", (id) => {
+    expect(() => parseResourceId(id)).toThrow(/<groupId>:<AWS\|AZURE\|GCP>:<endpointServiceId>:<endpointId>/);
+  });
 });

@@ -22,7 +22,10 @@ const reasons = (news: Record<string, unknown>) => Object.fromEntries(validateIn
 
 describe("validateInputs", () => {
   test("accepts valid inputs for each cloud and applies the defaults", () => {
-    expect(validateInputs(aws)).toEqual({ failures: [], inputs: { ...aws, cloudProvider: "AWS", deleteOnCreateTimeout: false, adoptExisting: true, waitForClusters: true } });
+    expect(validateInputs(aws)).toEqual({
+      failures: [],
+      inputs: { ...aws, cloudProvider: "AWS", deleteOnCreateTimeout: false, adoptExisting: true, waitForClusters: true },
+    });
     expect(validateInputs(azure).failures).toEqual([]);
     expect(validateInputs(gcp).failures).toEqual([]);
   });
@@ -73,7 +76,9 @@ describe("validateInputs", () => {
 
   test("validates options: durations, booleans and the keys of timeouts", () => {
     const found = reasons({ ...aws, timeouts: { create: "45 minutes", destroy: "1m" }, adoptExisting: "yes" });
-    expect(found["timeouts.create"]).toBe('must be a duration such as "45m", "1h30m" or "90s", or a number of seconds, got value="45 minutes"');
+    expect(found["timeouts.create"]).toBe(
+      'must be a duration such as "45m", "1h30m" or "90s", or a number of seconds, got value="45 minutes"',
+    );
     expect(found.timeouts).toMatch(/destroy/);
     expect(found.adoptExisting).toBe('must be true or false, got value="yes"');
     expect(validateInputs({ ...aws, timeouts: { create: "45m", delete: 600 }, deleteOnCreateTimeout: true }).failures).toEqual([]);
@@ -96,12 +101,20 @@ describe("validateInputs", () => {
 
 describe("resolveInputs", () => {
   test("picks the inputs out of outputs, dropping status fields and __provider", () => {
-    const outputs = { ...gcp, endpoints: gcp.endpoints.map((e) => ({ ...e, status: "AVAILABLE" })), status: "AVAILABLE", adopted: false, __provider: "x" };
+    const outputs = {
+      ...gcp,
+      endpoints: gcp.endpoints.map((e) => ({ ...e, status: "AVAILABLE" })),
+      status: "AVAILABLE",
+      adopted: false,
+      __provider: "x",
+    };
     expect(resolveInputs(outputs)).toEqual({ ...gcp, deleteOnCreateTimeout: false, adoptExisting: true, waitForClusters: true });
   });
 
   test("throws naming each invalid property", () => {
-    expect(() => resolveInputs({ ...aws, groupId: "nope" })).toThrow('Invalid PrivateEndpoint inputs: groupId must be 24 hexadecimal characters (the Atlas project id), got value="nope"');
+    expect(() => resolveInputs({ ...aws, groupId: "nope" })).toThrow(
+      'Invalid PrivateEndpoint inputs: groupId must be 24 hexadecimal characters (the Atlas project id), got value="nope"',
+    );
   });
 
   test("refuses to act on a value that is still unknown", () => {

@@ -17,16 +17,41 @@ function hasUndefined(value: unknown): boolean {
 describe("toOutputs", () => {
   test("an AWS endpoint records its inputs, connectionStatus and interfaceEndpointId", () => {
     const inputs: ResolvedInputs = { groupId, cloudProvider: "AWS", endpointServiceId, endpointId: "vpce-0123456789abcdef0", ...options };
-    const outputs = toOutputs(inputs, { cloudProvider: "AWS", connectionStatus: "PENDING", deleteRequested: false, interfaceEndpointId: "64f0a1b2c3d4e5f6a7b8c9d0" }, false);
-    expect(outputs).toEqual({ ...inputs, connectionStatus: "PENDING", interfaceEndpointId: "64f0a1b2c3d4e5f6a7b8c9d0", deleteRequested: false, adopted: false });
+    const outputs = toOutputs(
+      inputs,
+      { cloudProvider: "AWS", connectionStatus: "PENDING", deleteRequested: false, interfaceEndpointId: "64f0a1b2c3d4e5f6a7b8c9d0" },
+      false,
+    );
+    expect(outputs).toEqual({
+      ...inputs,
+      connectionStatus: "PENDING",
+      interfaceEndpointId: "64f0a1b2c3d4e5f6a7b8c9d0",
+      deleteRequested: false,
+      adopted: false,
+    });
     expect(hasUndefined(outputs)).toBe(false);
   });
 
   test("an Azure endpoint records Atlas's status, IP, resource id and connection name", () => {
-    const inputs: ResolvedInputs = { groupId, cloudProvider: "AZURE", endpointServiceId, endpointId: azureId, privateEndpointIPAddress: "10.0.0.5", ...options, timeouts: { create: "45m" } };
+    const inputs: ResolvedInputs = {
+      groupId,
+      cloudProvider: "AZURE",
+      endpointServiceId,
+      endpointId: azureId,
+      privateEndpointIPAddress: "10.0.0.5",
+      ...options,
+      timeouts: { create: "45m" },
+    };
     const outputs = toOutputs(
       inputs,
-      { cloudProvider: "AZURE", status: "AVAILABLE", privateEndpointIPAddress: "10.0.0.5", privateEndpointResourceId: azureId, privateEndpointConnectionName: "a%2Fb%2Fc", errorMessage: "" },
+      {
+        cloudProvider: "AZURE",
+        status: "AVAILABLE",
+        privateEndpointIPAddress: "10.0.0.5",
+        privateEndpointResourceId: azureId,
+        privateEndpointConnectionName: "a%2Fb%2Fc",
+        errorMessage: "",
+      },
       true,
     );
     expect(outputs).toEqual({
@@ -43,17 +68,36 @@ describe("toOutputs", () => {
       { endpointName: "orders-psc-0", ipAddress: "10.142.0.10" },
       { endpointName: "orders-psc-1", ipAddress: "10.142.0.11" },
     ];
-    const inputs: ResolvedInputs = { groupId, cloudProvider: "GCP", endpointServiceId, gcpProjectId: "p-abcdefghijklmnopqrstuvwx", endpointGroupName: "orders-psc", endpoints, ...options };
+    const inputs: ResolvedInputs = {
+      groupId,
+      cloudProvider: "GCP",
+      endpointServiceId,
+      gcpProjectId: "p-abcdefghijklmnopqrstuvwx",
+      endpointGroupName: "orders-psc",
+      endpoints,
+      ...options,
+    };
     const outputs = toOutputs(
       inputs,
-      { cloudProvider: "GCP", status: "VERIFIED", endpointGroupName: "orders-psc", portMappingEnabled: false, endpoints: endpoints.map((e, i) => ({ ...e, status: i === 0 ? "AVAILABLE" : "INITIATING" })) },
+      {
+        cloudProvider: "GCP",
+        status: "VERIFIED",
+        endpointGroupName: "orders-psc",
+        portMappingEnabled: false,
+        endpoints: endpoints.map((e, i) => ({ ...e, status: i === 0 ? "AVAILABLE" : "INITIATING" })),
+      },
       false,
     );
     expect(outputs.endpoints).toEqual([
       { endpointName: "orders-psc-0", ipAddress: "10.142.0.10", status: "AVAILABLE" },
       { endpointName: "orders-psc-1", ipAddress: "10.142.0.11", status: "INITIATING" },
     ]);
-    expect(outputs).toMatchObject({ status: "VERIFIED", portMappingEnabled: false, gcpProjectId: "p-abcdefghijklmnopqrstuvwx", endpointGroupName: "orders-psc" });
+    expect(outputs).toMatchObject({
+      status: "VERIFIED",
+      portMappingEnabled: false,
+      gcpProjectId: "p-abcdefghijklmnopqrstuvwx",
+      endpointGroupName: "orders-psc",
+    });
     expect(outputs).not.toHaveProperty("endpointId");
     expect(hasUndefined(outputs)).toBe(false);
   });
@@ -67,14 +111,21 @@ describe("toOutputs", () => {
 
   test("an errorMessage from Atlas is kept", () => {
     const inputs: ResolvedInputs = { groupId, cloudProvider: "AWS", endpointServiceId, endpointId: "vpce-00000000000000000", ...options };
-    expect(toOutputs(inputs, { cloudProvider: "AWS", connectionStatus: "REJECTED", errorMessage: "Interface endpoint vpce-00000000000000000 was not found." }, false).errorMessage).toBe(
-      "Interface endpoint vpce-00000000000000000 was not found.",
-    );
+    expect(
+      toOutputs(
+        inputs,
+        { cloudProvider: "AWS", connectionStatus: "REJECTED", errorMessage: "Interface endpoint vpce-00000000000000000 was not found." },
+        false,
+      ).errorMessage,
+    ).toBe("Interface endpoint vpce-00000000000000000 was not found.");
   });
 });
 
 describe("plainJson", () => {
   test("drops undefined at every depth and keeps null, false and 0", () => {
-    expect(plainJson({ a: undefined, b: { c: undefined, d: null, e: false }, f: [{ g: undefined, h: 0 }] })).toEqual({ b: { d: null, e: false }, f: [{ h: 0 }] });
+    expect(plainJson({ a: undefined, b: { c: undefined, d: null, e: false }, f: [{ g: undefined, h: 0 }] })).toEqual({
+      b: { d: null, e: false },
+      f: [{ h: 0 }],
+    });
   });
 });

@@ -6,7 +6,8 @@ const harness = useHarness();
 
 const control = (method: string, path: string, body?: unknown) => harness.control.call(method, path, body);
 const clusterGets = async () => (await harness.requests()).filter((r) => r.method === "GET" && /\/clusters(\/|$)/.test(r.path));
-const byName = (strings: { clusterName: string }[] | undefined) => [...(strings ?? [])].sort((a, b) => a.clusterName.localeCompare(b.clusterName));
+const byName = (strings: { clusterName: string }[] | undefined) =>
+  [...(strings ?? [])].sort((a, b) => a.clusterName.localeCompare(b.clusterName));
 
 describe("waitForClusters in check", () => {
   test.each([
@@ -37,7 +38,12 @@ describe("create waits for the clusters after AVAILABLE", () => {
       srvConnectionString: expect.stringMatching(/^mongodb\+srv:\/\//),
       srvShardOptimizedConnectionString: expect.stringMatching(/^mongodb\+srv:\/\//),
     });
-    expect(strings[1]).toEqual({ clusterName: "orders", type: "MONGOD", connectionString: expect.any(String), srvConnectionString: expect.any(String) });
+    expect(strings[1]).toEqual({
+      clusterName: "orders",
+      type: "MONGOD",
+      connectionString: expect.any(String),
+      srvConnectionString: expect.any(String),
+    });
     expect(harness.progress.some((line) => /cluster orders: UPDATING, waiting for it to apply the endpoint/.test(line))).toBe(true);
     expect(harness.progress.some((line) => /cluster archive: IDLE; it has no nodes in the endpoint's region/.test(line))).toBe(true);
     expect(JSON.parse(JSON.stringify(created.outs))).toEqual(created.outs);
@@ -47,7 +53,8 @@ describe("create waits for the clusters after AVAILABLE", () => {
     const created = await harness.observe(provider.create(await harness.checked(harness.awsArgs())));
     const text = JSON.stringify(created.outs.privateConnectionStrings);
     expect(created.outs.privateConnectionStrings?.length).toBeGreaterThan(0);
-    for (const secret of [harness.seed.apiKey.privateKey, harness.seed.apiKey.publicKey, harness.seed.serviceAccount.clientSecret]) expect(text).not.toContain(secret);
+    for (const secret of [harness.seed.apiKey.privateKey, harness.seed.apiKey.publicKey, harness.seed.serviceAccount.clientSecret])
+      expect(text).not.toContain(secret);
     // No user:password@ part and no password option in any string.
     expect(text).not.toMatch(/mongodb(\+srv)?:\/\/[^/"]*@/);
     expect(text).not.toMatch(/password=/i);
@@ -89,7 +96,10 @@ describe("create waits for the clusters after AVAILABLE", () => {
     while (!harness.progress.some((line) => line.includes("cluster scratch: UPDATING"))) await new Promise((r) => setTimeout(r, 10));
     await control("DELETE", "clusters/scratch");
     const created = await creating;
-    expect(created.outs.privateConnectionStrings?.map((s: { clusterName: string }) => s.clusterName).sort()).toEqual(["analytics", "orders"]);
+    expect(created.outs.privateConnectionStrings?.map((s: { clusterName: string }) => s.clusterName).sort()).toEqual([
+      "analytics",
+      "orders",
+    ]);
     expect(harness.progress.some((line) => line.includes("cluster scratch: deleted; skipped"))).toBe(true);
   });
 
@@ -105,7 +115,10 @@ describe("create waits for the clusters after AVAILABLE", () => {
       expect(recorded).not.toHaveProperty("privateConnectionStrings");
       await control("POST", "clusters/analytics/busy", { busy: false });
       const resumed = await harness.observe(provider.update(error.id as string, recorded, await harness.checked(args)));
-      expect(byName(resumed.outs.privateConnectionStrings).map((s: { clusterName: string }) => s.clusterName)).toEqual(["analytics", "orders"]);
+      expect(byName(resumed.outs.privateConnectionStrings).map((s: { clusterName: string }) => s.clusterName)).toEqual([
+        "analytics",
+        "orders",
+      ]);
     } finally {
       await control("POST", "clusters/analytics/busy", { busy: false });
     }

@@ -2,12 +2,19 @@ import { nextPollDelayMs } from "../../../provider/waiting/poll-schedule";
 import { currentPollSchedule, withPollSchedule } from "../../../provider/waiting/wait";
 import { UNTIL_READY, type Observation } from "../../../provider/waiting/status-table";
 import { waitFor } from "../../../provider/waiting/wait";
-import { type Clock } from "../../../provider/vocabulary/time";
+import type { Clock } from "../../../provider/vocabulary/time";
 
 function fakeClock(): Clock & { sleeps: number[] } {
   let now = 0;
   const sleeps: number[] = [];
-  return { sleeps, now: () => now, sleep: async (ms) => void (sleeps.push(ms), (now += ms)) };
+  return {
+    sleeps,
+    now: () => now,
+    sleep: async (ms) => {
+      sleeps.push(ms);
+      now += ms;
+    },
+  };
 }
 
 const pending: Observation = { phase: "pending", label: "PENDING" };
@@ -34,7 +41,10 @@ describe("withPollSchedule", () => {
   });
 
   test("waits outside it, and after it, keep POLL_SCHEDULE", async () => {
-    await withPollSchedule(() => 10_000, async () => undefined);
+    await withPollSchedule(
+      () => 10_000,
+      async () => undefined,
+    );
     const sleeps = await sleepsOfOneWait();
     expect(sleeps[0]).toBe(nextPollDelayMs({ elapsedMs: 0, sinceStatusChangeMs: 0 }));
     expect(sleeps).not.toContain(10_000);

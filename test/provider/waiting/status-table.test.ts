@@ -26,7 +26,10 @@ describe("observe", () => {
   });
 
   test("a non-empty errorMessage fails an endpoint whatever its status", () => {
-    expect(observe({ cloudProvider: "AZURE", status: "INITIATING", errorMessage: "quota exceeded" })).toMatchObject({ phase: "failed", failure: "quota exceeded" });
+    expect(observe({ cloudProvider: "AZURE", status: "INITIATING", errorMessage: "quota exceeded" })).toMatchObject({
+      phase: "failed",
+      failure: "quota exceeded",
+    });
   });
 
   test("an errorMessage of whitespace is no failure", () => {
@@ -61,7 +64,12 @@ describe("observe", () => {
 /** Runs a wait over a scripted sequence of observations on a fake clock (no real time passes). */
 async function runWait(spec: WaitSpec, phases: Observation["phase"][]) {
   let now = 0;
-  const clock = { now: () => now, sleep: async (ms: number) => void (now += ms) };
+  const clock = {
+    now: () => now,
+    sleep: async (ms: number) => {
+      now += ms;
+    },
+  };
   let next = 0;
   const outcome = await waitFor<number>({
     spec,
@@ -87,7 +95,10 @@ describe("wait specs", () => {
   });
 
   test("waiting for deletion goes through every other phase and ends only when the endpoint is gone", async () => {
-    expect(await runWait(UNTIL_GONE, ["ready", "deleting", "failed", "pending", "notFoundYet", "gone"])).toEqual({ kind: "reached", polls: 6 });
+    expect(await runWait(UNTIL_GONE, ["ready", "deleting", "failed", "pending", "notFoundYet", "gone"])).toEqual({
+      kind: "reached",
+      polls: 6,
+    });
   });
 });
 

@@ -1,7 +1,7 @@
 import type { Observation } from "../../../provider/waiting/status-table";
 import { UNTIL_READY } from "../../../provider/waiting/status-table";
 import { waitFor } from "../../../provider/waiting/wait";
-import { type Clock } from "../../../provider/vocabulary/time";
+import type { Clock } from "../../../provider/vocabulary/time";
 
 /** A clock that only moves when the wait sleeps. */
 function fakeClock(): Clock & { sleeps: number[] } {
@@ -82,14 +82,18 @@ describe("waitFor", () => {
     const real = await sleepsAt(1);
     const scaled = await sleepsAt(0.01);
     expect(scaled.length).toBe(real.length);
-    scaled.forEach((sleep, i) => expect(sleep).toBeCloseTo(real[i]! * 0.01, 6));
+    scaled.forEach((sleep, i) => {
+      expect(sleep).toBeCloseTo(real[i]! * 0.01, 6);
+    });
   });
 
   test("an error from a poll propagates instead of being retried", async () => {
     const poll = jest.fn(async () => {
       throw new Error("Atlas answered 500");
     });
-    await expect(waitFor({ spec: UNTIL_READY, poll, timeoutMs: 60_000, clock: fakeClock(), timeScale: 1 })).rejects.toThrow("Atlas answered 500");
+    await expect(waitFor({ spec: UNTIL_READY, poll, timeoutMs: 60_000, clock: fakeClock(), timeScale: 1 })).rejects.toThrow(
+      "Atlas answered 500",
+    );
     expect(poll).toHaveBeenCalledTimes(1);
   });
 
@@ -110,18 +114,35 @@ describe("waitFor", () => {
         super("Atlas answered 429");
       }
     }
-    const refusal = (error: unknown) => (error instanceof Refused ? (error.retryAfterMs === undefined ? {} : { retryAfterMs: error.retryAfterMs }) : undefined);
+    const refusal = (error: unknown) =>
+      error instanceof Refused ? (error.retryAfterMs === undefined ? {} : { retryAfterMs: error.retryAfterMs }) : undefined;
 
     test("keep the wait going, the next poll at least Retry-After later and backing off while refusals continue", async () => {
       const clock = fakeClock();
       const answers: (() => { value: string; observation: Observation })[] = [
-        () => { throw new Refused(1_000); },
-        () => { throw new Refused(1_000); },
-        () => { throw new Refused(); },
-        () => { throw new Refused(30_000); },
+        () => {
+          throw new Refused(1_000);
+        },
+        () => {
+          throw new Refused(1_000);
+        },
+        () => {
+          throw new Refused();
+        },
+        () => {
+          throw new Refused(30_000);
+        },
         () => seen("AVAILABLE", "ready"),
       ];
-      const outcome = await waitFor({ spec: UNTIL_READY, initial: seen("PENDING"), poll: async () => answers.shift()!(), refusal, timeoutMs: 600_000, clock, timeScale: 1 });
+      const outcome = await waitFor({
+        spec: UNTIL_READY,
+        initial: seen("PENDING"),
+        poll: async () => answers.shift()!(),
+        refusal,
+        timeoutMs: 600_000,
+        clock,
+        timeScale: 1,
+      });
       expect(outcome).toMatchObject({ kind: "reached", value: "AVAILABLE", polls: 5 });
       // The schedule's 2 s, then per refusal max(Retry-After, schedule x 2^(n-1)), the back-off capped
       // at 60 s: max(1, 2x1), max(1, 2x2), 2x4 (the fast poll due at 10 s), max(30, min(60, 10x8)).
@@ -133,8 +154,21 @@ describe("waitFor", () => {
       const poll = jest.fn(async (): Promise<{ value: string; observation: Observation }> => {
         throw new Refused(5_000);
       });
-      const outcome = await waitFor({ spec: UNTIL_READY, initial: seen("PENDING_ACCEPTANCE"), poll, refusal, timeoutMs: 120_000, clock, timeScale: 1 });
-      expect(outcome).toMatchObject({ kind: "timedOut", value: "PENDING_ACCEPTANCE", observation: { label: "PENDING_ACCEPTANCE" }, elapsedMs: 120_000 });
+      const outcome = await waitFor({
+        spec: UNTIL_READY,
+        initial: seen("PENDING_ACCEPTANCE"),
+        poll,
+        refusal,
+        timeoutMs: 120_000,
+        clock,
+        timeScale: 1,
+      });
+      expect(outcome).toMatchObject({
+        kind: "timedOut",
+        value: "PENDING_ACCEPTANCE",
+        observation: { label: "PENDING_ACCEPTANCE" },
+        elapsedMs: 120_000,
+      });
       expect(clock.sleeps.reduce((a, b) => a + b, 0)).toBe(120_000);
     });
 
@@ -142,7 +176,9 @@ describe("waitFor", () => {
       const poll = jest.fn(async () => {
         throw new Error("Atlas answered 500");
       });
-      await expect(waitFor({ spec: UNTIL_READY, poll, refusal, timeoutMs: 60_000, clock: fakeClock(), timeScale: 1 })).rejects.toThrow("Atlas answered 500");
+      await expect(waitFor({ spec: UNTIL_READY, poll, refusal, timeoutMs: 60_000, clock: fakeClock(), timeScale: 1 })).rejects.toThrow(
+        "Atlas answered 500",
+      );
       expect(poll).toHaveBeenCalledTimes(1);
     });
   });

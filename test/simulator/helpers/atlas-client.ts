@@ -5,10 +5,7 @@ export const ATLAS_ACCEPT = "application/vnd.atlas.2023-01-01+json";
 
 export type AtlasResponse = { status: number; headers: Headers; body: any; text: string };
 
-export type Credentials =
-  | { kind: "digest"; publicKey: string; privateKey: string }
-  | { kind: "bearer"; token: string }
-  | { kind: "none" };
+export type Credentials = { kind: "digest"; publicKey: string; privateKey: string } | { kind: "bearer"; token: string } | { kind: "none" };
 
 export type RequestOptions = { body?: unknown; accept?: string | null; headers?: Record<string, string> };
 

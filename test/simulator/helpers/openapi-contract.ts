@@ -23,7 +23,8 @@ type Json = any;
  * - ApiError.parameters items are plain values (recorded `["111111111111111111111111"]`), not objects.
  */
 function applyErrata(schemas: Json): void {
-  if (schemas.AWSPrivateLinkConnection) schemas.AWSPrivateLinkConnection.properties.interfaceEndpoints.items.pattern = "^vpce-[0-9a-f]{17}$";
+  if (schemas.AWSPrivateLinkConnection)
+    schemas.AWSPrivateLinkConnection.properties.interfaceEndpoints.items.pattern = "^vpce-[0-9a-f]{17}$";
   if (schemas.ApiError) schemas.ApiError.properties.parameters.items = {};
   // Cluster extract: region config `regionName` is a oneOf of the three clouds' region enums but
   // also says `type: object`, which no string satisfies; and names two clouds share (US_EAST_2 is
@@ -56,7 +57,9 @@ function breakDiscriminatorCycles(spec: Json, definitions: Json): void {
     base.allOf = Object.entries(mapping).map(([value, target]) => {
       const branch = target.replace("#/components/schemas/", "");
       const branchSchema = definitions[branch];
-      if (Array.isArray(branchSchema?.allOf)) branchSchema.allOf = branchSchema.allOf.filter((member: Json) => member.$ref !== `atlas#/definitions/${name}`);
+      if (Array.isArray(branchSchema?.allOf))
+        branchSchema.allOf = branchSchema.allOf.filter((member: Json) => member.$ref !== `atlas#/definitions/${name}`);
+      // biome-ignore lint/suspicious/noThenProperty: JSON Schema if/then, not a thenable
       return { if: { properties: { [property]: { const: value } }, required: [property] }, then: { $ref: `atlas#/definitions/${branch}` } };
     });
   }
@@ -104,10 +107,12 @@ export function toJsonSchema(schema: Json): Json {
   if (typeof schema !== "object" || schema === null) return schema;
   const out: Json = {};
   for (const [key, value] of Object.entries(schema)) {
-    if (["readOnly", "writeOnly", "discriminator", "example", "externalDocs", "nullable", "description", "title", "default"].includes(key)) continue;
+    if (["readOnly", "writeOnly", "discriminator", "example", "externalDocs", "nullable", "description", "title", "default"].includes(key))
+      continue;
     if (key.startsWith("x-")) continue;
     if (key === "$ref") out.$ref = String(value).replace("#/components/schemas/", "atlas#/definitions/");
-    else if (key === "properties") out.properties = Object.fromEntries(Object.entries(value as Json).map(([name, sub]) => [name, toJsonSchema(sub)]));
+    else if (key === "properties")
+      out.properties = Object.fromEntries(Object.entries(value as Json).map(([name, sub]) => [name, toJsonSchema(sub)]));
     else out[key] = toJsonSchema(value);
   }
   if (schema.nullable === true) {
@@ -128,7 +133,9 @@ export class AtlasContract {
 
   constructor(specPath: string = SPEC_PATH) {
     this.spec = JSON.parse(readFileSync(specPath, "utf8"));
-    const definitions = Object.fromEntries(Object.entries(this.spec.components.schemas).map(([name, schema]) => [name, toJsonSchema(schema)]));
+    const definitions = Object.fromEntries(
+      Object.entries(this.spec.components.schemas).map(([name, schema]) => [name, toJsonSchema(schema)]),
+    );
     applyErrata(definitions);
     breakDiscriminatorCycles(this.spec, definitions);
     this.ajv.addFormat("date-time", { type: "string", validate: (text: string) => !Number.isNaN(Date.parse(text)) });
@@ -136,9 +143,15 @@ export class AtlasContract {
     this.ajv.addFormat("int32", { type: "number", validate: (n: number) => Number.isInteger(n) && Math.abs(n) <= 2 ** 31 });
     this.ajv.addSchema({ $id: "atlas", definitions });
     for (const [path, item] of Object.entries(this.spec.paths as Json)) {
-      const template = new RegExp("^" + path.replace(/\{[^}]+\}/g, "[^/]+") + "$");
+      const template = new RegExp(`^${path.replace(/\{[^}]+\}/g, "[^/]+")}$`);
       for (const [method, operation] of Object.entries(item as Json)) {
-        this.operations.push({ id: (operation as Json).operationId, method: method.toUpperCase(), path, template, responses: (operation as Json).responses });
+        this.operations.push({
+          id: (operation as Json).operationId,
+          method: method.toUpperCase(),
+          path,
+          template,
+          responses: (operation as Json).responses,
+        });
       }
     }
   }
@@ -160,7 +173,10 @@ export class AtlasContract {
 
   /** Validates a body against a schema from the spec, picking the discriminator branch by cloudProvider. */
   validateBody(schema: Json, body: unknown): string[] {
-    if (schema.type === "array") return Array.isArray(body) ? body.flatMap((item, index) => this.validateBody(schema.items, item).map((e) => `[${index}] ${e}`)) : ["expected an array"];
+    if (schema.type === "array")
+      return Array.isArray(body)
+        ? body.flatMap((item, index) => this.validateBody(schema.items, item).map((e) => `[${index}] ${e}`))
+        : ["expected an array"];
     const name = String(schema.$ref).replace("#/components/schemas/", "");
     const definition = this.spec.components.schemas[name];
     const errors = this.errorsOf(name, body);
@@ -175,7 +191,9 @@ export class AtlasContract {
 
   private errorsOf(definition: string, body: unknown): string[] {
     const validate = this.validator(definition);
-    return validate(body) ? [] : (validate.errors ?? []).map((e) => `${definition}${e.instancePath} ${e.message} ${JSON.stringify(e.params)}`);
+    return validate(body)
+      ? []
+      : (validate.errors ?? []).map((e) => `${definition}${e.instancePath} ${e.message} ${JSON.stringify(e.params)}`);
   }
 
   /** Every problem with one recorded exchange; empty when it matches the spec. */
@@ -188,12 +206,14 @@ export class AtlasContract {
     // A gateway's own page (dialect.answerLost = "502") is not an Atlas answer.
     if (exchange.status === 502 && !exchange.contentType?.includes("json")) return [];
     // A status the test injected is the test's choice; its body must still be an ApiError.
-    if (exchange.injectedFault) return this.validateBody({ $ref: "#/components/schemas/ApiError" }, JSON.parse(exchange.text)).map((e) => `${exchange.target}: ${e}`);
+    if (exchange.injectedFault)
+      return this.validateBody({ $ref: "#/components/schemas/ApiError" }, JSON.parse(exchange.text)).map((e) => `${exchange.target}: ${e}`);
     const where = `${exchange.method} ${exchange.target} -> ${exchange.status}`;
     let status = exchange.status;
     let body: unknown = exchange.text ? JSON.parse(exchange.text) : undefined;
     if (new URLSearchParams(query).get("envelope") === "true" && status === 200) {
-      if (typeof (body as Json)?.status !== "number" || !("content" in (body as Json))) return [`${where}: envelope without {status, content}`];
+      if (typeof (body as Json)?.status !== "number" || !("content" in (body as Json)))
+        return [`${where}: envelope without {status, content}`];
       status = (body as Json).status;
       body = (body as Json).content;
     }
@@ -217,7 +237,8 @@ export class AtlasContract {
       return exchange.text === "" ? [] : [`${where}: expected no body, got ${exchange.text.slice(0, 80)}`];
     }
     const problems: string[] = [];
-    if (exchange.contentType?.split(";")[0] !== mediaType) problems.push(`${where}: content-type ${exchange.contentType}, spec says ${mediaType}`);
+    if (exchange.contentType?.split(";")[0] !== mediaType)
+      problems.push(`${where}: content-type ${exchange.contentType}, spec says ${mediaType}`);
     problems.push(...this.validateBody((media as Json).schema, body).map((e) => `${where}: ${e}`));
     return problems;
   }
@@ -227,7 +248,9 @@ export class AtlasContract {
    * the cloudProvider path parameter and check its inline allOf member plus the outer `required`.
    */
   checkCreateEndpointRequest(cloudProvider: string, body: unknown): string[] {
-    const branch = { AWS: "CreateAWSEndpointRequest", AZURE: "CreateAzureEndpointRequest", GCP: "CreateGCPEndpointGroupRequest" }[cloudProvider];
+    const branch = { AWS: "CreateAWSEndpointRequest", AZURE: "CreateAzureEndpointRequest", GCP: "CreateGCPEndpointGroupRequest" }[
+      cloudProvider
+    ];
     if (!branch) return [`unknown cloudProvider ${cloudProvider}`];
     const definition = this.spec.components.schemas[branch];
     let validate = this.compiled.get(`request:${branch}`);

@@ -71,7 +71,8 @@ export function apiHeaderNames(names: Iterable<string>): string[] {
 }
 
 type Kind = "null" | "array" | "object" | "string" | "number" | "boolean";
-const kindOf = (value: unknown): Kind => (value === null ? "null" : Array.isArray(value) ? "array" : typeof value === "object" ? "object" : (typeof value as Kind));
+const kindOf = (value: unknown): Kind =>
+  value === null ? "null" : Array.isArray(value) ? "array" : typeof value === "object" ? "object" : (typeof value as Kind);
 
 /**
  * The body's shape: every key path (array items as `[]`, merged) with the kind of its value,
@@ -83,7 +84,8 @@ export function bodyShape(value: unknown, path = "$", into = new Map<string, Set
   kinds.add(kindOf(value));
   into.set(path, kinds);
   if (Array.isArray(value)) for (const item of value) bodyShape(item, `${path}[]`, into);
-  else if (value !== null && typeof value === "object") for (const [key, item] of Object.entries(value)) bodyShape(item, `${path}.${key}`, into);
+  else if (value !== null && typeof value === "object")
+    for (const [key, item] of Object.entries(value)) bodyShape(item, `${path}.${key}`, into);
   return into;
 }
 
@@ -98,10 +100,12 @@ export function differences(recording: Recording, observed: Observed): string[] 
   const problems: string[] = [];
   if (observed.status !== recording.status) problems.push(`status ${observed.status}, recorded ${recording.status}`);
   const recordedType = recording.headers.get("content-type") ?? null;
-  if (observed.headers.get("content-type") !== recordedType) problems.push(`content-type ${observed.headers.get("content-type")}, recorded ${recordedType}`);
+  if (observed.headers.get("content-type") !== recordedType)
+    problems.push(`content-type ${observed.headers.get("content-type")}, recorded ${recordedType}`);
   const recordedNames = apiHeaderNames(recording.headers.keys());
   const observedNames = apiHeaderNames(observed.headers.keys());
-  if (JSON.stringify(observedNames) !== JSON.stringify(recordedNames)) problems.push(`header names [${observedNames}], recorded [${recordedNames}]`);
+  if (JSON.stringify(observedNames) !== JSON.stringify(recordedNames))
+    problems.push(`header names [${observedNames}], recorded [${recordedNames}]`);
   const recordedBody = JSON.parse(recording.text);
   let observedBody: unknown;
   try {
@@ -116,11 +120,13 @@ export function differences(recording: Recording, observed: Observed): string[] 
   if (missing.length + extra.length > 0) problems.push(`body shape: missing [${missing.join(", ")}], not recorded [${extra.join(", ")}]`);
   // Pretty-printing is part of the recorded 401 (Jackson's `"key" : value`).
   const pretty = (text: string) => /^\{\n {2}"[^"]+" : /.test(text);
-  if (pretty(recording.text) !== pretty(observed.text)) problems.push(`pretty-printed ${pretty(observed.text)}, recorded ${pretty(recording.text)}`);
+  if (pretty(recording.text) !== pretty(observed.text))
+    problems.push(`pretty-printed ${pretty(observed.text)}, recorded ${pretty(recording.text)}`);
   if (recording.status >= 400) {
     const errorCode = (observedBody as { errorCode?: unknown }).errorCode;
     const header = observed.headers.get("x-error-code");
-    if (recording.headers.has("x-error-code") && header !== errorCode) problems.push(`X-Error-Code ${header} differs from errorCode ${String(errorCode)}`);
+    if (recording.headers.has("x-error-code") && header !== errorCode)
+      problems.push(`X-Error-Code ${header} differs from errorCode ${String(errorCode)}`);
   }
   return problems;
 }

@@ -23,18 +23,21 @@ export const FAST = {
 
 let contract: AtlasContract | undefined;
 export function atlasContract(): AtlasContract {
-  return (contract ??= new AtlasContract());
+  contract ??= new AtlasContract();
+  return contract;
 }
 
 let clusters: AtlasContract | undefined;
 /** The cluster-read contract, or undefined (said once) when ../shared is not there. */
 export function clusterContract(): AtlasContract | undefined {
   if (!CLUSTERS_SPEC_PRESENT) {
-    if (!warnedMissing) console.warn(`cluster contract checks skipped: ${CLUSTERS_SPEC_PATH} not found (../shared is not part of the repo)`);
+    if (!warnedMissing)
+      console.warn(`cluster contract checks skipped: ${CLUSTERS_SPEC_PATH} not found (../shared is not part of the repo)`);
     warnedMissing = true;
     return undefined;
   }
-  return (clusters ??= new AtlasContract(CLUSTERS_SPEC_PATH));
+  clusters ??= new AtlasContract(CLUSTERS_SPEC_PATH);
+  return clusters;
 }
 let warnedMissing = false;
 
@@ -63,7 +66,10 @@ export function useSimulator(options: SimulatorOptions = FAST): Harness {
     harness.readOnly = new AtlasTestClient(sim.baseUrl, { kind: "digest", ...seed.readOnlyApiKey });
     harness.bearer = async (readOnly = false) => {
       const account = readOnly ? seed.readOnlyServiceAccount : seed.serviceAccount;
-      return new AtlasTestClient(sim.baseUrl, { kind: "bearer", token: await fetchToken(sim.baseUrl, account.clientId, account.clientSecret) });
+      return new AtlasTestClient(sim.baseUrl, {
+        kind: "bearer",
+        token: await fetchToken(sim.baseUrl, account.clientId, account.clientSecret),
+      });
     };
     harness.groupPath = `/api/atlas/v2/groups/${seed.groupId}/privateEndpoint`;
     harness.endpointPath = (cloud, serviceId) =>
@@ -91,7 +97,13 @@ export function expectRecordedExchangesMatchSpec(): void {
 /** A create the simulator accepted must also have been a spec-valid request. */
 function acceptedCreateProblems(exchange: RecordedExchange): string[] {
   const match = /\/privateEndpoint\/(AWS|AZURE|GCP)\/endpointService\/[^/]+\/endpoint(\?|$)/.exec(exchange.target);
-  if (!match || exchange.method !== "POST" || (exchange.status !== 200 && exchange.status !== 201) || typeof exchange.requestBody !== "object") return [];
+  if (
+    !match ||
+    exchange.method !== "POST" ||
+    (exchange.status !== 200 && exchange.status !== 201) ||
+    typeof exchange.requestBody !== "object"
+  )
+    return [];
   return atlasContract()
     .checkCreateEndpointRequest(match[1]!, exchange.requestBody)
     .map((problem) => `accepted request ${exchange.method} ${exchange.target}: ${problem}`);
