@@ -12,6 +12,7 @@ import { sendWithRetries } from "../../provider/client/send-with-retries";
 import { TransportFailure, type HttpResponse } from "../../provider/client/transport";
 import { SecretScan } from "../support/secret-scan";
 import { apiRequests, startTestAtlas, type TestAtlas, testClient } from "../support/test-atlas";
+import { fakeClock } from "../support/fake-clock";
 
 let atlas: TestAtlas;
 const scan = new SecretScan();
@@ -191,22 +192,7 @@ describe("sendWithRetries budget (simulated clock)", () => {
   const ok: HttpResponse = { status: 200, headers: {}, bodyText: "" };
   const unavailable: HttpResponse = { status: 503, headers: {}, bodyText: "" };
 
-  function fakeClock() {
-    let now = 0;
-    const sleeps: number[] = [];
-    return {
-      sleeps,
-      clock: {
-        now: () => now,
-        sleep: async (ms: number) => {
-          sleeps.push(ms);
-          now += ms;
-        },
-      },
-    };
-  }
-
-  const context = (retry: Partial<typeof DEFAULT_RETRY>, clock: ReturnType<typeof fakeClock>["clock"]) => ({
+  const context = (retry: Partial<typeof DEFAULT_RETRY>, clock: ReturnType<typeof fakeClock>) => ({
     method: "GET",
     path: "/x",
     options: { retry: { ...DEFAULT_RETRY, ...retry }, requestTimeoutMs: 1_000, log: () => undefined },
@@ -215,7 +201,8 @@ describe("sendWithRetries budget (simulated clock)", () => {
   });
 
   it("sleeps with growing, capped backoff and never past maxElapsedMs", async () => {
-    const { clock, sleeps } = fakeClock();
+    const clock = fakeClock();
+    const { sleeps } = clock;
     const result = await sendWithRetries(
       context({ maxAttempts: 100, maxElapsedMs: 10_000, baseDelayMs: 250, maxDelayMs: 2_000 }, clock),
       async () => unavailable,
@@ -227,14 +214,14 @@ describe("sendWithRetries budget (simulated clock)", () => {
   });
 
   it("returns the first non-retryable answer", async () => {
-    const { clock } = fakeClock();
+    const clock = fakeClock();
     const answers = [unavailable, ok];
     const result = await sendWithRetries(context({}, clock), async () => answers.shift()!);
     expect(result).toMatchObject({ attempts: 2, response: { status: 200 } });
   });
 
   it("does not retry a network failure outside the allow-list", async () => {
-    const { clock } = fakeClock();
+    const clock = fakeClock();
     let calls = 0;
     const attempt = async (): Promise<HttpResponse> => {
       calls++;
@@ -247,7 +234,7 @@ describe("sendWithRetries budget (simulated clock)", () => {
   });
 
   it("rethrows an unknown error (a bug) at once", async () => {
-    const { clock } = fakeClock();
+    const clock = fakeClock();
     const bug = new TypeError("boom");
     await expect(sendWithRetries(context({}, clock), async () => Promise.reject(bug))).rejects.toBe(bug);
   });
@@ -262,22 +249,8 @@ describe("sendWithRetries waits out 429s until the operation's deadline (simulat
   });
   const unavailable: HttpResponse = { status: 503, headers: {}, bodyText: "" };
 
-  function fakeClock() {
-    let now = 0;
-    const sleeps: number[] = [];
-    return {
-      sleeps,
-      clock: {
-        now: () => now,
-        sleep: async (ms: number) => {
-          sleeps.push(ms);
-          now += ms;
-        },
-      },
-    };
-  }
   const retry = { ...DEFAULT_RETRY, maxAttempts: 3, maxElapsedMs: 5_000, baseDelayMs: 250, maxDelayMs: 4_000 };
-  const context = (clock: ReturnType<typeof fakeClock>["clock"], waitOutRateLimitsForMs?: number) => ({
+  const context = (clock: ReturnType<typeof fakeClock>, waitOutRateLimitsForMs?: number) => ({
     method: "POST",
     path: "/x",
     options: { retry, requestTimeoutMs: 1_000, log: () => undefined },
@@ -287,7 +260,8 @@ describe("sendWithRetries waits out 429s until the operation's deadline (simulat
   });
 
   it("repeats a refused request past the attempt budget, each wait at least Retry-After and growing while refusals continue", async () => {
-    const { clock, sleeps } = fakeClock();
+    const clock = fakeClock();
+    const { sleeps } = clock;
     const answers = [limited("1"), limited("1"), limited("1"), limited("1"), limited(), limited("2"), ok];
     const result = await sendWithRetries(context(clock, 60_000), async () => answers.shift()!);
     expect(result).toMatchObject({ attempts: 7, response: { status: 200 } });
@@ -296,7 +270,8 @@ describe("sendWithRetries waits out 429s until the operation's deadline (simulat
   });
 
   it("gives the 429 back once waiting longer would pass the deadline", async () => {
-    const { clock, sleeps } = fakeClock();
+    const clock = fakeClock();
+    const { sleeps } = clock;
     const result = await sendWithRetries(context(clock, 2_500), async () => limited("1"));
     expect(result.response.status).toBe(429);
     // Two waits out (1 s each), then the ordinary budget: 3 attempts, of which one is left.
@@ -305,7 +280,7 @@ describe("sendWithRetries waits out 429s until the operation's deadline (simulat
   });
 
   it("keeps the attempt budget for other failures, not counting the refusals waited out", async () => {
-    const { clock } = fakeClock();
+    const clock = fakeClock();
     const answers = [limited("1"), limited("1"), limited("1"), unavailable, unavailable, unavailable, ok];
     const result = await sendWithRetries(context(clock, 60_000), async () => answers.shift()!);
     // 3 refusals waited out, then 3 x 503 spend the 3 attempts of the budget.
@@ -313,7 +288,7 @@ describe("sendWithRetries waits out 429s until the operation's deadline (simulat
   });
 
   it("without a deadline counts a 429 like any other retryable answer", async () => {
-    const { clock } = fakeClock();
+    const clock = fakeClock();
     const result = await sendWithRetries(context(clock), async () => limited("1"));
     expect(result).toMatchObject({ attempts: 3, response: { status: 429 } });
   });

@@ -2,20 +2,7 @@ import { nextPollDelayMs } from "../../../provider/waiting/poll-schedule";
 import { currentPollSchedule, withPollSchedule } from "../../../provider/waiting/wait";
 import { UNTIL_READY, type Observation } from "../../../provider/waiting/status-table";
 import { waitFor } from "../../../provider/waiting/wait";
-import type { Clock } from "../../../provider/vocabulary/time";
-
-function fakeClock(): Clock & { sleeps: number[] } {
-  let now = 0;
-  const sleeps: number[] = [];
-  return {
-    sleeps,
-    now: () => now,
-    sleep: async (ms) => {
-      sleeps.push(ms);
-      now += ms;
-    },
-  };
-}
+import { fakeClock } from "../../support/fake-clock";
 
 const pending: Observation = { phase: "pending", label: "PENDING" };
 const ready: Observation = { phase: "ready", label: "AVAILABLE" };

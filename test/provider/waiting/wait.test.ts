@@ -1,21 +1,7 @@
 import type { Observation } from "../../../provider/waiting/status-table";
 import { UNTIL_READY } from "../../../provider/waiting/status-table";
 import { waitFor } from "../../../provider/waiting/wait";
-import type { Clock } from "../../../provider/vocabulary/time";
-
-/** A clock that only moves when the wait sleeps. */
-function fakeClock(): Clock & { sleeps: number[] } {
-  let now = 0;
-  const sleeps: number[] = [];
-  return {
-    sleeps,
-    now: () => now,
-    sleep: async (ms) => {
-      sleeps.push(ms);
-      now += ms;
-    },
-  };
-}
+import { fakeClock } from "../../support/fake-clock";
 
 const seen = (label: string, phase: Observation["phase"] = "pending"): { value: string; observation: Observation } => ({
   value: label,
