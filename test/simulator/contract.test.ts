@@ -3,7 +3,9 @@ import { recorded } from "./helpers/recorder";
 import { atlasContract, useSimulator } from "./helpers/simulator-harness";
 
 const h = useSimulator();
-const contract = atlasContract();
+const contract = atlasContract()!;
+// Without ../shared there is no spec to check against (said once by atlasContract).
+const describeWithSpec = atlasContract() ? describe : describe.skip;
 
 const createBodies = () => ({
   AWS: { id: vpceId() },
@@ -11,7 +13,7 @@ const createBodies = () => ({
   GCP: { endpointGroupName: gcpName(), gcpProjectId: GCP_PROJECT, endpoints: [{ endpointName: gcpName("rule"), ipAddress: "10.9.0.5" }] },
 });
 
-describe("the contract check itself", () => {
+describeWithSpec("the contract check itself", () => {
   it("accepts a real AWS endpoint response and rejects one with a status outside the spec enum", () => {
     const good = { cloudProvider: "AWS", connectionStatus: "PENDING", deleteRequested: false, interfaceEndpointId: vpceId() };
     const schema = { $ref: "#/components/schemas/PrivateLinkEndpoint" };
@@ -52,7 +54,7 @@ describe("the contract check itself", () => {
   });
 });
 
-describe("simulator responses against the spec", () => {
+describeWithSpec("simulator responses against the spec", () => {
   it("answers every operation, success and error, in the shape the spec declares", async () => {
     const start = recorded.length;
     const bodies = createBodies();
