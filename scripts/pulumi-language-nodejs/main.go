@@ -22,6 +22,7 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
+	"os/signal"
 	"path/filepath"
 	"sort"
 	"strconv"
@@ -63,6 +64,12 @@ func main() {
 		fmt.Fprintf(os.Stderr, "pulumi-language-nodejs: %v\n\n%s", err, usage)
 		os.Exit(2)
 	}
+
+	// Once the CLI is gone our stdout/stderr pipes are broken, and Go's default for a write to a broken fd 1 or 2
+	// is to die of SIGPIPE on the spot: the first line about the CLI being gone killed the host before it could
+	// stop its program, which then ran on, orphaned (seen in about 1 of 3 runs of the SIGKILL test). Ignored, such
+	// a write only fails with EPIPE.
+	signal.Ignore(syscall.SIGPIPE)
 
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
@@ -123,8 +130,8 @@ func watchParent(ctx context.Context, parent int, every time.Duration, cancel co
 				return
 			case <-ticker.C:
 				if os.Getppid() != parent {
+					cancel() // first: nobody may be reading the line below
 					fmt.Fprintf(os.Stderr, "pulumi-language-nodejs: the pulumi process (pid %d) is gone; exiting\n", parent)
-					cancel()
 					return
 				}
 			}
