@@ -1,4 +1,4 @@
-import { isAtlasNotFound, refusalOf, type AtlasClient, type EndpointRef, type AtlasEndpoint } from "../client";
+import { isAtlasNotFound, type AtlasClient, type EndpointRef, type AtlasEndpoint } from "../client";
 import { timeScale } from "../host/connection";
 import { reportProgress } from "../host/stderr";
 import { describeEndpoint } from "../vocabulary/ids";
@@ -92,7 +92,6 @@ export async function waitUntilReady(wait: ReadyWait): Promise<EndpointOutcome> 
     timeoutMs: wait.timeoutMs,
     clock,
     timeScale: scale,
-    refusal: refusalOf,
     onStatusChange: progressReporter(wait.ref, "AVAILABLE", "ready"),
   });
 }
@@ -121,7 +120,6 @@ export async function waitUntilGone(wait: GoneWait): Promise<EndpointOutcome> {
     timeoutMs: wait.timeoutMs,
     clock,
     timeScale: timeScale(),
-    refusal: refusalOf,
     onStatusChange: progressReporter(wait.ref, "Atlas to remove it", "gone"),
   });
 }

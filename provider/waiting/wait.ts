@@ -2,6 +2,7 @@ import { AsyncLocalStorage } from "node:async_hooks";
 import type { Clock } from "../vocabulary/time";
 import { nextPollDelayMs, type PollMoment } from "./poll-schedule";
 import type { Observation, WaitSpec } from "./status-table";
+import { refusalOf } from "../client";
 
 /**
  * The one wait loop: polls on a schedule until a target phase, a failure phase or the deadline,
@@ -44,6 +45,7 @@ export interface WaitOptions<T> {
   /**
    * Recognizes a poll Atlas refused (429, 503) rather than failed: the wait goes on until its
    * deadline, the next poll no sooner than Retry-After and backing off while refusals continue.
+   * Defaults to the client's `refusalOf`: every wait polls Atlas, so none may forget it.
    */
   refusal?: (error: unknown) => { retryAfterMs?: number } | undefined;
   onStatusChange?: (change: { from: string | undefined; to: string; phase: Observation["phase"]; elapsedMs: number }) => void;
@@ -76,7 +78,7 @@ export async function waitFor<T>(options: WaitOptions<T>): Promise<WaitOutcome<T
         refusals = 0;
         lastSeen = current;
       } catch (error) {
-        const refused = options.refusal?.(error);
+        const refused = (options.refusal ?? refusalOf)(error);
         if (!refused) throw error;
         polls += 1;
         refusals += 1;

@@ -124,6 +124,17 @@ describe("create waits for the clusters after AVAILABLE", () => {
     }
   });
 
+  test("503s on the cluster reads beyond the client's retries do not end the cluster wait before its deadline", async () => {
+    await harness.fault({ method: "GET", pathPattern: "/clusters$", status: 503, count: 12 });
+    const created = await harness.observe(provider.create(await harness.checked(harness.awsArgs())));
+    expect(byName(created.outs.privateConnectionStrings).map((s: { clusterName: string }) => s.clusterName)).toEqual([
+      "analytics",
+      "orders",
+    ]);
+    const refused = (await harness.requests()).filter((r) => r.method === "GET" && /\/clusters(\?|$)/.test(r.path) && r.status === 503);
+    expect(refused).toHaveLength(12);
+  });
+
   test("403 on the clusters says which role is missing or to set waitForClusters: false", async () => {
     await harness.fault({ method: "GET", pathPattern: "/clusters$", status: 403, errorCode: "USER_UNAUTHORIZED", count: 1 });
     const error = await harness.failure(provider.create(await harness.checked(harness.awsArgs())));
