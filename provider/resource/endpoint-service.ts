@@ -65,14 +65,17 @@ export class EndpointService extends pulumi.dynamic.Resource {
   declare readonly status: pulumi.Output<string | undefined>;
   /** Atlas's name of the region, e.g. US_EAST_1. */
   declare readonly regionName: pulumi.Output<string>;
-  /** AWS: the VPC endpoint service name (`com.amazonaws.vpce.<region>.vpce-svc-...`) for `aws.ec2.VpcEndpoint`'s serviceName. */
-  declare readonly endpointServiceName: pulumi.Output<string | undefined>;
-  /** Azure: the Private Link Service's name. */
-  declare readonly privateLinkServiceName: pulumi.Output<string | undefined>;
-  /** Azure: the Private Link Service's resource id, for the Azure private endpoint's privateLinkServiceId. */
-  declare readonly privateLinkServiceResourceId: pulumi.Output<string | undefined>;
-  /** GCP: the service attachments, one forwarding rule to each. */
-  declare readonly serviceAttachmentNames: pulumi.Output<string[] | undefined>;
+  /**
+   * AWS: the VPC endpoint service name (`com.amazonaws.vpce.<region>.vpce-svc-...`) for `aws.ec2.VpcEndpoint`'s
+   * serviceName. Set once the service is AVAILABLE; undefined for other clouds.
+   */
+  declare readonly endpointServiceName: pulumi.Output<string>;
+  /** Azure: the Private Link Service's name; undefined for other clouds. */
+  declare readonly privateLinkServiceName: pulumi.Output<string>;
+  /** Azure: the Private Link Service's resource id, for the Azure private endpoint's privateLinkServiceId; undefined for other clouds. */
+  declare readonly privateLinkServiceResourceId: pulumi.Output<string>;
+  /** GCP: the service attachments, one forwarding rule to each (one in all when port-mapped); undefined for other clouds. */
+  declare readonly serviceAttachmentNames: pulumi.Output<string[]>;
   /** The endpoints registered with the service, as Atlas lists them. */
   declare readonly endpointIds: pulumi.Output<string[] | undefined>;
   /** Atlas's error message, when the service failed. */

@@ -52,7 +52,7 @@ describeWithSpec("the region table", () => {
       ]),
     );
     // GLOBAL is not a place a service can be.
-    expect([...ATLAS_REGIONS.AWS]).toEqual(byTitle["AWS Regions"].filter((name: string) => name !== "GLOBAL"));
+    expect([...ATLAS_REGIONS.AWS]).toEqual((byTitle["AWS Regions"] ?? []).filter((name: string) => name !== "GLOBAL"));
     expect([...ATLAS_REGIONS.AZURE]).toEqual(byTitle["Azure Regions"]);
     expect([...ATLAS_REGIONS.GCP]).toEqual(byTitle["GCP Regions"]);
   });
