@@ -5,7 +5,15 @@
  */
 import { dynamicResources, type PulumiStack } from "../../scripts/lib/pulumi-workspace";
 import type { CommandResult } from "../../scripts/lib/run-command";
-import { controlOf, fixturesDir, isolatedStack, output, type RunningSimulator, startSimulator } from "../support/cli-harness";
+import {
+  controlOf,
+  fixturesDir,
+  isolatedStack,
+  output,
+  type RunningSimulator,
+  startSimulator,
+  withoutCredentials,
+} from "../support/cli-harness";
 
 jest.setTimeout(300_000);
 
@@ -38,6 +46,17 @@ const control = () => controlOf(simulator);
 const atlasRequests = async () =>
   (await control().requests()).filter((entry) => entry.path.startsWith("/api/atlas/") && entry.status !== 401);
 const count = (entries: { method: string }[], method: string) => entries.filter((entry) => entry.method === method).length;
+
+test("a pull request's preview of the journey needs no Atlas credentials and asks Atlas nothing, with the service's outputs unknown", async () => {
+  const stack = isolatedStack(simulator, `${fixturesDir}/journey`, withoutCredentials());
+  await stack.init({ groupId: simulator.seed.groupId, region: REGION });
+  await control().clearRequests();
+  const result = await stack.preview();
+  expectOk(result);
+  expect(output(result)).toMatch(/\+\s+pulumi-nodejs:dynamic\/atlas:EndpointService\s+atlas-service\s+create/);
+  expect(output(result)).toMatch(/\+\s+pulumi-nodejs:dynamic\/atlas:PrivateEndpoint\s+orders-db\s+create/);
+  expect(await control().requests()).toEqual([]);
+});
 
 let first: PulumiStack;
 let firstOutputs: Record<string, unknown>;

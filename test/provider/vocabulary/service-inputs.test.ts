@@ -56,3 +56,28 @@ describe("resolveServiceInputs", () => {
     expect(() => resolveServiceInputs({ groupId, region: UNKNOWN })).toThrow("EndpointService inputs are not known yet: region");
   });
 });
+
+describe("every EndpointService input has a value check refuses, naming the property", () => {
+  test.each([
+    ["groupId", { groupId: "not-a-project" }, 'must be 24 hexadecimal characters (the Atlas project id), got value="not-a-project"'],
+    ["cloudProvider", { cloudProvider: "OCI" }, 'must be one of AWS, AZURE, GCP, got value="OCI"'],
+    ["region", { region: 12 }, "got value=12"],
+    [
+      "portMappingEnabled",
+      { cloudProvider: "GCP", region: "us-east4", portMappingEnabled: "yes" },
+      'must be true or false, got value="yes"',
+    ],
+    [
+      "supportedRemoteRegions",
+      { supportedRemoteRegions: "us-west-2" },
+      'must be a list of AWS regions such as ["us-west-2"], got value="us-west-2"',
+    ],
+    ["timeouts.create", { timeouts: { create: "soon" } }, 'got value="soon"'],
+    ["adoptExisting", { adoptExisting: "no" }, 'must be true or false, got value="no"'],
+    ["deleteAdoptedOnDestroy", { deleteAdoptedOnDestroy: 1 }, "must be true or false, got value=1"],
+    ["name", { name: "svc" }, "is not an EndpointService property; allowed for AWS: groupId, cloudProvider, region"],
+  ])("%s", (property, patch, reason) => {
+    const failures = validateServiceInputs({ groupId, region: "us-east-1", ...patch }).failures;
+    expect(failures).toEqual([{ property, reason: expect.stringContaining(reason) }]);
+  });
+});
