@@ -26,6 +26,7 @@ exec node "$(dirname "$0")/node_modules/pulumi-atlas-private-endpoint/dist/provi
 /** Builds the plugin tarball from a packed package tarball (packPackage); returns its path in `destination`. */
 export async function packPlugin(packageTarball: string, destination: string, echo = false): Promise<string> {
   const version = packageVersion();
+  mkdirSync(destination, { recursive: true });
   const stage = mkdtempSync(join(destination, ".plugin-stage-"));
   const rootPackage = JSON.parse(readFileSync(join(repoRoot, "package.json"), "utf8")) as { devDependencies: Record<string, string> };
   writeFileSync(
@@ -52,7 +53,6 @@ export async function packPlugin(packageTarball: string, destination: string, ec
   );
   writeFileSync(join(stage, PLUGIN_EXECUTABLE), LAUNCHER);
   chmodSync(join(stage, PLUGIN_EXECUTABLE), 0o755);
-  mkdirSync(destination, { recursive: true });
   const tarball = join(destination, `${PLUGIN_EXECUTABLE}-v${version}.tar.gz`);
   await mustSucceed(runCommand("tar", ["-czf", `${tarball}.tmp`, "-C", stage, "."], { cwd: stage }), "tar (plugin bundle)");
   renameSync(`${tarball}.tmp`, tarball);

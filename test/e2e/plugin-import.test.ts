@@ -64,7 +64,7 @@ test("an endpoint registered straight through the Atlas API is imported by its i
   // The printed code, added to the program: nothing to change.
   appendFileSync(join(stack.dir, "Pulumi.yaml"), code);
   const up = expectOk(await stack.up(["--expect-no-changes"]));
-  expect(up).toMatch(/1 unchanged/);
+  expect(up).toMatch(/2 unchanged/); // the stack and the endpoint
   expect(readFileSync(join(stack.dir, "Pulumi.yaml"), "utf8")).toContain("orders-db");
   expect((await simulatorEndpoints(simulator)).filter((e) => e.endpointId === vpcEndpointId)).toHaveLength(1);
 });

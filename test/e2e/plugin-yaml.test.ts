@@ -64,7 +64,7 @@ test("pulumi up of a YAML program creates the endpoint through the plugin, waits
 test("pulumi preview of the unchanged program shows no changes, without credentials and without one Atlas request", async () => {
   await controlOf(simulator).clearRequests();
   const text = expectOk(await stack.preview(["--expect-no-changes"], { env: withoutCredentials() }));
-  expect(text).toMatch(/1 unchanged/);
+  expect(text).toMatch(/2 unchanged/); // the stack and the endpoint
   expect(await controlOf(simulator).requests()).toEqual([]);
 });
 
