@@ -146,7 +146,9 @@ describe("PR preview through the plugin", () => {
     const stack = await newStack("yaml-plugin-unknown", { vpcEndpointId: newVpce(), secondVpcEndpointId: newVpce() });
     await controlOf(simulator).clearRequests();
     const text = expectOk(await stack.preview([], { env: withoutCredentials() }));
-    expect(text).toMatch(/2 to create/);
+    expect(text).toMatch(/\+ {2}atlas-private-endpoint:index:PrivateEndpoint first create/);
+    expect(text).toMatch(/\+ {2}atlas-private-endpoint:index:PrivateEndpoint second create/);
+    expect(text).toMatch(/3 to create/); // the stack and both endpoints
     expect(await controlOf(simulator).requests()).toEqual([]);
   });
 
@@ -156,7 +158,7 @@ describe("PR preview through the plugin", () => {
     const result = await stack.preview([], { env: withoutCredentials() });
     expect(result.code).not.toBe(0);
     expect(output(result)).toMatch(
-      /endpointId must be an AWS VPC endpoint id: "vpce-" followed by 17 lowercase hex characters, got value="vpce-nothex"/,
+      /property endpointId value \{vpce-nothex\} has a problem: must be an AWS VPC endpoint id: "vpce-" followed by 17 lowercase hex characters, got value="vpce-nothex"/,
     );
     expect(await controlOf(simulator).requests()).toEqual([]);
   });
