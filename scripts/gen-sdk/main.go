@@ -8,10 +8,13 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
+
+	"github.com/blang/semver"
 
 	gogen "github.com/pulumi/pulumi/pkg/v3/codegen/go"
 	"github.com/pulumi/pulumi/pkg/v3/codegen/nodejs"
@@ -20,6 +23,30 @@ import (
 )
 
 const tool = "atlas-pe-gen-sdk"
+
+// noOtherPackages is the schema loader: the plugin's schema refers to no other package, so any request to load
+// one is an error (naming it) rather than a plugin lookup.
+type noOtherPackages struct{}
+
+func refuse(name string) error {
+	return fmt.Errorf("the schema refers to package %q; this tool loads no other package", name)
+}
+
+func (noOtherPackages) LoadPackage(pkg string, _ *semver.Version) (*schema.Package, error) {
+	return nil, refuse(pkg)
+}
+
+func (noOtherPackages) LoadPackageV2(_ context.Context, d *schema.PackageDescriptor) (*schema.Package, error) {
+	return nil, refuse(d.Name)
+}
+
+func (noOtherPackages) LoadPackageReference(pkg string, _ *semver.Version) (schema.PackageReference, error) {
+	return nil, refuse(pkg)
+}
+
+func (noOtherPackages) LoadPackageReferenceV2(_ context.Context, d *schema.PackageDescriptor) (schema.PackageReference, error) {
+	return nil, refuse(d.Name)
+}
 
 func main() {
 	if err := run(os.Args[1:]); err != nil {
@@ -42,7 +69,7 @@ func run(args []string) error {
 		if err := json.Unmarshal(text, &spec); err != nil {
 			return fmt.Errorf("%s: %w", args[0], err)
 		}
-		pkg, diags, err := schema.BindSpec(spec, nil, schema.ValidationOptions{})
+		pkg, diags, err := schema.BindSpec(spec, noOtherPackages{}, schema.ValidationOptions{})
 		if err != nil {
 			return err
 		}
@@ -52,9 +79,9 @@ func run(args []string) error {
 		var files map[string][]byte
 		switch language {
 		case "nodejs":
-			files, err = nodejs.GeneratePackage(tool, pkg, nil, nil, false, nil)
+			files, err = nodejs.GeneratePackage(tool, pkg, nil, nil, false, noOtherPackages{})
 		case "python":
-			files, err = python.GeneratePackage(tool, pkg, nil, nil)
+			files, err = python.GeneratePackage(tool, pkg, nil, noOtherPackages{})
 		case "go":
 			files, err = gogen.GeneratePackage(tool, pkg, nil)
 		default:
