@@ -12,6 +12,7 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import type * as grpcTypes from "@grpc/grpc-js";
+import type { ConfigureRequest } from "@pulumi/pulumi/dynamic";
 import { main } from "@pulumi/pulumi/provider";
 import type * as providerProto from "@pulumi/pulumi/proto/provider_pb";
 import type * as providerRpc from "@pulumi/pulumi/proto/provider_grpc_pb";
@@ -57,7 +58,9 @@ type ConfigureCall = { request: providerProto.ConfigureRequest };
 function configure(call: ConfigureCall, callback: Callback): void {
   try {
     const config = pluginConfig(call.request.getVariablesMap().entries() as unknown as Iterable<[string, string]>);
-    for (const kind of RESOURCE_KINDS) kind.lifecycle.configure({ config: { get: (key: string) => config.get(key) } } as never);
+    // The lifecycles read config through `get` only (host/connection.ts's ConfigReader).
+    const request = { config: { get: (key: string) => config.get(key) } } as unknown as ConfigureRequest;
+    for (const kind of RESOURCE_KINDS) kind.lifecycle.configure(request);
     const response = new ConfigureResponse();
     response.setAcceptsecrets(false);
     response.setSupportspreview(false);

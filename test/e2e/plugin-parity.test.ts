@@ -142,13 +142,14 @@ test("destroy deletes every endpoint the plugin created", async () => {
 });
 
 describe("PR preview through the plugin", () => {
-  test("inputs unknown until another resource exists: preview plans both, with no credentials and no Atlas request", async () => {
-    const stack = await newStack("yaml-plugin-unknown", { vpcEndpointId: newVpce(), secondVpcEndpointId: newVpce() });
+  test("the service's outputs unknown until it exists: preview plans both, with no credentials and no Atlas request", async () => {
+    const stack = await pluginStack(simulator, `${fixturesDir}/yaml-plugin-journey`);
+    stacks.push(stack);
+    await stack.init({ groupId: simulator.seed.groupId, region: "eu-west-1", vpcEndpointId: newVpce() });
     await controlOf(simulator).clearRequests();
     const text = expectOk(await stack.preview([], { env: withoutCredentials() }));
-    expect(text).toMatch(/\+ {2}atlas-private-endpoint:index:PrivateEndpoint first create/);
-    expect(text).toMatch(/\+ {2}atlas-private-endpoint:index:PrivateEndpoint second create/);
-    expect(text).toMatch(/3 to create/); // the stack and both endpoints
+    expect(text).toMatch(/\+ {2}atlas-private-endpoint:index:EndpointService service create/);
+    expect(text).toMatch(/\+ {2}atlas-private-endpoint:index:PrivateEndpoint endpoint create/);
     expect(await controlOf(simulator).requests()).toEqual([]);
   });
 

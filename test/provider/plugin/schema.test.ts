@@ -5,11 +5,14 @@ import { packageSchema, schemaText, tokenOf } from "../../../provider/plugin/sch
 import { CLOUD_PROVIDERS } from "../../../provider/vocabulary/clouds";
 import { INPUT_KEYS, resolveInputs } from "../../../provider/vocabulary/inputs";
 import { toOutputs } from "../../../provider/vocabulary/outputs";
+import { resolveServiceInputs, SERVICE_INPUT_KEYS } from "../../../provider/vocabulary/service-inputs";
+import { toServiceOutputs } from "../../../provider/vocabulary/service-outputs";
 import { packageVersion } from "../../../scripts/lib/plugin-package";
 import { repoRoot } from "../../../scripts/lib/pulumi-workspace";
 
 const schema = packageSchema(packageVersion());
 const endpoint = schema.resources[tokenOf("PrivateEndpoint")]!;
+const service = schema.resources[tokenOf("EndpointService")]!;
 
 const GROUP = "a".repeat(24);
 const SERVICE = "b".repeat(24);
@@ -91,6 +94,59 @@ test("every $ref in the schema names one of its types", () => {
   const refs = [...JSON.stringify(schema).matchAll(/"\$ref":"#\/types\/([^"]+)"/g)].map((match) => match[1]);
   expect(refs.length).toBeGreaterThan(0);
   for (const ref of refs) expect(Object.keys(schema.types)).toContain(ref);
+});
+
+test("the plugin serves exactly PrivateEndpoint and EndpointService", () => {
+  expect(Object.keys(schema.resources).sort()).toEqual([tokenOf("EndpointService"), tokenOf("PrivateEndpoint")]);
+});
+
+const SERVICE_DECLARED = {
+  AWS: { groupId: GROUP, region: "us-east-1", supportedRemoteRegions: ["us-west-2"] },
+  AZURE: { groupId: GROUP, cloudProvider: "AZURE", region: "eastus2" },
+  GCP: { groupId: GROUP, cloudProvider: "GCP", region: "us-central1", portMappingEnabled: true },
+};
+const EVERY_SERVICE_FIELD = {
+  id: SERVICE,
+  status: "AVAILABLE",
+  errorMessage: "boom",
+  regionName: "US_EAST_1",
+  endpointServiceName: "com.amazonaws.vpce.us-east-1.vpce-svc-0123",
+  interfaceEndpoints: ["vpce-0123456789abcdef0"],
+  privateEndpoints: ["/subscriptions/x"],
+  endpointGroupNames: ["group"],
+  supportedRemoteRegions: ["US_WEST_2"],
+  privateLinkServiceName: "pls",
+  privateLinkServiceResourceId: "/subscriptions/y",
+  portMappingEnabled: true,
+  serviceAttachmentNames: ["projects/p/regions/r/serviceAttachments/s"],
+};
+
+test("EndpointService: the schema's inputs are exactly those check accepts, and it requires those every cloud requires", () => {
+  const accepted = new Set(CLOUD_PROVIDERS.flatMap((cloud) => [...SERVICE_INPUT_KEYS[cloud]]));
+  expect(Object.keys(service.inputProperties).sort()).toEqual([...accepted].sort());
+  const requiredEverywhere = [...SERVICE_INPUT_KEYS.AWS].filter((key) =>
+    CLOUD_PROVIDERS.every((cloud) => {
+      const declared = SERVICE_DECLARED[cloud] as Record<string, unknown>;
+      if (!(key in declared)) return false;
+      const { [key]: _dropped, ...without } = declared;
+      try {
+        resolveServiceInputs(without);
+        return false;
+      } catch {
+        return true;
+      }
+    }),
+  );
+  expect([...service.requiredInputs].sort()).toEqual(requiredEverywhere.sort());
+});
+
+test.each(CLOUD_PROVIDERS)("EndpointService: every output for %s is a schema property, each always-present one required", (cloud) => {
+  const inputs = resolveServiceInputs({ ...SERVICE_DECLARED[cloud], timeouts: { create: "1h" } });
+  const outputs = toServiceOutputs(inputs, SERVICE, { ...EVERY_SERVICE_FIELD, cloudProvider: cloud } as never, false);
+  const properties = Object.keys(service.properties);
+  expect(Object.keys(outputs).filter((key) => !properties.includes(key))).toEqual([]);
+  const bare = toServiceOutputs(resolveServiceInputs(SERVICE_DECLARED[cloud]), SERVICE, undefined, false);
+  for (const key of service.required) expect(bare).toHaveProperty(key);
 });
 
 test("config has one key per credential field, secrets marked, each naming the env variables read when it is unset", () => {
