@@ -33,6 +33,7 @@ test("the Node.js SDK declares PrivateEndpoint with the schema's inputs and comp
   const dir = join(out, "nodejs");
   const source = readFileSync(join(dir, "privateEndpoint.ts"), "utf8");
   expect(source).toContain('"atlas-private-endpoint:index:PrivateEndpoint"');
+  expect(readFileSync(join(dir, "endpointService.ts"), "utf8")).toContain('"atlas-private-endpoint:index:EndpointService"');
   expect(source).toMatch(/endpointServiceId: pulumi\.Input<string>;/);
   expect(JSON.parse(readFileSync(join(dir, "package.json"), "utf8")).name).toBe("@pulumi-atlas-private-endpoint/sdk");
   // tsc resolves @pulumi/pulumi and @types/node from the repo's own install.
@@ -44,6 +45,7 @@ test("the Go SDK builds against github.com/pulumi/pulumi/sdk/v3 from the module 
   const dir = join(out, "go");
   const pkgDir = join(dir, "atlasprivateendpoint");
   expect(readFileSync(join(pkgDir, "privateEndpoint.go"), "utf8")).toContain('"atlas-private-endpoint:index:PrivateEndpoint"');
+  expect(readFileSync(join(pkgDir, "endpointService.go"), "utf8")).toContain('"atlas-private-endpoint:index:EndpointService"');
   writeFileSync(
     join(dir, "go.mod"),
     `module example.com/pulumi-atlas-private-endpoint/sdk/go\n\ngo 1.24\n\nrequire github.com/pulumi/pulumi/sdk/v3 ${PULUMI_SDK_VERSION}\n`,
@@ -56,7 +58,15 @@ test("the Go SDK builds against github.com/pulumi/pulumi/sdk/v3 from the module 
 
 test("the Python SDK has the package's modules and every file byte-compiles", async () => {
   const dir = join(out, "python", "pulumi_atlas_private_endpoint");
-  for (const module of ["__init__.py", "private_endpoint.py", "provider.py", "outputs.py", "_inputs.py", "config/vars.py"]) {
+  for (const module of [
+    "__init__.py",
+    "private_endpoint.py",
+    "endpoint_service.py",
+    "provider.py",
+    "outputs.py",
+    "_inputs.py",
+    "config/vars.py",
+  ]) {
     expect(existsSync(join(dir, module))).toBe(true);
   }
   expect(readFileSync(join(dir, "private_endpoint.py"), "utf8")).toContain("atlas-private-endpoint:index:PrivateEndpoint");
