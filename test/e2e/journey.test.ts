@@ -3,6 +3,7 @@
  * service's name, the PrivateEndpoint registration, the clusters' connection strings; a second
  * stack sharing the region's service; an in-place supportedRemoteRegions change; destroy order.
  */
+import { readFileSync } from "node:fs";
 import { dynamicResources, type PulumiStack } from "../../scripts/lib/pulumi-workspace";
 import type { CommandResult } from "../../scripts/lib/run-command";
 import {
@@ -14,6 +15,7 @@ import {
   startSimulator,
   withoutCredentials,
 } from "../support/cli-harness";
+import { findLeaks } from "../support/secret-scan";
 
 jest.setTimeout(300_000);
 
@@ -85,6 +87,18 @@ test("up goes from nothing to private connection strings: service, cloud endpoin
   expect(types).toEqual(
     expect.arrayContaining(["pulumi-nodejs:dynamic/atlas:EndpointService", "pulumi-nodejs:dynamic/atlas:PrivateEndpoint"]),
   );
+});
+
+test("no Atlas credential is in the state or anything the backend wrote for the three resources", async () => {
+  const { apiKey, serviceAccount } = simulator.seed;
+  const secrets = [
+    { label: "API private key", value: apiKey.privateKey },
+    { label: "service account secret", value: serviceAccount.clientSecret },
+  ];
+  const scanned = first.backendFiles().map((path) => ({ where: path, text: readFileSync(path, "utf8") }));
+  expect(scanned.length).toBeGreaterThan(0);
+  expect(scanned.some((file) => file.text.includes("pulumi-nodejs:dynamic/atlas:EndpointService"))).toBe(true);
+  expect(findLeaks(scanned, secrets)).toEqual([]);
 });
 
 test("up --expect-no-changes passes and asks Atlas nothing", async () => {
