@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { AtlasClient } from "../../provider/client";
 import type { PulumiStack, StackResource } from "../../scripts/lib/pulumi-workspace";
 import type { CommandResult } from "../../scripts/lib/run-command";
@@ -13,6 +14,7 @@ import {
   withoutCredentials,
 } from "../support/cli-harness";
 import { pluginStack } from "../support/plugin-harness";
+import { findLeaks } from "../support/secret-scan";
 
 // The lifecycle scenarios that prove the dynamic resource (create and wait: plugin-yaml.test.ts), run
 // through the provider plugin from a YAML program: the same operations, the other packaging.
@@ -138,6 +140,38 @@ test("destroy deletes every endpoint the plugin created", async () => {
   expectOk(await stack.up());
   expectOk(await stack.destroy());
   expect(await pluginResources(stack)).toEqual([]);
+  expect(await inAtlas(vpce)).toBe(0);
+});
+
+test("credentials from the plugin's stack config (the private key a secret) reach Atlas, and the key appears in no output, state or log", async () => {
+  const vpce = newVpce();
+  // No credential in the environment: only the plugin's config can have made the calls.
+  const stack = await pluginStack(simulator, `${fixturesDir}/yaml-plugin`, withoutCredentials());
+  stacks.push(stack);
+  const { publicKey, privateKey } = simulator.seed.apiKey;
+  await stack.init(
+    {
+      groupId: simulator.seed.groupId,
+      endpointServiceId: simulator.seed.endpointServices.AWS,
+      vpcEndpointId: vpce,
+      "atlas-private-endpoint:publicKey": publicKey,
+      "atlas-private-endpoint:baseUrl": simulator.baseUrl,
+    },
+    { "atlas-private-endpoint:privateKey": privateKey },
+  );
+  const up = await stack.up();
+  const text = expectOk(up);
+  expect(await inAtlas(vpce)).toBe(1);
+  const state = await stack.exportState();
+  const scanned = [
+    { where: "up output", text },
+    { where: "state export", text: state.text },
+    ...stack.backendFiles().map((path) => ({ where: path, text: readFileSync(path, "utf8") })),
+  ];
+  const secrets = [{ label: "the API private key", value: privateKey }];
+  expect(findLeaks([{ where: "probe", text: `x${privateKey}x` }], secrets)).toHaveLength(1);
+  expect(findLeaks(scanned, secrets)).toEqual([]);
+  expectOk(await stack.destroy());
   expect(await inAtlas(vpce)).toBe(0);
 });
 
