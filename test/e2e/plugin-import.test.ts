@@ -12,6 +12,7 @@ import { pluginStack } from "../support/plugin-harness";
 jest.setTimeout(300_000);
 
 const TOKEN = "atlas-private-endpoint:index:PrivateEndpoint";
+const SERVICE_TOKEN = "atlas-private-endpoint:index:EndpointService";
 let simulator: RunningSimulator;
 let stack: PulumiStack;
 const vpcEndpointId = `vpce-${randomBytes(9).toString("hex").slice(0, 17)}`;
@@ -33,6 +34,13 @@ function expectOk(result: CommandResult): string {
 
 async function pluginResources(): Promise<StackResource[]> {
   return ((await stack.exportState()).deployment.deployment.resources ?? []).filter((r) => r.type === TOKEN);
+}
+
+/** Adds generated code to the program's Pulumi.yaml, under its one `resources:` key. */
+function addToProgram(code: string): void {
+  const program = join(stack.dir, "Pulumi.yaml");
+  const hasResources = /^resources:$/m.test(readFileSync(program, "utf8"));
+  appendFileSync(program, hasResources ? code.replace(/^resources:\n/, "") : code);
 }
 
 /** The YAML code `pulumi import` prints after asking to copy it into the program. */
@@ -64,7 +72,7 @@ test("an endpoint registered straight through the Atlas API is imported by its i
   expect(resource?.outputs?.connectionStatus).toMatch(/^(PENDING_ACCEPTANCE|PENDING|AVAILABLE)$/);
 
   // The printed code, added to the program: nothing to change.
-  appendFileSync(join(stack.dir, "Pulumi.yaml"), code);
+  addToProgram(code);
   const up = expectOk(await stack.up(["--expect-no-changes"]));
   expect(up).toMatch(/2 unchanged/); // the stack and the endpoint
   expect(readFileSync(join(stack.dir, "Pulumi.yaml"), "utf8")).toContain("orders-db");
@@ -76,4 +84,25 @@ test("an id that names no endpoint fails the import naming the id format, and re
   expect(result.code).not.toBe(0);
   expect(output(result)).toMatch(/value="not-an-id" is not of the form <groupId>:<AWS\|AZURE\|GCP>:<endpointServiceId>:<endpointId>/);
   expect((await pluginResources()).map((r) => r.id)).not.toContain("not-an-id");
+});
+
+test("an endpoint service created straight through the Atlas API is imported by its id, and the printed code makes the next up a no-op", async () => {
+  const { groupId, apiKey } = simulator.seed;
+  const client = new AtlasClient({ baseUrl: simulator.baseUrl, credentials: { kind: "apiKey", ...apiKey } });
+  const created = await client.createEndpointService({ groupId }, { providerName: "AWS", region: "EU_WEST_1" });
+  const id = `${groupId}:AWS:${created.id}`;
+
+  const imported = await stack.run(["import", SERVICE_TOKEN, "atlas-service", id, "--yes", "--protect=false", "--stack", stack.stack]);
+  expectOk(imported);
+  const code = generatedCode(imported.stdout);
+  expect(code).toMatch(/^ {4}type: atlas-private-endpoint:EndpointService$/m);
+  expect(code).toMatch(/^ {6}region: EU_WEST_1$/m);
+
+  const service = ((await stack.exportState()).deployment.deployment.resources ?? []).find((r) => r.type === SERVICE_TOKEN);
+  expect(service?.id).toBe(id);
+  expect(service?.outputs).toMatchObject({ groupId, cloudProvider: "AWS", endpointServiceId: created.id, regionName: "EU_WEST_1" });
+
+  addToProgram(code);
+  const up = expectOk(await stack.up(["--expect-no-changes"]));
+  expect(up).toMatch(/3 unchanged/); // the stack, the endpoint and the service
 });
