@@ -5,7 +5,7 @@
  * launcher; `pulumi plugin install resource atlas-private-endpoint <version> --file <tarball>` unpacks it into
  * the plugin cache, where the engine, YAML programs, `pulumi import` and `pulumi package gen-sdk` find it.
  */
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { mustSucceed, repoRoot } from "./pulumi-workspace";
 import { type RunOptions, runCommand } from "./run-command";
@@ -56,6 +56,7 @@ export async function packPlugin(packageTarball: string, destination: string, ec
   const tarball = join(destination, `${PLUGIN_EXECUTABLE}-v${version}.tar.gz`);
   await mustSucceed(runCommand("tar", ["-czf", `${tarball}.tmp`, "-C", stage, "."], { cwd: stage }), "tar (plugin bundle)");
   renameSync(`${tarball}.tmp`, tarball);
+  rmSync(stage, { recursive: true, force: true });
   return tarball;
 }
 
