@@ -26,6 +26,9 @@ HOST_STAMP="$BIN/.pulumi-language-nodejs.built-from"
 PKG="github.com/pulumi/pulumi/pkg/v3"
 SDK="github.com/pulumi/pulumi/sdk/v3"
 
+# shellcheck source=lib/go-module-replaces.sh
+source "$ROOT/scripts/lib/go-module-replaces.sh"
+
 log() { echo "[install-pulumi] $*" >&2; }
 die() { log "error: $*"; exit 1; }
 
@@ -82,25 +85,6 @@ cli_is_current() {
 host_is_current() {
   [[ -x "$BIN/pulumi-language-nodejs" && ! -L "$BIN/pulumi-language-nodejs" && -f "$HOST_STAMP" &&
     "$(cat "$HOST_STAMP")" == "$(host_fingerprint)" ]]
-}
-
-# Replace directives of a go.mod that point at other modules (not at sibling folders of the pulumi repo),
-# as `old[@version]=new@version` arguments for `go mod edit -replace`; single lines and blocks alike.
-module_replaces() {
-  awk '
-    function emit(line,   sides, old, new) {
-      sub(/[[:space:]]*\/\/.*$/, "", line)
-      if (split(line, sides, /[[:space:]]*=>[[:space:]]*/) != 2) return
-      split(sides[1], old, /[[:space:]]+/)
-      split(sides[2], new, /[[:space:]]+/)
-      if (new[2] == "") return # a folder, only meaningful inside the pulumi repo
-      print old[1] (old[2] != "" ? "@" old[2] : "") "=" new[1] "@" new[2]
-    }
-    /^replace[[:space:]]*\($/ { block = 1; next }
-    block && /^\)/ { block = 0; next }
-    block { sub(/^[[:space:]]+/, ""); emit($0); next }
-    /^replace[[:space:]]/ { sub(/^replace[[:space:]]+/, ""); emit($0) }
-  ' "$1"
 }
 
 prepare_wrapper_module() {

@@ -2,7 +2,7 @@
 # Usage: bash scripts/with-tools.sh COMMAND [ARG...]
 #
 # Runs COMMAND (in the current directory) with everything a fresh clone needs: Node 22, the project's npm
-# dependencies, the Pulumi CLI with its Node.js language host and actionlint (the workflow lint test), all
+# dependencies, the Pulumi CLI with its Node.js and YAML language hosts, the plugin's SDK generator and actionlint (the workflow lint test), all
 # installed on first use, and the environment that keeps Pulumi offline. The first run on a new machine is slow (the CLI is built from Go
 # module sources); later runs only check versions. Progress goes to stderr as "[with-tools] ..." lines.
 #
@@ -37,6 +37,10 @@ if [[ ! -x "$ROOT/.tools/bin/pulumi" ]]; then
   log "Pulumi CLI: not in .tools/bin yet; building it from Go module sources (first run only: about 13 minutes on 2 cores)"
 fi
 bash "$ROOT/scripts/install-pulumi.sh"
+# The provider plugin's tools: the YAML language host (YAML programs in the plugin e2e tests) and the SDK
+# generator (atlas-pe-gen-sdk); each a few minutes once, then a version check.
+bash "$ROOT/scripts/install-pulumi-yaml.sh"
+bash "$ROOT/scripts/install-gen-sdk.sh"
 bash "$ROOT/scripts/install-actionlint.sh"
 
 export PULUMI_SKIP_UPDATE_CHECK=true

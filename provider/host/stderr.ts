@@ -1,11 +1,27 @@
+import { AsyncLocalStorage } from "node:async_hooks";
+
 /**
  * The provider host's stderr: where progress lines go, and how the host notices the engine is gone.
  *
  * The dynamic provider host has no engine logger, so progress lines go to stderr, which the engine
- * shows as diagnostics of the `pulumi up` run. One function, so the sink is easy to change.
+ * shows as diagnostics of the `pulumi up` run. One function, so the sink is easy to change: the
+ * provider plugin runs each operation inside `withProgressSink`, which sends that operation's lines
+ * to the engine's log for its resource instead (an async context, so concurrent operations in one
+ * plugin process each reach their own resource).
  */
 export function reportProgress(line: string): void {
-  console.error(`[PrivateEndpoint] ${line}`);
+  const sink = progressSink.getStore();
+  if (sink) sink(line);
+  else console.error(`[PrivateEndpoint] ${line}`);
+}
+
+export type ProgressSink = (line: string) => void;
+
+const progressSink = new AsyncLocalStorage<ProgressSink>();
+
+/** Runs `operation` with its progress lines going to `sink` (everything it awaits included). */
+export function withProgressSink<T>(sink: ProgressSink, operation: () => Promise<T>): Promise<T> {
+  return progressSink.run(sink, operation);
 }
 
 /**

@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { ENV_KEYS } from "../../provider/host/connection";
 import { startSimulator } from "../../simulator";
@@ -40,7 +41,8 @@ function stackNamed(name: string, simulator: RunningSimulator, program: string, 
   return new PulumiStack({
     workspace: workspace(),
     programSource: program,
-    files: ["Pulumi.yaml", "index.ts"],
+    // A YAML program has no index.ts.
+    files: ["Pulumi.yaml", "index.ts"].filter((file) => existsSync(join(program, file))),
     name,
     env: { ...credentialEnv(simulator), PULUMI_ATLAS_PE_TIME_SCALE: "0.05", ...env },
   });
