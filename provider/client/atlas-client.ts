@@ -62,8 +62,12 @@ export class AtlasClient {
       case "serviceAccount": {
         const { clientId, clientSecret } = credentials;
         const transport = this.#transport;
-        const tokens = new TokenSource(rest.baseUrl, clientId, clientSecret, () =>
-          requestAccessToken(transport, rest, clientId, clientSecret),
+        const tokens = new TokenSource(
+          rest.baseUrl,
+          clientId,
+          clientSecret,
+          () => requestAccessToken(transport, rest, clientId, clientSecret),
+          options.clock ? () => options.clock!.now() : undefined,
         );
         this.#auth = new OAuthAuthenticator(tokens);
         break;
@@ -205,7 +209,7 @@ export class AtlasClient {
     const until = options.waitOutRateLimitsUntil;
     const waitOutRateLimitsForMs = until === undefined ? undefined : Math.max(0, until - Date.now());
     const { response, attempts, elapsedMs, earlierAttemptMayHaveTakenEffect } = await sendWithRetries(
-      { method, path, options, pacer: this.#pacer, waitOutRateLimitsForMs },
+      { method, path, options, pacer: this.#pacer, waitOutRateLimitsForMs, clock: options.clock },
       () => this.#exchangeAuthenticated({ method, path, url: url.href, uri, headers, body }),
     );
     if (isSuccess(response.status)) return response;
