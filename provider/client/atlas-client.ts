@@ -81,7 +81,7 @@ export class AtlasClient {
 
   /**
    * Registers a cloud-side endpoint with an endpoint service. A 409 means it is already
-   * registered; this client does not hide that, the resource layer adopts it.
+   * registered; this client does not hide that, operations/create.ts adopts it.
    */
   async createPrivateEndpoint(service: ServiceRef, request: CreateEndpointRequest): Promise<AtlasEndpoint> {
     if (request.cloudProvider !== service.cloudProvider) {

@@ -78,7 +78,7 @@ export function normalizeOptions(options: AtlasClientOptions): NormalizedOptions
   requireInteger("requestTimeoutMs", requestTimeoutMs, 1);
   return {
     credentials: checkCredentials(options.credentials),
-    baseUrl: checkBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL),
+    baseUrl: checkHttpBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL),
     retry,
     requestTimeoutMs,
     envelope: options.envelope ?? false,
@@ -100,7 +100,11 @@ function requireInteger(field: string, value: unknown, min: number): void {
   }
 }
 
-function checkBaseUrl(value: string): string {
+/**
+ * The client's rule: any absolute http(s) URL with no user info, query or fragment (a simulator's,
+ * a proxy's with a path prefix). The provider host asks for more (host/connection.ts checkAtlasOrigin).
+ */
+function checkHttpBaseUrl(value: string): string {
   let url: URL;
   try {
     url = new URL(value);
