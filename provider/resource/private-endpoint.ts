@@ -4,6 +4,10 @@ import type { PrivateEndpointInputs } from "../vocabulary/inputs";
 import type { ForwardingRuleOutput, PrivateConnectionString } from "../vocabulary/outputs";
 import type { DurationInput } from "../vocabulary/time";
 import { privateEndpointProvider } from "./provider";
+import { preloadSchemeOnlyBuiltins } from "./quiet-builtins";
+
+// Before any PrivateEndpoint is serialized: see quiet-builtins.ts (Node 26's ExperimentalWarning for FFI).
+preloadSchemeOnlyBuiltins();
 
 /** Each property may be a value, a promise or an Output, at any depth. */
 type Arg<T> = [NonNullable<T>] extends [readonly (infer E)[]]
