@@ -21,6 +21,4 @@ export type {
 export type { ForwardingRuleOutput, PrivateConnectionString, PrivateEndpointOutputs } from "./vocabulary/outputs";
 export { formatResourceId, parseResourceId, type EndpointIdentity } from "./vocabulary/ids";
 export { ResourceInitError } from "./operations/resource-init-error";
-export { POLL_SCHEDULE, nextPollDelayMs, type PollMoment, type PollSchedule } from "./waiting/poll-schedule";
-export { TIME_SCALE_ENV } from "./host/connection";
 export type { CloudProvider } from "./vocabulary/clouds";

@@ -10,11 +10,16 @@
 # dynamic-provider host, is copied from the installed @pulumi/pulumi.
 #
 # A `pulumi` already on PATH (outside .tools/bin) with a `pulumi-language-nodejs` beside it or on PATH is
-# linked into .tools/bin instead of building.
+# linked into .tools/bin instead of building. With PULUMI_LANGUAGE_HOST=build (GitHub CI, which installs
+# the released CLI with pulumi/actions) the CLI on PATH is linked and only the project's language host is
+# built: the end-to-end tests in test/e2e/language-host.test.ts hold that host to its contract (exit with
+# the CLI, the missing-config message), so CI tests the host this project ships in its CLI bundle, not
+# upstream's. Building it compiles sdk/v3 only: about a minute, not the CLI's 13.
 #
 # Idempotent: binaries whose recorded version and source match are kept, so a warm run takes a fraction of
 # a second. Needs: go (1.26+), node_modules installed (npm ci).
-# Env: PULUMI_CLI_VERSION (default below), PULUMI_CLI_FORCE_BUILD=1 (ignore a pulumi on PATH).
+# Env: PULUMI_CLI_VERSION (default below; .github/workflows/ci.yml pins the same), PULUMI_CLI_FORCE_BUILD=1
+# (ignore a pulumi on PATH), PULUMI_LANGUAGE_HOST=build (see above).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -63,6 +68,12 @@ find_outside_tools() {
 use_cli_on_path() {
   local pulumi_path lang_path
   pulumi_path="$(find_outside_tools pulumi)" || return 1
+  if [[ "${PULUMI_LANGUAGE_HOST:-}" == build ]]; then
+    ln -sfn "$pulumi_path" "$BIN/pulumi"
+    log "using $pulumi_path ($("$pulumi_path" version 2>/dev/null || echo 'version unknown')) with the project's language host"
+    [[ "$("$pulumi_path" version 2>/dev/null)" == "v$VERSION" ]] || log "warning: this project pins pulumi v$VERSION"
+    return 0
+  fi
   lang_path="$(dirname "$pulumi_path")/pulumi-language-nodejs"
   if [[ ! -x "$lang_path" ]]; then
     lang_path="$(find_outside_tools pulumi-language-nodejs)" || {
@@ -105,13 +116,14 @@ prepare_wrapper_module() {
   cp "$HOST_SOURCE" cmd/pulumi-language-nodejs/main.go
 }
 
+# $1 = cli: the CLI and the host; host: the host alone (the CLI is a linked release).
 build() {
-  command -v go >/dev/null || die "go is not on PATH; it is needed to build the Pulumi CLI"
+  command -v go >/dev/null || die "go is not on PATH; it is needed to build the Pulumi CLI and its language host"
   # Nothing from the caller (a go.work, GOFLAGS=-mod=vendor) may steer this build.
   export GOWORK=off GO111MODULE=on GOFLAGS="-mod=mod -buildvcs=false"
   prepare_wrapper_module
   local ldflags="-s -w -X $SDK/go/common/version.Version=v$VERSION"
-  if ! cli_is_current; then
+  if [[ "$1" == cli ]] && ! cli_is_current; then
     log "building pulumi v$VERSION from Go module sources in $CACHE (about 13 minutes on 2 cores the first time)"
     go build -trimpath -ldflags "$ldflags" -o "$BIN/pulumi.tmp" "$PKG/cmd/pulumi"
     mv -f "$BIN/pulumi.tmp" "$BIN/pulumi"
@@ -126,6 +138,12 @@ build() {
 
 install_dynamic_provider_host
 if [[ "${PULUMI_CLI_FORCE_BUILD:-}" != 1 ]] && use_cli_on_path; then
+  if [[ "${PULUMI_LANGUAGE_HOST:-}" == build ]] && ! host_is_current; then
+    [[ -L "$BIN/pulumi-language-nodejs" ]] && rm -f "$BIN/pulumi-language-nodejs"
+    started=$SECONDS
+    build host
+    log "the project's pulumi-language-nodejs is in .tools/bin ($((SECONDS - started)) s)"
+  fi
   exit 0
 fi
 if cli_is_current && host_is_current; then
@@ -135,5 +153,5 @@ fi
 [[ -L "$BIN/pulumi" ]] && rm -f "$BIN/pulumi"
 [[ -L "$BIN/pulumi-language-nodejs" ]] && rm -f "$BIN/pulumi-language-nodejs"
 started=$SECONDS
-build
+build cli
 log "$("$BIN/pulumi" version) and its Node.js language host are in .tools/bin ($((SECONDS - started)) s)"

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Usage: bash scripts/with-tools.sh COMMAND [ARG...]
 #
-# Runs COMMAND (in the current directory) with everything a fresh clone needs: Node 22, the project's npm
-# dependencies, the Pulumi CLI with its Node.js and YAML language hosts, the plugin's SDK generator and actionlint (the workflow lint test), all
+# Runs COMMAND (in the current directory) with everything a fresh clone needs: Node (22 unless NODE_VERSION
+# names another supported line: 24 or 26), the project's npm dependencies, the Pulumi CLI with its Node.js and
+# YAML language hosts, the plugin's SDK generator and actionlint (the workflow lint test), all
 # installed on first use, and the environment that keeps Pulumi offline. The first run on a new machine is slow (the CLI is built from Go
 # module sources); later runs only check versions. Progress goes to stderr as "[with-tools] ..." lines.
 #
@@ -19,12 +20,15 @@ if [[ $# -eq 0 ]]; then
   exit 2
 fi
 
-# Node 22 comes first so that npm ci and everything after it run on the Node the project targets.
-if [[ ! -x "$ROOT/.tools/node22/node_modules/.bin/node" ]]; then
-  log "Node 22: installing (first run only, about half a minute)"
+# Node comes first so that npm ci and everything after it run on the Node the project targets.
+# NODE_VERSION=24 or 26 runs on that LTS line instead (installed from the npm registry like 22).
+NODE_MAJOR="${NODE_VERSION:-22}"
+if [[ ! -x "$ROOT/.tools/node$NODE_MAJOR/node_modules/.bin/node" ]] && ! node --version 2>/dev/null | grep -q "^v$NODE_MAJOR\."; then
+  log "Node $NODE_MAJOR: installing (first run only, about half a minute)"
 fi
-bash "$ROOT/scripts/install-node22.sh"
-export PATH="$ROOT/.tools/node22/node_modules/.bin:$ROOT/.tools/bin:$PATH"
+bash "$ROOT/scripts/install-node.sh" ${NODE_VERSION:+"$NODE_VERSION"}
+export PATH="$ROOT/.tools/node$NODE_MAJOR/node_modules/.bin:$ROOT/.tools/bin:$PATH"
+log "Node $(node --version)"
 
 # npm ci records what it installed in node_modules/.package-lock.json; a newer package-lock.json means
 # the dependencies changed since.

@@ -71,8 +71,12 @@ export class AtlasClient {
       case "serviceAccount": {
         const { clientId, clientSecret } = credentials;
         const transport = this.#transport;
-        const tokens = new TokenSource(rest.baseUrl, clientId, clientSecret, () =>
-          requestAccessToken(transport, rest, clientId, clientSecret),
+        const tokens = new TokenSource(
+          rest.baseUrl,
+          clientId,
+          clientSecret,
+          () => requestAccessToken(transport, rest, clientId, clientSecret),
+          options.clock ? () => options.clock!.now() : undefined,
         );
         this.#auth = new OAuthAuthenticator(tokens);
         break;
@@ -86,7 +90,7 @@ export class AtlasClient {
 
   /**
    * Registers a cloud-side endpoint with an endpoint service. A 409 means it is already
-   * registered; this client does not hide that, the resource layer adopts it.
+   * registered; this client does not hide that, operations/create.ts adopts it.
    */
   async createPrivateEndpoint(service: ServiceRef, request: CreateEndpointRequest): Promise<AtlasEndpoint> {
     if (request.cloudProvider !== service.cloudProvider) {
@@ -247,7 +251,7 @@ export class AtlasClient {
     const until = options.waitOutRateLimitsUntil;
     const waitOutRateLimitsForMs = until === undefined ? undefined : Math.max(0, until - Date.now());
     const { response, attempts, elapsedMs, earlierAttemptMayHaveTakenEffect } = await sendWithRetries(
-      { method, path, options, pacer: this.#pacer, waitOutRateLimitsForMs },
+      { method, path, options, pacer: this.#pacer, waitOutRateLimitsForMs, clock: options.clock },
       () => this.#exchangeAuthenticated({ method, path, url: url.href, uri, headers, body }),
     );
     if (isSuccess(response.status)) return response;

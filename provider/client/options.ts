@@ -1,3 +1,4 @@
+import type { Clock } from "../vocabulary/time";
 import type { AtlasCredentials } from "./types";
 
 export interface RetryOptions {
@@ -34,6 +35,11 @@ export interface AtlasClientOptions {
    * Default: 429s count against the attempt budget like any other retryable failure.
    */
   waitOutRateLimitsUntil?: number;
+  /**
+   * What retry back-off sleeps on and what retry budgets and access-token ages are measured on (tests
+   * inject a fake one). Default: the real clock.
+   */
+  clock?: Clock;
 }
 
 export const DEFAULT_BASE_URL = "https://cloud.mongodb.com";
@@ -58,6 +64,7 @@ export interface NormalizedOptions {
   log: (line: string) => void;
   pacing: boolean;
   waitOutRateLimitsUntil: number | undefined;
+  clock: Clock | undefined;
 }
 
 /** Fills defaults and rejects bad values up front, naming the field (and the value, unless it is a credential). */
@@ -71,7 +78,7 @@ export function normalizeOptions(options: AtlasClientOptions): NormalizedOptions
   requireInteger("requestTimeoutMs", requestTimeoutMs, 1);
   return {
     credentials: checkCredentials(options.credentials),
-    baseUrl: checkBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL),
+    baseUrl: checkHttpBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL),
     retry,
     requestTimeoutMs,
     envelope: options.envelope ?? false,
@@ -79,6 +86,7 @@ export function normalizeOptions(options: AtlasClientOptions): NormalizedOptions
     log: options.log ?? (() => undefined),
     pacing: options.pacing ?? true,
     waitOutRateLimitsUntil: options.waitOutRateLimitsUntil,
+    clock: options.clock,
   };
 }
 
@@ -92,7 +100,11 @@ function requireInteger(field: string, value: unknown, min: number): void {
   }
 }
 
-function checkBaseUrl(value: string): string {
+/**
+ * The client's rule: any absolute http(s) URL with no user info, query or fragment (a simulator's,
+ * a proxy's with a path prefix). The provider host asks for more (host/connection.ts checkAtlasOrigin).
+ */
+function checkHttpBaseUrl(value: string): string {
   let url: URL;
   try {
     url = new URL(value);

@@ -1,7 +1,7 @@
 /**
  * What is retried: an explicit allow-list. Anything else (other 4xx, unknown failures) is final.
  * Retrying a POST is safe here: a create that reached Atlas before the connection broke answers
- * 409 on the retry, and the resource layer treats 409 as "already exists" and adopts it.
+ * 409 on the retry, and operations/create.ts treats 409 as "already exists" and adopts it.
  */
 
 export const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([429, 500, 502, 503, 504]);

@@ -71,10 +71,11 @@ export class InvalidBaseUrlError extends Error {
 }
 
 /**
- * The Atlas origin only: API paths are appended to it, so a path (".../api/atlas/v2") would make
+ * The host's rule, stricter than the client's (client/options.ts checkHttpBaseUrl): the Atlas origin
+ * only. API paths are appended to it, so a path (".../api/atlas/v2") would make
  * every call miss, and a proxy's 404 for the wrong path could look like "the endpoint is gone".
  */
-function checkBaseUrl(value: string, key: string): string {
+function checkAtlasOrigin(value: string, key: string): string {
   let url: URL;
   try {
     url = new URL(value);
@@ -130,9 +131,9 @@ export function resolveConnection(env: NodeJS.ProcessEnv = process.env): AtlasCo
   if (!credentials) throw new MissingCredentialsError(`No Atlas credentials found. ${HOW_TO}`);
   const baseUrl =
     configured.baseUrl !== undefined
-      ? checkBaseUrl(configured.baseUrl, CONFIG_KEYS.baseUrl)
+      ? checkAtlasOrigin(configured.baseUrl, CONFIG_KEYS.baseUrl)
       : envValues.baseUrl !== undefined
-        ? checkBaseUrl(envValues.baseUrl, baseUrlEnvName(env))
+        ? checkAtlasOrigin(envValues.baseUrl, baseUrlEnvName(env))
         : undefined;
   return baseUrl === undefined ? { credentials } : { credentials, baseUrl };
 }

@@ -33,13 +33,19 @@ export function withProgressSink<T>(sink: ProgressSink, operation: () => Promise
  * stderr means the engine is gone, so the host exits instead; Atlas keeps the endpoint and the next
  * `pulumi up` or `pulumi destroy` picks it up (409 adoption, or delete waiting for 404).
  */
-let watching = false;
+/**
+ * Marked on the stream, not in a module variable: a process that loads this module more than once
+ * (jest gives each test file its own module registry, over one process.stderr) adds one listener in
+ * all, not one per load (which had Node warn of a listener leak, MaxListenersExceededWarning).
+ */
+const WATCHING = Symbol.for("pulumi-atlas-private-endpoint.exitWhenEngineIsGone");
 
 /** Exit the provider host as soon as its stderr pipe breaks. Idempotent; only the host should call it. */
 export function exitWhenEngineIsGone(): void {
-  if (watching) return;
-  watching = true;
-  process.stderr.on("error", (error: NodeJS.ErrnoException) => {
+  const stderr = process.stderr as NodeJS.WriteStream & { [WATCHING]?: true };
+  if (stderr[WATCHING]) return;
+  stderr[WATCHING] = true;
+  stderr.on("error", (error: NodeJS.ErrnoException) => {
     if (error.code === "EPIPE") process.exit(1);
   });
 }

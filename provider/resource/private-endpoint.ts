@@ -5,6 +5,10 @@ import type { ForwardingRuleOutput, PrivateConnectionString } from "../vocabular
 import type { DurationInput } from "../vocabulary/time";
 import type { ArgsOf } from "./args";
 import { privateEndpointProvider } from "./provider";
+import { preloadSchemeOnlyBuiltins } from "./quiet-builtins";
+
+// Before any PrivateEndpoint is serialized: see quiet-builtins.ts (Node 26's ExperimentalWarning for FFI).
+preloadSchemeOnlyBuiltins();
 
 /** Arguments of a PrivateEndpoint, derived from the plain inputs (one variant per cloud). */
 export type PrivateEndpointArgs = ArgsOf<PrivateEndpointInputs>;

@@ -15,7 +15,7 @@
  * worse or better by luck, for 3-6 GETs more. Status changes do not say when AVAILABLE comes (the
  * next phase is as long as the last, ±50 %), so the schedule ignores them.
  *
- * Pure and unscaled: callers multiply by the time scale (see time-scale.ts).
+ * Pure and unscaled: callers multiply by the time scale (timeScale in host/connection.ts).
  */
 export const POLL_SCHEDULE = {
   /** Delay between polls at the start of a wait. */

@@ -12,6 +12,13 @@ export type RequestLogEntry = {
   at: number;
   /** The handler ran, then dialect.answerLost dropped the connection or answered 502. */
   answerLost?: true;
+  /** The status an endpoint or endpoint service answer carried (connectionStatus or status), if any. */
+  answeredStatus?: string;
+  /**
+   * The dialect variations that shaped this answer's body, so a test can show the client met them:
+   * `omitCreateStatus`, `extraFields`, `portMappedEndpointName`.
+   */
+  shapedBy?: string[];
 };
 
 export class RequestLog {

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { type AnswerLoss, EXTRA_FIELDS, isVaried } from "../dialect";
+import { type AnswerLoss, type Dialect, EXTRA_FIELDS, isVaried } from "../dialect";
 import {
   AtlasError,
   GroupNotFound,
@@ -263,10 +263,30 @@ function answerAtlasRoute(
     sendNoContent(res, rateHeaders);
     return;
   }
+  describeAnswer(entry, result.body, match.route.operationId, dialect);
   const content = dialect.extraFields ? withExtraFields(result.body, EXTRA_FIELDS) : result.body;
   const contentType = `${mediaType};charset=utf-8`;
   if (request.query.get("envelope") === "true") sendJson(res, 200, { status: result.status, content }, contentType, format, rateHeaders);
   else sendJson(res, result.status, content, contentType, format, rateHeaders);
+}
+
+/** What the request log says of a success body: its status, and which dialect variations shaped it. */
+function describeAnswer(entry: RequestLogEntry, body: unknown, operationId: string, dialect: Dialect): void {
+  if (body === null || typeof body !== "object" || Array.isArray(body)) return;
+  const fields = body as Record<string, unknown>;
+  const status = fields.connectionStatus ?? fields.status;
+  if (typeof status === "string") entry.answeredStatus = status;
+  const shapedBy: string[] = [];
+  if (dialect.omitCreateStatus && operationId === "createGroupPrivateEndpointEndpointServiceEndpoint") shapedBy.push("omitCreateStatus");
+  if (dialect.extraFields) shapedBy.push("extraFields");
+  const rules = fields.endpoints;
+  if (
+    dialect.portMappedEndpointName &&
+    Array.isArray(rules) &&
+    rules.some((rule) => (rule as Record<string, unknown>)?.endpointName === fields.endpointGroupName)
+  )
+    shapedBy.push("portMappedEndpointName");
+  if (shapedBy.length > 0) entry.shapedBy = shapedBy;
 }
 
 /** As a load balancer does after the backend did the work: no answer, or its own 502 page. */

@@ -57,9 +57,10 @@ describe("retries against the simulator", () => {
     await client().getEndpointService(awsService()); // settle the digest challenge first
     await atlas.clearRequests();
     await atlas.fault({ pathPattern: "/endpointService/", status: 429, retryAfterSeconds: 1, count: 1 });
-    const started = Date.now();
-    await expect(client().getEndpointService(awsService())).resolves.toMatchObject({ cloudProvider: "AWS" });
-    expect(Date.now() - started).toBeGreaterThanOrEqual(950);
+    const clock = fakeClock();
+    await expect(client({ clock }).getEndpointService(awsService())).resolves.toMatchObject({ cloudProvider: "AWS" });
+    // The client's one sleep is Retry-After's second, on its clock (not a wall-clock lower bound).
+    expect(clock.sleeps).toEqual([1000]);
     expect(await signedStatuses()).toEqual([429, 200]);
     expect(scan.logLines.some((line) => /answered 429; retrying in 1000 ms \(Retry-After\) \(attempt 2 of 6\)/.test(line))).toBe(true);
   });
@@ -125,22 +126,28 @@ describe("retries against the simulator", () => {
   });
 
   it("stops at maxElapsedMs even when attempts remain", async () => {
-    await atlas.fault({ pathPattern: "/endpointService/", status: 503, delayMs: 150, count: 50 });
-    const started = Date.now();
+    await atlas.fault({ pathPattern: "/endpointService/", status: 503, count: 50 });
+    // Time passes only on the client's clock: 100 ms per back-off, against a 400 ms budget.
+    const clock = fakeClock();
     const error = (await scan.rejection(
-      client({ retry: { maxAttempts: 50, maxElapsedMs: 400, baseDelayMs: 5, maxDelayMs: 10 } }).getEndpointService(awsService()),
+      client({ clock, retry: { maxAttempts: 50, maxElapsedMs: 400, baseDelayMs: 100, maxDelayMs: 100 } }).getEndpointService(awsService()),
     )) as AtlasApiError;
     expect(error.status).toBe(503);
+    expect(error.attempts).toBeGreaterThan(1);
     expect(error.attempts).toBeLessThan(50);
-    expect(Date.now() - started).toBeLessThan(2_000);
+    expect(clock.now()).toBeLessThanOrEqual(400);
+    expect(await signedStatuses()).toHaveLength(error.attempts!);
   });
 
   it("gives up at once when Retry-After is longer than the remaining budget", async () => {
     await atlas.fault({ pathPattern: "/endpointService/", status: 429, retryAfterSeconds: 60, count: 1 });
-    const started = Date.now();
-    const error = (await scan.rejection(client({ retry: { maxElapsedMs: 5_000 } }).getEndpointService(awsService()))) as AtlasApiError;
+    const clock = fakeClock();
+    const error = (await scan.rejection(
+      client({ clock, retry: { maxElapsedMs: 5_000 } }).getEndpointService(awsService()),
+    )) as AtlasApiError;
     expect(error.status).toBe(429);
-    expect(Date.now() - started).toBeLessThan(1_000);
+    // At once: not one sleep on the client's clock.
+    expect(clock.sleeps).toEqual([]);
     expect(scan.logLines.some((line) => /giving up: Retry-After of 60000 ms exceeds the remaining retry budget/.test(line))).toBe(true);
   });
 

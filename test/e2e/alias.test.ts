@@ -120,8 +120,15 @@ test("a stack created by release 0.1.0 refreshes and destroys through the requir
   expect(String(legacy[0]?.outputs?.__provider)).toContain(LEGACY_REQUIRE);
   expect(existsSync(join(workspace(), "node_modules", "pulumi-atlas-private-endpoint", "dist", "provider", "lifecycle.js"))).toBe(true);
 
+  // The program throws when it runs with this set (fixtures/legacy-type/index.ts): a preview, which
+  // runs it, shows the trap works; refresh and destroy then prove they never ran it.
+  const programMustNotRun = { env: { E2E_PROGRAM_MUST_NOT_RUN: "1" } };
+  const preview = await stack.preview([], programMustNotRun);
+  expect(preview.code).not.toBe(0);
+  expect(output(preview)).toContain("E2E_PROGRAM_MUST_NOT_RUN is set, yet the program ran");
+
   await controlOf(simulator).clearRequests();
-  const refresh = await stack.refresh([]);
+  const refresh = await stack.refresh([], programMustNotRun);
   if (refresh.code !== 0) throw new Error(output(refresh));
   const endpointPath = `/api/atlas/v2/groups/${ids.groupId}/privateEndpoint/AWS/endpointService/${ids.endpointServices.AWS}/endpoint/${ids.vpcEndpointId}`;
   expect(await requestsSince()).toContainEqual(expect.objectContaining({ method: "GET", path: endpointPath }));
@@ -130,7 +137,7 @@ test("a stack created by release 0.1.0 refreshes and destroys through the requir
     [endpointPulumiId, "AVAILABLE"],
   ]);
 
-  const destroy = await stack.destroy();
+  const destroy = await stack.destroy([], programMustNotRun);
   if (destroy.code !== 0) throw new Error(output(destroy));
   expect(await requestsSince()).toContainEqual(expect.objectContaining({ method: "DELETE", path: endpointPath }));
   expect(await simulatorEndpoints(simulator)).toEqual([]);

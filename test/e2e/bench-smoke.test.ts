@@ -103,5 +103,9 @@ test("creates and destroys endpoints through the real CLI against a token bucket
   expect(rest).toEqual([]); // the baseline runs in the full size only
   expect(paced).toMatchObject({ pacer: "on", failures: [] });
   expect(paced!.requests).toBeGreaterThan(0);
+  // "Against a token bucket": the bucket (capacity 2 in the smoke size) refused at least once, so it
+  // was in play; the pacer learns the rate from those refusals, and every create and destroy succeeded.
+  expect(paced!.refused).toBeGreaterThan(0);
+  expect(paced!.refused).toBeLessThan(paced!.requests);
   expect(finitePositive(paced!.floorMs) && finitePositive(paced!.wallOverFloor)).toBe(true);
 });

@@ -107,7 +107,10 @@ test("pulumi destroy survives dropped connections on its DELETE and while it wai
   const log = await requestLog();
   process.stderr.write(`[e2e] destroy through 4 dropped connections: ${destroy.wallMs} ms, ${log.length} requests\n`);
 
-  // The dropped DELETE was retried, and the wait went on until Atlas answered 404.
+  // Every injected drop met a request (a dropped connection is logged with status 0): the DELETE's
+  // one, and all three of the wait's; the dropped DELETE was retried, and the wait went on until Atlas answered 404.
+  expect(count(log, (r) => r.method === "DELETE" && endpointPath.test(r.path) && r.status === 0)).toBe(1);
+  expect(count(log, (r) => r.method === "GET" && endpointPath.test(r.path) && r.status === 0)).toBe(3);
   expect(count(log, (r) => r.method === "DELETE" && endpointPath.test(r.path))).toBeGreaterThanOrEqual(2);
   expect(log.filter((r) => r.method === "GET" && endpointPath.test(r.path)).pop()?.status).toBe(404);
   expect(await simulatorEndpoints(simulator)).toEqual([]);

@@ -87,13 +87,22 @@ afterAll(async () => {
   await simulator?.close();
 });
 
-test("the stack config holds no Atlas credential", async () => {
-  const config = await mustSucceed(stack.run(["config", "--json", "--stack", stack.stack]), "pulumi config");
+test("the stack config holds no Atlas credential, and neither does the state the credentialed up wrote", async () => {
+  // The keys alone are the ones beforeAll set, so they cannot fail; the credentials the main-branch
+  // job's up had in its env can: searched for in the config and the exported state, secrets shown.
+  const config = await mustSucceed(stack.run(["config", "--json", "--show-secrets", "--stack", stack.stack]), "pulumi config");
   expect(Object.keys(JSON.parse(config.stdout)).sort()).toEqual(
     ["endpointServiceId", "groupId", "privateEndpointIPAddress", "privateEndpointResourceId"].map(
       (k) => `atlas-private-endpoint-azure:${k}`,
     ),
   );
+  const state = await mustSucceed(stack.run(["stack", "export", "--show-secrets", "--stack", stack.stack]), "pulumi stack export");
+  expect(state.stdout).toContain("atlas-private-endpoint"); // the export holds the endpoint the up created
+  const { apiKey } = simulator.seed;
+  for (const credential of [apiKey.publicKey, apiKey.privateKey]) {
+    expect(config.stdout.includes(credential)).toBe(false);
+    expect(state.stdout.includes(credential)).toBe(false);
+  }
 });
 
 /** Runs `body` with one config value changed, restoring it after (so one failing test does not leak into the next). */

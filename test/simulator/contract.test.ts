@@ -4,7 +4,7 @@ import { atlasContract, useSimulator } from "./helpers/simulator-harness";
 
 const h = useSimulator();
 const contract = atlasContract()!;
-// Without ../shared there is no spec to check against (said once by atlasContract).
+// Without the contract data there is no spec to check against (said once by atlasContract; CI fails instead).
 const describeWithSpec = atlasContract() ? describe : describe.skip;
 
 const createBodies = () => ({

@@ -5,6 +5,7 @@
 import { ATLAS_ACCEPT, AtlasTestClient, sendRaw } from "./helpers/atlas-client";
 import { GCP_PROJECT, gcpName, vpceId } from "./helpers/ids";
 import { FAST, useSimulator, waitFor } from "./helpers/simulator-harness";
+import { startSimulator } from "../../simulator";
 
 const h = useSimulator(FAST);
 
@@ -33,8 +34,22 @@ async function statusesUntil(path: string, last: string | 404): Promise<(string 
 
 afterEach(async () => {
   await h.control("DELETE", "dialect");
-  await h.control("POST", "config", { eventualConsistencyMs: 0, oauthTokensPerMinute: 50 });
+  await h.control("POST", "config", { eventualConsistencyMs: 0, oauthTokensPerMinute: 50, endpointDelays: null });
 });
+
+/**
+ * Phases of 300 ms for one endpoint (simulator-fixed, never jittered): a test that must see every
+ * status of a sequence reads back-to-back, a few ms apart, so none can slip between two reads however
+ * busy the machine (FAST's 30 ms first AWS phase could).
+ */
+const LONG_PHASES = {
+  awsPendingAcceptanceMs: 30_000,
+  awsPendingMs: 30_000,
+  gcpInitiatingMs: 30_000,
+  gcpVerifiedMs: 30_000,
+  deletingMs: 30_000,
+};
+const holdPhases = (id: string) => h.control("POST", "config", { endpointDelays: { [id]: LONG_PHASES } });
 
 describe("recorded dialect", () => {
   it("sends Ratelimit-Limit and Ratelimit-Remaining on authenticated answers, successes and errors, but not on a 401 or GROUP_NOT_FOUND", async () => {
@@ -75,9 +90,27 @@ describe("recorded dialect", () => {
   });
 
   it("defaults to 50 token requests per client per minute", async () => {
-    await h.control("DELETE", "requests");
-    const config = await h.control("GET", "config");
-    expect(config.oauthTokensPerMinute).toBe(50);
+    // A simulator of its own: this file's afterEach sets 50 on the shared one, so reading it back there
+    // could not fail. Here nothing set it: the 51st request within the minute is the first refused.
+    const fresh = await startSimulator({ port: 0 });
+    try {
+      const { clientId, clientSecret } = fresh.seed.serviceAccount;
+      const ask = () =>
+        fetch(`${fresh.baseUrl}/api/oauth/token`, {
+          method: "POST",
+          headers: {
+            Authorization: `Basic ${Buffer.from(`${clientId}:${clientSecret}`).toString("base64")}`,
+            "Content-Type": "application/x-www-form-urlencoded",
+          },
+          body: "grant_type=client_credentials",
+        });
+      const statuses: number[] = [];
+      for (let index = 0; index < 51; index++) statuses.push((await ask()).status);
+      expect(statuses.slice(0, 50).every((status) => status === 200)).toBe(true);
+      expect(statuses[50]).toBe(429);
+    } finally {
+      await fresh.close();
+    }
   });
 });
 
@@ -103,8 +136,9 @@ describe("dialect variations", () => {
   });
 
   it("inserts a status unknown to clients into one cloud's sequence, and only that cloud's", async () => {
-    await h.control("POST", "dialect", { extraStatus: { cloud: "AWS", status: "PENDING_SECURITY_REVIEW", lastsMs: 20_000 } });
+    await h.control("POST", "dialect", { extraStatus: { cloud: "AWS", status: "PENDING_SECURITY_REVIEW", lastsMs: 30_000 } });
     const id = vpceId();
+    await holdPhases(id);
     await h.atlas.post(h.endpointPath("AWS"), { id });
     expect(await statusesUntil(`${h.endpointPath("AWS")}/${id}`, "AVAILABLE")).toEqual([
       "PENDING_ACCEPTANCE",
@@ -198,6 +232,7 @@ describe("dialect variations", () => {
   it("answers a deleted GCP group DELETED for a while before the 404", async () => {
     await h.control("POST", "dialect", { gcpDeletedBeforeGone: true });
     const group = gcpName();
+    await holdPhases(group);
     await h.atlas.post(h.endpointPath("GCP"), {
       endpointGroupName: group,
       gcpProjectId: GCP_PROJECT,

@@ -35,8 +35,10 @@ export interface RewriteRule {
   /** Tested against the raw path (no query). */
   path: RegExp;
   rewrite: Rewrite;
-  /** Uses left; undefined = every matching request. */
+  /** Uses left; undefined = every matching request. A use is spent only when the rule acted. */
   count?: number;
+  /** How many answers this rule changed (set by the proxy). */
+  fired?: number;
 }
 
 export interface ProxyLogEntry {
@@ -52,20 +54,37 @@ export interface RewritingProxy {
   baseUrl: string;
   rules: RewriteRule[];
   log: ProxyLogEntry[];
+  /**
+   * The proxy's own failures (upstream unreachable, a body change that threw). The request gets a 599
+   * and the failure lands here; a test file asserts this stays empty, so a broken proxy is never
+   * mistaken for Atlas behaviour the provider handled.
+   */
+  errors: string[];
   close(): Promise<void>;
 }
 
 const ATLAS_ERROR_CONTENT_TYPE = "application/json";
+const ANSWERS_ITSELF = new Set<Rewrite["kind"]>(["foreign404", "atlas404", "answer", "staleNonce"]);
 
 export async function startRewritingProxy(targetBaseUrl: string): Promise<RewritingProxy> {
   const target = new URL(targetBaseUrl);
   const rules: RewriteRule[] = [];
   const log: ProxyLogEntry[] = [];
+  const errors: string[] = [];
 
-  const take = (method: string, path: string): RewriteRule | undefined => {
-    const rule = rules.find((r) => r.method === method && r.path.test(path) && (r.count === undefined || r.count > 0));
-    if (rule && rule.count !== undefined) rule.count -= 1;
-    return rule;
+  const find = (method: string, path: string): RewriteRule | undefined =>
+    rules.find((r) => r.method === method && r.path.test(path) && (r.count === undefined || r.count > 0));
+  /**
+   * Spends one use of a rule that acts now. Rules that change Atlas's answer are spent only once the
+   * answer is one they change (a 2xx); another request may have spent the last use meanwhile.
+   */
+  const spend = (rule: RewriteRule): boolean => {
+    if (rule.count !== undefined) {
+      if (rule.count <= 0) return false;
+      rule.count -= 1;
+    }
+    rule.fired = (rule.fired ?? 0) + 1;
+    return true;
   };
 
   const forward = (
@@ -93,8 +112,11 @@ export async function startRewritingProxy(targetBaseUrl: string): Promise<Rewrit
     const path = (req.url ?? "/").split("?")[0] ?? "/";
     // Only signed requests are rewritten: a digest challenge (unauthenticated) passes as is.
     const signed = typeof req.headers.authorization === "string";
-    const rule = signed ? take(method, path) : undefined;
+    const found = signed ? find(method, path) : undefined;
     const note = (action: string, status: number) => log.push({ method, path, action, status });
+    // Rules that answer instead of Atlas act on every request they match, so they are spent at once.
+    let rule = found;
+    if (found && ANSWERS_ITSELF.has(found.rewrite.kind)) rule = spend(found) ? found : undefined;
 
     if (rule?.rewrite.kind === "foreign404") {
       res.writeHead(404, { "Content-Type": "text/html" }).end("<html><body><h1>404 Not Found</h1>nginx</body></html>");
@@ -117,7 +139,16 @@ export async function startRewritingProxy(targetBaseUrl: string): Promise<Rewrit
       res.writeHead(status, { "Content-Type": ATLAS_ERROR_CONTENT_TYPE }).end(JSON.stringify(error));
       return note("answer", status);
     }
-    const upstream = await forward(req, Buffer.concat(chunks), rule?.rewrite.kind === "staleNonce");
+    let upstream: Awaited<ReturnType<typeof forward>>;
+    try {
+      upstream = await forward(req, Buffer.concat(chunks), rule?.rewrite.kind === "staleNonce");
+    } catch (error) {
+      // Atlas (the simulator's answerLost, a fault) dropped the connection: pass the drop on, as a
+      // proxy does. Anything else is the proxy's own failure.
+      if ((error as NodeJS.ErrnoException).code !== "ECONNRESET") throw error;
+      req.socket.destroy();
+      return note("forwarded", 0);
+    }
     if (rule?.rewrite.kind === "staleNonce") {
       res
         .writeHead(upstream.status, {
@@ -128,25 +159,28 @@ export async function startRewritingProxy(targetBaseUrl: string): Promise<Rewrit
       return note("staleNonce", upstream.status);
     }
     const success = upstream.status >= 200 && upstream.status < 300;
-    if (rule && success && rule.rewrite.kind === "forwardThenDrop") {
+    // An answer-changing rule acts (and is spent) only on an answer it changes.
+    const acting = rule && success && (rule.rewrite.kind !== "body" || upstream.body.length > 0) && spend(rule) ? rule : undefined;
+    if (acting?.rewrite.kind === "forwardThenDrop") {
       req.socket.destroy();
       return note("forwardThenDrop", 0);
     }
-    if (rule && success && rule.rewrite.kind === "forwardThen502") {
+    if (acting?.rewrite.kind === "forwardThen502") {
       res.writeHead(502, { "Content-Type": "text/html" }).end("<html><body>502 Bad Gateway</body></html>");
       return note("forwardThen502", 502);
     }
     let status = upstream.status;
     let body = upstream.body;
     let action = "forwarded";
-    if (rule && success && rule.rewrite.kind === "status") {
-      status = rule.rewrite.status;
+    if (acting?.rewrite.kind === "status") {
+      if (acting.rewrite.status === status) throw new Error(`a status rule rewrote ${status} to itself: it tests nothing`);
+      status = acting.rewrite.status;
       action = "status";
       // 204 carries no body.
       if (status === 204) body = Buffer.alloc(0);
     }
-    if (rule && success && rule.rewrite.kind === "body" && body.length > 0) {
-      body = Buffer.from(JSON.stringify(rule.rewrite.change(JSON.parse(body.toString("utf8")) as Record<string, unknown>)));
+    if (acting?.rewrite.kind === "body") {
+      body = Buffer.from(JSON.stringify(acting.rewrite.change(JSON.parse(body.toString("utf8")) as Record<string, unknown>)));
       action = "body";
     }
     const headers: Record<string, string | string[]> = {};
@@ -159,8 +193,10 @@ export async function startRewritingProxy(targetBaseUrl: string): Promise<Rewrit
   };
 
   const server: Server = createServer((req, res) => {
-    handle(req, res).catch(() => {
-      if (!res.headersSent) res.writeHead(599).end();
+    handle(req, res).catch((error: unknown) => {
+      errors.push(`${req.method} ${req.url}: ${error instanceof Error ? error.message : String(error)}`);
+      log.push({ method: req.method ?? "GET", path: (req.url ?? "/").split("?")[0] ?? "/", action: "proxyError", status: 599 });
+      if (!res.headersSent) res.writeHead(599, { "Content-Type": "text/plain" }).end("rewriting proxy failed; see proxy.errors");
     });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -169,6 +205,7 @@ export async function startRewritingProxy(targetBaseUrl: string): Promise<Rewrit
     baseUrl: `http://127.0.0.1:${port}`,
     rules,
     log,
+    errors,
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 /**
  * OAuth access tokens for a service account, cached per base URL + client id (+ a hash of the
  * secret, so a client with a wrong or rotated secret never borrows a token it could not get
- * itself). Shared by every client in the process: the resource layer builds a client per
+ * itself). Shared by every client in the process: host/connection.ts builds a client per
  * operation, and a token fetch per operation would double its round trips.
  */
 

@@ -1,4 +1,6 @@
 import { AtlasApiError, type AtlasClient, type AtlasClientOptions, type ServiceRef } from "../../../provider/client";
+import { clearTokenCache } from "../../../provider/client/oauth/token-source";
+import { fakeClock } from "../../support/fake-clock";
 import { SecretScan } from "../../support/secret-scan";
 import { apiRequests, startTestAtlas, type TestAtlas, testClient } from "../../support/test-atlas";
 
@@ -40,16 +42,24 @@ describe("OAuth service accounts against the simulator", () => {
   });
 
   it("fetches a new token before the old one expires, with no 401 on the way", async () => {
-    await atlas.config({ tokenTtlSeconds: 1 });
+    // A 10 s token is refreshed a tenth of its lifetime early: at 9 s on the client's clock, which is
+    // fake here, so the test decides on that clock, not on a sleep. The simulator's clock is real, so
+    // the old token is still valid there when the new one is fetched: before expiry, not after.
+    await atlas.config({ tokenTtlSeconds: 10 });
+    clearTokenCache();
+    const clock = fakeClock();
     try {
-      const atlasClient = client({ credentials: { kind: "serviceAccount", ...atlas.seed.readOnlyServiceAccount } });
+      const atlasClient = client({ credentials: { kind: "serviceAccount", ...atlas.seed.readOnlyServiceAccount }, clock });
       await atlas.clearRequests();
       await atlasClient.getEndpointService(awsService());
-      await new Promise((resolve) => setTimeout(resolve, 1_100));
+      await clock.sleep(8_999);
+      await atlasClient.getEndpointService(awsService());
+      await clock.sleep(1);
       await atlasClient.getEndpointService(awsService());
       const log = await atlas.requests();
       expect(log.map((e) => `${e.path === "/api/oauth/token" ? "token" : "api"} ${e.status}`)).toEqual([
         "token 200",
+        "api 200",
         "api 200",
         "token 200",
         "api 200",

@@ -37,3 +37,13 @@ test("without the watch the same host keeps running (the loop the watch ends)", 
   const result = await orphanedHost(false);
   expect(result.signal).toBe("SIGKILL");
 });
+
+test("the watch adds one stderr listener per process, however many times its module is loaded (jest loads it once per test file)", () => {
+  const before = process.stderr.listenerCount("error");
+  for (let load = 0; load < 12; load++) {
+    jest.isolateModules(() => {
+      (require("../../../provider/host/stderr") as typeof import("../../../provider/host/stderr")).exitWhenEngineIsGone();
+    });
+  }
+  expect(process.stderr.listenerCount("error") - before).toBeLessThanOrEqual(1);
+});

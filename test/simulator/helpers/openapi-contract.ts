@@ -1,14 +1,14 @@
 import Ajv, { type ValidateFunction } from "ajv";
-import { existsSync, readFileSync } from "node:fs";
-import { resolve } from "node:path";
+import { readFileSync } from "node:fs";
+import { contractPath } from "../../support/contract-data";
 import type { RecordedExchange } from "./recorder";
 
-/** ../shared next to the repo, never an absolute machine path. */
-export const SPEC_PATH = resolve(__dirname, "../../../../shared/atlas-openapi/private-endpoints.openapi.json");
+/** The private-endpoint extract, under the contract folder (test/support/contract-data.ts). */
+export const SPEC_FILE = "atlas-openapi/private-endpoints.openapi.json";
+export const SPEC_PATH = contractPath(SPEC_FILE);
 
-/** The cluster-read extract, by its place relative to the repo (../shared is not in a user's clone). */
-export const CLUSTERS_SPEC_PATH = resolve(__dirname, "../../../../shared/atlas-openapi/clusters.openapi.json");
-export const CLUSTERS_SPEC_PRESENT = existsSync(CLUSTERS_SPEC_PATH);
+/** The cluster-read extract, under the contract folder. */
+export const CLUSTERS_SPEC_FILE = "atlas-openapi/clusters.openapi.json";
 
 type Json = any;
 

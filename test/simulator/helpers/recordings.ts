@@ -1,14 +1,14 @@
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { join, relative, resolve } from "node:path";
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join, relative } from "node:path";
+import { contractDataPresent, contractPath } from "../../support/contract-data";
 
-/**
- * The real Atlas recordings (../shared/atlas-recordings, next to the repo; not in a user's clone).
- * ATLAS_RECORDINGS_DIR overrides the place.
- */
-export const RECORDINGS_DIR = process.env.ATLAS_RECORDINGS_DIR ?? resolve(__dirname, "../../../../shared/atlas-recordings");
+/** The real Atlas recordings, under the contract folder (test/support/contract-data.ts). */
+const RECORDINGS = "atlas-recordings";
+export const RECORDINGS_DIR = contractPath(RECORDINGS);
 
+/** False (said once) on a machine without the contract data; throws under CI. */
 export function recordingsAvailable(): boolean {
-  return existsSync(RECORDINGS_DIR) && statSync(RECORDINGS_DIR).isDirectory();
+  return contractDataPresent(RECORDINGS, "conformance checks against the Atlas recordings");
 }
 
 export type Recording = {

@@ -1,8 +1,8 @@
 import { startSimulator, type RunningSimulator, type SimulatorOptions } from "../../../simulator";
 import { SimulatorControl } from "../../support/simulator-control";
 import { AtlasTestClient, fetchToken } from "./atlas-client";
-import { existsSync } from "node:fs";
-import { AtlasContract, CLUSTERS_SPEC_PATH, SPEC_PATH } from "./openapi-contract";
+import { contractDataPresent, contractPath } from "../../support/contract-data";
+import { AtlasContract, CLUSTERS_SPEC_FILE, SPEC_FILE } from "./openapi-contract";
 import { recorded, type RecordedExchange } from "./recorder";
 
 /**
@@ -23,17 +23,19 @@ export const FAST = {
 } satisfies SimulatorOptions;
 
 const contracts = new Map<string, AtlasContract | undefined>();
-/** The contract of one OpenAPI extract, or undefined (said once) when ../shared is not next to the repo. */
-function contractOf(specPath: string, what: string): AtlasContract | undefined {
-  if (!contracts.has(specPath)) {
-    const present = existsSync(specPath);
-    if (!present) console.warn(`${what} contract checks skipped: ${specPath} not found (../shared is not part of a clone)`);
-    contracts.set(specPath, present ? new AtlasContract(specPath) : undefined);
+/**
+ * The contract of one OpenAPI extract; undefined (said once) on a machine without the contract data,
+ * a thrown error under CI (test/support/contract-data.ts).
+ */
+function contractOf(specFile: string, what: string): AtlasContract | undefined {
+  if (!contracts.has(specFile)) {
+    const present = contractDataPresent(specFile, `${what} contract checks`);
+    contracts.set(specFile, present ? new AtlasContract(contractPath(specFile)) : undefined);
   }
-  return contracts.get(specPath);
+  return contracts.get(specFile);
 }
-export const atlasContract = () => contractOf(SPEC_PATH, "private-endpoint");
-export const clusterContract = () => contractOf(CLUSTERS_SPEC_PATH, "cluster");
+export const atlasContract = () => contractOf(SPEC_FILE, "private-endpoint");
+export const clusterContract = () => contractOf(CLUSTERS_SPEC_FILE, "cluster");
 
 export type Harness = {
   sim: RunningSimulator;
