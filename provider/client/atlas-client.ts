@@ -9,7 +9,15 @@ import { requestAccessToken } from "./oauth/token-endpoint";
 import { TokenSource } from "./oauth/token-source";
 import { normalizeOptions, type AtlasClientOptions, type NormalizedOptions } from "./options";
 import { CLUSTER_MEDIA_TYPE, clusterPageSchema, clusterSchema, type Cluster } from "./cluster-schemas";
-import { clusterPath, clustersPath, endpointPath, endpointServicePath, endpointServicesPath, endpointsPath } from "./paths";
+import {
+  clusterPath,
+  clustersPath,
+  endpointPath,
+  endpointServiceCreatePath,
+  endpointServicePath,
+  endpointServicesPath,
+  endpointsPath,
+} from "./paths";
 import {
   describeIssues,
   endpointServiceSchemas,
@@ -134,6 +142,21 @@ export class AtlasClient {
     const path = endpointServicePath(service);
     const answer = await this.#send("GET", path);
     return this.#parse(endpointServiceSchemas[service.cloudProvider], answer, "GET", path);
+  }
+
+  /**
+   * Creates a private endpoint service (201, INITIATING). Atlas allows one per cloud and region in a
+   * project: a second answers 409 PRIVATE_ENDPOINT_SERVICE_ALREADY_EXISTS_FOR_REGION, not hidden here.
+   */
+  async createEndpointService(group: { groupId: string; cloudProvider: CloudProvider; region: string }): Promise<EndpointService> {
+    const path = endpointServiceCreatePath(group);
+    const answer = await this.#send("POST", path, { providerName: group.cloudProvider, region: group.region });
+    return this.#parse(endpointServiceSchemas[group.cloudProvider], answer, "POST", path);
+  }
+
+  /** Asks Atlas to delete a service (202); it is refused while endpoints remain registered with it. */
+  async deleteEndpointService(service: ServiceRef): Promise<void> {
+    await this.#send("DELETE", endpointServicePath(service));
   }
 
   async listEndpointServices(group: { groupId: string; cloudProvider: CloudProvider }): Promise<EndpointService[]> {

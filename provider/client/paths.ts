@@ -19,6 +19,11 @@ export function endpointServicesPath(group: { groupId: string; cloudProvider: Cl
   return `/api/atlas/v2/groups/${segment("groupId", group.groupId)}/privateEndpoint/${segment("cloudProvider", group.cloudProvider)}/endpointService`;
 }
 
+/** Where a service is created: one path for every cloud, the cloud goes in the body as `providerName`. */
+export function endpointServiceCreatePath(group: { groupId: string }): string {
+  return `/api/atlas/v2/groups/${segment("groupId", group.groupId)}/privateEndpoint/endpointService`;
+}
+
 export function endpointServicePath(service: ServiceRef): string {
   return `${endpointServicesPath(service)}/${segment("endpointServiceId", service.endpointServiceId)}`;
 }
