@@ -67,7 +67,10 @@ const INFRASTRUCTURE_HEADERS = new Set([
 ]);
 
 export function apiHeaderNames(names: Iterable<string>): string[] {
-  return [...new Set([...names].map((name) => name.toLowerCase()))].filter((name) => !INFRASTRUCTURE_HEADERS.has(name)).sort();
+  // x-simulator-*: the simulator's own markers (a varied dialect, an injected fault), never Atlas's.
+  return [...new Set([...names].map((name) => name.toLowerCase()))]
+    .filter((name) => !INFRASTRUCTURE_HEADERS.has(name) && !name.startsWith("x-simulator-"))
+    .sort();
 }
 
 type Kind = "null" | "array" | "object" | "string" | "number" | "boolean";

@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { join, relative } from "node:path";
+import { dirname, join, relative } from "node:path";
 import type { RunningSimulator } from "../../../simulator";
 import type { SimulatorOptions } from "../../../simulator/options";
 import type { Manifest } from "../../../scripts/atlas-lane/recorder";
@@ -116,12 +116,15 @@ export async function replayFolder(
   // Services the run found in the project: created first, in the recorded region, and bound.
   const produced = new Set<string>();
   for (const exchange of api) {
-    if (exchange.method === "POST") for (const id of recordings.get(exchange.file)!.text.match(PLACEHOLDER) ?? []) produced.add(id);
+    // Only the created object's own id: an error's parameters name existing ids too.
+    const id =
+      exchange.method === "POST" ? (parseBody(recordings.get(exchange.file)!.text) as { id?: unknown } | undefined)?.id : undefined;
+    if (typeof id === "string") produced.add(id);
   }
   for (const exchange of api) {
     for (const id of exchange.target.match(PLACEHOLDER) ?? []) {
       if (bindings.has(id) || produced.has(id)) continue;
-      const described = [...recordings.values()]
+      const described = [...recordings.values(), ...siblingRecordings(folder)]
         .flatMap((recording) => {
           const body = parseBody(recording.text);
           return Array.isArray(body) ? body : [body];
@@ -184,6 +187,19 @@ export async function replayFolder(
     bind(recordedBody, observed.body, bindings);
   }
   return report;
+}
+
+/** The answers recorded in the other scenario folders of the same run: where a service the run set up is described. */
+function siblingRecordings(folder: string): Recording[] {
+  const parent = dirname(folder);
+  return readdirSync(parent)
+    .map((name) => join(parent, name))
+    .filter((dir) => dir !== folder && statSync(dir).isDirectory())
+    .flatMap((dir) =>
+      readdirSync(dir)
+        .filter((name) => name.endsWith(".snaphost"))
+        .map((name) => parseRecording(name, readFileSync(join(dir, name), "utf8"))),
+    );
 }
 
 /** The folder's name under the root it was found in, for test titles. */
