@@ -29,7 +29,7 @@ async function main(): Promise<void> {
       "\n",
   );
   for (const leftover of result.leftovers) process.stdout.write(`LEFT BEHIND ${leftover} (npm run atlas:sweep -- --yes removes it)\n`);
-  if (failed.length > 0 || result.leftovers.length > 0) process.exitCode = 1;
+  if (failed.length > 0 || result.leftovers.length > 0 || result.leaks.length > 0) process.exitCode = 1;
 }
 
 main().catch((error) => {

@@ -6,7 +6,7 @@
  * Everything a run creates carries the lane's mark (names.ts) and is removed by the run itself, even
  * when a scenario fails; what a killed run leaves is for `npm run atlas:sweep`.
  */
-import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { AtlasClient, DEFAULT_BASE_URL, type EndpointRef, isAtlasNotFound, type ServiceRef } from "../../provider/client";
@@ -16,6 +16,8 @@ import { dynamicResources, mustSucceed, packPackage, prepareWorkspace, PulumiSta
 import { LANE_NAME_PREFIX, laneEndpointId, newRunId } from "./names";
 import { startRecorder, type Recorder } from "./recorder";
 import { type LaneSettings, readSettings, REAL_AWS_ENDPOINT_ENV } from "./settings";
+// The project's one secret scan, so the lane checks what it wrote by the same rules as the tests.
+import { findLeaks, type Secret } from "../../test/support/secret-scan";
 
 export interface LaneOptions {
   /** Where credentials, the project and the optional ids come from; also passed to every pulumi run. */
@@ -50,6 +52,8 @@ export interface LaneResult {
   stateFiles: string[];
   /** What the run's own cleanup could not remove (should be empty). */
   leftovers: string[];
+  /** Secret scan findings (label and place, never the value); a recording with a finding is deleted. */
+  leaks: string[];
 }
 
 /** The simulator's PrivateEndpoint statuses and Atlas's, as they show in progress lines. */
@@ -355,14 +359,32 @@ export async function runLane(options: LaneOptions): Promise<LaneResult> {
     leftovers.push(...(await cleanUp(ctx)));
     await recorder?.close();
   }
-  return {
-    runId,
-    results,
-    recordings: recorder?.files() ?? [],
-    transcripts: [...ctx.transcripts, { where: "lane log", text: logLines.join("\n") }],
-    stateFiles: ctx.stacks.flatMap((stack) => stack.backendFiles()),
-    leftovers,
-  };
+  const transcripts = [...ctx.transcripts, { where: "lane log", text: logLines.join("\n") }];
+  const stateFiles = ctx.stacks.flatMap((stack) => stack.backendFiles());
+  const credentialSecrets = secretValues.map((value, index) => ({ label: `credential #${index}`, value }));
+  const ids = [
+    { label: "project id", value: settings.groupId },
+    ...(settings.realAwsEndpointId ? [{ label: "real endpoint id", value: settings.realAwsEndpointId }] : []),
+  ];
+  const leaks = [
+    ...findLeaks(transcripts, credentialSecrets),
+    ...findLeaks(
+      stateFiles.map((file) => ({ where: `state ${file}`, text: readFileSync(file, "utf8") })),
+      credentialSecrets,
+    ),
+  ];
+  const recordings: string[] = [];
+  for (const file of recorder?.files() ?? []) {
+    const path = join(options.record!, file);
+    const found = scanRecording(file, readFileSync(path, "utf8"), [...credentialSecrets, ...ids]);
+    if (found.length === 0) recordings.push(file);
+    else {
+      rmSync(path);
+      leaks.push(...found.map((finding) => `${finding} (file deleted)`));
+    }
+  }
+  for (const leak of leaks) say(`SECRET SCAN: ${leak}`);
+  return { runId, results, recordings, transcripts, stateFiles, leftovers, leaks };
 }
 
 /** The AWS endpoint service the registrations use: the project's one in the lane region, created when there is none. */
@@ -420,6 +442,19 @@ async function cleanUp(ctx: LaneContext): Promise<string[]> {
     }
   }
   return leftovers;
+}
+
+/**
+ * A recorded 401 carries Atlas's digest challenge (`Digest realm=...`), which the scan's credential
+ * shapes would flag: its values must be masked, and the rest of the file is scanned as any text.
+ */
+export function scanRecording(file: string, text: string, secrets: Secret[]): string[] {
+  const findings: string[] = [];
+  for (const line of text.split("\n").filter((l) => /^Www-Authenticate:/i.test(l))) {
+    if (/\b(nonce|opaque|response|cnonce)="(?!<masked>")/.test(line))
+      findings.push(`an unmasked digest challenge value in recording ${file}`);
+  }
+  return [...findings, ...findLeaks([{ where: `recording ${file}`, text: text.replace(/^Www-Authenticate:.*$/gim, "") }], secrets)];
 }
 
 function lastLines(result: CommandResult, lines = 8): string {

@@ -155,6 +155,8 @@ export async function startRecorder(options: RecorderOptions): Promise<Recorder>
       const requestBody = Buffer.concat(chunks);
       const headers: OutgoingHttpHeaders = { ...req.headers, host: upstream.host };
       delete headers.connection;
+      // Uncompressed answers, so the recording holds the text Atlas sent (axios asks for gzip and br).
+      delete headers["accept-encoding"];
       const forward = send(
         { protocol: upstream.protocol, hostname: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers },
         (answer) => {

@@ -7,7 +7,7 @@
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { endpointServiceExported, type LaneResult, runLane } from "../../scripts/atlas-lane/lane";
+import { endpointServiceExported, type LaneResult, runLane, scanRecording } from "../../scripts/atlas-lane/lane";
 import { manifestFolders, REPLAY_SIMULATOR, replayFolder } from "../simulator/helpers/replay";
 import { startRecordingProxy, type RecordingProxy } from "../support/recording-proxy";
 import { findLeaks, type Scanned } from "../support/secret-scan";
@@ -128,11 +128,9 @@ test("no credential, wire secret, project id or real endpoint id appears in the 
     expect(challenge).toMatch(
       /^Www-Authenticate: Digest realm="[^"]*", domain="", nonce="<masked>", algorithm=MD5, qop="auth", stale=false$/,
     );
-  const withoutChallenges = recordings.map(({ where, text }) => ({ where, text: text.replace(/^Www-Authenticate:.*$/gm, "") }));
-  expect(findLeaks(withoutChallenges, [...credentials, ...ids])).toEqual([]);
-  expect(findLeaks(recordings, [...credentials, ...ids]).every((finding) => finding.startsWith("credentials after an auth scheme"))).toBe(
-    true,
-  );
+  // The rest of each file, with the challenge lines aside, as the lane's own scan reads it.
+  expect(recordings.flatMap(({ where, text }) => scanRecording(where, text, [...credentials, ...ids]))).toEqual([]);
+  expect(result.leaks).toEqual([]); // and the lane's own scan, run at its end, agrees
   expect(findLeaks(elsewhere, credentials)).toEqual([]);
   expect(recordings.some(({ text }) => text.includes("b0123456789abcdef012345b"))).toBe(true);
 });
