@@ -19,9 +19,13 @@ export function endpointServicesPath(group: { groupId: string; cloudProvider: Cl
   return `/api/atlas/v2/groups/${segment("groupId", group.groupId)}/privateEndpoint/${segment("cloudProvider", group.cloudProvider)}/endpointService`;
 }
 
-/** Where a service is created: one path for every cloud, the cloud goes in the body as `providerName`. */
+/** Create and update address the service without the cloud segment (the cloud is in the body). */
 export function endpointServiceCreatePath(group: { groupId: string }): string {
   return `/api/atlas/v2/groups/${segment("groupId", group.groupId)}/privateEndpoint/endpointService`;
+}
+
+export function endpointServiceUpdatePath(service: { groupId: string; endpointServiceId: string }): string {
+  return `${endpointServiceCreatePath(service)}/${segment("endpointServiceId", service.endpointServiceId)}`;
 }
 
 export function endpointServicePath(service: ServiceRef): string {

@@ -1,9 +1,9 @@
 import { isAtlasNotFound, type AtlasClient, type EndpointRef, type AtlasEndpoint } from "../client";
 import { timeScale } from "../host/connection";
-import { reportProgress } from "../host/stderr";
 import { describeEndpoint } from "../vocabulary/ids";
-import { formatDuration, realClock, type Clock } from "../vocabulary/time";
+import { realClock, type Clock } from "../vocabulary/time";
 import { confirmGone } from "./gone";
+import { progressReporter, unknownStatusReporter } from "./progress";
 import { observe, unknownStatusOf, UNTIL_GONE, UNTIL_READY, type Observation } from "./status-table";
 import { waitFor, type WaitOutcome } from "./wait";
 
@@ -18,6 +18,19 @@ export const PROVIDER_DELAYS = {
   notFoundAfterCreateMinLooks: 3,
 } as const;
 
+/**
+ * Counts 404 looks after a create Atlas accepted at `acceptedAt`: true while they are within the
+ * grace (by time, and at least the minimum number of looks). Without `acceptedAt`, never.
+ */
+export function notFoundGrace(acceptedAt: number | undefined, clock: Clock, scale: number): () => boolean {
+  const graceEndsAt = (acceptedAt ?? -Infinity) + PROVIDER_DELAYS.notFoundAfterCreateGraceMs * scale;
+  let notFoundLooks = 0;
+  return () => {
+    notFoundLooks++;
+    return acceptedAt !== undefined && (clock.now() < graceEndsAt || notFoundLooks <= PROVIDER_DELAYS.notFoundAfterCreateMinLooks);
+  };
+}
+
 export type EndpointOutcome = WaitOutcome<AtlasEndpoint | undefined>;
 
 interface Look {
@@ -26,29 +39,6 @@ interface Look {
 }
 
 const seen = (endpoint: AtlasEndpoint): Look => ({ value: endpoint, observation: observe(endpoint) });
-
-/** Says once per status that Atlas sent one this version does not know, and that it is waited through. */
-function unknownStatusReporter(ref: EndpointRef) {
-  const told = new Set<string>();
-  return (endpoint: AtlasEndpoint): AtlasEndpoint => {
-    const unknown = unknownStatusOf(endpoint);
-    if (unknown !== undefined && !told.has(unknown)) {
-      told.add(unknown);
-      reportProgress(
-        `${describeEndpoint(ref)}: Atlas reports status ${unknown}, which this provider version does not know; treating it as still in progress until the deadline`,
-      );
-    }
-    return endpoint;
-  };
-}
-
-function progressReporter(ref: EndpointRef, waitingFor: string, target: Observation["phase"]) {
-  const what = describeEndpoint(ref);
-  return ({ from, to, phase, elapsedMs }: { from: string | undefined; to: string; phase: Observation["phase"]; elapsedMs: number }) => {
-    if (from === undefined) reportProgress(phase === target ? `${what}: ${to}` : `${what}: ${to}, waiting for ${waitingFor}`);
-    else reportProgress(`${what}: ${from} -> ${to} after ${formatDuration(elapsedMs)}`);
-  };
-}
 
 export interface ReadyWait {
   client: AtlasClient;
@@ -67,13 +57,8 @@ export interface ReadyWait {
 export async function waitUntilReady(wait: ReadyWait): Promise<EndpointOutcome> {
   const clock = wait.clock ?? realClock;
   const scale = timeScale();
-  const graceEndsAt = (wait.acceptedAt ?? -Infinity) + PROVIDER_DELAYS.notFoundAfterCreateGraceMs * scale;
-  const note = unknownStatusReporter(wait.ref);
-  let notFoundLooks = 0;
-  const inGrace = () => {
-    notFoundLooks++;
-    return wait.acceptedAt !== undefined && (clock.now() < graceEndsAt || notFoundLooks <= PROVIDER_DELAYS.notFoundAfterCreateMinLooks);
-  };
+  const note = unknownStatusReporter(describeEndpoint(wait.ref), unknownStatusOf);
+  const inGrace = notFoundGrace(wait.acceptedAt, clock, scale);
   return waitFor<AtlasEndpoint | undefined>({
     spec: UNTIL_READY,
     initial: wait.initial ? seen(note(wait.initial)) : undefined,
@@ -92,7 +77,7 @@ export async function waitUntilReady(wait: ReadyWait): Promise<EndpointOutcome> 
     timeoutMs: wait.timeoutMs,
     clock,
     timeScale: scale,
-    onStatusChange: progressReporter(wait.ref, "AVAILABLE", "ready"),
+    onStatusChange: progressReporter(describeEndpoint(wait.ref), "AVAILABLE", "ready"),
   });
 }
 
@@ -120,6 +105,6 @@ export async function waitUntilGone(wait: GoneWait): Promise<EndpointOutcome> {
     timeoutMs: wait.timeoutMs,
     clock,
     timeScale: timeScale(),
-    onStatusChange: progressReporter(wait.ref, "Atlas to remove it", "gone"),
+    onStatusChange: progressReporter(describeEndpoint(wait.ref), "Atlas to remove it", "gone"),
   });
 }

@@ -394,7 +394,7 @@ async function laneService(ctx: LaneContext): Promise<void> {
   const services = await ctx.client.listEndpointServices({ groupId, cloudProvider: "AWS" });
   let service = services.find((candidate) => norm(candidate.regionName) === norm(region));
   if (!service) {
-    service = await ctx.client.createEndpointService({ groupId, cloudProvider: "AWS", region });
+    service = await ctx.client.createEndpointService({ groupId }, { providerName: "AWS", region });
     ctx.createdService = true;
     ctx.log(`created the lane's AWS endpoint service in ${region}`);
   }

@@ -29,7 +29,7 @@ beforeEach(async () => {
 afterEach(() => sim.close());
 
 async function laneService(region = LANE_REGION): Promise<string> {
-  const created = await client.createEndpointService({ groupId, cloudProvider: "AWS", region });
+  const created = await client.createEndpointService({ groupId }, { providerName: "AWS", region });
   return created.id!;
 }
 

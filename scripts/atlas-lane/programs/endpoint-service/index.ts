@@ -1,10 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
-// EndpointService (issue 19): the lane skips this program while the package does not export it.
-import * as atlas from "pulumi-atlas-private-endpoint";
+import { EndpointService } from "pulumi-atlas-private-endpoint";
 
+// One AWS endpoint service in a region the project does not use; a second stack of the same program adopts it.
 const config = new pulumi.Config();
-// biome-ignore lint/suspicious/noExplicitAny: typed once EndpointService is exported; until then the lane skips this program
-const EndpointService = (atlas as any).EndpointService;
 
 const service = new EndpointService("lane-service", {
   groupId: config.require("groupId"),
