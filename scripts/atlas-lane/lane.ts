@@ -6,13 +6,13 @@
  * Everything a run creates carries the lane's mark (names.ts) and is removed by the run itself, even
  * when a scenario fails; what a killed run leaves is for `npm run atlas:sweep`.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { AtlasClient, DEFAULT_BASE_URL, type EndpointRef, isAtlasNotFound, type ServiceRef } from "../../provider/client";
 import { ENV_KEYS, TIME_SCALE_ENV } from "../../provider/host/connection";
 import type { CommandResult } from "../lib/run-command";
-import { dynamicResources, mustSucceed, packPackage, prepareWorkspace, PulumiStack, repoRoot } from "../lib/pulumi-workspace";
+import { dynamicResources, mustSucceed, packPackage, prepareWorkspace, PulumiStack } from "../lib/pulumi-workspace";
 import { LANE_NAME_PREFIX, laneEndpointId, newRunId } from "./names";
 import { startRecorder, type Recorder } from "./recorder";
 import { type LaneSettings, readSettings, REAL_AWS_ENDPOINT_ENV } from "./settings";
@@ -232,10 +232,6 @@ export const SCENARIOS: Scenario[] = [
   },
   {
     name: "endpoint-service",
-    skip: () =>
-      endpointServiceExported()
-        ? undefined
-        : "EndpointService is not exported by this package yet (issue 19): written against its contract, runs once it lands",
     async run(ctx) {
       const region = ctx.settings.serviceRegion;
       const first = ctx.newStack("service-a", "endpoint-service");
@@ -288,12 +284,6 @@ export const SCENARIOS: Scenario[] = [
     },
   },
 ];
-
-/** Whether the package this clone packs exports EndpointService (issue 19). */
-export function endpointServiceExported(): boolean {
-  const index = join(repoRoot, "provider", "index.ts");
-  return existsSync(index) && /\bEndpointService\b/.test(readFileSync(index, "utf8"));
-}
 
 export async function runLane(options: LaneOptions): Promise<LaneResult> {
   const log = options.log ?? ((line: string) => process.stdout.write(`${line}\n`));

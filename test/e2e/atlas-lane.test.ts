@@ -7,7 +7,9 @@
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { endpointServiceExported, type LaneResult, runLane, scanRecording } from "../../scripts/atlas-lane/lane";
+import { AtlasClient } from "../../provider/client";
+import { type LaneResult, runLane, scanRecording } from "../../scripts/atlas-lane/lane";
+import { DEFAULT_REGION, DEFAULT_SERVICE_REGION } from "../../scripts/atlas-lane/settings";
 import { manifestFolders, REPLAY_SIMULATOR, replayFolder } from "../simulator/helpers/replay";
 import { startRecordingProxy, type RecordingProxy } from "../support/recording-proxy";
 import { findLeaks, type Scanned } from "../support/secret-scan";
@@ -57,15 +59,21 @@ test("every lane scenario passes against the simulator, and the run leaves nothi
     "rejected-registration": "passed",
     "adopt-after-409": "passed",
     "create-deadline": "passed",
-    // Written against issue 19's contract: it runs once the package exports EndpointService.
-    "endpoint-service": endpointServiceExported() ? "passed" : "skipped",
+    "endpoint-service": "passed",
     "real-aws-endpoint": "passed",
   });
   expect(result.results.find((r) => r.name === "rejected-registration")!.detail).toMatch(/PENDING_ACCEPTANCE -> REJECTED/);
   expect(result.leftovers).toEqual([]);
   expect(await controlOf(sim).endpoints()).toEqual([]);
-  const services = (await wire.requests()).filter((r) => r.method === "DELETE" && /endpointService\/[0-9a-f]{24}$/.test(r.path));
-  expect(services.length).toBe(1); // the lane created its service in its region, and deleted it at the end
+  // The lane created its registrations' service and the EndpointService scenario's; both are gone.
+  const client = new AtlasClient({ credentials: { kind: "apiKey", ...sim.seed.apiKey }, baseUrl: sim.baseUrl });
+  const regions = (await client.listEndpointServices({ groupId: sim.seed.groupId, cloudProvider: "AWS" })).map(
+    (service) => service.regionName,
+  );
+  expect(regions).not.toContain(DEFAULT_REGION);
+  expect(regions).not.toContain(DEFAULT_SERVICE_REGION);
+  const deletes = wire.requests().filter((r) => r.method === "DELETE" && /endpointService\/[0-9a-f]{24}$/.test(r.path));
+  expect(deletes.length).toBeGreaterThanOrEqual(2);
 });
 
 test("the lane's recording replays against a fresh simulator with no difference", async () => {
