@@ -116,16 +116,25 @@ export class LaneContext {
   }
 
   /** Polls until Atlas answers 404 for the endpoint. */
-  async waitEndpointGone(ref: EndpointRef, timeoutMs = 15 * 60_000): Promise<void> {
+  waitEndpointGone(ref: EndpointRef, timeoutMs = 15 * 60_000): Promise<void> {
+    return this.waitGone(() => this.client.getPrivateEndpoint(ref), `endpoint ${ref.endpointId}`, timeoutMs);
+  }
+
+  /** Polls until Atlas answers 404 for the service (it shows DELETING after its 202 until then). */
+  waitServiceGone(ref: ServiceRef, timeoutMs = 15 * 60_000): Promise<void> {
+    return this.waitGone(() => this.client.getEndpointService(ref), `endpoint service ${ref.endpointServiceId}`, timeoutMs);
+  }
+
+  private async waitGone(read: () => Promise<unknown>, what: string, timeoutMs: number): Promise<void> {
     const until = Date.now() + timeoutMs;
     for (;;) {
       try {
-        await this.client.getPrivateEndpoint(ref);
+        await read();
       } catch (error) {
         if (isAtlasNotFound(error)) return;
         throw error;
       }
-      expect(Date.now() < until, `endpoint ${ref.endpointId} still answers after ${Math.round(timeoutMs / 1000)} s`);
+      expect(Date.now() < until, `${what} still answers after ${Math.round(timeoutMs / 1000)} s`);
       await sleep(this.pollMs);
     }
   }
@@ -383,6 +392,11 @@ async function laneService(ctx: LaneContext): Promise<void> {
   const norm = (text: string | undefined) => (text ?? "").toUpperCase().replace(/-/g, "_");
   const services = await ctx.client.listEndpointServices({ groupId, cloudProvider: "AWS" });
   let service = services.find((candidate) => norm(candidate.regionName) === norm(region));
+  if (service?.status === "DELETING" && service.id) {
+    // An earlier run's cleanup or a sweep is removing it: a new one can only be made once it is gone.
+    await ctx.waitServiceGone({ groupId, cloudProvider: "AWS", endpointServiceId: service.id });
+    service = undefined;
+  }
   if (!service) {
     service = await ctx.client.createEndpointService({ groupId }, { providerName: "AWS", region });
     ctx.createdService = true;
@@ -425,6 +439,7 @@ async function cleanUp(ctx: LaneContext): Promise<string[]> {
   if (ctx.createdService && leftovers.length === 0) {
     try {
       await ctx.client.deleteEndpointService(ctx.service);
+      await ctx.waitServiceGone(ctx.service);
       ctx.log(`cleanup: deleted the lane's endpoint service in ${ctx.settings.region}`);
     } catch (error) {
       if (!isAtlasNotFound(error))
