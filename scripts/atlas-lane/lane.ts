@@ -56,9 +56,6 @@ export interface LaneResult {
   leaks: string[];
 }
 
-/** The simulator's PrivateEndpoint statuses and Atlas's, as they show in progress lines. */
-const STATUS_WORDS = /\b(INITIATING|PENDING_ACCEPTANCE|PENDING|WAITING_FOR_USER|VERIFIED|AVAILABLE|REJECTED|FAILED|DELETING)\b/g;
-
 class LaneError extends Error {}
 
 function expect(condition: unknown, message: string): asserts condition {
@@ -147,9 +144,19 @@ export interface Scenario {
   run: (ctx: LaneContext) => Promise<string>;
 }
 
-function statusesIn(text: string): string[] {
+/**
+ * The statuses the provider's wait reported for one endpoint (`<what>: X, waiting for ...`, then
+ * `<what>: X -> Y after ...`), in order; the CLI repeats diagnostics at the end, so each change counts once.
+ */
+function statusesIn(text: string, endpointId: string): string[] {
+  const lines = text.split("\n").filter((line) => line.includes(endpointId));
   const seen: string[] = [];
-  for (const match of text.matchAll(STATUS_WORDS)) if (seen[seen.length - 1] !== match[1]) seen.push(match[1]!);
+  for (const line of lines) {
+    const first = /: ([A-Z_]+), waiting for /.exec(line);
+    if (first && seen.length === 0) seen.push(first[1]!);
+    const change = /\b([A-Z_]+) -> ([A-Z_]+) after /.exec(line);
+    if (change && seen[seen.length - 1] === change[1] && !seen.includes(change[2]!)) seen.push(change[2]!);
+  }
   return seen;
 }
 
@@ -195,7 +202,7 @@ export const SCENARIOS: Scenario[] = [
         held.length === 1,
         `the stack holds ${held.length} endpoints after the failed create, not 1 (after Atlas said yes, state must hold it)`,
       );
-      const statuses = statusesIn(text);
+      const statuses = statusesIn(text, endpointId);
       await destroyAndWaitGone(ctx, stack, ref);
       return `Atlas failed it: ${JSON.stringify(message)}; statuses seen: ${statuses.join(" -> ")}; destroyed, 404 after`;
     },

@@ -62,7 +62,7 @@ test("every lane scenario passes against the simulator, and the run leaves nothi
     "endpoint-service": "passed",
     "real-aws-endpoint": "passed",
   });
-  expect(result.results.find((r) => r.name === "rejected-registration")!.detail).toMatch(/PENDING_ACCEPTANCE -> REJECTED/);
+  expect(result.results.find((r) => r.name === "rejected-registration")!.detail).toMatch(/statuses seen: PENDING_ACCEPTANCE -> REJECTED;/);
   expect(result.leftovers).toEqual([]);
   expect(await controlOf(sim).endpoints()).toEqual([]);
   // The lane created its registrations' service and the EndpointService scenario's; both are gone.
