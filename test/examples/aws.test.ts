@@ -1,4 +1,4 @@
-import { mockWorld, settled, valueOf } from "../support/pulumi-mocks";
+import { mockWorld, settled, resolvedValue } from "../support/pulumi-mocks";
 
 // See test/support/pulumi-mocks.ts: the real serialization is checked through the CLI.
 jest.mock("@pulumi/pulumi/runtime/closure/serializeClosure", () => ({
@@ -44,5 +44,5 @@ test("examples/aws wires the service's name into the VPC endpoint and the VPC en
     securityGroupIds: ["sg-1"],
   });
   expect(endpoint.inputs).toMatchObject({ endpointServiceId: SERVICE_ID, endpointId: VPCE_ID, cloudProvider: "AWS" });
-  expect(await valueOf(program.privateConnectionStrings)).toEqual([{ clusterName: "orders" }]);
+  expect(await resolvedValue(program.privateConnectionStrings)).toEqual([{ clusterName: "orders" }]);
 });

@@ -1,4 +1,4 @@
-import { mockWorld, settled, valueOf } from "../support/pulumi-mocks";
+import { mockWorld, settled, resolvedValue } from "../support/pulumi-mocks";
 
 // See test/support/pulumi-mocks.ts: the real serialization is checked through the CLI.
 jest.mock("@pulumi/pulumi/runtime/closure/serializeClosure", () => ({
@@ -53,5 +53,5 @@ test("examples/azure connects the private endpoint to the service's Private Link
     ["azure-native:network:getNetworkInterface", "atlas-pe.nic.1"],
   ]);
   expect(endpoint.inputs).toMatchObject({ endpointServiceId: SERVICE_ID, endpointId: PE_ID, privateEndpointIPAddress: "10.0.0.7" });
-  expect(await valueOf(program.status)).toBe("AVAILABLE");
+  expect(await resolvedValue(program.status)).toBe("AVAILABLE");
 });

@@ -1,4 +1,4 @@
-import { mockWorld, settled, valueOf } from "../support/pulumi-mocks";
+import { mockWorld, settled, resolvedValue } from "../support/pulumi-mocks";
 
 // See test/support/pulumi-mocks.ts: the real serialization is checked through the CLI.
 jest.mock("@pulumi/pulumi/runtime/closure/serializeClosure", () => ({
@@ -51,5 +51,5 @@ test("examples/gcp points a forwarding rule at the port-mapped service's one att
     endpointGroupName: "atlas-psc",
     endpoints: [{ endpointName: "atlas-psc", ipAddress: "10.128.0.9" }],
   });
-  expect(await valueOf(program.status)).toBe("AVAILABLE");
+  expect(await resolvedValue(program.status)).toBe("AVAILABLE");
 });

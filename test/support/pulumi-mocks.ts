@@ -61,7 +61,7 @@ export function mockWorld(project: string, config: Record<string, string>, outpu
 }
 
 /** Resolves an exported Output of the program (mocks resolve everything known). */
-export function valueOf<T>(output: pulumi.Output<T> | undefined): Promise<T> {
+export function resolvedValue<T>(output: pulumi.Output<T> | undefined): Promise<T> {
   if (!output) throw new Error("the program does not export that value");
   return new Promise((resolve) => output.apply(resolve));
 }
