@@ -12,7 +12,7 @@ import {
   PrivateEndpointServiceAlreadyExistsForRegion,
   PrivateEndpointServiceNotFound,
 } from "./errors";
-import { randomHex } from "./ids";
+import { objectId } from "./ids";
 import type { Pace } from "./pace";
 import {
   AwsInterfaceEndpoint,
@@ -108,7 +108,7 @@ export class AtlasBackend {
         );
       }
     }
-    const service = EndpointService.initiating(randomHex(24), input.providerName, region, input.portMappingEnabled, this.now(), this.pace);
+    const service = EndpointService.initiating(objectId(), input.providerName, region, input.portMappingEnabled, this.now(), this.pace);
     service.supportedRemoteRegions = input.supportedRemoteRegions;
     group.services.set(service.id, service);
     return service.toAtlas(this.now());

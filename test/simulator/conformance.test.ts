@@ -5,8 +5,10 @@
  * recording run chose are not compared.
  */
 import { AtlasTestClient, type AtlasResponse } from "./helpers/atlas-client";
-import { differences, loadRecordings, recordingsAvailable, type Recording } from "./helpers/recordings";
+import { differences, loadRecordings, RECORDINGS_DIR, recordingsAvailable, type Recording } from "./helpers/recordings";
+import { extraRecordingRoots, folderLabel, manifestFolders, REPLAY_SIMULATOR, replayFolder } from "./helpers/replay";
 import { FAST, useSimulator, waitFor } from "./helpers/simulator-harness";
+import { startSimulator } from "../../simulator";
 import { ROUTES, type Route } from "../../simulator/http/routes";
 
 const available = recordingsAvailable();
@@ -51,6 +53,29 @@ function expectConforms(recording: Recording, response: AtlasResponse): void {
 }
 
 const conformance = available ? describe : describe.skip;
+
+/**
+ * Lane recordings (`npm run test:atlas -- --record DIR`), the shared ones and any under
+ * ATLAS_EXTRA_RECORDINGS_DIR: each scenario folder replayed request by request against a fresh
+ * simulator (helpers/replay.ts), which must answer every one as recorded.
+ */
+const laneRoots = [...(available ? [RECORDINGS_DIR] : []), ...extraRecordingRoots()];
+const laneFolders = manifestFolders(laneRoots);
+(laneFolders.length > 0 ? describe : describe.skip)("the simulator against lane recordings", () => {
+  test.each(laneFolders.map((folder) => [folderLabel(folder, laneRoots), folder]))(
+    "%s replays with no difference",
+    async (_label, folder) => {
+      const sim = await startSimulator(REPLAY_SIMULATOR);
+      try {
+        const report = await replayFolder(folder, sim);
+        expect(report.differences).toEqual([]);
+        expect(report.replayed).toBeGreaterThan(0);
+      } finally {
+        await sim.close();
+      }
+    },
+  );
+});
 
 conformance("the simulator against recorded Atlas", () => {
   describe.each(Object.keys(CLOUD_FOLDERS) as Cloud[])("%s private endpoint service", (cloud) => {
@@ -112,7 +137,10 @@ conformance("the simulator against recorded Atlas", () => {
     // Runs last. "Served" comes from the simulator's route table, so a new route or a new recording
     // of a served operation needs a replay here; recordings of operations it does not serve (project
     // creation, regional mode, flex backups, online archives, database users) are left out.
-    const files = recordings.map((recording) => recording.file);
+    // Lane recordings (folders with exchanges.json) are replayed whole by the block above.
+    const files = recordings
+      .map((recording) => recording.file)
+      .filter((file) => !laneFolders.some((folder) => `${RECORDINGS_DIR}/${file}`.startsWith(`${folder}/`)));
     const served = files.filter((file) => routeOf(file) !== undefined);
     expect(files.filter((file) => routeOf(file) !== undefined && !replayed.has(file))).toEqual([]);
     // The derivation recognises every operation recording replayed above, so it does not pass by
