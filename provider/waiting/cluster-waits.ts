@@ -4,8 +4,29 @@ import { reportProgress } from "../host/stderr";
 import { describeEndpoint } from "../vocabulary/ids";
 import type { PrivateConnectionString } from "../vocabulary/outputs";
 import { formatDuration, realClock, type Clock } from "../vocabulary/time";
+import { POLL_SCHEDULE } from "./poll-schedule";
+import { SharedReads } from "./shared-read";
 import type { Observation, WaitSpec } from "./status-table";
 import { waitFor } from "./wait";
+
+/**
+ * One cluster watcher per project per process: every wait and refresh in this provider process
+ * that reads a project's clusters (same Atlas, same rights) shares one read in flight, and an
+ * answer less than half the fast poll interval old. That is the shortest gap between a wait's
+ * polls, so no wait is handed an answer older than its previous look; cluster reads grow with
+ * polls, not with endpoints x polls. Each endpoint still looks for its own entries in the answer.
+ */
+const clusterWatchers = new SharedReads<Cluster[]>();
+
+export function readProjectClusters(client: AtlasClient, groupId: string): Promise<Cluster[]> {
+  const reuseMs = (POLL_SCHEDULE.fastIntervalMs / 2) * timeScale();
+  return clusterWatchers.for(`${client.sharingKey} ${groupId}`).read(() => client.listClusters({ groupId }), reuseMs);
+}
+
+/** Tests: forget every shared cluster answer. */
+export function resetClusterWatchers(): void {
+  clusterWatchers.clear();
+}
 
 /** true: every cluster of the project; a list: those names only. */
 export type ClusterChoice = true | string[];
@@ -108,7 +129,8 @@ export interface ClusterWait {
 const CLUSTERS_SETTLED: WaitSpec = { pending: ["pending"], target: ["ready"], failure: ["failed"] };
 
 /**
- * Polls the project's clusters (one list GET per poll, on the endpoint wait's schedule) until each
+ * Polls the project's clusters (one list GET per poll, on the endpoint wait's schedule, shared
+ * with every other wait on the project: readProjectClusters) until each
  * chosen cluster has applied the endpoint: IDLE and listing it. Clusters without nodes in the
  * service's cloud and region are only waited for until IDLE; clusters deleted meanwhile are
  * skipped. Errors propagate: retrying HTTP is the client's job.
@@ -147,7 +169,7 @@ export async function waitForClusters(wait: ClusterWait): Promise<ClusterWaitOut
   };
 
   const look = async (): Promise<{ value: Look; observation: Observation }> => {
-    const clusters = await wait.client.listClusters({ groupId: wait.ref.groupId });
+    const clusters = await readProjectClusters(wait.client, wait.ref.groupId);
     const byName = new Map(clusters.map((cluster) => [cluster.name, cluster]));
     const standings = new Map<string, ClusterStanding>();
     let impossible: string | undefined;
@@ -227,7 +249,7 @@ export async function refreshConnectionStrings(
 ): Promise<PrivateConnectionString[] | undefined> {
   if (choice === false) return undefined;
   try {
-    const clusters = await client.listClusters({ groupId: ref.groupId });
+    const clusters = await readProjectClusters(client, ref.groupId);
     const chosen = choice === true ? clusters : clusters.filter((cluster) => choice.includes(cluster.name));
     return chosen.flatMap((cluster) => stringsFor(cluster, ref));
   } catch (error) {

@@ -11,9 +11,17 @@ import { Pacer } from "./pacer";
  */
 const pacers = new Map<string, Pacer>();
 
-export function pacerFor(baseUrl: string, credentials: AtlasCredentials, log: (line: string) => void): Pacer {
+/**
+ * Which Atlas and whose view of it: the base URL and a hash of the credential's public identity,
+ * never the secret half. Requests under one key may share a pacer, and reads may share answers.
+ */
+export function atlasIdentityKey(baseUrl: string, credentials: AtlasCredentials): string {
   const identity = credentials.kind === "apiKey" ? `apiKey:${credentials.publicKey}` : `serviceAccount:${credentials.clientId}`;
-  const key = `${baseUrl} ${createHash("sha256").update(identity).digest("hex")}`;
+  return `${baseUrl} ${createHash("sha256").update(identity).digest("hex")}`;
+}
+
+export function pacerFor(baseUrl: string, credentials: AtlasCredentials, log: (line: string) => void): Pacer {
+  const key = atlasIdentityKey(baseUrl, credentials);
   let pacer = pacers.get(key);
   if (!pacer) {
     pacer = new Pacer({ name: new URL(baseUrl).host, clock: realClock, log });
