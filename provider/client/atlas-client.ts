@@ -56,7 +56,8 @@ export class AtlasClient {
     this.#options = rest;
     this.#sharingKey = atlasIdentityKey(rest.baseUrl, credentials);
     this.#transport = createAxiosTransport();
-    this.#pacer = rest.pacing ? pacerFor(rest.baseUrl, credentials, rest.log) : undefined;
+    this.#pacer =
+      rest.pacing === false ? undefined : pacerFor(rest.baseUrl, credentials, rest.log, rest.pacing === true ? undefined : rest.pacing);
     switch (credentials.kind) {
       case "apiKey":
         this.#auth = new DigestAuthenticator(rest.baseUrl, credentials.publicKey, credentials.privateKey);

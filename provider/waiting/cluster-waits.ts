@@ -1,5 +1,5 @@
 import { AtlasApiError, type AtlasClient, type Cluster, type EndpointRef } from "../client";
-import { timeScale } from "../host/connection";
+import { clusterWatcherEnabled, timeScale } from "../host/connection";
 import { reportProgress } from "../host/stderr";
 import { describeEndpoint } from "../vocabulary/ids";
 import type { PrivateConnectionString } from "../vocabulary/outputs";
@@ -19,6 +19,7 @@ import { waitFor } from "./wait";
 const clusterWatchers = new SharedReads<Cluster[]>();
 
 export function readProjectClusters(client: AtlasClient, groupId: string): Promise<Cluster[]> {
+  if (!clusterWatcherEnabled()) return client.listClusters({ groupId });
   const reuseMs = (POLL_SCHEDULE.fastIntervalMs / 2) * timeScale();
   return clusterWatchers.for(`${client.sharingKey} ${groupId}`).read(() => client.listClusters({ groupId }), reuseMs);
 }

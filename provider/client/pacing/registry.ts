@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import type { AtlasCredentials } from "../types";
 import { realClock } from "../../vocabulary/time";
-import { Pacer } from "./pacer";
+import { Pacer, type PacerSettings } from "./pacer";
 
 /**
  * One pacer per Atlas base URL and credential in this process: the provider host runs every
@@ -20,11 +20,16 @@ export function atlasIdentityKey(baseUrl: string, credentials: AtlasCredentials)
   return `${baseUrl} ${createHash("sha256").update(identity).digest("hex")}`;
 }
 
-export function pacerFor(baseUrl: string, credentials: AtlasCredentials, log: (line: string) => void): Pacer {
+export function pacerFor(
+  baseUrl: string,
+  credentials: AtlasCredentials,
+  log: (line: string) => void,
+  settings?: Partial<PacerSettings>,
+): Pacer {
   const key = atlasIdentityKey(baseUrl, credentials);
   let pacer = pacers.get(key);
   if (!pacer) {
-    pacer = new Pacer({ name: new URL(baseUrl).host, clock: realClock, log });
+    pacer = new Pacer({ name: new URL(baseUrl).host, clock: realClock, log, ...(settings ? { settings } : {}) });
     pacers.set(key, pacer);
   }
   return pacer;
