@@ -7,7 +7,7 @@ import { formatDuration, realClock, type Clock } from "../vocabulary/time";
 import { POLL_SCHEDULE } from "./poll-schedule";
 import { SharedReads } from "./shared-read";
 import type { Observation, WaitSpec } from "./status-table";
-import { waitFor } from "./wait";
+import { currentPollSchedule, type PollScheduleFunction, waitFor } from "./wait";
 
 /**
  * One cluster watcher per project per process: every wait and refresh in this provider process
@@ -18,10 +18,26 @@ import { waitFor } from "./wait";
  */
 const clusterWatchers = new SharedReads<Cluster[]>();
 
+/** How long a cluster answer is shared: half the fast poll interval (scaled). */
+const reuseWindowMs = (scale: number) => (POLL_SCHEDULE.fastIntervalMs / 2) * scale;
+
 export function readProjectClusters(client: AtlasClient, groupId: string): Promise<Cluster[]> {
   if (!clusterWatcherEnabled()) return client.listClusters({ groupId });
-  const reuseMs = (POLL_SCHEDULE.fastIntervalMs / 2) * timeScale();
-  return clusterWatchers.for(`${client.sharingKey} ${groupId}`).read(() => client.listClusters({ groupId }), reuseMs);
+  return clusterWatchers.for(`${client.sharingKey} ${groupId}`).read(() => client.listClusters({ groupId }), reuseWindowMs(timeScale()));
+}
+
+/**
+ * The wait's schedule, each poll moved later onto a grid of reuse windows shared by every wait in
+ * the process: waits that began apart (their endpoints AVAILABLE at different polls) still poll
+ * together and share one read. A poll is at most one window (1 s) late.
+ */
+function onSharedGrid(schedule: PollScheduleFunction, clock: Clock, scale: number): PollScheduleFunction {
+  const gridMs = reuseWindowMs(scale);
+  return (moment) => {
+    const now = clock.now();
+    const at = now + schedule(moment) * scale;
+    return (Math.ceil(at / gridMs) * gridMs - now) / scale;
+  };
 }
 
 /** Tests: forget every shared cluster answer. */
@@ -205,7 +221,9 @@ export async function waitForClusters(wait: ClusterWait): Promise<ClusterWaitOut
     return { value: { standings, impossible }, observation: { phase, label } };
   };
 
-  const outcome = await waitFor<Look>({ spec: CLUSTERS_SETTLED, poll: look, timeoutMs: wait.timeoutMs, clock, timeScale: timeScale() });
+  const scale = timeScale();
+  const schedule = clusterWatcherEnabled() ? onSharedGrid(currentPollSchedule(), clock, scale) : currentPollSchedule();
+  const outcome = await waitFor<Look>({ spec: CLUSTERS_SETTLED, poll: look, timeoutMs: wait.timeoutMs, clock, timeScale: scale, schedule });
   const strings = (found: Look | undefined) =>
     [...(found?.standings.values() ?? [])].flatMap((standing) => (standing.kind === "done" ? standing.strings : []));
   switch (outcome.kind) {
