@@ -193,7 +193,7 @@ describe("many endpoints in one project share the project's cluster reads", () =
 
   test("a refresh of 20 endpoints in one project costs 21 requests: one read per endpoint and one shared cluster read", async () => {
     const inputs = await Promise.all(Array.from({ length: 20 }, () => harness.checked(harness.awsArgs())));
-    const created = await Promise.all(inputs.map((i) => harness.observe(provider.create(i))));
+    const created = await atScale(0.1, () => Promise.all(inputs.map((i) => harness.observe(provider.create(i)))));
     resetClusterWatchers(); // `pulumi refresh` is a new provider process
     await harness.clearRequests();
     // Atlas holds the first cluster read for 2 s (simulator-controlled): every refresh arrives while it is in flight.
@@ -210,7 +210,7 @@ describe("many endpoints in one project share the project's cluster reads", () =
 
   test("a cluster read error reaches every refresh that shared it, and each keeps its recorded strings", async () => {
     const inputs = await Promise.all(Array.from({ length: 5 }, () => harness.checked(harness.awsArgs())));
-    const created = await Promise.all(inputs.map((i) => harness.observe(provider.create(i))));
+    const created = await atScale(0.1, () => Promise.all(inputs.map((i) => harness.observe(provider.create(i)))));
     resetClusterWatchers(); // `pulumi refresh` is a new provider process
     await harness.clearRequests();
     await harness.fault({
