@@ -3,6 +3,8 @@ const base = {
   preset: "ts-jest",
   testEnvironment: "node",
   transform: { "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.json", isolatedModules: true }] },
+  // The examples import the package by name, as a user's program does; in tests that is this source tree.
+  moduleNameMapper: { "^pulumi-atlas-private-endpoint$": "<rootDir>/provider/index.ts" },
 };
 module.exports = {
   testTimeout: 60000,

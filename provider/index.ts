@@ -5,6 +5,10 @@ export {
   type PrivateEndpointArgs,
 } from "./resource/private-endpoint";
 export { privateEndpointProvider } from "./resource/provider";
+export { ENDPOINT_SERVICE_TYPE, EndpointService, type EndpointServiceArgs } from "./resource/endpoint-service";
+export { endpointServiceProvider } from "./resource/service-provider";
+export type { EndpointServiceInputs } from "./vocabulary/service-inputs";
+export type { EndpointServiceOutputs } from "./vocabulary/service-outputs";
 export type {
   AwsPrivateEndpointInputs,
   AzurePrivateEndpointInputs,

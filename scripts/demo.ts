@@ -1,6 +1,7 @@
 /**
- * The main job: start the embedded Atlas simulator, run `pulumi up` on the top-level demo program (one private
- * endpoint per cloud), print the stack outputs, then `pulumi destroy`. Exits non-zero on any failure.
+ * The main job: start the embedded Atlas simulator, run `pulumi up` on the top-level demo program (per cloud: the
+ * Atlas endpoint service of a region and one private endpoint registered with it), print the stack outputs and
+ * the clusters' private connection strings, then `pulumi destroy`. Exits non-zero on any failure.
  *
  *   npm run demo [-- --time-scale 1 --keep]
  */
@@ -42,12 +43,7 @@ async function main(): Promise<void> {
         MONGODB_ATLAS_PRIVATE_API_KEY: seed.apiKey.privateKey,
       },
     });
-    await stack.init({
-      groupId: seed.groupId,
-      awsEndpointServiceId: seed.endpointServices.AWS,
-      azureEndpointServiceId: seed.endpointServices.AZURE,
-      gcpEndpointServiceId: seed.endpointServices.GCP,
-    });
+    await stack.init({ groupId: seed.groupId });
     step("pulumi up");
     await mustSucceed(stack.up(), "pulumi up");
     step("Stack outputs");
@@ -64,7 +60,7 @@ async function main(): Promise<void> {
     }
     step("pulumi destroy");
     await mustSucceed(stack.destroy(), "pulumi destroy");
-    step("Done: created, waited for AVAILABLE, and destroyed one endpoint per cloud");
+    step("Done: created, waited for AVAILABLE, and destroyed one endpoint service and one endpoint per cloud");
   } finally {
     await simulator.close();
     if (!keep) rmSync(scratch, { recursive: true, force: true });

@@ -2,11 +2,16 @@
  * Runs one example program from this clone, installed the way a user installs the package: from its packed
  * tarball (a symlink or `file:` folder would break the serialized provider).
  *
- *   npm run example -- aws|azure|gcp            against the embedded Atlas simulator: up, outputs, destroy
- *   npm run example -- aws|azure|gcp --atlas    `pulumi up` of your selected stack against Atlas (its config)
+ *   npm run example -- aws|azure|gcp            against the embedded Atlas simulator: up, outputs, destroy of
+ *                                               examples/existing-endpoint/<cloud> (the cloud side cannot be
+ *                                               created here, so the bring-your-own-endpoint variant runs)
+ *   npm run example -- aws|azure|gcp --atlas    `pulumi up` of examples/<cloud> (the whole journey: service,
+ *                                               cloud endpoint, registration) with your stack, config and the
+ *                                               cloud's credentials
+ *   npm run example -- existing-endpoint/aws --atlas   the bring-your-own-endpoint variant against Atlas
  *
- * Both build and pack the package into the repo root (pulumi-atlas-private-endpoint-<version>.tgz, which
- * examples/<cloud>/package.json depends on) and `npm install` in examples/<cloud>. The simulator run uses a
+ * Each builds and packs the package into the repo root (pulumi-atlas-private-endpoint-<version>.tgz, which
+ * every example's package.json depends on) and runs `npm install` in the example. The simulator run uses a
  * throwaway file backend and removes the Pulumi.simulator.yaml it writes; the --atlas run uses your Pulumi
  * login, stack and config as they are (see README, "Using it").
  */
@@ -44,25 +49,34 @@ function configFor(cloud: Cloud, seed: Awaited<ReturnType<typeof startSimulator>
 }
 
 async function main(): Promise<void> {
-  const cloud = process.argv[2] as Cloud;
+  const name = process.argv[2] ?? "";
+  const atlas = process.argv.includes("--atlas");
+  const cloud = name.replace(/^existing-endpoint\//, "") as Cloud;
   if (!CLOUDS.includes(cloud)) {
-    process.stderr.write(`usage: npm run example -- ${CLOUDS.join("|")} [--atlas]\n`);
+    process.stderr.write(`usage: npm run example -- [existing-endpoint/]${CLOUDS.join("|")} [--atlas]\n`);
     process.exit(2);
   }
-  const dir = join(repoRoot, "examples", cloud);
+  // Against the simulator only the Atlas side exists: the variant that takes an existing cloud endpoint runs.
+  const example = atlas && !name.startsWith("existing-endpoint/") ? cloud : `existing-endpoint/${cloud}`;
+  if (!atlas && !name.startsWith("existing-endpoint/")) {
+    step(
+      `examples/${cloud} creates real ${cloud.toUpperCase()} resources; against the simulator its bring-your-own-endpoint variant examples/${example} runs`,
+    );
+  }
+  const dir = join(repoRoot, "examples", example);
   const version = (JSON.parse(readFileSync(join(repoRoot, "package.json"), "utf8")) as { version: string }).version;
 
-  step(`Packing pulumi-atlas-private-endpoint ${version} into the repo root and installing it into examples/${cloud}`);
+  step(`Packing pulumi-atlas-private-endpoint ${version} into the repo root and installing it into examples/${example}`);
   const tarball = await packPackage(repoRoot);
   if (!existsSync(join(repoRoot, `pulumi-atlas-private-endpoint-${version}.tgz`)))
-    throw new Error(`npm pack wrote ${tarball}, not the file examples/${cloud}/package.json names`);
+    throw new Error(`npm pack wrote ${tarball}, not the file examples/${example}/package.json names`);
   await mustSucceed(
     runCommand("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline", "--loglevel=error"], { cwd: dir, echo: true }),
     "npm install",
   );
 
-  if (process.argv.includes("--atlas")) {
-    step(`pulumi up in examples/${cloud} with your Pulumi login, selected stack and its config`);
+  if (atlas) {
+    step(`pulumi up in examples/${example} with your Pulumi login, selected stack and its config`);
     const up = spawnSync("pulumi", ["up"], { cwd: dir, stdio: "inherit" });
     process.exit(up.status ?? 1);
   }
@@ -94,7 +108,7 @@ async function main(): Promise<void> {
     await pulumi(["up", "--yes", "--skip-preview"], "pulumi up");
     step("pulumi destroy");
     await pulumi(["destroy", "--yes", "--skip-preview"], "pulumi destroy");
-    step(`Done: examples/${cloud} created its endpoint, waited for AVAILABLE and destroyed it`);
+    step(`Done: examples/${example} created its endpoint, waited for AVAILABLE and destroyed it`);
   } finally {
     await simulator.close();
     rmSync(join(dir, "Pulumi.simulator.yaml"), { force: true });

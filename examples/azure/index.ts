@@ -1,25 +1,48 @@
+import * as network from "@pulumi/azure-native/network";
 import * as pulumi from "@pulumi/pulumi";
-import { PrivateEndpoint } from "pulumi-atlas-private-endpoint";
+import { EndpointService, PrivateEndpoint } from "pulumi-atlas-private-endpoint";
 
-// Azure side: the private endpoint you created in your VNet (azure-native network.PrivateEndpoint's id) and the
-// IP address of its network interface.
+// The whole private link on Azure: the Atlas endpoint service (a Private Link Service in Atlas's
+// subscription), your private endpoint connected to it, the registration, the connection strings.
 const config = new pulumi.Config();
-// Optional: how long `pulumi up` waits for Atlas to report the endpoint AVAILABLE (default 1h); e.g. "45m".
-const createTimeout = config.get("createTimeout");
+const groupId = config.require("groupId"); // the Atlas project
+const location = config.get("location") ?? "eastus2"; // Azure's spelling; Atlas's (US_EAST_2) works too
+const resourceGroupName = config.require("resourceGroupName");
 
-const endpoint = new PrivateEndpoint("orders-db-azure", {
-  groupId: config.require("groupId"),
-  cloudProvider: "AZURE",
-  endpointServiceId: config.require("endpointServiceId"),
-  endpointId: config.require("privateEndpointResourceId"),
-  privateEndpointIPAddress: config.require("privateEndpointIPAddress"),
-  ...(createTimeout ? { timeouts: { create: createTimeout } } : {}),
+const service = new EndpointService("atlas-service", { groupId, cloudProvider: "AZURE", region: location });
+
+// Atlas approves the connection itself, so it is a manual connection to Atlas's Private Link Service.
+const privateEndpoint = new network.PrivateEndpoint("atlas-pe", {
+  resourceGroupName,
+  location,
+  subnet: { id: config.require("subnetId") },
+  manualPrivateLinkServiceConnections: [
+    { name: "atlas", privateLinkServiceId: service.privateLinkServiceResourceId, requestMessage: "MongoDB Atlas" },
+  ],
 });
 
-export const pulumiId = endpoint.id;
+// Atlas needs the endpoint's private IP: the address of the network interface Azure created for it.
+const nicName = privateEndpoint.networkInterfaces.apply((nics) => {
+  const id = nics[0]?.id;
+  if (!id) throw new Error("the private endpoint has no network interface yet");
+  return id.split("/").pop() as string;
+});
+const nic = network.getNetworkInterfaceOutput({ resourceGroupName, networkInterfaceName: nicName });
+const privateIp = nic.apply((found) => {
+  const ip = found.ipConfigurations?.[0]?.privateIPAddress;
+  if (!ip) throw new Error("the private endpoint's network interface has no private IP address");
+  return ip;
+});
+
+const endpoint = new PrivateEndpoint("orders-db", {
+  groupId,
+  cloudProvider: "AZURE",
+  endpointServiceId: service.endpointServiceId,
+  endpointId: privateEndpoint.id, // the resource id, unencoded
+  privateEndpointIPAddress: privateIp,
+});
+
+export const endpointServiceId = service.endpointServiceId;
+export const privateEndpointId = privateEndpoint.id;
 export const status = endpoint.status;
-export const privateEndpointConnectionName = endpoint.privateEndpointConnectionName;
-export const privateEndpointIPAddress = endpoint.privateEndpointIPAddress;
-export const privateEndpointResourceId = endpoint.privateEndpointResourceId;
-// How apps reach each cluster through this endpoint (set once the clusters have applied it; no password in them).
 export const privateConnectionStrings = endpoint.privateConnectionStrings;

@@ -1,27 +1,49 @@
+import * as gcp from "@pulumi/gcp";
 import * as pulumi from "@pulumi/pulumi";
-import { PrivateEndpoint } from "pulumi-atlas-private-endpoint";
+import { EndpointService, PrivateEndpoint } from "pulumi-atlas-private-endpoint";
 
-// GCP side: the forwarding rules you created in your project, one per Atlas service attachment
-// (a port-mapped endpoint service takes exactly one).
+// The whole private link on Google Cloud with Private Service Connect: a port-mapped Atlas
+// endpoint service (one service attachment), an internal address and a forwarding rule to it,
+// the registration, the connection strings.
 const config = new pulumi.Config();
-const endpointGroupName = config.get("endpointGroupName") ?? "orders-db-psc";
-const endpointCount = config.getNumber("endpointCount") ?? 2;
+const groupId = config.require("groupId"); // the Atlas project
+const region = config.get("region") ?? "us-central1"; // Google's spelling; Atlas's (CENTRAL_US) works too
+const gcpProjectId = config.require("gcpProjectId");
+const groupName = config.get("endpointGroupName") ?? "atlas-psc";
 
-const endpoint = new PrivateEndpoint("orders-db-gcp", {
-  groupId: config.require("groupId"),
-  cloudProvider: "GCP",
-  endpointServiceId: config.require("endpointServiceId"),
-  gcpProjectId: config.require("gcpProjectId"),
-  endpointGroupName,
-  endpoints: Array.from({ length: endpointCount }, (_, i) => ({
-    endpointName: `${endpointGroupName}-${i}`,
-    ipAddress: `10.142.0.${10 + i}`,
-  })),
+const service = new EndpointService("atlas-service", { groupId, cloudProvider: "GCP", region, portMappingEnabled: true });
+
+const address = new gcp.compute.Address("atlas-psc-address", {
+  project: gcpProjectId,
+  region,
+  subnetwork: config.require("subnetwork"),
+  addressType: "INTERNAL",
 });
 
-export const pulumiId = endpoint.id;
+const rule = new gcp.compute.ForwardingRule("atlas-psc-rule", {
+  name: groupName,
+  project: gcpProjectId,
+  region,
+  network: config.require("network"),
+  ipAddress: address.id,
+  loadBalancingScheme: "", // Private Service Connect
+  target: service.serviceAttachmentNames.apply((names) => {
+    const [attachment] = names;
+    if (!attachment) throw new Error("the Atlas endpoint service has no service attachment yet");
+    return attachment;
+  }),
+});
+
+const endpoint = new PrivateEndpoint("orders-db", {
+  groupId,
+  cloudProvider: "GCP",
+  endpointServiceId: service.endpointServiceId,
+  gcpProjectId,
+  endpointGroupName: groupName,
+  endpoints: [{ endpointName: rule.name, ipAddress: address.address }],
+});
+
+export const endpointServiceId = service.endpointServiceId;
+export const forwardingRule = rule.name;
 export const status = endpoint.status;
-export const endpoints = endpoint.endpoints;
-export const portMappingEnabled = endpoint.portMappingEnabled;
-// How apps reach each cluster through this endpoint (set once the clusters have applied it; no password in them).
 export const privateConnectionStrings = endpoint.privateConnectionStrings;

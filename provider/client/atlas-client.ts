@@ -9,7 +9,16 @@ import { requestAccessToken } from "./oauth/token-endpoint";
 import { TokenSource } from "./oauth/token-source";
 import { normalizeOptions, type AtlasClientOptions, type NormalizedOptions } from "./options";
 import { CLUSTER_MEDIA_TYPE, clusterPageSchema, clusterSchema, type Cluster } from "./cluster-schemas";
-import { clusterPath, clustersPath, endpointPath, endpointServicePath, endpointServicesPath, endpointsPath } from "./paths";
+import {
+  clusterPath,
+  clustersPath,
+  endpointPath,
+  endpointServiceCreatePath,
+  endpointServicePath,
+  endpointServiceUpdatePath,
+  endpointServicesPath,
+  endpointsPath,
+} from "./paths";
 import {
   describeIssues,
   endpointServiceSchemas,
@@ -25,12 +34,12 @@ import { sendWithRetries } from "./send-with-retries";
 import { createAxiosTransport, type Transport } from "./transport";
 import type { CloudProvider } from "../vocabulary/clouds";
 import type { EndpointRef, ServiceRef } from "../vocabulary/ids";
-import type { CreateEndpointRequest } from "./types";
+import type { CreateEndpointRequest, CreateEndpointServiceRequest } from "./types";
 import { USER_AGENT } from "./version";
 
 export const ATLAS_MEDIA_TYPE = "application/vnd.atlas.2023-01-01+json";
 
-type Method = "GET" | "POST" | "DELETE";
+type Method = "GET" | "POST" | "PATCH" | "DELETE";
 
 /** See AtlasClient.whyNotFound. */
 export type NotFoundVerdict =
@@ -139,6 +148,39 @@ export class AtlasClient {
       }
       return { gone: false, because: "serviceUnreadable", detail: error instanceof Error ? error.message : String(error) };
     }
+  }
+
+  /**
+   * Creates an endpoint service (Atlas answers 201, the spec says 200). A 409
+   * PRIVATE_ENDPOINT_SERVICE_ALREADY_EXISTS_FOR_REGION means the project has one for that cloud and
+   * region already; this client does not hide that, the operations layer adopts it.
+   */
+  async createEndpointService(group: { groupId: string }, request: CreateEndpointServiceRequest): Promise<EndpointService> {
+    const path = endpointServiceCreatePath(group);
+    const answer = await this.#send("POST", path, request);
+    return this.#parse(endpointServiceSchemas[request.providerName], answer, "POST", path);
+  }
+
+  /** AWS only: the regions outside the service's own from which endpoints may connect (null: none). */
+  async updateEndpointServiceRemoteRegions(service: ServiceRef, supportedRemoteRegions: string[] | null): Promise<EndpointService> {
+    const path = endpointServiceUpdatePath(service);
+    const answer = await this.#send("PATCH", path, { cloudProvider: service.cloudProvider, supportedRemoteRegions });
+    return this.#parse(endpointServiceSchemas[service.cloudProvider], answer, "PATCH", path);
+  }
+
+  /** Asks Atlas to delete (it answers 202, the spec says 204); the service shows DELETING until GET answers 404. */
+  async deleteEndpointService(service: ServiceRef): Promise<void> {
+    await this.#send("DELETE", endpointServicePath(service));
+  }
+
+  /**
+   * What a 404 for an endpoint service means: gone only when Atlas itself answered (its error body)
+   * and not GROUP_NOT_FOUND. No extra request: the service is the top of what a path names here.
+   */
+  whyServiceNotFound(notFound: AtlasApiError): NotFoundVerdict {
+    if (!notFound.fromAtlas) return { gone: false, because: "notAtlas", detail: notFound.message };
+    if (notFound.errorCode === "GROUP_NOT_FOUND") return { gone: false, because: "projectNotFound", detail: notFound.message };
+    return { gone: true, because: "service" };
   }
 
   async getEndpointService(service: ServiceRef): Promise<EndpointService> {

@@ -2,7 +2,7 @@ export { AtlasClient, ATLAS_MEDIA_TYPE } from "./atlas-client";
 export type { NotFoundVerdict } from "./atlas-client";
 export type { AtlasClientOptions, RetryOptions } from "./options";
 export { DEFAULT_BASE_URL, DEFAULT_RETRY, DEFAULT_REQUEST_TIMEOUT_MS } from "./options";
-export type { AtlasCredentials, CreateEndpointRequest } from "./types";
+export type { AtlasCredentials, CreateEndpointRequest, CreateEndpointServiceRequest } from "./types";
 export { CLOUD_PROVIDERS, type CloudProvider } from "../vocabulary/clouds";
 export type { EndpointRef, ServiceRef } from "../vocabulary/ids";
 export type {

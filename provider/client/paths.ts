@@ -19,6 +19,15 @@ export function endpointServicesPath(group: { groupId: string; cloudProvider: Cl
   return `/api/atlas/v2/groups/${segment("groupId", group.groupId)}/privateEndpoint/${segment("cloudProvider", group.cloudProvider)}/endpointService`;
 }
 
+/** Create and update address the service without the cloud segment (the cloud is in the body). */
+export function endpointServiceCreatePath(group: { groupId: string }): string {
+  return `/api/atlas/v2/groups/${segment("groupId", group.groupId)}/privateEndpoint/endpointService`;
+}
+
+export function endpointServiceUpdatePath(service: { groupId: string; endpointServiceId: string }): string {
+  return `${endpointServiceCreatePath(service)}/${segment("endpointServiceId", service.endpointServiceId)}`;
+}
+
 export function endpointServicePath(service: ServiceRef): string {
   return `${endpointServicesPath(service)}/${segment("endpointServiceId", service.endpointServiceId)}`;
 }

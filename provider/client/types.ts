@@ -1,3 +1,4 @@
+import type { CloudProvider } from "../vocabulary/clouds";
 export type AtlasCredentials =
   /** Programmatic API key, sent with HTTP Digest. */
   | { kind: "apiKey"; publicKey: string; privateKey: string }
@@ -13,3 +14,13 @@ export type CreateEndpointRequest =
       endpointGroupName: string;
       endpoints: { endpointName: string; ipAddress: string }[];
     };
+
+/** The endpoint service POST body (the API's field names: `providerName`, `region` in Atlas's spelling). */
+export interface CreateEndpointServiceRequest {
+  providerName: CloudProvider;
+  region: string;
+  /** GCP only; Atlas defaults to false. */
+  portMappingEnabled?: boolean;
+  /** AWS only. */
+  supportedRemoteRegions?: string[];
+}

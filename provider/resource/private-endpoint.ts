@@ -3,15 +3,8 @@ import type { CloudProvider } from "../vocabulary/clouds";
 import type { PrivateEndpointInputs } from "../vocabulary/inputs";
 import type { ForwardingRuleOutput, PrivateConnectionString } from "../vocabulary/outputs";
 import type { DurationInput } from "../vocabulary/time";
+import type { ArgsOf } from "./args";
 import { privateEndpointProvider } from "./provider";
-
-/** Each property may be a value, a promise or an Output, at any depth. */
-type Arg<T> = [NonNullable<T>] extends [readonly (infer E)[]]
-  ? pulumi.Input<Arg<E>[]>
-  : [NonNullable<T>] extends [string | number | boolean]
-    ? pulumi.Input<NonNullable<T>>
-    : pulumi.Input<{ [K in keyof NonNullable<T>]: Arg<NonNullable<T>[K]> }>;
-type ArgsOf<T> = T extends unknown ? { [K in keyof T]: Arg<T[K]> } : never;
 
 /** Arguments of a PrivateEndpoint, derived from the plain inputs (one variant per cloud). */
 export type PrivateEndpointArgs = ArgsOf<PrivateEndpointInputs>;

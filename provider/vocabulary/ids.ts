@@ -80,3 +80,51 @@ export function describeEndpoint(ref: EndpointRef): string {
       return ref.cloudProvider satisfies never;
   }
 }
+
+/** The Pulumi id of an EndpointService: `${groupId}:${cloudProvider}:${endpointServiceId}`; enough for read, import and delete. */
+export function formatServiceId(service: ServiceRef): string {
+  return `${service.groupId}:${service.cloudProvider}:${service.endpointServiceId}`;
+}
+
+const SERVICE_ID_PATTERN = /^([0-9a-f]{24}):(AWS|AZURE|GCP):([0-9a-f]{24})$/;
+
+/**
+ * A service whose create Atlas may have carried out but never confirmed is recorded under
+ * `${groupId}:${cloudProvider}:region:${regionName}`: its id is Atlas's to give, so later
+ * operations find it by listing that region.
+ */
+export interface UnconfirmedServiceRef {
+  groupId: string;
+  cloudProvider: CloudProvider;
+  regionName: string;
+}
+
+export function formatUnconfirmedServiceId(ref: UnconfirmedServiceRef): string {
+  return `${ref.groupId}:${ref.cloudProvider}:region:${ref.regionName}`;
+}
+
+const UNCONFIRMED_SERVICE_ID_PATTERN = /^([0-9a-f]{24}):(AWS|AZURE|GCP):region:([A-Z0-9_]+)$/;
+
+export function parseUnconfirmedServiceId(id: string): UnconfirmedServiceRef | undefined {
+  const match = UNCONFIRMED_SERVICE_ID_PATTERN.exec(id);
+  if (!match) return undefined;
+  const [, groupId, cloudProvider, regionName] = match as unknown as [string, string, CloudProvider, string];
+  return { groupId, cloudProvider, regionName };
+}
+
+export function parseServiceId(id: string): ServiceRef {
+  const match = SERVICE_ID_PATTERN.exec(id);
+  if (!match) {
+    throw new Error(
+      `EndpointService id value="${id}" is not of the form <groupId>:<AWS|AZURE|GCP>:<endpointServiceId> (24 hex characters each for the ids)`,
+    );
+  }
+  const [, groupId, cloudProvider, endpointServiceId] = match as unknown as [string, string, CloudProvider, string];
+  return { groupId, cloudProvider, endpointServiceId };
+}
+
+/** How progress lines and errors name an endpoint service. */
+export function describeService(service: ServiceRef & { regionName?: string }): string {
+  const region = service.regionName ? ` in ${service.regionName}` : "";
+  return `${service.cloudProvider} endpoint service ${service.endpointServiceId}${region}`;
+}

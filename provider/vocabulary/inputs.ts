@@ -52,20 +52,20 @@ export interface PrivateEndpointOptions {
   waitForClusters?: boolean | string[];
 }
 
-interface EndpointServiceInputs extends PrivateEndpointOptions {
+interface RegistrationTarget extends PrivateEndpointOptions {
   /** Atlas project id (24 hex characters). */
   groupId: string;
   /** Atlas private endpoint service id (24 hex characters). */
   endpointServiceId: string;
 }
 
-export interface AwsPrivateEndpointInputs extends EndpointServiceInputs {
+export interface AwsPrivateEndpointInputs extends RegistrationTarget {
   cloudProvider?: "AWS";
   /** The AWS VPC interface endpoint id, "vpce-" followed by 17 hex characters. */
   endpointId: string;
 }
 
-export interface AzurePrivateEndpointInputs extends EndpointServiceInputs {
+export interface AzurePrivateEndpointInputs extends RegistrationTarget {
   cloudProvider: "AZURE";
   /** The Azure private endpoint's resource id (/subscriptions/.../privateEndpoints/<name>). */
   endpointId: string;
@@ -73,7 +73,7 @@ export interface AzurePrivateEndpointInputs extends EndpointServiceInputs {
   privateEndpointIPAddress: string;
 }
 
-export interface GcpPrivateEndpointInputs extends EndpointServiceInputs {
+export interface GcpPrivateEndpointInputs extends RegistrationTarget {
   cloudProvider: "GCP";
   /** The Google Cloud project that holds the forwarding rules. */
   gcpProjectId: string;
@@ -119,13 +119,13 @@ export const PROVIDER_KEY = "__provider";
 /** Values longer than this are cut in messages: a pasted file or a runaway string must not flood the preview. */
 const SHOWN_MAX_CHARS = 120;
 
-function shown(value: unknown): string {
+export function shown(value: unknown): string {
   const text = typeof value === "string" ? value : (JSON.stringify(value) ?? String(value));
   const cut = text.length > SHOWN_MAX_CHARS ? `${text.slice(0, SHOWN_MAX_CHARS)}... (${text.length} characters)` : text;
   return typeof value === "string" ? `value="${cut}"` : `value=${cut}`;
 }
 
-function text(pattern: RegExp, allowed: string) {
+export function text(pattern: RegExp, allowed: string) {
   return z
     .string({
       error: (issue) => (issue.input === undefined ? `is required (${allowed})` : `must be ${allowed}, got ${shown(issue.input)}`),
@@ -133,7 +133,7 @@ function text(pattern: RegExp, allowed: string) {
     .regex(pattern, { error: (issue) => `must be ${allowed}, got ${shown(issue.input)}` });
 }
 
-const HEX24 = /^[0-9a-f]{24}$/;
+export const HEX24 = /^[0-9a-f]{24}$/;
 const IPV4 = /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
 const AWS_ENDPOINT_ID = /^vpce-[0-9a-f]{17}$/;
 // The OpenAPI pattern for Azure endpoint ids, unencoded.
@@ -149,10 +149,10 @@ const duration = z.unknown().superRefine((value, ctx) => {
     ctx.addIssue({ code: "custom", message: `must be ${DURATION_HELP}, got ${shown(value)}` });
   }
 });
-const flag = z.boolean({ error: (issue) => `must be true or false, got ${shown(issue.input)}` }).optional();
+export const flag = z.boolean({ error: (issue) => `must be true or false, got ${shown(issue.input)}` }).optional();
 
 /** Accepts the preview sentinel for any value, else validates with `schema`. */
-function orUnknown(schema: z.ZodType): z.ZodType {
+export function orUnknown(schema: z.ZodType): z.ZodType {
   const checked = z.unknown().superRefine((value, ctx) => {
     if (isUnknown(value)) return;
     const result = schema.safeParse(value);
@@ -163,7 +163,7 @@ function orUnknown(schema: z.ZodType): z.ZodType {
   return schema.safeParse(undefined).success ? checked.optional() : checked;
 }
 
-const timeouts = z
+export const timeoutsSchema = z
   .object(
     { create: orUnknown(duration), delete: orUnknown(duration) },
     { error: (issue) => `must be an object like { create: "45m", delete: "30m" }, got ${shown(issue.input)}` },
@@ -238,7 +238,7 @@ const commonSchema = z.object({
       .optional(),
   ),
   endpointServiceId: orUnknown(text(HEX24, "24 hexadecimal characters (the Atlas endpoint service id)")),
-  timeouts: orUnknown(timeouts),
+  timeouts: orUnknown(timeoutsSchema),
   deleteOnCreateTimeout: orUnknown(flag),
   adoptExisting: orUnknown(flag),
   waitForClusters: orUnknown(waitForClusters),
@@ -274,7 +274,7 @@ export interface InputFailure {
   reason: string;
 }
 
-function propertyPath(path: readonly PropertyKey[]): string {
+export function propertyPath(path: readonly PropertyKey[]): string {
   return path.reduce<string>((out, key) => (typeof key === "number" ? `${out}[${key}]` : out ? `${out}.${String(key)}` : String(key)), "");
 }
 

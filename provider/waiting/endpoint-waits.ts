@@ -1,9 +1,9 @@
 import { isAtlasNotFound, type AtlasClient, type EndpointRef, type AtlasEndpoint } from "../client";
 import { timeScale } from "../host/connection";
-import { reportProgress } from "../host/stderr";
 import { describeEndpoint } from "../vocabulary/ids";
-import { formatDuration, realClock, type Clock } from "../vocabulary/time";
+import { realClock, type Clock } from "../vocabulary/time";
 import { endpointGoneTwice, graceAfterCreate, notFoundCounter } from "./gone";
+import { progressReporter, unknownStatusReporter } from "./progress";
 import { observe, unknownStatusOf, UNTIL_GONE, UNTIL_READY, type Observation } from "./status-table";
 import { waitFor, type WaitOutcome } from "./wait";
 
@@ -15,29 +15,6 @@ interface Look {
 }
 
 const seen = (endpoint: AtlasEndpoint): Look => ({ value: endpoint, observation: observe(endpoint) });
-
-/** Says once per status that Atlas sent one this version does not know, and that it is waited through. */
-function unknownStatusReporter(ref: EndpointRef) {
-  const told = new Set<string>();
-  return (endpoint: AtlasEndpoint): AtlasEndpoint => {
-    const unknown = unknownStatusOf(endpoint);
-    if (unknown !== undefined && !told.has(unknown)) {
-      told.add(unknown);
-      reportProgress(
-        `${describeEndpoint(ref)}: Atlas reports status ${unknown}, which this provider version does not know; treating it as still in progress until the deadline`,
-      );
-    }
-    return endpoint;
-  };
-}
-
-function progressReporter(ref: EndpointRef, waitingFor: string, target: Observation["phase"]) {
-  const what = describeEndpoint(ref);
-  return ({ from, to, phase, elapsedMs }: { from: string | undefined; to: string; phase: Observation["phase"]; elapsedMs: number }) => {
-    if (from === undefined) reportProgress(phase === target ? `${what}: ${to}` : `${what}: ${to}, waiting for ${waitingFor}`);
-    else reportProgress(`${what}: ${from} -> ${to} after ${formatDuration(elapsedMs)}`);
-  };
-}
 
 export interface ReadyWait {
   client: AtlasClient;
@@ -56,7 +33,7 @@ export interface ReadyWait {
 export async function waitUntilReady(wait: ReadyWait): Promise<EndpointOutcome> {
   const clock = wait.clock ?? realClock;
   const scale = timeScale();
-  const note = unknownStatusReporter(wait.ref);
+  const note = unknownStatusReporter(describeEndpoint(wait.ref), unknownStatusOf);
   // The create's grace (gone.ts): 404s soon after Atlas accepted the create are not yet, not gone.
   const inGrace = notFoundCounter(graceAfterCreate(wait.acceptedAt, scale), clock);
   return waitFor<AtlasEndpoint | undefined>({
@@ -77,7 +54,7 @@ export async function waitUntilReady(wait: ReadyWait): Promise<EndpointOutcome> 
     timeoutMs: wait.timeoutMs,
     clock,
     timeScale: scale,
-    onStatusChange: progressReporter(wait.ref, "AVAILABLE", "ready"),
+    onStatusChange: progressReporter(describeEndpoint(wait.ref), "AVAILABLE", "ready"),
   });
 }
 
@@ -106,6 +83,6 @@ export async function waitUntilGone(wait: GoneWait): Promise<EndpointOutcome> {
     timeoutMs: wait.timeoutMs,
     clock,
     timeScale: timeScale(),
-    onStatusChange: progressReporter(wait.ref, "Atlas to remove it", "gone"),
+    onStatusChange: progressReporter(describeEndpoint(wait.ref), "Atlas to remove it", "gone"),
   });
 }

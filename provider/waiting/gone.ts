@@ -1,7 +1,16 @@
-import { AtlasClientError, isAtlasNotFound, type AtlasApiError, type AtlasClient, type AtlasEndpoint, type EndpointRef } from "../client";
+import {
+  AtlasClientError,
+  isAtlasNotFound,
+  type AtlasApiError,
+  type AtlasClient,
+  type AtlasEndpoint,
+  type EndpointRef,
+  type NotFoundVerdict,
+  type ServiceRef,
+} from "../client";
 import { CONFIG_KEYS, ENV_KEYS, timeScale } from "../host/connection";
 import { reportProgress } from "../host/stderr";
-import { describeEndpoint } from "../vocabulary/ids";
+import { describeEndpoint, describeService } from "../vocabulary/ids";
 import { formatDuration, realClock, type Clock } from "../vocabulary/time";
 import { observe, type Observation, type WaitSpec } from "./status-table";
 import { waitFor } from "./wait";
@@ -166,6 +175,22 @@ export async function confirmGone(client: AtlasClient, ref: EndpointRef, notFoun
       reportProgress(`${what}: its endpoint service ${ref.endpointServiceId} is gone from Atlas, and the endpoint with it`);
     return;
   }
+  throwNotGone(verdict, what, ref, error);
+}
+
+/**
+ * The same rule for an endpoint service: only Atlas's own 404 for the service (not GROUP_NOT_FOUND,
+ * not a proxy's 404) says it is gone. Resolves when it is; throws NotConfirmedGone otherwise.
+ */
+export function confirmServiceGone(client: AtlasClient, service: ServiceRef, notFound: unknown): void {
+  if (!isAtlasNotFound(notFound)) throw notFound;
+  const error = notFound as AtlasApiError;
+  const verdict = client.whyServiceNotFound(error);
+  if (verdict.gone) return;
+  throwNotGone(verdict, describeService(service), service, error);
+}
+
+function throwNotGone(verdict: Extract<NotFoundVerdict, { gone: false }>, what: string, ref: ServiceRef, error: AtlasApiError): never {
   const request = { method: error.method, path: error.path };
   switch (verdict.because) {
     case "notAtlas":
@@ -188,6 +213,6 @@ export async function confirmGone(client: AtlasClient, ref: EndpointRef, notFoun
         request,
       );
     default:
-      return verdict satisfies never;
+      return verdict.because satisfies never;
   }
 }

@@ -4,7 +4,7 @@
  * list only statuses the vocabulary knows (a typo fails to compile); a status Atlas adds later is
  * pending until the deadline.
  */
-import type { CloudProvider, EndpointStatus, EndpointStatusView, ForwardingRuleStatus } from "../vocabulary/clouds";
+import type { CloudProvider, EndpointServiceStatus, EndpointStatus, EndpointStatusView, ForwardingRuleStatus } from "../vocabulary/clouds";
 
 /** Where an endpoint is in its life, whatever the cloud calls it. */
 export type Phase = "pending" | "ready" | "failed" | "deleting" | "gone";
@@ -57,6 +57,22 @@ export const GCP_FORWARDING_RULE_STATUS: StatusSets<ForwardingRuleStatus> = {
   deleting: ["DELETING"],
   gone: [],
 };
+
+/**
+ * An endpoint service, any cloud. WAITING_FOR_USER is Atlas done with its side and waiting for the
+ * cloud-side endpoint: ready to use, as Terraform's target set has it.
+ */
+export const SERVICE_STATUS_TABLE = {
+  pending: ["INITIATING"],
+  ready: ["AVAILABLE", "WAITING_FOR_USER"],
+  failed: ["FAILED"],
+  deleting: ["DELETING"],
+  gone: [],
+} as const satisfies StatusSets<EndpointServiceStatus>;
+
+type UnlistedServiceStatus = Exclude<EndpointServiceStatus, (typeof SERVICE_STATUS_TABLE)[keyof StatusSets][number]>;
+const _everyServiceStatusHasAMeaning: [UnlistedServiceStatus] extends [never] ? true : never = true;
+void _everyServiceStatusHasAMeaning;
 
 export interface Observation {
   phase: Phase | "notFoundYet";
@@ -121,6 +137,25 @@ export function observe(endpoint: EndpointStatusView): Observation {
   return phase === "failed"
     ? { phase, label, failure: reasons.length > 0 ? reasons.join("; ") : `Atlas reports status ${label}` }
     : { phase, label };
+}
+
+/** The same reading for an endpoint service: an `errorMessage` is a failure, an unknown status is pending. */
+export function observeService(service: { status?: string; errorMessage?: string }): Observation {
+  const phase = phaseIn(SERVICE_STATUS_TABLE, service.status);
+  const label = service.status ?? "NO_STATUS_YET";
+  const errorMessage = service.errorMessage?.trim();
+  if (errorMessage && (phase === "pending" || phase === "ready" || phase === "failed"))
+    return { phase: "failed", label, failure: errorMessage };
+  return phase === "failed" ? { phase, label, failure: `Atlas reports status ${label}` } : { phase, label };
+}
+
+/** A service status this version's table does not list; undefined when known or absent. */
+export function unknownServiceStatusOf(service: { status?: string }): string | undefined {
+  const status = service.status;
+  if (status === undefined) return undefined;
+  const sets: StatusSets = SERVICE_STATUS_TABLE;
+  const known = [sets.pending, sets.ready, sets.failed, sets.deleting, sets.gone].some((set) => set.includes(status));
+  return known ? undefined : status;
 }
 
 /** A wait ends well in a target phase, badly in a failure phase, and keeps polling in a pending one. */

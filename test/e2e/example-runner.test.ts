@@ -16,9 +16,9 @@ test.each(["aws", "azure", "gcp"])(
     expect(text).toMatch(/-> AVAILABLE/);
     expect(text).toMatch(new RegExp(`-\\s+pulumi-nodejs:dynamic/atlas:PrivateEndpoint orders-db-${cloud} deleted`));
     // Installed as a real copy from the tarball, not linked to the source tree.
-    const installed = join(repoRoot, "examples", cloud, "node_modules", "pulumi-atlas-private-endpoint");
+    const installed = join(repoRoot, "examples", "existing-endpoint", cloud, "node_modules", "pulumi-atlas-private-endpoint");
     expect(existsSync(join(installed, "dist", "provider", "lifecycle.js"))).toBe(true);
     expect(existsSync(join(installed, "provider"))).toBe(false);
-    expect(existsSync(join(repoRoot, "examples", cloud, "Pulumi.simulator.yaml"))).toBe(false);
+    expect(existsSync(join(repoRoot, "examples", "existing-endpoint", cloud, "Pulumi.simulator.yaml"))).toBe(false);
   },
 );

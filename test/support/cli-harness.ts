@@ -77,8 +77,9 @@ export function output(result: CommandResult): string {
   return `${result.stdout}\n${result.stderr}`;
 }
 
+/** The bring-your-own-endpoint example of a cloud: the one that runs against the simulator alone. */
 export function exampleDir(cloud: "aws" | "azure" | "gcp"): string {
-  return join(examplesDir, cloud);
+  return join(examplesDir, "existing-endpoint", cloud);
 }
 
 export { startSimulator };

@@ -7,7 +7,7 @@ import {
   type RunningSimulator,
   type TransitionDelays,
 } from "../../simulator";
-import { privateEndpointProvider } from "../../provider";
+import { endpointServiceProvider, privateEndpointProvider } from "../../provider";
 import { ENV_KEYS, TIME_SCALE_ENV } from "../../provider/host/connection";
 import { resetPacers } from "../../provider/client/pacing/registry";
 import { resetClusterWatchers } from "../../provider/waiting/cluster-waits";
@@ -24,6 +24,7 @@ export const PROVIDER_TEXT = "exports.handler = __f0; /* serialized provider */"
 export const CREDENTIAL_ENV = Object.values(ENV_KEYS).flat();
 
 export const provider = privateEndpointProvider as Required<typeof privateEndpointProvider>;
+export const serviceProvider = endpointServiceProvider as Required<typeof endpointServiceProvider>;
 
 export type { SimulatedEndpoint };
 
@@ -43,6 +44,8 @@ export interface Harness {
   endpoints(): Promise<SimulatedEndpoint[]>;
   /** Inputs as the engine passes them to create: checked, with `__provider`. */
   checked(args: Record<string, unknown>): Promise<Record<string, unknown>>;
+  /** EndpointService inputs as the engine passes them to create: checked, with `__provider`. */
+  checkedService(args: Record<string, unknown>): Promise<Record<string, unknown>>;
   /** Runs a provider call, remembering what it returned or threw. */
   observe<T>(call: Promise<T>): Promise<T>;
   /** Runs a provider call expected to fail and returns the error. */
@@ -86,6 +89,11 @@ export function useHarness(): Harness {
     endpoints: () => harness.control.endpoints(),
     checked: async (args) => {
       const { inputs, failures } = await provider.check({}, { ...args, __provider: PROVIDER_TEXT });
+      if (failures && failures.length > 0) throw new Error(`check failed: ${JSON.stringify(failures)}`);
+      return { ...inputs, __provider: PROVIDER_TEXT };
+    },
+    checkedService: async (args) => {
+      const { inputs, failures } = await serviceProvider.check({}, { ...args, __provider: PROVIDER_TEXT });
       if (failures && failures.length > 0) throw new Error(`check failed: ${JSON.stringify(failures)}`);
       return { ...inputs, __provider: PROVIDER_TEXT };
     },

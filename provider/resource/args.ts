@@ -1,0 +1,11 @@
+import type * as pulumi from "@pulumi/pulumi";
+
+/** Each property may be a value, a promise or an Output, at any depth. */
+type Arg<T> = [NonNullable<T>] extends [readonly (infer E)[]]
+  ? pulumi.Input<Arg<E>[]>
+  : [NonNullable<T>] extends [string | number | boolean]
+    ? pulumi.Input<NonNullable<T>>
+    : pulumi.Input<{ [K in keyof NonNullable<T>]: Arg<NonNullable<T>[K]> }>;
+
+/** A resource's public args, derived from its plain inputs type (each union member kept apart). */
+export type ArgsOf<T> = T extends unknown ? { [K in keyof T]: Arg<T[K]> } : never;

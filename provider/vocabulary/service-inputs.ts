@@ -1,0 +1,178 @@
+import { z } from "zod";
+import { CLOUD_PROVIDERS, type CloudProvider } from "./clouds";
+import {
+  containsUnknown,
+  flag,
+  HEX24,
+  isUnknown,
+  orUnknown,
+  PROVIDER_KEY,
+  type PrivateEndpointTimeouts,
+  propertyPath,
+  shown,
+  text,
+  timeoutsSchema,
+  type InputFailure,
+} from "./inputs";
+import { atlasRegionName, regionHelp } from "./regions";
+
+/** What a user declares for an Atlas private endpoint service. `cloudProvider` defaults to AWS. */
+export interface EndpointServiceInputs {
+  /** Atlas project id (24 hex characters). */
+  groupId: string;
+  /** AWS (default), AZURE or GCP. */
+  cloudProvider?: CloudProvider;
+  /** The region, in the cloud's spelling ("us-east-1", "eastus2", "us-central1") or Atlas's ("US_EAST_1"). */
+  region: string;
+  /** GCP only: a port-mapped service (one forwarding rule per endpoint group). Default false. */
+  portMappingEnabled?: boolean;
+  /** AWS only: other AWS regions whose VPC endpoints may connect (cross-region PrivateLink). Changed in place. */
+  supportedRemoteRegions?: string[];
+  /** How long to wait: create until AVAILABLE (default "60m"), delete until Atlas forgets it (default "30m"). */
+  timeouts?: PrivateEndpointTimeouts;
+  /**
+   * When the project already has a service for this cloud and region (Atlas allows one), take it
+   * over instead of failing, if it matches. Default true.
+   */
+  adoptExisting?: boolean;
+  /**
+   * Destroying an adopted service leaves it in Atlas (another stack may use it) unless this is
+   * true. A service this resource created is always deleted. Default false.
+   */
+  deleteAdoptedOnDestroy?: boolean;
+}
+
+/** After check: defaults applied, every value known, `region` in Atlas's spelling. */
+export interface ResolvedServiceInputs extends EndpointServiceInputs {
+  cloudProvider: CloudProvider;
+  adoptExisting: boolean;
+  deleteAdoptedOnDestroy: boolean;
+}
+
+export const SERVICE_INPUT_DEFAULTS = { cloudProvider: "AWS", adoptExisting: true, deleteAdoptedOnDestroy: false } as const;
+
+/** Each input and which clouds it applies to. */
+export const SERVICE_INPUT_KEYS: { readonly [C in CloudProvider]: readonly string[] } = {
+  AWS: ["groupId", "cloudProvider", "region", "supportedRemoteRegions", "timeouts", "adoptExisting", "deleteAdoptedOnDestroy"],
+  AZURE: ["groupId", "cloudProvider", "region", "timeouts", "adoptExisting", "deleteAdoptedOnDestroy"],
+  GCP: ["groupId", "cloudProvider", "region", "portMappingEnabled", "timeouts", "adoptExisting", "deleteAdoptedOnDestroy"],
+};
+
+/** Inputs that only steer this provider: changing them alone calls nothing in Atlas. */
+export const SERVICE_OPTION_FIELDS = ["timeouts", "adoptExisting", "deleteAdoptedOnDestroy"] as const;
+
+/** Atlas's limit on cross-region support (the OpenAPI document's maxItems). */
+const MAX_REMOTE_REGIONS = 35;
+
+const commonSchema = z.object({
+  groupId: orUnknown(text(HEX24, "24 hexadecimal characters (the Atlas project id)")),
+  cloudProvider: orUnknown(
+    z
+      .enum(CLOUD_PROVIDERS as [CloudProvider, ...CloudProvider[]], {
+        error: (issue) => `must be one of ${CLOUD_PROVIDERS.join(", ")}, got ${shown(issue.input)}`,
+      })
+      .optional(),
+  ),
+  timeouts: orUnknown(timeoutsSchema),
+  adoptExisting: orUnknown(flag),
+  deleteAdoptedOnDestroy: orUnknown(flag),
+});
+
+function regionOf(cloud: CloudProvider) {
+  return z.unknown().superRefine((value, ctx) => {
+    if (value === undefined) {
+      ctx.addIssue({ code: "custom", message: `is required (${regionHelp(cloud)})` });
+      return;
+    }
+    if (typeof value !== "string" || atlasRegionName(cloud, value) === undefined) {
+      ctx.addIssue({ code: "custom", message: `must be ${regionHelp(cloud)}, got ${shown(value)}` });
+    }
+  });
+}
+
+const remoteRegions = z.unknown().superRefine((value, ctx) => {
+  if (value === undefined) return;
+  if (!Array.isArray(value)) {
+    ctx.addIssue({ code: "custom", message: `must be a list of AWS regions such as ["us-west-2"], got ${shown(value)}` });
+    return;
+  }
+  if (value.length > MAX_REMOTE_REGIONS) {
+    ctx.addIssue({ code: "custom", message: `lists ${value.length} regions; Atlas allows at most ${MAX_REMOTE_REGIONS}` });
+  }
+  const seen = new Set<string>();
+  value.forEach((region, index) => {
+    if (isUnknown(region)) return;
+    const atlas = typeof region === "string" ? atlasRegionName("AWS", region) : undefined;
+    if (atlas === undefined) {
+      ctx.addIssue({ code: "custom", path: [index], message: `must be ${regionHelp("AWS")}, got ${shown(region)}` });
+      return;
+    }
+    if (seen.has(atlas)) ctx.addIssue({ code: "custom", path: [index], message: `is listed twice, value="${region}"` });
+    seen.add(atlas);
+  });
+});
+
+const cloudSchemas: { readonly [C in CloudProvider]: z.ZodType } = {
+  AWS: z.object({ region: orUnknown(regionOf("AWS")), supportedRemoteRegions: orUnknown(remoteRegions) }),
+  AZURE: z.object({ region: orUnknown(regionOf("AZURE")) }),
+  GCP: z.object({ region: orUnknown(regionOf("GCP")), portMappingEnabled: orUnknown(flag) }),
+};
+
+/**
+ * Validates an EndpointService's inputs without network or credentials; values still unknown in
+ * preview pass as they are. Every failure at once, one per property.
+ */
+export function validateServiceInputs(news: Record<string, unknown>): { inputs: Record<string, unknown>; failures: InputFailure[] } {
+  const reasons = new Map<string, string[]>();
+  const collect = (result: { success: boolean; error?: z.ZodError }) => {
+    for (const issue of result.error?.issues ?? []) {
+      const property = propertyPath(issue.path);
+      const list = reasons.get(property) ?? [];
+      if (!list.includes(issue.message)) list.push(issue.message);
+      reasons.set(property, list);
+    }
+  };
+  collect(commonSchema.safeParse(news));
+  const cloud = news.cloudProvider === undefined ? SERVICE_INPUT_DEFAULTS.cloudProvider : news.cloudProvider;
+  if (typeof cloud === "string" && CLOUD_PROVIDERS.includes(cloud as CloudProvider)) {
+    const known = cloud as CloudProvider;
+    collect(cloudSchemas[known].safeParse(news));
+    for (const key of Object.keys(news)) {
+      if (key === PROVIDER_KEY || SERVICE_INPUT_KEYS[known].includes(key) || news[key] === undefined) continue;
+      const elsewhere = CLOUD_PROVIDERS.filter((other) => SERVICE_INPUT_KEYS[other].includes(key));
+      const reason =
+        elsewhere.length > 0
+          ? `applies to cloudProvider ${elsewhere.join(" or ")} only, not ${known}`
+          : `is not an EndpointService property; allowed for ${known}: ${SERVICE_INPUT_KEYS[known].join(", ")}`;
+      reasons.set(key, [reason]);
+    }
+  }
+  const failures = [...reasons].map(([property, list]) => ({ property, reason: list.join("; ") }));
+  if (failures.length > 0) return { inputs: news, failures };
+  const inputs: Record<string, unknown> = { ...news };
+  for (const [key, value] of Object.entries(SERVICE_INPUT_DEFAULTS)) if (inputs[key] === undefined) inputs[key] = value;
+  return { inputs, failures };
+}
+
+/**
+ * The inputs an operation acts on, from inputs or recorded outputs (which carry them): validated,
+ * defaults applied, the region in Atlas's spelling. Throws naming every invalid property.
+ */
+export function resolveServiceInputs(props: Record<string, unknown>): ResolvedServiceInputs {
+  const cloud = (props.cloudProvider ?? SERVICE_INPUT_DEFAULTS.cloudProvider) as CloudProvider;
+  const keys = SERVICE_INPUT_KEYS[cloud] ?? SERVICE_INPUT_KEYS.AWS;
+  const picked = Object.fromEntries(keys.filter((key) => props[key] !== undefined).map((key) => [key, props[key]]));
+  const { inputs, failures } = validateServiceInputs(picked);
+  if (failures.length > 0) {
+    throw new Error(`Invalid EndpointService inputs: ${failures.map((f) => `${f.property} ${f.reason}`).join("; ")}`);
+  }
+  const unknownKeys = Object.keys(inputs).filter((key) => containsUnknown(inputs[key]));
+  if (unknownKeys.length > 0) throw new Error(`EndpointService inputs are not known yet: ${unknownKeys.join(", ")}`);
+  const resolved = inputs as unknown as ResolvedServiceInputs;
+  return { ...resolved, region: atlasRegionName(resolved.cloudProvider, resolved.region) ?? resolved.region };
+}
+
+/** Remote regions in Atlas's spelling, sorted: the form compared for drift and adoption. */
+export function normalizedRemoteRegions(regions: readonly string[] | undefined | null): string[] {
+  return [...new Set((regions ?? []).map((region) => atlasRegionName("AWS", region) ?? region.toUpperCase().replace(/-/g, "_")))].sort();
+}

@@ -1,0 +1,46 @@
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join, relative } from "node:path";
+
+/**
+ * README's TypeScript snippets are excerpts of programs the tests typecheck and run (the examples,
+ * under setMocks and tsc; the e2e fixtures, through the CLI): each snippet's lines appear, in
+ * order and contiguous, in one of them. A snippet edited in README alone fails here.
+ */
+const root = join(__dirname, "../..");
+
+function programs(dir: string): string[] {
+  return readdirSync(dir).flatMap((entry) => {
+    const path = join(dir, entry);
+    if (entry === "node_modules") return [];
+    if (statSync(path).isDirectory()) return programs(path);
+    return entry === "index.ts" ? [path] : [];
+  });
+}
+
+const lines = (text: string) => text.split("\n").map((line) => line.trimEnd());
+const snippets = [...readFileSync(join(root, "README.md"), "utf8").matchAll(/^```ts\n([\s\S]*?)^```$/gm)].map((match) =>
+  lines(match[1] ?? "").filter(Boolean),
+);
+const sources = [...programs(join(root, "examples")), ...programs(join(root, "test/e2e/fixtures"))].map((path) => ({
+  path: relative(root, path),
+  lines: lines(readFileSync(path, "utf8")).filter(Boolean),
+}));
+
+function containsInOrder(haystack: string[], needle: string[]): boolean {
+  for (let start = 0; start + needle.length <= haystack.length; start++) {
+    if (needle.every((line, offset) => haystack[start + offset] === line)) return true;
+  }
+  return false;
+}
+
+test("README has TypeScript snippets to check", () => {
+  expect(snippets.length).toBeGreaterThanOrEqual(5);
+});
+
+test.each(snippets.map((snippet, index) => [index + 1, snippet] as const))(
+  "README snippet %i is an excerpt of a tested program",
+  (_index, snippet) => {
+    const found = sources.filter((source) => containsInOrder(source.lines, snippet));
+    if (found.length === 0) throw new Error(`no example or fixture contains these lines as they are:\n${snippet.join("\n")}`);
+  },
+);

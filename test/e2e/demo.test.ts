@@ -1,0 +1,21 @@
+import { repoRoot } from "../../scripts/lib/pulumi-workspace";
+import { runCommand } from "../../scripts/lib/run-command";
+
+jest.setTimeout(600_000);
+
+// README's first command: the demo goes from nothing to connection strings and back, through the real CLI.
+test("npm run demo creates a service and an endpoint per cloud, prints the connection strings and destroys them", async () => {
+  const result = await runCommand("npm", ["run", "demo", "--silent", "--", "--time-scale", "0.02"], {
+    cwd: repoRoot,
+    timeoutMs: 540_000,
+    env: { ...process.env, PULUMI_ATLAS_PE_TIME_SCALE: "0.02" },
+  });
+  const text = `${result.stdout}\n${result.stderr}`;
+  if (result.code !== 0) throw new Error(`exit ${result.code}\n${text.slice(-4000)}`);
+  for (const cloud of ["aws", "azure", "gcp"]) {
+    expect(text).toMatch(new RegExp(`\\+\\s+pulumi-nodejs:dynamic/atlas:EndpointService demo-${cloud}-service created`));
+    expect(text).toMatch(new RegExp(`-\\s+pulumi-nodejs:dynamic/atlas:PrivateEndpoint demo-${cloud} deleted`));
+  }
+  expect(text).toMatch(/aws -> archive \(MONGOD\): mongodb\+srv:\/\//);
+  expect(text).toMatch(/Done: created, waited for AVAILABLE, and destroyed one endpoint service and one endpoint per cloud/);
+});
