@@ -1,9 +1,10 @@
 /**
- * `npm run bench [-- --json] [-- --tiny] [-- --rate-limits | --cluster-wait]`: API cost, readiness
- * lag, preview cost, state size, parallel scale, many endpoints under a rate limit and the cluster
- * wait's cost against the simulator and the real Pulumi CLI, next to today's baselines in the same
- * run. A full run rewrites bench/RESULTS.md; `--tiny` is the CI size and writes nothing;
- * `--rate-limits` or `--cluster-wait` runs only that part and replaces its section of RESULTS.md.
+ * `npm run bench [-- --json] [-- --tiny] [-- --rate-limits | --cluster-wait | --many-endpoints]`:
+ * API cost, readiness lag, preview cost, state size, parallel scale, many endpoints under a rate
+ * limit, the cluster wait's cost and many endpoints in one project against the simulator and the
+ * real Pulumi CLI, next to today's baselines in the same run. A full run rewrites bench/RESULTS.md;
+ * `--tiny` is the CI size and writes nothing; `--rate-limits`, `--cluster-wait` or
+ * `--many-endpoints` runs only that part and replaces its section of RESULTS.md.
  */
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -11,6 +12,7 @@ import { repoRoot } from "../scripts/lib/pulumi-workspace";
 import { measureApiCost } from "./api-cost";
 import { cliWorkspace } from "./cli-stacks";
 import { measureClusterWait } from "./cluster-wait";
+import { formatManyEndpoints, MANY_ENDPOINTS_HEADING, measureManyEndpoints } from "./many-endpoints";
 import { describeMachine } from "./machine";
 import { measureParallelScale } from "./parallel-scale";
 import { measurePreviewCost } from "./preview-cost";
@@ -23,7 +25,7 @@ import { SimulatorProcess } from "./simulator-process";
 import { FULL, TINY } from "./sizes";
 import { measureStateAndMemory } from "./state-and-memory";
 
-const KNOWN_FLAGS = ["--json", "--tiny", "--rate-limits", "--cluster-wait"];
+const KNOWN_FLAGS = ["--json", "--tiny", "--rate-limits", "--cluster-wait", "--many-endpoints"];
 const RATE_LIMITS_HEADING = "## Rate limits";
 
 /** Replaces one part's section of RESULTS.md (from its heading to the next heading of its level or above), or appends it. */
@@ -61,6 +63,27 @@ async function main(): Promise<void> {
     // The tiny (CI) size runs the paced case only: the baseline adds two CLI runs and proves nothing there.
     return measureRateLimits(workspace, simulator, sizes.rateLimitEndpoints, sizes.rateLimitTier, sizes.rateLimitBucket, !tiny);
   };
+  const manyEndpointsOf = () => {
+    progress(
+      `many endpoints in one project (${sizes.manyEndpoints.counts.join(", ")} endpoints, with and without the cluster watcher; ` +
+        `${sizes.manyEndpoints.processes} processes sharing one bucket, with and without RateLimit-Remaining steering)`,
+    );
+    return measureManyEndpoints(simulator, repoRoot, sizes.manyEndpoints, progress);
+  };
+  const manyEndpointsFooter = () =>
+    `Measured ${new Date().toISOString()} with \`${command}\` on ${machine.cores} cores, load average ${machine.loadAverage} at start.`;
+  if (args.includes("--many-endpoints")) {
+    // Only this part; its section of RESULTS.md is replaced (full size only).
+    try {
+      const result = await manyEndpointsOf();
+      const section = formatManyEndpoints(result, manyEndpointsFooter());
+      if (!tiny) replaceSection(resultsPath, MANY_ENDPOINTS_HEADING, section);
+      process.stdout.write(json ? `${JSON.stringify(result)}\n` : section);
+    } finally {
+      await simulator.stop();
+    }
+    return;
+  }
   if (args.includes("--cluster-wait")) {
     // Only the cluster-wait measurement; its section of RESULTS.md is replaced (full size only).
     try {
@@ -109,6 +132,8 @@ async function main(): Promise<void> {
       sizes.clusterWait.runs,
     );
 
+    const manyEndpoints = await manyEndpointsOf();
+
     const results = assembleResults({
       command,
       size: tiny ? "tiny" : "full",
@@ -121,9 +146,9 @@ async function main(): Promise<void> {
       parallel,
       clusterWait,
     });
-    const report = `${formatReport(results).trimEnd()}\n\n${formatRateLimits(rateLimits, command)}`;
+    const report = `${formatReport(results).trimEnd()}\n\n${formatRateLimits(rateLimits, command)}\n${formatManyEndpoints(manyEndpoints, manyEndpointsFooter())}`;
     if (!tiny) writeFileSync(resultsPath, `# Benchmark results\n\n${report}`);
-    process.stdout.write(json ? `${JSON.stringify({ ...results, rateLimits })}\n` : report);
+    process.stdout.write(json ? `${JSON.stringify({ ...results, rateLimits, manyEndpoints })}\n` : report);
   } finally {
     await simulator.stop();
   }

@@ -19,6 +19,16 @@ export interface BenchSizes {
   rateLimitBucket: Bucket;
   /** Cluster wait cost: endpoint transition and cluster update time, scale, create pairs. */
   clusterWait: { tier: Tier; clusterUpdateMs: number; runs: number };
+  /** Many endpoints in one project: requests per create and refresh for each count; processes sharing one bucket. */
+  manyEndpoints: {
+    counts: number[];
+    tier: Tier;
+    clusterUpdateMs: number;
+    bucket: Bucket;
+    processes: number;
+    endpointsPerProcess: number;
+    sharedBucketTimeScale: number;
+  };
 }
 
 export const FULL: BenchSizes = {
@@ -38,6 +48,17 @@ export const FULL: BenchSizes = {
   rateLimitTier: { transitionMs: 60_000, timeScale: 0.05 },
   rateLimitBucket: { capacity: 20, refillRate: 5, refillIntervalSeconds: 1 },
   clusterWait: { tier: { transitionMs: 60_000, timeScale: 0.05 }, clusterUpdateMs: 60_000, runs: 5 },
+  manyEndpoints: {
+    counts: [1, 10, 20, 50],
+    // Time scale 0.25: the shared cluster answer lives half a fast poll interval (250 ms here); at
+    // 0.05 (50 ms) a loaded machine's timer and HTTP latency alone would spread polls beyond it.
+    tier: { transitionMs: 20_000, timeScale: 0.25 },
+    clusterUpdateMs: 20_000,
+    bucket: { capacity: 20, refillRate: 2, refillIntervalSeconds: 1 },
+    processes: 3,
+    endpointsPerProcess: 12,
+    sharedBucketTimeScale: 0.05,
+  },
 };
 
 export const TINY: BenchSizes = {
@@ -57,4 +78,13 @@ export const TINY: BenchSizes = {
   rateLimitTier: { transitionMs: 60_000, timeScale: 0.05 },
   rateLimitBucket: { capacity: 2, refillRate: 5, refillIntervalSeconds: 1 },
   clusterWait: { tier: { transitionMs: 60_000, timeScale: 0.02 }, clusterUpdateMs: 60_000, runs: 1 },
+  manyEndpoints: {
+    counts: [1, 3],
+    tier: { transitionMs: 60_000, timeScale: 0.02 },
+    clusterUpdateMs: 60_000,
+    bucket: { capacity: 4, refillRate: 4, refillIntervalSeconds: 1 },
+    processes: 2,
+    endpointsPerProcess: 2,
+    sharedBucketTimeScale: 0.05,
+  },
 };

@@ -28,7 +28,7 @@ import {
   type AtlasEndpoint,
 } from "./schemas";
 import type { Pacer } from "./pacing/pacer";
-import { pacerFor } from "./pacing/registry";
+import { atlasIdentityKey, pacerFor } from "./pacing/registry";
 import { parseRetryAfterMs } from "./retry-timing";
 import { sendWithRetries } from "./send-with-retries";
 import { createAxiosTransport, type Transport } from "./transport";
@@ -58,12 +58,15 @@ export class AtlasClient {
   readonly #transport: Transport;
   readonly #auth: Authenticator;
   readonly #pacer: Pacer | undefined;
+  readonly #sharingKey: string;
 
   constructor(options: AtlasClientOptions) {
     const { credentials, ...rest } = normalizeOptions(options);
     this.#options = rest;
+    this.#sharingKey = atlasIdentityKey(rest.baseUrl, credentials);
     this.#transport = createAxiosTransport();
-    this.#pacer = rest.pacing ? pacerFor(rest.baseUrl, credentials, rest.log) : undefined;
+    this.#pacer =
+      rest.pacing === false ? undefined : pacerFor(rest.baseUrl, credentials, rest.log, rest.pacing === true ? undefined : rest.pacing);
     switch (credentials.kind) {
       case "apiKey":
         this.#auth = new DigestAuthenticator(rest.baseUrl, credentials.publicKey, credentials.privateKey);
@@ -86,6 +89,14 @@ export class AtlasClient {
         throw new TypeError(`unknown credentials kind ${JSON.stringify((unknown as { kind: unknown }).kind)}`);
       }
     }
+  }
+
+  /**
+   * Which Atlas this client reads and with whose rights (base URL + a hash of the public key or
+   * client id): clients with the same key see the same answers, so reads may be shared among them.
+   */
+  get sharingKey(): string {
+    return this.#sharingKey;
   }
 
   /**

@@ -1,3 +1,4 @@
+import type { PacerSettings } from "./pacing/pacer";
 import type { Clock } from "../vocabulary/time";
 import type { AtlasCredentials } from "./types";
 
@@ -27,9 +28,10 @@ export interface AtlasClientOptions {
   log?: (line: string) => void;
   /**
    * Share one client-side pacer with every client of this process for the same base URL and
-   * credential (see pacing/pacer.ts). Default true; false only for benchmarks' baselines.
+   * credential (see pacing/pacer.ts). Default true; false, or other settings for the pacer (used
+   * when this process's pacer is first made), only for benchmarks' baselines.
    */
-  pacing?: boolean;
+  pacing?: boolean | Partial<PacerSettings>;
   /**
    * Until when (epoch ms, the operation's deadline) 429s are waited out beyond the attempt budget.
    * Default: 429s count against the attempt budget like any other retryable failure.
@@ -62,7 +64,7 @@ export interface NormalizedOptions {
   envelope: boolean;
   pretty: boolean;
   log: (line: string) => void;
-  pacing: boolean;
+  pacing: boolean | Partial<PacerSettings>;
   waitOutRateLimitsUntil: number | undefined;
   clock: Clock | undefined;
 }

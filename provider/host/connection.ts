@@ -9,6 +9,7 @@
  * as Atlas recommends service accounts.
  */
 import { AtlasClient, DEFAULT_REQUEST_TIMEOUT_MS, DEFAULT_RETRY, type AtlasCredentials } from "../client";
+import { REFUSAL_DRIVEN_PACER_SETTINGS, type PacerSettings } from "../client/pacing/pacer";
 import { reportProgress } from "./stderr";
 
 /** Stack config keys, the ones @pulumi/mongodbatlas uses so existing stacks just work. */
@@ -157,10 +158,28 @@ export function timeScale(env: NodeJS.ProcessEnv = process.env): number {
 }
 
 /**
- * "off" disables the process-wide pacer, so the benchmark can measure its baseline; never meant
- * for users. Read at call time.
+ * "off" disables the process-wide pacer, "refusal-driven" gives it the settings it had before it
+ * steered by RateLimit-Remaining, so the benchmark can measure its baselines; never meant for
+ * users. Read at call time.
  */
 export const PACING_ENV = "PULUMI_ATLAS_PE_PACING";
+
+/**
+ * "off" makes every cluster read its own (no shared watcher per project), so the benchmark can
+ * measure today's baseline; never meant for users. Read at call time.
+ */
+export const CLUSTER_WATCHER_ENV = "PULUMI_ATLAS_PE_CLUSTER_WATCHER";
+
+export function clusterWatcherEnabled(): boolean {
+  return process.env[CLUSTER_WATCHER_ENV] !== "off";
+}
+
+function pacingFromEnv(): boolean | Partial<PacerSettings> {
+  const value = process.env[PACING_ENV];
+  if (value === "off") return false;
+  if (value === "refusal-driven") return REFUSAL_DRIVEN_PACER_SETTINGS;
+  return true;
+}
 
 /**
  * A client for one operation, built from the credentials of this moment; never kept on the
@@ -187,7 +206,7 @@ export function connectToAtlas(deadlineAt?: number): AtlasClient {
     ...(baseUrl === undefined ? {} : { baseUrl }),
     ...scaled,
     log: reportProgress,
-    pacing: process.env[PACING_ENV] !== "off",
+    pacing: pacingFromEnv(),
     ...(deadlineAt === undefined ? {} : { waitOutRateLimitsUntil: deadlineAt }),
   });
 }

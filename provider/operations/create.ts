@@ -15,9 +15,9 @@ import { describeEndpoint, endpointRefOf, formatResourceId } from "../vocabulary
 import { PROVIDER_KEY, resolveInputs, type ResolvedInputs, timeoutMs } from "../vocabulary/inputs";
 import { toOutputs, type PrivateEndpointOutputs } from "../vocabulary/outputs";
 import { realClock } from "../vocabulary/time";
+import { graceAfterCreate, lookAgain } from "../waiting/gone";
 import { observe } from "../waiting/status-table";
 import { differencesFromInputs } from "./adoption";
-import { lookAgainDuringGrace } from "./read";
 import { ResourceInitError } from "./resource-init-error";
 import { settle } from "./settle";
 
@@ -120,7 +120,8 @@ async function readOwn(client: AtlasClient, inputs: ResolvedInputs, ref: Endpoin
   );
   let found: AtlasEndpoint | undefined;
   try {
-    found = await lookAgainDuringGrace(client, ref);
+    const look = await lookAgain({ read: () => client.getPrivateEndpoint(ref), grace: graceAfterCreate(realClock.now()) });
+    found = look.kind === "found" ? look.value : undefined;
   } catch (lookupError) {
     throw unconfirmed(inputs, what, cause, `reading it failed too (${messageOf(lookupError)})`);
   }

@@ -3,14 +3,14 @@ import { connectToAtlas } from "../host/connection";
 import { reportProgress } from "../host/stderr";
 import { describeEndpoint, endpointRefFor } from "../vocabulary/ids";
 import { type PrivateEndpointTimeouts, timeoutMs } from "../vocabulary/inputs";
-import { formatDuration } from "../vocabulary/time";
+import { formatDuration, realClock } from "../vocabulary/time";
 import { waitUntilGone } from "../waiting/endpoint-waits";
-import { confirmGone } from "../waiting/gone";
+import { endpointGoneTwice, graceAfterCreate, SECOND_LOOK } from "../waiting/gone";
 import { observe } from "../waiting/status-table";
-import { lookAgainDuringGrace, wasStillBeingCreated } from "./read";
+import { wasStillBeingCreated } from "./read";
 
 /**
- * DELETE, then wait until Atlas answers 404. "Already gone" (as Atlas says it, see confirmGone) is
+ * DELETE, then wait until Atlas answers 404. "Already gone" (as Atlas says it, twice: gone.ts) is
  * success, except for an endpoint recorded as still being created: Atlas may not list a new one at
  * once, so it is looked for during the create's grace period and deleted if it shows up.
  */
@@ -25,13 +25,15 @@ export async function removeEndpoint(
     await client.deletePrivateEndpoint(ref);
   } catch (error) {
     if (isAtlasNotFound(error)) {
-      await confirmGone(client, ref, error);
       if (stillBeingCreated) {
         reportProgress(
           `${what}: not found in Atlas (404) while it was still being created; looking again before calling it gone, as Atlas may not list a new endpoint at once`,
         );
-        if (await lookAgainDuringGrace(client, ref)) return removeEndpoint(client, ref, deleteTimeoutMs);
       }
+      // Gone twice (gone.ts), or the create's grace for one recorded as still being created.
+      const grace = stillBeingCreated ? graceAfterCreate(realClock.now()) : SECOND_LOOK;
+      const look = await endpointGoneTwice(client, ref, error, { grace, timeoutMs: deleteTimeoutMs });
+      if (look.kind === "found") return removeEndpoint(client, ref, deleteTimeoutMs);
       reportProgress(`${what}: already gone from Atlas`);
       return;
     }
@@ -41,8 +43,9 @@ export async function removeEndpoint(
       current = await client.getPrivateEndpoint(ref);
     } catch (readError) {
       if (!isAtlasNotFound(readError)) throw error;
-      await confirmGone(client, ref, readError);
-      return;
+      const look = await endpointGoneTwice(client, ref, readError, { timeoutMs: deleteTimeoutMs });
+      if (look.kind === "gone") return;
+      current = look.value;
     }
     if (observe(current).phase !== "deleting" && current.deleteRequested !== true) throw error;
   }

@@ -1,15 +1,14 @@
 import type { ReadResult } from "@pulumi/pulumi/dynamic";
-import { AtlasClientError, isAtlasNotFound, type AtlasClient, type EndpointRef, type AtlasEndpoint } from "../client";
-import { connectToAtlas, timeScale } from "../host/connection";
+import { AtlasClientError, isAtlasNotFound, type EndpointRef, type AtlasEndpoint } from "../client";
+import { connectToAtlas } from "../host/connection";
+import { realClock } from "../vocabulary/time";
 import { reportProgress } from "../host/stderr";
 import type { EndpointStatusView } from "../vocabulary/clouds";
 import { describeEndpoint, endpointRefFor } from "../vocabulary/ids";
 import { INPUT_DEFAULTS, INPUT_KEYS, resolveInputs, type ResolvedInputs } from "../vocabulary/inputs";
 import { toOutputs, type PrivateEndpointOutputs } from "../vocabulary/outputs";
 import { refreshConnectionStrings } from "../waiting/cluster-waits";
-import { PROVIDER_DELAYS } from "../waiting/endpoint-waits";
-import { confirmGone } from "../waiting/gone";
-import { POLL_SCHEDULE } from "../waiting/poll-schedule";
+import { endpointGoneTwice, graceAfterCreate, SECOND_LOOK, type NotFoundGrace } from "../waiting/gone";
 import { observe } from "../waiting/status-table";
 
 /** The declared inputs, or (state without them) what the id and Atlas say they must have been. */
@@ -64,19 +63,9 @@ export function wasStillBeingCreated(props: Record<string, unknown>): boolean {
   return typeof props.cloudProvider === "string" && observe(props as unknown as EndpointStatusView).phase === "pending";
 }
 
-/** Looks again for the create's grace period; undefined when Atlas still answers 404 after it. */
-export async function lookAgainDuringGrace(client: AtlasClient, ref: EndpointRef): Promise<AtlasEndpoint | undefined> {
-  const scale = timeScale();
-  const endsAt = Date.now() + PROVIDER_DELAYS.notFoundAfterCreateGraceMs * scale;
-  for (let looks = 1; Date.now() < endsAt || looks <= PROVIDER_DELAYS.notFoundAfterCreateMinLooks; looks++) {
-    await new Promise((resolve) => setTimeout(resolve, POLL_SCHEDULE.fastIntervalMs * scale));
-    try {
-      return await client.getPrivateEndpoint(ref);
-    } catch (error) {
-      if (!isAtlasNotFound(error)) throw error;
-    }
-  }
-  return undefined;
+/** The grace for a 404 on an endpoint recorded as still being created, counted from now (its create time is not recorded). */
+export function graceIfStillBeingCreated(props: Record<string, unknown>): NotFoundGrace {
+  return wasStillBeingCreated(props) ? graceAfterCreate(realClock.now()) : SECOND_LOOK;
 }
 
 function refreshFailed(ref: EndpointRef, error: unknown): unknown {
@@ -88,9 +77,9 @@ function refreshFailed(ref: EndpointRef, error: unknown): unknown {
 }
 
 /**
- * Refresh: GET the endpoint. 404 means it is gone (empty id drops it from the stack), except for
- * an endpoint recorded as still being created, which gets the create's grace period first; any
- * other error is an error, never a deletion.
+ * Refresh: GET the endpoint. A 404 means it is gone (empty id drops it from the stack) only when
+ * Atlas says so and a second look after a short pause agrees (gone.ts); an endpoint recorded as
+ * still being created gets the create's grace instead. Any other error is an error, never a deletion.
  */
 export async function read(id: string, props: Record<string, unknown>): Promise<ReadResult<PrivateEndpointOutputs>> {
   const ref = endpointRefFor(id, props);
@@ -102,19 +91,20 @@ export async function read(id: string, props: Record<string, unknown>): Promise<
       endpoint = await client.getPrivateEndpoint(ref);
     } catch (error) {
       if (!isAtlasNotFound(error)) throw error;
-      // Only Atlas saying this endpoint is gone drops it from the stack (not a proxy's 404, not a missing project).
-      await confirmGone(client, ref, error);
-      if (!wasStillBeingCreated(props)) throw error;
-      reportProgress(
-        `${what}: not found in Atlas (404) while it was still being created; looking again, as Atlas may not list a new endpoint at once`,
-      );
-      endpoint = await lookAgainDuringGrace(client, ref);
+      if (wasStillBeingCreated(props)) {
+        reportProgress(
+          `${what}: not found in Atlas (404) while it was still being created; looking again, as Atlas may not list a new endpoint at once`,
+        );
+      }
+      // Only Atlas saying this endpoint is gone, twice, drops it from the stack (not a proxy's 404, not a missing project, not one lagging read).
+      const look = await endpointGoneTwice(client, ref, error, { grace: graceIfStillBeingCreated(props) });
+      endpoint = look.kind === "found" ? look.value : undefined;
     }
   } catch (error) {
-    if (!isAtlasNotFound(error)) throw refreshFailed(ref, error);
+    throw refreshFailed(ref, error);
   }
   if (!endpoint) {
-    reportProgress(`${what}: not found in Atlas (404); it is gone`);
+    reportProgress(`${what}: not found in Atlas (404) twice; it is gone`);
     return { id: "" };
   }
   const declared = declaredInputs(ref, props, endpoint);

@@ -1,11 +1,49 @@
 import { AtlasApiError, type AtlasClient, type Cluster, type EndpointRef } from "../client";
-import { timeScale } from "../host/connection";
+import { clusterWatcherEnabled, timeScale } from "../host/connection";
 import { reportProgress } from "../host/stderr";
 import { describeEndpoint } from "../vocabulary/ids";
 import type { PrivateConnectionString } from "../vocabulary/outputs";
 import { formatDuration, realClock, type Clock } from "../vocabulary/time";
+import { POLL_SCHEDULE } from "./poll-schedule";
+import { SharedReads } from "./shared-read";
 import type { Observation, WaitSpec } from "./status-table";
-import { waitFor } from "./wait";
+import { currentPollSchedule, type PollScheduleFunction, waitFor } from "./wait";
+
+/**
+ * One cluster watcher per project per process: every wait and refresh in this provider process
+ * that reads a project's clusters (same Atlas, same rights) shares one read in flight, and an
+ * answer less than half the fast poll interval old. That is the shortest gap between a wait's
+ * polls, so no wait is handed an answer older than its previous look; cluster reads grow with
+ * polls, not with endpoints x polls. Each endpoint still looks for its own entries in the answer.
+ */
+const clusterWatchers = new SharedReads<Cluster[]>();
+
+/** How long a cluster answer is shared: half the fast poll interval (scaled). */
+const reuseWindowMs = (scale: number) => (POLL_SCHEDULE.fastIntervalMs / 2) * scale;
+
+export function readProjectClusters(client: AtlasClient, groupId: string): Promise<Cluster[]> {
+  if (!clusterWatcherEnabled()) return client.listClusters({ groupId });
+  return clusterWatchers.for(`${client.sharingKey} ${groupId}`).read(() => client.listClusters({ groupId }), reuseWindowMs(timeScale()));
+}
+
+/**
+ * The wait's schedule, each poll moved later onto a grid of reuse windows shared by every wait in
+ * the process: waits that began apart (their endpoints AVAILABLE at different polls) still poll
+ * together and share one read. A poll is at most one window (1 s) late.
+ */
+function onSharedGrid(schedule: PollScheduleFunction, clock: Clock, scale: number): PollScheduleFunction {
+  const gridMs = reuseWindowMs(scale);
+  return (moment) => {
+    const now = clock.now();
+    const at = now + schedule(moment) * scale;
+    return (Math.ceil(at / gridMs) * gridMs - now) / scale;
+  };
+}
+
+/** Tests: forget every shared cluster answer. */
+export function resetClusterWatchers(): void {
+  clusterWatchers.clear();
+}
 
 /** true: every cluster of the project; a list: those names only. */
 export type ClusterChoice = true | string[];
@@ -108,7 +146,8 @@ export interface ClusterWait {
 const CLUSTERS_SETTLED: WaitSpec = { pending: ["pending"], target: ["ready"], failure: ["failed"] };
 
 /**
- * Polls the project's clusters (one list GET per poll, on the endpoint wait's schedule) until each
+ * Polls the project's clusters (one list GET per poll, on the endpoint wait's schedule, shared
+ * with every other wait on the project: readProjectClusters) until each
  * chosen cluster has applied the endpoint: IDLE and listing it. Clusters without nodes in the
  * service's cloud and region are only waited for until IDLE; clusters deleted meanwhile are
  * skipped. Errors propagate: retrying HTTP is the client's job.
@@ -147,7 +186,7 @@ export async function waitForClusters(wait: ClusterWait): Promise<ClusterWaitOut
   };
 
   const look = async (): Promise<{ value: Look; observation: Observation }> => {
-    const clusters = await wait.client.listClusters({ groupId: wait.ref.groupId });
+    const clusters = await readProjectClusters(wait.client, wait.ref.groupId);
     const byName = new Map(clusters.map((cluster) => [cluster.name, cluster]));
     const standings = new Map<string, ClusterStanding>();
     let impossible: string | undefined;
@@ -182,7 +221,9 @@ export async function waitForClusters(wait: ClusterWait): Promise<ClusterWaitOut
     return { value: { standings, impossible }, observation: { phase, label } };
   };
 
-  const outcome = await waitFor<Look>({ spec: CLUSTERS_SETTLED, poll: look, timeoutMs: wait.timeoutMs, clock, timeScale: timeScale() });
+  const scale = timeScale();
+  const schedule = clusterWatcherEnabled() ? onSharedGrid(currentPollSchedule(), clock, scale) : currentPollSchedule();
+  const outcome = await waitFor<Look>({ spec: CLUSTERS_SETTLED, poll: look, timeoutMs: wait.timeoutMs, clock, timeScale: scale, schedule });
   const strings = (found: Look | undefined) =>
     [...(found?.standings.values() ?? [])].flatMap((standing) => (standing.kind === "done" ? standing.strings : []));
   switch (outcome.kind) {
@@ -227,7 +268,7 @@ export async function refreshConnectionStrings(
 ): Promise<PrivateConnectionString[] | undefined> {
   if (choice === false) return undefined;
   try {
-    const clusters = await client.listClusters({ groupId: ref.groupId });
+    const clusters = await readProjectClusters(client, ref.groupId);
     const chosen = choice === true ? clusters : clusters.filter((cluster) => choice.includes(cluster.name));
     return chosen.flatMap((cluster) => stringsFor(cluster, ref));
   } catch (error) {

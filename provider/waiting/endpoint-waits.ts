@@ -2,34 +2,10 @@ import { isAtlasNotFound, type AtlasClient, type EndpointRef, type AtlasEndpoint
 import { timeScale } from "../host/connection";
 import { describeEndpoint } from "../vocabulary/ids";
 import { realClock, type Clock } from "../vocabulary/time";
-import { confirmGone } from "./gone";
+import { endpointGoneTwice, graceAfterCreate, notFoundCounter } from "./gone";
 import { progressReporter, unknownStatusReporter } from "./progress";
 import { observe, unknownStatusOf, UNTIL_GONE, UNTIL_READY, type Observation } from "./status-table";
 import { waitFor, type WaitOutcome } from "./wait";
-
-/** Internal delays that the time scale multiplies. */
-export const PROVIDER_DELAYS = {
-  /** Atlas may answer 404 for a few seconds after it accepted a create (eventual consistency). */
-  notFoundAfterCreateGraceMs: 30_000,
-  /**
-   * The grace lasts at least this many looks, however long they take: a process stalled by a
-   * loaded machine (or a laptop's sleep) must not call an endpoint gone on one late look.
-   */
-  notFoundAfterCreateMinLooks: 3,
-} as const;
-
-/**
- * Counts 404 looks after a create Atlas accepted at `acceptedAt`: true while they are within the
- * grace (by time, and at least the minimum number of looks). Without `acceptedAt`, never.
- */
-export function notFoundGrace(acceptedAt: number | undefined, clock: Clock, scale: number): () => boolean {
-  const graceEndsAt = (acceptedAt ?? -Infinity) + PROVIDER_DELAYS.notFoundAfterCreateGraceMs * scale;
-  let notFoundLooks = 0;
-  return () => {
-    notFoundLooks++;
-    return acceptedAt !== undefined && (clock.now() < graceEndsAt || notFoundLooks <= PROVIDER_DELAYS.notFoundAfterCreateMinLooks);
-  };
-}
 
 export type EndpointOutcome = WaitOutcome<AtlasEndpoint | undefined>;
 
@@ -58,7 +34,8 @@ export async function waitUntilReady(wait: ReadyWait): Promise<EndpointOutcome> 
   const clock = wait.clock ?? realClock;
   const scale = timeScale();
   const note = unknownStatusReporter(describeEndpoint(wait.ref), unknownStatusOf);
-  const inGrace = notFoundGrace(wait.acceptedAt, clock, scale);
+  // The create's grace (gone.ts): 404s soon after Atlas accepted the create are not yet, not gone.
+  const inGrace = notFoundCounter(graceAfterCreate(wait.acceptedAt, scale), clock);
   return waitFor<AtlasEndpoint | undefined>({
     spec: UNTIL_READY,
     initial: wait.initial ? seen(note(wait.initial)) : undefined,
@@ -98,8 +75,9 @@ export async function waitUntilGone(wait: GoneWait): Promise<EndpointOutcome> {
         return seen(await wait.client.getPrivateEndpoint(wait.ref));
       } catch (error) {
         if (!isAtlasNotFound(error)) throw error;
-        await confirmGone(wait.client, wait.ref, error);
-        return { value: undefined, observation: { phase: "gone", label: "GONE" } };
+        // Gone twice (gone.ts): a lagging 404 must not end the wait while Atlas still deletes it.
+        const look = await endpointGoneTwice(wait.client, wait.ref, error, { clock, timeoutMs: wait.timeoutMs });
+        return look.kind === "found" ? seen(look.value) : { value: undefined, observation: { phase: "gone", label: "GONE" } };
       }
     },
     timeoutMs: wait.timeoutMs,

@@ -3,13 +3,158 @@ import {
   isAtlasNotFound,
   type AtlasApiError,
   type AtlasClient,
+  type AtlasEndpoint,
   type EndpointRef,
   type NotFoundVerdict,
   type ServiceRef,
 } from "../client";
-import { CONFIG_KEYS, ENV_KEYS } from "../host/connection";
+import { CONFIG_KEYS, ENV_KEYS, timeScale } from "../host/connection";
 import { reportProgress } from "../host/stderr";
 import { describeEndpoint, describeService } from "../vocabulary/ids";
+import { formatDuration, realClock, type Clock } from "../vocabulary/time";
+import { observe, type Observation, type WaitSpec } from "./status-table";
+import { waitFor } from "./wait";
+
+/**
+ * When a 404 really means gone, for any resource read by a GET that may 404: Atlas said so in its
+ * own words (see confirmGone for endpoints), the 404 is not within a create's grace, and one more
+ * look after a short pause agrees. Dropping a resource from the stack destroys information, so
+ * a single look (a lagging read right after a create, a replica behind) never decides it.
+ */
+export const NOT_FOUND_RULES = {
+  /** Atlas may answer 404 for a few seconds after it accepted a create (eventual consistency). */
+  afterCreateGraceMs: 30_000,
+  /**
+   * The create's grace lasts at least this many looks, however long they take: a process stalled
+   * by a loaded machine (or a laptop's sleep) must not call a resource gone on one late look.
+   */
+  afterCreateMinLooks: 3,
+  /**
+   * How long the looks after a 404 may ride out Atlas's refusals (429, 503) before giving up
+   * with "not known" (never "gone"). Unscaled, like every timeout.
+   */
+  refusalsForMs: 5 * 60_000,
+} as const;
+
+/** How long a run of 404s may still be lag: until `endsAt` (clock ms), and for at least `minLooks` 404s. */
+export interface NotFoundGrace {
+  endsAt: number;
+  minLooks: number;
+}
+
+/** Outside any create: the first 404 is looked at once more after a short pause; the second decides. */
+export const SECOND_LOOK: NotFoundGrace = { endsAt: -Infinity, minLooks: 1 };
+
+/** After a create Atlas accepted at `acceptedAt` (clock ms; undefined: no create, no grace). */
+export function graceAfterCreate(acceptedAt: number | undefined, scale = timeScale()): NotFoundGrace {
+  if (acceptedAt === undefined) return { endsAt: -Infinity, minLooks: 0 };
+  return { endsAt: acceptedAt + NOT_FOUND_RULES.afterCreateGraceMs * scale, minLooks: NOT_FOUND_RULES.afterCreateMinLooks };
+}
+
+/** Call on every 404 in a row: true while that 404 may still be lag under `grace`. */
+export function notFoundCounter(grace: NotFoundGrace, clock: Clock): () => boolean {
+  let looks = 0;
+  return () => {
+    looks += 1;
+    return clock.now() < grace.endsAt || looks <= grace.minLooks;
+  };
+}
+
+export type LookOutcome<T> = { kind: "found"; value: T } | { kind: "gone" };
+
+export interface LookAgain<T> {
+  /** One GET of the resource; a 404 (isAtlasNotFound) counts against the grace, other errors propagate. */
+  read: () => Promise<T>;
+  grace: NotFoundGrace;
+  clock?: Clock;
+  /** How long refused looks are ridden out; NOT_FOUND_RULES.refusalsForMs by default. */
+  timeoutMs?: number;
+}
+
+const NOT_FOUND_YET: Observation = { phase: "notFoundYet", label: "NOT_FOUND_YET" };
+const NOT_FOUND: Observation = { phase: "gone", label: "NOT_FOUND" };
+/** "ready" stands for "Atlas shows it", whatever its status: the caller judges the status. */
+const FOUND: Observation = { phase: "ready", label: "FOUND" };
+const UNTIL_FOUND_OR_GONE: WaitSpec = { pending: ["notFoundYet"], target: ["ready", "gone"], failure: [] };
+
+/**
+ * The caller just met a 404: looks again on the wait loop (its schedule, clock and refusal
+ * handling) while 404s may still be lag under `grace`. Found: what Atlas shows. Gone: a 404
+ * outside the grace. Throws NotConfirmedGone when Atlas refused every look until the timeout.
+ */
+export async function lookAgain<T>(options: LookAgain<T>): Promise<LookOutcome<T>> {
+  const clock = options.clock ?? realClock;
+  const lagging = notFoundCounter(options.grace, clock);
+  if (!lagging()) return { kind: "gone" };
+  const timeoutMs = options.timeoutMs ?? NOT_FOUND_RULES.refusalsForMs;
+  const outcome = await waitFor<T | undefined>({
+    spec: UNTIL_FOUND_OR_GONE,
+    initial: { value: undefined, observation: NOT_FOUND_YET },
+    poll: async () => {
+      try {
+        return { value: await options.read(), observation: FOUND };
+      } catch (error) {
+        if (!isAtlasNotFound(error)) throw error;
+        return { value: undefined, observation: lagging() ? NOT_FOUND_YET : NOT_FOUND };
+      }
+    },
+    timeoutMs,
+    clock,
+    timeScale: timeScale(),
+  });
+  if (outcome.kind === "reached")
+    return outcome.observation.phase === "ready" ? { kind: "found", value: outcome.value as T } : { kind: "gone" };
+  throw new NotConfirmedGone(
+    `Atlas answered 404, then refused every look for ${formatDuration(timeoutMs)} (429/503), so whether it is gone is not known`,
+    { method: "GET", path: "(look again)" },
+  );
+}
+
+export interface GoneCheck<T> {
+  /** One GET of the resource (404 when absent). */
+  read: () => Promise<T>;
+  /** Resolves when a 404 is Atlas saying the resource is gone; throws when it may mean something else. */
+  confirm: (notFound: unknown) => Promise<void>;
+  /** SECOND_LOOK unless the resource was just created (graceAfterCreate). */
+  grace?: NotFoundGrace;
+  clock?: Clock;
+  timeoutMs?: number;
+}
+
+/**
+ * Gone twice: after a first 404, the resource is gone only when Atlas says so (`confirm`) and a
+ * look after a short pause agrees. Any resource can use it with its own read and confirm.
+ */
+export async function goneTwice<T>(notFound: unknown, check: GoneCheck<T>): Promise<LookOutcome<T>> {
+  if (!isAtlasNotFound(notFound)) throw notFound;
+  await check.confirm(notFound);
+  return lookAgain({
+    read: check.read,
+    grace: check.grace ?? SECOND_LOOK,
+    ...(check.clock ? { clock: check.clock } : {}),
+    ...(check.timeoutMs === undefined ? {} : { timeoutMs: check.timeoutMs }),
+  });
+}
+
+/** goneTwice for a private endpoint, saying so when the second look finds it after all. */
+export async function endpointGoneTwice(
+  client: AtlasClient,
+  ref: EndpointRef,
+  notFound: unknown,
+  options: { grace?: NotFoundGrace; clock?: Clock; timeoutMs?: number } = {},
+): Promise<LookOutcome<AtlasEndpoint>> {
+  const outcome = await goneTwice(notFound, {
+    read: () => client.getPrivateEndpoint(ref),
+    confirm: (error) => confirmGone(client, ref, error),
+    ...options,
+  });
+  if (outcome.kind === "found") {
+    reportProgress(
+      `${describeEndpoint(ref)}: Atlas answered 404, but a second look found it (status ${observe(outcome.value).label}): a lagging read, not a deletion`,
+    );
+  }
+  return outcome;
+}
 
 /** A 404 that is not Atlas saying this endpoint is gone: the stack must keep the endpoint. */
 export class NotConfirmedGone extends AtlasClientError {

@@ -2,8 +2,7 @@ import { isAtlasNotFound, type AtlasClient, type EndpointService, type ServiceRe
 import { timeScale } from "../host/connection";
 import { describeService } from "../vocabulary/ids";
 import { realClock, type Clock } from "../vocabulary/time";
-import { notFoundGrace } from "./endpoint-waits";
-import { confirmServiceGone } from "./gone";
+import { confirmServiceGone, graceAfterCreate, notFoundCounter } from "./gone";
 import { progressReporter, unknownStatusReporter } from "./progress";
 import { observeService, unknownServiceStatusOf, UNTIL_GONE, UNTIL_READY, type Observation } from "./status-table";
 import { waitFor, type WaitOutcome } from "./wait";
@@ -35,7 +34,7 @@ export async function waitUntilServiceReady(wait: ServiceReadyWait): Promise<Ser
   const scale = timeScale();
   const what = describeService(wait.ref);
   const note = unknownStatusReporter<EndpointService>(what, unknownServiceStatusOf);
-  const inGrace = notFoundGrace(wait.acceptedAt, clock, scale);
+  const inGrace = notFoundCounter(graceAfterCreate(wait.acceptedAt, scale), clock);
   return waitFor<EndpointService | undefined>({
     spec: UNTIL_READY,
     initial: wait.initial ? seen(note(wait.initial)) : undefined,

@@ -1,4 +1,4 @@
-import { Pacer } from "../../provider/client/pacing/pacer";
+import { Pacer, REFUSAL_DRIVEN_PACER_SETTINGS } from "../../provider/client/pacing/pacer";
 
 /** A clock that only moves when the test says so; sleepers wake in time order. */
 function manualClock() {
@@ -111,21 +111,45 @@ describe("pacer", () => {
     expect(lines[lines.length - 1]).toBe("Atlas at atlas.test has not refused a request for 30 s: requests to it go at full speed again");
   });
 
-  it("paces before any refusal when RateLimit-Remaining shows the bucket nearly empty, and holds the rate there", async () => {
+  it("paces before any refusal once RateLimit-Remaining shows the bucket a quarter full, and cuts once a second while it stays there", async () => {
     const { time, pacer, accepted, lines } = setup();
-    await accepted(19, 1_900, { limit: 20, remaining: 5 });
+    await accepted(19, 1_900, { limit: 20, remaining: 6 });
     expect(pacer.rate).toBe(Infinity);
-    await accepted(1, 100, { limit: 20, remaining: 1 });
+    await accepted(1, 100, { limit: 20, remaining: 5 });
     expect(pacer.rate).toBeCloseTo(10, 5);
     expect(lines).toEqual([
-      "Atlas at atlas.test reports 1 of 20 requests left: pacing every request to it at about 10 requests per second",
+      "Atlas at atlas.test reports 5 of 20 requests left: pacing every request to it at about 10 requests per second",
     ]);
-    await accepted(10, 5_000, { limit: 20, remaining: 1 });
-    expect(pacer.rate).toBeCloseTo(10, 5);
-    // An empty bucket (remaining 0) eases off a little, without a refusal.
+    // Still a quarter full a second later: cut by 0.8, once for every answer within that second.
     await time.advanceTo(time.now() + 1_000);
+    pacer.record(time.now(), { status: 200, limit: 20, remaining: 3 });
+    expect(pacer.rate).toBeCloseTo(8, 5);
+    await time.advanceTo(time.now() + 500);
     pacer.record(time.now(), { status: 200, limit: 20, remaining: 0 });
-    expect(pacer.rate).toBeCloseTo(9, 5);
+    expect(pacer.rate).toBeCloseTo(8, 5);
+  });
+
+  it("holds the rate while the bucket is below half full, and grows it again at half or more", async () => {
+    const { time, pacer, accepted } = setup();
+    await accepted(20, 2_000, { limit: 20, remaining: 4 });
+    const paced = pacer.rate;
+    expect(Number.isFinite(paced)).toBe(true);
+    await time.advanceTo(time.now() + 1_000);
+    await accepted(10, 5_000, { limit: 20, remaining: 9 });
+    expect(pacer.rate).toBe(paced);
+    await accepted(2, 2_000, { limit: 20, remaining: 10 });
+    expect(pacer.rate).toBeGreaterThan(paced);
+  });
+
+  it("with the refusal-driven settings (the benchmark's baseline) waits for a nearly empty bucket and keeps growing below half", async () => {
+    const { time, pacer, accepted } = setup(REFUSAL_DRIVEN_PACER_SETTINGS);
+    await accepted(20, 2_000, { limit: 20, remaining: 4 });
+    expect(pacer.rate).toBe(Infinity);
+    await accepted(1, 100, { limit: 20, remaining: 3 });
+    const paced = pacer.rate;
+    await time.advanceTo(time.now() + 1_000);
+    await accepted(5, 2_500, { limit: 20, remaining: 9 });
+    expect(pacer.rate).toBeGreaterThan(paced);
   });
 
   it("grows faster while RateLimit-Remaining shows the bucket at least half full", async () => {
@@ -142,7 +166,7 @@ describe("pacer", () => {
   });
 
   it("re-queues requests already waiting when a new refusal moves every turn", async () => {
-    const { time, start, pacer, accepted } = setup();
+    const { time, start, pacer, accepted } = setup({ minRatePerSecond: 1 });
     await accepted(4, 2_000); // 2 per second accepted: cut to the 1 per second floor
     pacer.record(time.now(), { status: 429, retryAfterMs: 1_000 });
     const sent = start(3); // turns at +1000, +2000, +3000

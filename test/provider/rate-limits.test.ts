@@ -1,3 +1,5 @@
+import { join } from "node:path";
+import { runProviderProcesses } from "../../bench/shared-bucket";
 import { provider, PROVIDER_TEXT, useHarness } from "../support/provider-harness";
 
 const harness = useHarness();
@@ -41,3 +43,32 @@ test("12 concurrent creates and then deletes through a small token bucket all su
   expect(paceLines.length).toBeLessThan(Math.max(2, refused));
   expect(harness.progress.filter((line) => /answered 429; retrying/.test(line))).toEqual([]);
 }, 180_000);
+
+/**
+ * Three stacks updated at once by CI: three provider processes, each with its own pacer, share one
+ * Atlas token bucket. RateLimit-Remaining on every answer is their one common signal.
+ */
+test("three provider processes x 12 endpoints sharing a bucket of 20 refilling 2 per second all succeed, with at most a quarter of requests refused", async () => {
+  const timeScale = 0.05; // a 1.5 s request timeout: three processes start on a loaded machine
+  await harness.config({ timeScale, rateLimit: { capacity: 20, refillRate: 2, refillIntervalSeconds: 1 } });
+  const before = (await harness.endpoints()).length;
+  await harness.clearRequests();
+  const results = await runProviderProcesses({
+    baseUrl: harness.simulator.baseUrl,
+    publicKey: harness.seed.apiKey.publicKey,
+    privateKey: harness.seed.apiKey.privateKey,
+    groupId: harness.seed.groupId,
+    endpointServiceId: harness.seed.endpointServices.AWS,
+    processes: 3,
+    endpointsPerProcess: 12,
+    timeScale,
+    repoRoot: join(__dirname, "..", ".."),
+  });
+  expect(results).toEqual(Array(3).fill({ created: 12, deleted: 12, failures: [] }));
+  expect((await harness.endpoints()).length).toBe(before);
+
+  const requests = (await harness.requests()).filter((r) => r.auth !== "challenge" && r.path.startsWith("/api/atlas/"));
+  const refused = requests.filter((r) => r.status === 429).length;
+  expect(refused).toBeGreaterThan(0); // the shared bucket did push back
+  expect(refused / requests.length).toBeLessThanOrEqual(0.25);
+}, 400_000);

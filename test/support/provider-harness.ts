@@ -10,6 +10,7 @@ import {
 import { endpointServiceProvider, privateEndpointProvider } from "../../provider";
 import { ENV_KEYS, TIME_SCALE_ENV } from "../../provider/host/connection";
 import { resetPacers } from "../../provider/client/pacing/registry";
+import { resetClusterWatchers } from "../../provider/waiting/cluster-waits";
 import { AUTH_HEADER_TEXT, describeForScan } from "./secret-scan";
 import { SimulatorControl, type SimulatedEndpoint } from "./simulator-control";
 
@@ -180,6 +181,7 @@ export function useHarness(): Harness {
     await harness.control.clearFaults();
     // Each test stands for a fresh provider process: one test's refusals must not pace the next.
     resetPacers();
+    resetClusterWatchers();
     await harness.control.config({ delays: DEFAULT_DELAYS, eventualConsistencyMs: 0, rateLimit: null, timeScale: TIME_SCALE });
   });
 

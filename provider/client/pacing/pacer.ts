@@ -5,8 +5,12 @@ import type { Clock } from "../../vocabulary/time";
  * AIMD form). Unlimited until Atlas refuses a request (429); then every request waits for
  * a turn: nobody sends before the refusal's Retry-After has passed, and afterwards requests go out
  * at a rate cut to a fraction of what Atlas was accepting, growing slowly while Atlas accepts.
- * RateLimit-Limit / RateLimit-Remaining, when Atlas sends them, steer the rate: a nearly empty
- * bucket holds it (or starts pacing before any refusal), a half-full one lets it grow faster.
+ * RateLimit-Limit / RateLimit-Remaining, when Atlas sends them, steer the rate before any 429:
+ * they describe the bucket every process and tool using this project spends, so processes that
+ * never talk to each other all read the same signal. Below a quarter full the rate is cut (and
+ * pacing starts) once per second, as with a refusal but gentler; below half it is held; at half
+ * or more it grows, fast. Everyone eases off together while the shared bucket empties, and the
+ * bucket's last quarter is left as the margin that absorbs their bursts.
  * Pure timing over an injected clock: no I/O of its own.
  */
 
@@ -32,23 +36,43 @@ export interface PacerSettings {
   /** A refusal without Retry-After blocks for this, doubled per consecutive refusal, up to the cap. */
   refusalBaseDelayMs: number;
   refusalMaxDelayMs: number;
-  /** RateLimit-Remaining at or below this share of RateLimit-Limit counts as nearly empty. */
+  /** RateLimit-Remaining at or below this share of RateLimit-Limit counts as nearly empty: pacing starts, the rate is not grown. */
   lowRemainingShare: number;
+  /** At or below this share the rate is also cut by emptyBucketFactor (once per minDecreaseIntervalMs). */
+  easeRemainingShare: number;
+  /** Below this share (and above the low one) the rate is held: the bucket is emptying. */
+  holdBelowShare: number;
 }
 
 export const DEFAULT_PACER_SETTINGS: Readonly<PacerSettings> = {
   decreaseFactor: 0.7,
-  emptyBucketFactor: 0.9,
+  emptyBucketFactor: 0.8,
   growthPerSecond: 0.05,
   additiveGrowthPerSecond: 0.5,
   minDecreaseIntervalMs: 1_000,
   fastGrowthPerSecond: 0.5,
-  minRatePerSecond: 1,
+  // Low enough that several processes at the floor stay below a small bucket's refill (three at
+  // 1 per second kept a 2 per second bucket refusing every third request).
+  minRatePerSecond: 0.2,
   measureWindowMs: 2_000,
   liftAfterMs: 30_000,
   refusalBaseDelayMs: 1_000,
   refusalMaxDelayMs: 30_000,
+  lowRemainingShare: 0.25,
+  easeRemainingShare: 0.25,
+  holdBelowShare: 0.5,
+};
+
+/**
+ * The pacer before it steered by RateLimit-Remaining ahead of refusals (nearly empty at 15 %, a
+ * cut only at 0, growth at any level above that, never below 1 request per second): the benchmark's baseline, never the provider's.
+ */
+export const REFUSAL_DRIVEN_PACER_SETTINGS: Partial<PacerSettings> = {
+  minRatePerSecond: 1,
+  emptyBucketFactor: 0.9,
   lowRemainingShare: 0.15,
+  easeRemainingShare: 0,
+  holdBelowShare: 0,
 };
 
 /** What the pacer needs to know of one answer. */
@@ -150,7 +174,8 @@ export class Pacer {
     if (answer.status >= 200 && answer.status < 500) this.#accept(now);
     this.#consecutiveRefusals = 0;
     const known = answer.limit !== undefined && answer.remaining !== undefined && answer.limit > 0;
-    const nearlyEmpty = known && answer.remaining! <= Math.max(0, Math.floor(answer.limit! * s.lowRemainingShare));
+    const atOrBelow = (share: number) => known && answer.remaining! <= Math.max(0, Math.floor(answer.limit! * share));
+    const nearlyEmpty = atOrBelow(s.lowRemainingShare);
     if (nearlyEmpty) {
       this.#lastPressureAt = now;
       if (!Number.isFinite(this.#rate)) {
@@ -162,7 +187,7 @@ export class Pacer {
           `Atlas at ${this.#name} reports ${answer.remaining} of ${answer.limit} requests left: pacing every request to it at about ${perSecond(this.#rate)}`,
         );
       } else if (
-        answer.remaining === 0 &&
+        atOrBelow(s.easeRemainingShare) &&
         sentAt >= Math.max(this.#lastDecreaseAt, this.#lastEaseAt) &&
         now - Math.max(this.#lastDecreaseAt, this.#lastEaseAt) >= s.minDecreaseIntervalMs
       ) {
@@ -175,6 +200,12 @@ export class Pacer {
       return;
     }
     if (!Number.isFinite(this.#rate)) return;
+    if (known && answer.remaining! < answer.limit! * s.holdBelowShare) {
+      // The shared bucket is emptying: hold the rate, and keep pacing on.
+      this.#lastPressureAt = now;
+      this.#lastGrowthAt = now;
+      return;
+    }
     if (now - this.#lastPressureAt >= s.liftAfterMs) {
       this.#rate = Infinity;
       this.#nextSlotAt = -Infinity;

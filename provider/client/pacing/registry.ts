@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import type { AtlasCredentials } from "../types";
 import { realClock } from "../../vocabulary/time";
-import { Pacer } from "./pacer";
+import { Pacer, type PacerSettings } from "./pacer";
 
 /**
  * One pacer per Atlas base URL and credential in this process: the provider host runs every
@@ -11,12 +11,25 @@ import { Pacer } from "./pacer";
  */
 const pacers = new Map<string, Pacer>();
 
-export function pacerFor(baseUrl: string, credentials: AtlasCredentials, log: (line: string) => void): Pacer {
+/**
+ * Which Atlas and whose view of it: the base URL and a hash of the credential's public identity,
+ * never the secret half. Requests under one key may share a pacer, and reads may share answers.
+ */
+export function atlasIdentityKey(baseUrl: string, credentials: AtlasCredentials): string {
   const identity = credentials.kind === "apiKey" ? `apiKey:${credentials.publicKey}` : `serviceAccount:${credentials.clientId}`;
-  const key = `${baseUrl} ${createHash("sha256").update(identity).digest("hex")}`;
+  return `${baseUrl} ${createHash("sha256").update(identity).digest("hex")}`;
+}
+
+export function pacerFor(
+  baseUrl: string,
+  credentials: AtlasCredentials,
+  log: (line: string) => void,
+  settings?: Partial<PacerSettings>,
+): Pacer {
+  const key = atlasIdentityKey(baseUrl, credentials);
   let pacer = pacers.get(key);
   if (!pacer) {
-    pacer = new Pacer({ name: new URL(baseUrl).host, clock: realClock, log });
+    pacer = new Pacer({ name: new URL(baseUrl).host, clock: realClock, log, ...(settings ? { settings } : {}) });
     pacers.set(key, pacer);
   }
   return pacer;

@@ -14,7 +14,7 @@ import { PROVIDER_KEY, timeoutMs } from "../../vocabulary/inputs";
 import { resolveServiceInputs, type ResolvedServiceInputs } from "../../vocabulary/service-inputs";
 import { toServiceOutputs, type EndpointServiceOutputs } from "../../vocabulary/service-outputs";
 import { realClock } from "../../vocabulary/time";
-import { notFoundGrace } from "../../waiting/endpoint-waits";
+import { graceAfterCreate, notFoundCounter } from "../../waiting/gone";
 import { POLL_SCHEDULE } from "../../waiting/poll-schedule";
 import { ResourceInitError } from "../resource-init-error";
 import { chooseAdoptable, differsOnlyInPortMapping, inRegion } from "./adoption";
@@ -90,7 +90,7 @@ async function findCreated(
 ): Promise<EndpointService | undefined> {
   const clock = realClock;
   const scale = timeScale();
-  const inGrace = notFoundGrace(clock.now(), clock, scale);
+  const inGrace = notFoundCounter(graceAfterCreate(clock.now(), scale), clock);
   for (;;) {
     let now: EndpointService[];
     try {

@@ -22,6 +22,32 @@ test("delete of an endpoint that is already gone succeeds", async () => {
   expect(harness.progress.some((line) => line.endsWith("already gone from Atlas"))).toBe(true);
 });
 
+test("a single lagging 404 on the DELETE does not end the destroy: the second look finds the endpoint and it is deleted", async () => {
+  const created = await harness.observe(provider.create(await harness.checked(harness.awsArgs())));
+  await harness.clearRequests();
+  await harness.fault({ method: "DELETE", pathPattern: "/endpoint/", status: 404, errorCode: "PRIVATE_ENDPOINT_NOT_FOUND", count: 1 });
+  await harness.observe(provider.delete(created.id, { ...created.outs, __provider: PROVIDER_TEXT }));
+  const deletes = (await harness.requests()).filter((r) => r.method === "DELETE" && r.status !== 401);
+  expect(deletes.map((r) => r.status)).toEqual([404, 204]);
+  expect((await harness.endpoints()).filter((e) => e.endpointId === created.outs.endpointId)).toEqual([]);
+  expect(harness.progress.some((line) => line.endsWith("already gone from Atlas"))).toBe(false);
+});
+
+test("a lagging 404 while Atlas is still deleting does not end the wait early: it ends at the 404 a second look confirms", async () => {
+  // DELETING lasts 2 s of wall time (200 s at the harness scale): the second look meets it, whatever the load.
+  await harness.delays({ deletingMs: 200_000 });
+  const created = await harness.observe(provider.create(await harness.checked(harness.awsArgs())));
+  await harness.clearRequests();
+  await harness.fault({ method: "GET", pathPattern: "/endpoint/", status: 404, errorCode: "PRIVATE_ENDPOINT_NOT_FOUND", count: 1 });
+  await harness.observe(provider.delete(created.id, { ...created.outs, __provider: PROVIDER_TEXT }));
+  // The wait ended only once Atlas had really removed it.
+  expect((await harness.endpoints()).filter((e) => e.endpointId === created.outs.endpointId)).toEqual([]);
+  const gets = (await harness.requests()).filter((r) => r.method === "GET" && r.path.includes("/endpoint/") && r.status !== 401);
+  expect(gets[0]?.status).toBe(404); // the fault fired on the first look
+  expect(gets.slice(-2).map((r) => r.status)).toEqual([404, 404]);
+  expect(harness.progress.some((line) => /a second look found it \(status DELETING\)/.test(line))).toBe(true);
+});
+
 test("delete with nothing but the id finds the endpoint from the id", async () => {
   const created = await harness.observe(provider.create(await harness.checked(harness.gcpArgs())));
   await harness.observe(provider.delete(created.id, { __provider: PROVIDER_TEXT }));

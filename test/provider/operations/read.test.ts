@@ -5,8 +5,25 @@ const harness = useHarness();
 test("refresh of an endpoint deleted outside Pulumi returns an empty id, dropping it from the stack", async () => {
   const created = await harness.observe(provider.create(await harness.checked(harness.awsArgs())));
   await harness.observe(provider.delete(created.id, { ...created.outs, __provider: PROVIDER_TEXT }));
+  await harness.clearRequests();
   const read = await harness.observe(provider.read(created.id, { ...created.outs, __provider: PROVIDER_TEXT }));
   expect(read).toEqual({ id: "" });
+  // Gone twice: the first 404, then a second look that agrees.
+  const looks = (await harness.requests()).filter((r) => r.method === "GET" && r.path.includes("/endpoint/") && r.status !== 401);
+  expect(looks.map((r) => r.status)).toEqual([404, 404]);
+});
+
+test("a single lagging 404 on refresh keeps an endpoint Atlas still holds: a second look after a short pause finds it", async () => {
+  const created = await harness.observe(provider.create(await harness.checked(harness.awsArgs())));
+  await harness.clearRequests();
+  await harness.fault({ method: "GET", pathPattern: "/endpoint/", status: 404, errorCode: "PRIVATE_ENDPOINT_NOT_FOUND", count: 1 });
+  const read = await harness.observe(provider.read(created.id, { ...created.outs, __provider: PROVIDER_TEXT }));
+  expect(read.id).toBe(created.id);
+  expect(read.props).toMatchObject({ endpointId: created.outs.endpointId, connectionStatus: "AVAILABLE" });
+  // The fault fired: Atlas's first answer was the 404, the second look found the endpoint.
+  const looks = (await harness.requests()).filter((r) => r.method === "GET" && r.path.includes("/endpoint/") && r.status !== 401);
+  expect(looks.map((r) => r.status)).toEqual([404, 200]);
+  expect(harness.progress.some((line) => /Atlas answered 404, but a second look found it \(status AVAILABLE\)/.test(line))).toBe(true);
 });
 
 test("refresh that meets a server error throws instead of reporting the endpoint gone", async () => {

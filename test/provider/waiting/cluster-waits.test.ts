@@ -1,6 +1,8 @@
 import { ResourceInitError } from "../../../provider/operations/resource-init-error";
 import { UNKNOWN } from "../../../provider/vocabulary/inputs";
-import { PROVIDER_TEXT, provider, useHarness } from "../../support/provider-harness";
+import { TIME_SCALE_ENV } from "../../../provider/host/connection";
+import { resetClusterWatchers } from "../../../provider/waiting/cluster-waits";
+import { PROVIDER_TEXT, provider, TIME_SCALE, useHarness } from "../../support/provider-harness";
 
 const harness = useHarness();
 
@@ -150,7 +152,84 @@ describe("refresh", () => {
     const created = await harness.observe(provider.create(await harness.checked(harness.awsArgs())));
     expect(created.outs.privateConnectionStrings).toHaveLength(2);
     await control("DELETE", "clusters/analytics");
+    resetClusterWatchers(); // `pulumi refresh` is a new provider process: no cluster answer shared with the create
     const read = await harness.observe(provider.read(created.id, { ...created.outs, __provider: PROVIDER_TEXT }));
     expect(read.props?.privateConnectionStrings?.map((s: { clusterName: string }) => s.clusterName)).toEqual(["orders"]);
+  });
+});
+
+describe("many endpoints in one project share the project's cluster reads", () => {
+  const apiCalls = async () => (await harness.requests()).filter((r) => r.status !== 401 && r.path.startsWith("/api/atlas/"));
+  type Strings = { clusterName: string; connectionString: string }[] | undefined;
+  /**
+   * Runs `work` with the provider and the simulator at `scale`: 20 creates at once on a loaded
+   * machine need more than the harness scale's 300 ms request timeout, and a refresh (which waits
+   * for nothing) runs at 1 so a read the simulator holds for 2 s stays within it.
+   */
+  const atScale = async <T>(scale: number, work: () => Promise<T>): Promise<T> => {
+    const saved = process.env[TIME_SCALE_ENV];
+    process.env[TIME_SCALE_ENV] = String(scale);
+    await harness.config({ timeScale: scale });
+    try {
+      return await work();
+    } finally {
+      process.env[TIME_SCALE_ENV] = saved;
+      await harness.config({ timeScale: TIME_SCALE });
+    }
+  };
+
+  test("20 creates at once read the clusters at most once per create on average, and each gets its own strings", async () => {
+    await harness.clearRequests();
+    const inputs = await Promise.all(Array.from({ length: 20 }, () => harness.checked(harness.awsArgs())));
+    const created = await atScale(0.1, () => Promise.all(inputs.map((i) => harness.observe(provider.create(i)))));
+    const strings = created.map((one) => one.outs.privateConnectionStrings as Strings);
+    for (const one of strings) expect(one?.length).toBeGreaterThan(0);
+    // Each endpoint got the entries that name it, not another's: no connection string is handed to two endpoints.
+    const all = strings.flatMap((one) => one!.map((s) => `${s.clusterName} ${s.connectionString}`));
+    expect(new Set(all).size).toBe(all.length);
+    const reads = (await clusterGets()).filter((r) => r.status !== 401);
+    expect(reads.length).toBeGreaterThan(0);
+    expect(reads.length).toBeLessThanOrEqual(20);
+  });
+
+  test("a refresh of 20 endpoints in one project costs 21 requests: one read per endpoint and one shared cluster read", async () => {
+    const inputs = await Promise.all(Array.from({ length: 20 }, () => harness.checked(harness.awsArgs())));
+    const created = await atScale(0.1, () => Promise.all(inputs.map((i) => harness.observe(provider.create(i)))));
+    resetClusterWatchers(); // `pulumi refresh` is a new provider process
+    await harness.clearRequests();
+    // Atlas holds the first cluster read for 2 s (simulator-controlled): every refresh arrives while it is in flight.
+    await harness.fault({ method: "GET", pathPattern: "/clusters$", delayMs: 2_000, count: 1 });
+    const read = await atScale(1, () =>
+      Promise.all(created.map((c) => harness.observe(provider.read(c.id, { ...c.outs, __provider: PROVIDER_TEXT })))),
+    );
+    for (const [i, one] of read.entries()) expect(one.props?.privateConnectionStrings).toEqual(created[i]!.outs.privateConnectionStrings);
+    const calls = await apiCalls();
+    expect(calls.filter((r) => /\/endpoint\//.test(r.path))).toHaveLength(20);
+    expect(calls.filter((r) => /\/clusters$/.test(r.path))).toHaveLength(1);
+    expect(calls).toHaveLength(21);
+  });
+
+  test("a cluster read error reaches every refresh that shared it, and each keeps its recorded strings", async () => {
+    const inputs = await Promise.all(Array.from({ length: 5 }, () => harness.checked(harness.awsArgs())));
+    const created = await atScale(0.1, () => Promise.all(inputs.map((i) => harness.observe(provider.create(i)))));
+    resetClusterWatchers(); // `pulumi refresh` is a new provider process
+    await harness.clearRequests();
+    await harness.fault({
+      method: "GET",
+      pathPattern: "/clusters$",
+      status: 403,
+      errorCode: "USER_UNAUTHORIZED",
+      delayMs: 2_000,
+      count: 1,
+    });
+    const read = await atScale(1, () =>
+      Promise.all(created.map((c) => harness.observe(provider.read(c.id, { ...c.outs, __provider: PROVIDER_TEXT })))),
+    );
+    for (const [i, one] of read.entries()) expect(one.props?.privateConnectionStrings).toEqual(created[i]!.outs.privateConnectionStrings);
+    const clusterCalls = (await apiCalls()).filter((r) => /\/clusters$/.test(r.path));
+    expect(clusterCalls.map((r) => r.status)).toEqual([403]);
+    expect(
+      harness.progress.filter((line) => /privateConnectionStrings kept as recorded: .*Project Read Only role/.test(line)),
+    ).toHaveLength(5);
   });
 });
