@@ -5,6 +5,7 @@ import {
   type AtlasClient,
   type AtlasEndpoint,
   type EndpointRef,
+  type EndpointService,
   type NotFoundVerdict,
   type ServiceRef,
 } from "../client";
@@ -151,6 +152,26 @@ export async function endpointGoneTwice(
   if (outcome.kind === "found") {
     reportProgress(
       `${describeEndpoint(ref)}: Atlas answered 404, but a second look found it (status ${observe(outcome.value).label}): a lagging read, not a deletion`,
+    );
+  }
+  return outcome;
+}
+
+/** goneTwice for an endpoint service, the same way. */
+export async function serviceGoneTwice(
+  client: AtlasClient,
+  service: ServiceRef,
+  notFound: unknown,
+  options: { grace?: NotFoundGrace; clock?: Clock; timeoutMs?: number } = {},
+): Promise<LookOutcome<EndpointService>> {
+  const outcome = await goneTwice(notFound, {
+    read: () => client.getEndpointService(service),
+    confirm: async (error) => confirmServiceGone(client, service, error),
+    ...options,
+  });
+  if (outcome.kind === "found") {
+    reportProgress(
+      `${describeService(service)}: Atlas answered 404, but a second look found it (status ${outcome.value.status ?? "NO_STATUS_YET"}): a lagging read, not a deletion`,
     );
   }
   return outcome;

@@ -2,7 +2,7 @@ import { isAtlasNotFound, type AtlasClient, type EndpointService, type ServiceRe
 import { timeScale } from "../host/connection";
 import { describeService } from "../vocabulary/ids";
 import { realClock, type Clock } from "../vocabulary/time";
-import { confirmServiceGone, graceAfterCreate, notFoundCounter } from "./gone";
+import { confirmServiceGone, graceAfterCreate, notFoundCounter, serviceGoneTwice } from "./gone";
 import { progressReporter, unknownStatusReporter } from "./progress";
 import { observeService, unknownServiceStatusOf, UNTIL_GONE, UNTIL_READY, type Observation } from "./status-table";
 import { waitFor, type WaitOutcome } from "./wait";
@@ -66,8 +66,9 @@ export async function waitUntilServiceGone(wait: { client: AtlasClient; ref: Ser
       try {
         return seen(await wait.client.getEndpointService(wait.ref));
       } catch (error) {
-        confirmServiceGone(wait.client, wait.ref, error);
-        return { value: undefined, observation: { phase: "gone", label: "GONE" } };
+        // Gone twice (gone.ts): a lagging 404 must not end the wait while Atlas still deletes it.
+        const look = await serviceGoneTwice(wait.client, wait.ref, error, { clock: wait.clock ?? realClock, timeoutMs: wait.timeoutMs });
+        return look.kind === "found" ? seen(look.value) : { value: undefined, observation: { phase: "gone", label: "GONE" } };
       }
     },
     timeoutMs: wait.timeoutMs,

@@ -5,7 +5,7 @@ import { describeService } from "../../vocabulary/ids";
 import { type PrivateEndpointTimeouts, timeoutMs } from "../../vocabulary/inputs";
 import { registeredEndpointIds } from "../../vocabulary/service-outputs";
 import { formatDuration } from "../../vocabulary/time";
-import { confirmServiceGone } from "../../waiting/gone";
+import { serviceGoneTwice } from "../../waiting/gone";
 import { waitUntilServiceGone } from "../../waiting/service-waits";
 import { locateService } from "./read";
 
@@ -35,9 +35,13 @@ export async function removeService(client: AtlasClient, ref: ServiceRef, delete
     await client.deleteEndpointService(ref);
   } catch (error) {
     if (isAtlasNotFound(error)) {
-      confirmServiceGone(client, ref, error);
-      reportProgress(`${what}: already gone from Atlas`);
-      return;
+      const look = await serviceGoneTwice(client, ref, error);
+      if (look.kind === "gone") {
+        reportProgress(`${what}: already gone from Atlas`);
+        return;
+      }
+      // A lagging 404: Atlas still has it, so delete it after all.
+      return removeService(client, ref, deleteTimeoutMs);
     }
     if (error instanceof AtlasApiError && (error.errorCode === ENDPOINTS_REMAIN || error.status === 409)) {
       throw await explainEndpointsRemain(client, ref, error);

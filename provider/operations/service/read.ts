@@ -11,7 +11,7 @@ import {
   type ResolvedServiceInputs,
 } from "../../vocabulary/service-inputs";
 import { toServiceOutputs, type EndpointServiceOutputs } from "../../vocabulary/service-outputs";
-import { confirmServiceGone } from "../../waiting/gone";
+import { serviceGoneTwice } from "../../waiting/gone";
 
 /**
  * The service a resource in state names. An id recorded while a create was unconfirmed names the
@@ -61,8 +61,8 @@ function refreshedInputs(outputs: EndpointServiceOutputs, service: EndpointServi
 }
 
 /**
- * Refresh and import: GET the service. Only Atlas's own 404 drops it from the stack (see
- * confirmServiceGone); any other error is an error, never a deletion.
+ * Refresh and import: GET the service. Only Atlas's own 404, confirmed by a second look, drops it
+ * from the stack (see serviceGoneTwice); any other error is an error, never a deletion.
  */
 export async function readService(id: string, props: Record<string, unknown>): Promise<ReadResult<EndpointServiceOutputs>> {
   const client = connectToAtlas();
@@ -75,7 +75,9 @@ export async function readService(id: string, props: Record<string, unknown>): P
         service = await client.getEndpointService(ref);
       } catch (error) {
         if (!isAtlasNotFound(error)) throw error;
-        confirmServiceGone(client, ref, error);
+        // Only Atlas's own 404, seen twice, drops the service from the stack (gone.ts).
+        const look = await serviceGoneTwice(client, ref, error);
+        if (look.kind === "found") service = look.value;
       }
     }
   } catch (error) {

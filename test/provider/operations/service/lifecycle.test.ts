@@ -66,6 +66,21 @@ describe("refresh and import", () => {
     });
     afterAll(async () => proxy.close());
 
+    test("a single lagging Atlas 404 on refresh does not drop a service Atlas still holds", async () => {
+      const { id, outs } = await create({ region: "ap-northeast-1" });
+      proxy.rules.push({ method: "GET", path: /endpointService\/[0-9a-f]{24}$/, rewrite: { kind: "atlas404" }, count: 1 });
+      process.env.MONGODB_ATLAS_BASE_URL = proxy.baseUrl;
+      try {
+        const read = await harness.observe(serviceProvider.read(id, outs));
+        expect(read.id).toBe(id);
+        expect(read.props).toMatchObject({ status: "AVAILABLE", endpointServiceId: outs.endpointServiceId });
+      } finally {
+        process.env.MONGODB_ATLAS_BASE_URL = harness.simulator.baseUrl;
+      }
+      expect(proxy.log.filter((entry) => entry.action === "atlas404")).toHaveLength(1);
+      expect(harness.progress.some((line) => line.includes("a second look found it"))).toBe(true);
+    });
+
     test("a 404 without Atlas's error body does not drop the service", async () => {
       const { id, outs } = await create({ region: "eu-west-2" });
       proxy.rules.push({ method: "GET", path: /endpointService\/[0-9a-f]{24}$/, rewrite: { kind: "foreign404" } });
