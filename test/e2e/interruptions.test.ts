@@ -204,7 +204,7 @@ test("pulumi refresh fails while Atlas is unreachable and keeps the endpoint; af
   expect(await endpointsInAtlas()).toEqual([]);
   const restarted = record("refresh after restart", await stack.refresh());
   expectOk(restarted);
-  expect(output(restarted)).toContain(`AWS endpoint ${vpcEndpointId}: not found in Atlas (404); it is gone`);
+  expect(output(restarted)).toContain(`AWS endpoint ${vpcEndpointId}: not found in Atlas (404) twice; it is gone`);
   expect(dynamicResources((await stack.exportState()).deployment)).toEqual([]);
 
   expectOk(record("up after restart", await stack.up()));

@@ -94,7 +94,7 @@ test("refresh drops an endpoint deleted outside Pulumi from the stack", async ()
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   const text = expectOk(await stack.refresh());
-  expect(text).toMatch(/not found in Atlas \(404\); it is gone/);
+  expect(text).toMatch(/not found in Atlas \(404\) twice; it is gone/);
   expect(await pluginResources(stack)).toEqual([]);
 });
 

@@ -88,7 +88,7 @@ export async function readService(id: string, props: Record<string, unknown>): P
     );
   }
   if (!ref || !service) {
-    reportProgress(`endpoint service ${ref?.endpointServiceId ?? id}: not found in Atlas (404); it is gone`);
+    reportProgress(`endpoint service ${ref?.endpointServiceId ?? id}: not found in Atlas (404) twice; it is gone`);
     return { id: "" };
   }
   const declared = declaredServiceInputs(ref, props, service);
