@@ -279,10 +279,29 @@ export function propertyPath(path: readonly PropertyKey[]): string {
 }
 
 /**
+ * What one resource validates against: a schema for every cloud's inputs, one per cloud, which
+ * inputs each cloud takes, and the defaults. Both resources validate and resolve through the two
+ * functions below, so they report failures, unknowns and misplaced inputs the same way.
+ */
+export interface InputVocabulary {
+  /** How messages name the resource ("PrivateEndpoint"). */
+  resource: string;
+  common: z.ZodType;
+  clouds: { readonly [C in CloudProvider]: z.ZodType };
+  keys: { readonly [C in CloudProvider]: readonly string[] };
+  /** Keys picked from recorded props when their cloud is not one of ours (the check then says why). */
+  fallbackKeys: readonly string[];
+  defaults: Readonly<Record<string, unknown>> & { cloudProvider: CloudProvider };
+}
+
+/**
  * Validates what a user declared, without network or credentials. Values still unknown in
  * preview are accepted as they are. Returns every failure at once, one per property.
  */
-export function validateInputs(news: Record<string, unknown>): { inputs: Record<string, unknown>; failures: InputFailure[] } {
+export function validateWith(
+  vocabulary: InputVocabulary,
+  news: Record<string, unknown>,
+): { inputs: Record<string, unknown>; failures: InputFailure[] } {
   const reasons = new Map<string, string[]>();
   const fail = (property: string, reason: string) => {
     const list = reasons.get(property) ?? [];
@@ -293,19 +312,19 @@ export function validateInputs(news: Record<string, unknown>): { inputs: Record<
     for (const issue of result.error?.issues ?? []) fail(propertyPath(issue.path), issue.message);
   };
 
-  collect(commonSchema.safeParse(news));
-  const cloud = news.cloudProvider === undefined ? INPUT_DEFAULTS.cloudProvider : news.cloudProvider;
+  collect(vocabulary.common.safeParse(news));
+  const cloud = news.cloudProvider === undefined ? vocabulary.defaults.cloudProvider : news.cloudProvider;
   if (typeof cloud === "string" && CLOUD_PROVIDERS.includes(cloud as CloudProvider)) {
     const known = cloud as CloudProvider;
-    collect(cloudSchemas[known].safeParse(news));
+    collect(vocabulary.clouds[known].safeParse(news));
     for (const key of Object.keys(news)) {
-      if (key === PROVIDER_KEY || INPUT_KEYS[known].includes(key) || news[key] === undefined) continue;
-      const elsewhere = CLOUD_PROVIDERS.filter((other) => INPUT_KEYS[other].includes(key));
+      if (key === PROVIDER_KEY || vocabulary.keys[known].includes(key) || news[key] === undefined) continue;
+      const elsewhere = CLOUD_PROVIDERS.filter((other) => vocabulary.keys[other].includes(key));
       fail(
         key,
         elsewhere.length > 0
           ? `applies to cloudProvider ${elsewhere.join(" or ")} only, not ${known}`
-          : `is not a PrivateEndpoint property; allowed for ${known}: ${INPUT_KEYS[known].join(", ")}`,
+          : `is not a${/^[AEIOU]/.test(vocabulary.resource) ? "n" : ""} ${vocabulary.resource} property; allowed for ${known}: ${vocabulary.keys[known].join(", ")}`,
       );
     }
   }
@@ -313,8 +332,39 @@ export function validateInputs(news: Record<string, unknown>): { inputs: Record<
   const failures = [...reasons].map(([property, list]) => ({ property, reason: list.join("; ") }));
   if (failures.length > 0) return { inputs: news, failures };
   const inputs: Record<string, unknown> = { ...news };
-  for (const [key, value] of Object.entries(INPUT_DEFAULTS)) if (inputs[key] === undefined) inputs[key] = value;
+  for (const [key, value] of Object.entries(vocabulary.defaults)) if (inputs[key] === undefined) inputs[key] = value;
   return { inputs, failures };
+}
+
+/**
+ * The inputs an operation acts on, picked from inputs or from outputs (which carry the inputs):
+ * validated, defaults applied, every value known. Throws naming every invalid or unknown property.
+ */
+export function resolveWith(vocabulary: InputVocabulary, props: Record<string, unknown>): Record<string, unknown> {
+  const cloud = props.cloudProvider ?? vocabulary.defaults.cloudProvider;
+  const keys = vocabulary.keys[cloud as CloudProvider] ?? vocabulary.fallbackKeys;
+  const picked = Object.fromEntries(keys.filter((key) => props[key] !== undefined).map((key) => [key, props[key]]));
+  const { inputs, failures } = validateWith(vocabulary, picked);
+  if (failures.length > 0) {
+    throw new Error(`Invalid ${vocabulary.resource} inputs: ${failures.map((f) => `${f.property} ${f.reason}`).join("; ")}`);
+  }
+  const unknownKeys = Object.keys(inputs).filter((key) => containsUnknown(inputs[key]));
+  if (unknownKeys.length > 0) throw new Error(`${vocabulary.resource} inputs are not known yet: ${unknownKeys.join(", ")}`);
+  return inputs;
+}
+
+const PRIVATE_ENDPOINT_VOCABULARY: InputVocabulary = {
+  resource: "PrivateEndpoint",
+  common: commonSchema,
+  clouds: cloudSchemas,
+  keys: INPUT_KEYS,
+  fallbackKeys: COMMON_KEYS,
+  defaults: INPUT_DEFAULTS,
+};
+
+/** PrivateEndpoint's check: see validateWith. */
+export function validateInputs(news: Record<string, unknown>): { inputs: Record<string, unknown>; failures: InputFailure[] } {
+  return validateWith(PRIVATE_ENDPOINT_VOCABULARY, news);
 }
 
 /**
@@ -322,15 +372,7 @@ export function validateInputs(news: Record<string, unknown>): { inputs: Record<
  * the inputs). Throws naming every invalid property.
  */
 export function resolveInputs(props: Record<string, unknown>): ResolvedInputs {
-  const cloud = props.cloudProvider ?? INPUT_DEFAULTS.cloudProvider;
-  const keys = INPUT_KEYS[cloud as CloudProvider] ?? COMMON_KEYS;
-  const picked = Object.fromEntries(keys.filter((key) => props[key] !== undefined).map((key) => [key, props[key]]));
-  const { inputs, failures } = validateInputs(picked);
-  if (failures.length > 0) {
-    throw new Error(`Invalid PrivateEndpoint inputs: ${failures.map((f) => `${f.property} ${f.reason}`).join("; ")}`);
-  }
-  const unknownKeys = Object.keys(inputs).filter((key) => containsUnknown(inputs[key]));
-  if (unknownKeys.length > 0) throw new Error(`PrivateEndpoint inputs are not known yet: ${unknownKeys.join(", ")}`);
+  const inputs = resolveWith(PRIVATE_ENDPOINT_VOCABULARY, props);
   if (Array.isArray(inputs.endpoints)) {
     // Outputs carry each rule's status too; the inputs are the name and address only.
     inputs.endpoints = (inputs.endpoints as GcpForwardingRuleInput[]).map(({ endpointName, ipAddress }) => ({ endpointName, ipAddress }));

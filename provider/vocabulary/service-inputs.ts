@@ -1,18 +1,18 @@
 import { z } from "zod";
 import { CLOUD_PROVIDERS, type CloudProvider } from "./clouds";
 import {
-  containsUnknown,
   flag,
   HEX24,
   isUnknown,
   orUnknown,
-  PROVIDER_KEY,
   type PrivateEndpointTimeouts,
-  propertyPath,
+  resolveWith,
   shown,
   text,
   timeoutsSchema,
   type InputFailure,
+  type InputVocabulary,
+  validateWith,
 } from "./inputs";
 import { atlasRegionName, regionHelp } from "./regions";
 
@@ -118,40 +118,21 @@ const cloudSchemas: { readonly [C in CloudProvider]: z.ZodType } = {
   GCP: z.object({ region: orUnknown(regionOf("GCP")), portMappingEnabled: orUnknown(flag) }),
 };
 
+const SERVICE_VOCABULARY: InputVocabulary = {
+  resource: "EndpointService",
+  common: commonSchema,
+  clouds: cloudSchemas,
+  keys: SERVICE_INPUT_KEYS,
+  fallbackKeys: SERVICE_INPUT_KEYS.AWS,
+  defaults: SERVICE_INPUT_DEFAULTS,
+};
+
 /**
  * Validates an EndpointService's inputs without network or credentials; values still unknown in
- * preview pass as they are. Every failure at once, one per property.
+ * preview pass as they are. Every failure at once, one per property (see validateWith).
  */
 export function validateServiceInputs(news: Record<string, unknown>): { inputs: Record<string, unknown>; failures: InputFailure[] } {
-  const reasons = new Map<string, string[]>();
-  const collect = (result: { success: boolean; error?: z.ZodError }) => {
-    for (const issue of result.error?.issues ?? []) {
-      const property = propertyPath(issue.path);
-      const list = reasons.get(property) ?? [];
-      if (!list.includes(issue.message)) list.push(issue.message);
-      reasons.set(property, list);
-    }
-  };
-  collect(commonSchema.safeParse(news));
-  const cloud = news.cloudProvider === undefined ? SERVICE_INPUT_DEFAULTS.cloudProvider : news.cloudProvider;
-  if (typeof cloud === "string" && CLOUD_PROVIDERS.includes(cloud as CloudProvider)) {
-    const known = cloud as CloudProvider;
-    collect(cloudSchemas[known].safeParse(news));
-    for (const key of Object.keys(news)) {
-      if (key === PROVIDER_KEY || SERVICE_INPUT_KEYS[known].includes(key) || news[key] === undefined) continue;
-      const elsewhere = CLOUD_PROVIDERS.filter((other) => SERVICE_INPUT_KEYS[other].includes(key));
-      const reason =
-        elsewhere.length > 0
-          ? `applies to cloudProvider ${elsewhere.join(" or ")} only, not ${known}`
-          : `is not an EndpointService property; allowed for ${known}: ${SERVICE_INPUT_KEYS[known].join(", ")}`;
-      reasons.set(key, [reason]);
-    }
-  }
-  const failures = [...reasons].map(([property, list]) => ({ property, reason: list.join("; ") }));
-  if (failures.length > 0) return { inputs: news, failures };
-  const inputs: Record<string, unknown> = { ...news };
-  for (const [key, value] of Object.entries(SERVICE_INPUT_DEFAULTS)) if (inputs[key] === undefined) inputs[key] = value;
-  return { inputs, failures };
+  return validateWith(SERVICE_VOCABULARY, news);
 }
 
 /**
@@ -159,16 +140,7 @@ export function validateServiceInputs(news: Record<string, unknown>): { inputs: 
  * defaults applied, the region in Atlas's spelling. Throws naming every invalid property.
  */
 export function resolveServiceInputs(props: Record<string, unknown>): ResolvedServiceInputs {
-  const cloud = (props.cloudProvider ?? SERVICE_INPUT_DEFAULTS.cloudProvider) as CloudProvider;
-  const keys = SERVICE_INPUT_KEYS[cloud] ?? SERVICE_INPUT_KEYS.AWS;
-  const picked = Object.fromEntries(keys.filter((key) => props[key] !== undefined).map((key) => [key, props[key]]));
-  const { inputs, failures } = validateServiceInputs(picked);
-  if (failures.length > 0) {
-    throw new Error(`Invalid EndpointService inputs: ${failures.map((f) => `${f.property} ${f.reason}`).join("; ")}`);
-  }
-  const unknownKeys = Object.keys(inputs).filter((key) => containsUnknown(inputs[key]));
-  if (unknownKeys.length > 0) throw new Error(`EndpointService inputs are not known yet: ${unknownKeys.join(", ")}`);
-  const resolved = inputs as unknown as ResolvedServiceInputs;
+  const resolved = resolveWith(SERVICE_VOCABULARY, props) as unknown as ResolvedServiceInputs;
   return { ...resolved, region: atlasRegionName(resolved.cloudProvider, resolved.region) ?? resolved.region };
 }
 
