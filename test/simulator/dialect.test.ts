@@ -4,7 +4,7 @@
  */
 import { ATLAS_ACCEPT, AtlasTestClient, sendRaw } from "./helpers/atlas-client";
 import { GCP_PROJECT, gcpName, vpceId } from "./helpers/ids";
-import { FAST, useSimulator, waitFor } from "./helpers/simulator-harness";
+import { FAST, stepUntil, useSimulator } from "./helpers/simulator-harness";
 import { startSimulator } from "../../simulator";
 
 const h = useSimulator(FAST);
@@ -17,10 +17,14 @@ async function logFor(suffix: string): Promise<any[]> {
   return requests.filter((entry: any) => entry.path.endsWith(suffix));
 }
 
-/** Every distinct status a GET saw, in order, until `last` (or a 404 when last is 404). */
+/**
+ * Every distinct status a GET saw, in order, until `last` (or a 404 when last is 404), the simulator's
+ * clock stepped STEP_MS between looks: a held phase (LONG_PHASE_MS) is seen on about ten looks.
+ */
 async function statusesUntil(path: string, last: string | 404): Promise<(string | number)[]> {
   const seen: (string | number)[] = [];
-  await waitFor(
+  await stepUntil(
+    h,
     async () => {
       const response = await h.atlas.get(path);
       const status = response.status === 404 ? 404 : statusOf(response.body);
@@ -28,26 +32,29 @@ async function statusesUntil(path: string, last: string | 404): Promise<(string 
       return status;
     },
     (status) => status === last,
+    STEP_MS,
   );
   return seen;
 }
 
 afterEach(async () => {
   await h.control("DELETE", "dialect");
-  await h.control("POST", "config", { eventualConsistencyMs: 0, oauthTokensPerMinute: 50, endpointDelays: null });
+  await h.control("POST", "config", { eventualConsistencyMs: 0, oauthTokensPerMinute: 50, endpointDelays: null, delays: FAST.delays });
 });
 
 /**
- * Phases of 300 ms for one endpoint (simulator-fixed, never jittered): a test that must see every
- * status of a sequence reads back-to-back, a few ms apart, so none can slip between two reads however
- * busy the machine (FAST's 30 ms first AWS phase could).
+ * Phases of 30 s wall time for one endpoint (simulator-fixed, never jittered; 3,000,000 ms x 0.01),
+ * far longer than a look takes on a loaded core: simulated time moves by the 3 s steps statusesUntil
+ * makes, so no status can slip between two looks however busy the machine.
  */
+const LONG_PHASE_MS = 3_000_000;
+const STEP_MS = 3_000;
 const LONG_PHASES = {
-  awsPendingAcceptanceMs: 30_000,
-  awsPendingMs: 30_000,
-  gcpInitiatingMs: 30_000,
-  gcpVerifiedMs: 30_000,
-  deletingMs: 30_000,
+  awsPendingAcceptanceMs: LONG_PHASE_MS,
+  awsPendingMs: LONG_PHASE_MS,
+  gcpInitiatingMs: LONG_PHASE_MS,
+  gcpVerifiedMs: LONG_PHASE_MS,
+  deletingMs: LONG_PHASE_MS,
 };
 const holdPhases = (id: string) => h.control("POST", "config", { endpointDelays: { [id]: LONG_PHASES } });
 
@@ -136,7 +143,7 @@ describe("dialect variations", () => {
   });
 
   it("inserts a status unknown to clients into one cloud's sequence, and only that cloud's", async () => {
-    await h.control("POST", "dialect", { extraStatus: { cloud: "AWS", status: "PENDING_SECURITY_REVIEW", lastsMs: 30_000 } });
+    await h.control("POST", "dialect", { extraStatus: { cloud: "AWS", status: "PENDING_SECURITY_REVIEW", lastsMs: LONG_PHASE_MS } });
     const id = vpceId();
     await holdPhases(id);
     await h.atlas.post(h.endpointPath("AWS"), { id });
@@ -184,12 +191,16 @@ describe("dialect variations", () => {
   });
 
   it("answers 404 to GETs of a just-created endpoint during the eventual-consistency window", async () => {
-    await h.control("POST", "config", { eventualConsistencyMs: 20_000 });
+    // A window of 30 s wall time that the clock steps end, not the wall clock: the first GET is
+    // inside it however slow the machine.
+    await h.control("POST", "config", { eventualConsistencyMs: LONG_PHASE_MS });
     const id = vpceId();
     await h.atlas.post(h.endpointPath("AWS"), { id });
-    await waitFor(
+    await stepUntil(
+      h,
       () => h.atlas.get(`${h.endpointPath("AWS")}/${id}`),
       (response) => response.status === 200,
+      STEP_MS,
     );
     const gets = (await logFor(id)).filter((entry) => entry.auth === "digest");
     expect(gets[0].status).toBe(404);
@@ -233,6 +244,8 @@ describe("dialect variations", () => {
     await h.control("POST", "dialect", { gcpDeletedBeforeGone: true });
     const group = gcpName();
     await holdPhases(group);
+    // Per-endpoint delays cover the create only; a deletion takes the simulator-wide deletingMs.
+    await h.control("POST", "config", { delays: { deletingMs: LONG_PHASE_MS } });
     await h.atlas.post(h.endpointPath("GCP"), {
       endpointGroupName: group,
       gcpProjectId: GCP_PROJECT,
