@@ -1,11 +1,13 @@
 import { SEEDED_REGIONS } from "../../simulator/seed";
 import { vpceId } from "./helpers/ids";
 import { recorded } from "./helpers/recorder";
-import { FAST, clusterContract, useSimulator, waitFor } from "./helpers/simulator-harness";
+import { HELD, clusterContract, stepUntil, useSimulator } from "./helpers/simulator-harness";
 
 const CLUSTERS_ACCEPT = "application/vnd.atlas.2024-08-05+json";
-// UPDATING lasts 300 ms: long enough to see, short enough for a quick test.
-const h = useSimulator({ ...FAST, delays: { ...FAST.delays, clusterUpdateMs: 30_000 } });
+// Held phases (time scale 1: UPDATING 30 s, the endpoint's 3-15 s): every wait steps the simulator's
+// clock 1 s per look, so UPDATING is seen on many looks however slow the machine.
+const h = useSimulator({ ...HELD, delays: { ...HELD.delays, clusterUpdateMs: 30_000 } });
+const until = <T>(read: () => Promise<T>, done: (value: T) => boolean) => stepUntil(h, read, done, 1000);
 
 const clustersPath = () => `/api/atlas/v2/groups/${h.sim.seed.groupId}/clusters`;
 const list = async () => (await h.atlas.get(clustersPath(), { accept: CLUSTERS_ACCEPT })).body.results as any[];
@@ -39,25 +41,22 @@ describe("clusters follow the project's endpoints", () => {
   it("an AVAILABLE endpoint puts the clusters in its region through UPDATING to IDLE listing it; deleting it does the same to remove it", async () => {
     const id = vpceId();
     expect((await h.atlas.post(h.endpointPath("AWS"), { id })).status).toBe(200);
-    const updating = await waitFor(
+    const updating = await until(
       () => get("orders"),
       (c) => c.stateName === "UPDATING",
-      5000,
     );
     expect(listing(updating, id)).toEqual([]);
-    const idle = await waitFor(
+    const idle = await until(
       () => get("orders"),
       (c) => c.stateName === "IDLE",
-      5000,
     );
     const [entry] = listing(idle, id);
     expect(entry).toMatchObject({ type: "MONGOD", endpoints: [{ endpointId: id, providerName: "AWS", region: "US_EAST_1" }] });
     expect(entry.srvConnectionString).toMatch(/^mongodb\+srv:\/\//);
     expect(entry.connectionString).toMatch(/^mongodb:\/\//);
-    const sharded = await waitFor(
+    const sharded = await until(
       () => get("analytics"),
       (c) => c.stateName === "IDLE" && listing(c, id).length === 1,
-      5000,
     );
     expect(listing(sharded, id)[0]).toMatchObject({
       type: "MONGOS",
@@ -72,10 +71,9 @@ describe("clusters follow the project's endpoints", () => {
     expect((await h.atlas.delete(`${h.endpointPath("AWS")}/${id}`)).status).toBe(204);
     const removing = await get("orders");
     expect(removing.stateName).toBe("UPDATING");
-    const removed = await waitFor(
+    const removed = await until(
       () => get("orders"),
       (c) => c.stateName === "IDLE",
-      5000,
     );
     expect(listing(removed, id)).toEqual([]);
   });
@@ -85,27 +83,23 @@ describe("an endpoint registered again with the id of a deleted one", () => {
   it("is applied again: the clusters list it once they are IDLE", async () => {
     const id = vpceId();
     expect((await h.atlas.post(h.endpointPath("AWS"), { id })).status).toBe(200);
-    await waitFor(
+    await until(
       () => get("orders"),
       (c) => c.stateName === "IDLE" && listing(c, id).length === 1,
-      5000,
     );
     expect((await h.atlas.delete(`${h.endpointPath("AWS")}/${id}`)).status).toBe(204);
-    await waitFor(
+    await until(
       async () => (await h.atlas.get(`${h.endpointPath("AWS")}/${id}`)).status,
       (status) => status === 404,
-      5000,
     );
-    await waitFor(
+    await until(
       () => get("orders"),
       (c) => c.stateName === "IDLE" && listing(c, id).length === 0,
-      5000,
     );
     expect((await h.atlas.post(h.endpointPath("AWS"), { id })).status).toBe(200);
-    const again = await waitFor(
+    const again = await until(
       () => get("orders"),
       (c) => c.stateName === "IDLE" && listing(c, id).length === 1,
-      5000,
     );
     expect(listing(again, id)).toHaveLength(1);
   });
