@@ -7,14 +7,16 @@
 import { AtlasTestClient, type AtlasResponse } from "./helpers/atlas-client";
 import { differences, loadRecordings, RECORDINGS_DIR, recordingsAvailable, type Recording } from "./helpers/recordings";
 import { extraRecordingRoots, folderLabel, manifestFolders, REPLAY_SIMULATOR, replayFolder } from "./helpers/replay";
-import { FAST, useSimulator, waitFor } from "./helpers/simulator-harness";
+import { FAST, stepUntil, useSimulator } from "./helpers/simulator-harness";
 import { startSimulator } from "../../simulator";
 import { ROUTES, type Route } from "../../simulator/http/routes";
 
 const available = recordingsAvailable();
 
-// A service stays INITIATING for 200 ms, so the first watch sees it as the recording did.
-const h = useSimulator({ ...FAST, delays: { ...FAST.delays, endpointServiceInitiatingMs: 20_000 } });
+// A service stays INITIATING for an hour (360,000,000 ms x 0.01), so the first watch sees it as the
+// recording did however slow the machine; the test then moves the simulator's clock past it.
+const INITIATING_WALL_MS = 3_600_000;
+const h = useSimulator({ ...FAST, delays: { ...FAST.delays, endpointServiceInitiatingMs: INITIATING_WALL_MS * 100 } });
 
 /**
  * The simulator route a recording's request would reach, read off the file name (`[prefix__]METHOD_path
@@ -88,9 +90,11 @@ conformance("the simulator against recorded Atlas", () => {
       const servicePath = `${h.groupPath}/${cloud}/endpointService/${created.body.id}`;
 
       expectConforms(find(new RegExp(`^${folder}/Watch/GET_.*_1\\.snaphost$`)), await h.atlas.get(servicePath));
-      const ready = await waitFor(
+      const ready = await stepUntil(
+        h,
         () => h.atlas.get(servicePath),
         (response) => response.body?.status === "AVAILABLE",
+        INITIATING_WALL_MS,
       );
       expectConforms(find(new RegExp(`^${folder}/Watch/GET_.*_2\\.snaphost$`)), ready);
       expectConforms(find(new RegExp(`^${folder}/Describe/GET_`)), await h.atlas.get(servicePath));

@@ -5,8 +5,9 @@ import { record } from "./helpers/recorder";
 import { FAST, useSimulator } from "./helpers/simulator-harness";
 
 const run = promisify(execFile);
-// curl starts a process per request, so deletion lasts long enough (600 ms) to be seen in DELETING.
-const h = useSimulator({ ...FAST, delays: { ...FAST.delays, deletingMs: 60_000 } });
+// curl starts a process per request, slow on a loaded core: deletion lasts an hour (360,000,000 ms
+// x 0.01), so the GET after the DELETE sees DELETING however long curl takes to start.
+const h = useSimulator({ ...FAST, delays: { ...FAST.delays, deletingMs: 360_000_000 } });
 const ACCEPT = "Accept: application/vnd.atlas.2023-01-01+json";
 const MARK = "\n--curl-meta--";
 
