@@ -66,7 +66,9 @@ export class AtlasClient {
     this.#sharingKey = atlasIdentityKey(rest.baseUrl, credentials);
     this.#transport = createAxiosTransport();
     this.#pacer =
-      rest.pacing === false ? undefined : pacerFor(rest.baseUrl, credentials, rest.log, rest.pacing === true ? undefined : rest.pacing);
+      rest.pacing === false
+        ? undefined
+        : pacerFor(rest.baseUrl, credentials, rest.log, rest.pacing === true ? undefined : rest.pacing, rest.clock);
     switch (credentials.kind) {
       case "apiKey":
         this.#auth = new DigestAuthenticator(rest.baseUrl, credentials.publicKey, credentials.privateKey);

@@ -39,7 +39,8 @@ export interface AtlasClientOptions {
   waitOutRateLimitsUntil?: number;
   /**
    * What retry back-off sleeps on and what retry budgets and access-token ages are measured on (tests
-   * inject a fake one). Default: the real clock.
+   * inject a fake one); also the shared pacer's clock when this client is the first to make it.
+   * Default: the real clock.
    */
   clock?: Clock;
 }

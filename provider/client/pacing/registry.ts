@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import type { AtlasCredentials } from "../types";
-import { realClock } from "../../vocabulary/time";
+import { type Clock, realClock } from "../../vocabulary/time";
 import { Pacer, type PacerSettings } from "./pacer";
 
 /**
@@ -25,11 +25,13 @@ export function pacerFor(
   credentials: AtlasCredentials,
   log: (line: string) => void,
   settings?: Partial<PacerSettings>,
+  /** The clock of the client that first makes the pacer (a test's fake one); the real clock otherwise. */
+  clock: Clock = realClock,
 ): Pacer {
   const key = atlasIdentityKey(baseUrl, credentials);
   let pacer = pacers.get(key);
   if (!pacer) {
-    pacer = new Pacer({ name: new URL(baseUrl).host, clock: realClock, log, ...(settings ? { settings } : {}) });
+    pacer = new Pacer({ name: new URL(baseUrl).host, clock, log, ...(settings ? { settings } : {}) });
     pacers.set(key, pacer);
   }
   return pacer;
