@@ -66,13 +66,17 @@ describe("retries against the simulator", () => {
   });
 
   it("rides through the simulator's token-bucket rate limit", async () => {
-    await atlas.config({ rateLimit: { capacity: 2, refillPerSecond: 5 } });
+    // A token back per minute, so no refill lands between the requests however slow the machine; the
+    // client's waits move the simulator's clock (one shared fake time), so waiting out a refusal works.
+    await atlas.config({ rateLimit: { capacity: 2, refillRate: 1, refillIntervalSeconds: 60 } });
     try {
-      const atlasClient = client();
+      const clock = fakeClock((ms) => atlas.advance(ms));
+      const atlasClient = client({ clock, retry: { baseDelayMs: 5, maxDelayMs: 20, maxAttempts: 6, maxElapsedMs: 600_000 } });
       for (let i = 0; i < 4; i++) await atlasClient.getEndpointService(awsService());
       const statuses = await signedStatuses();
       expect(statuses.filter((s) => s === 200)).toHaveLength(4);
-      expect(statuses).toContain(429);
+      expect(statuses.filter((s) => s === 429)).toHaveLength(2);
+      expect(clock.sleeps.filter((ms) => ms >= 1000).length).toBeGreaterThanOrEqual(2);
     } finally {
       await atlas.config({ rateLimit: null });
     }
@@ -106,8 +110,13 @@ describe("retries against the simulator", () => {
   });
 
   it("retries a request that exceeds requestTimeoutMs", async () => {
-    await atlas.fault({ pathPattern: "/endpointService/", delayMs: 1_000, count: 1 });
-    await expect(client({ requestTimeoutMs: 200 }).getEndpointService(awsService())).resolves.toMatchObject({ cloudProvider: "AWS" });
+    // The held answer outlasts the timeout by seconds (timer order decides, not machine speed); the
+    // timeout leaves the un-held retry, a local round trip, room on a loaded core.
+    await atlas.fault({ pathPattern: "/endpointService/", delayMs: 6_000, count: 1 });
+    await expect(client({ requestTimeoutMs: 1_500 }).getEndpointService(awsService())).resolves.toMatchObject({ cloudProvider: "AWS" });
+    const statuses = await signedStatuses();
+    expect(statuses).toHaveLength(2); // the held request, then the retry that was answered
+    expect(statuses[1]).toBe(200);
     expect(scan.logLines.some((line) => /failed \(ETIMEDOUT\); retrying/.test(line))).toBe(true);
   });
 

@@ -1,7 +1,11 @@
 import type { Clock } from "../../provider/vocabulary/time";
 
-/** A clock that only moves when the code under test sleeps; `sleeps` lists every sleep in order. */
-export function fakeClock(): Clock & { sleeps: number[] } {
+/**
+ * A clock that only moves when the code under test sleeps; `sleeps` lists every sleep in order.
+ * `alsoMove` moves another clock by each sleep too (a simulator's: `(ms) => atlas.advance(ms)`), so
+ * the code under test and the simulator it talks to share one time that no wall clock drives.
+ */
+export function fakeClock(alsoMove?: (ms: number) => Promise<unknown>): Clock & { sleeps: number[] } {
   let now = 0;
   const sleeps: number[] = [];
   return {
@@ -10,6 +14,7 @@ export function fakeClock(): Clock & { sleeps: number[] } {
     sleep: async (ms) => {
       sleeps.push(ms);
       now += ms;
+      await alsoMove?.(ms);
     },
   };
 }

@@ -15,6 +15,8 @@ export interface TestAtlas {
   fault(spec: FaultSpec): Promise<void>;
   clearFaults(): Promise<void>;
   config(patch: Record<string, unknown>): Promise<void>;
+  /** Moves the simulator's clock `ms` ahead (SimulatorControl.advance). */
+  advance(ms: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -32,6 +34,7 @@ export async function startTestAtlas(options: SimulatorOptions = {}): Promise<Te
     fault: (spec) => control.fault(spec),
     clearFaults: () => control.clearFaults(),
     config: (patch) => control.config(patch),
+    advance: async (ms) => void (await control.advance(ms)),
     close: async () => {
       await proxy.close();
       await simulator.close();
