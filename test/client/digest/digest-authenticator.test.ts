@@ -14,6 +14,9 @@ function client(overrides: Partial<AtlasClientOptions> = {}): AtlasClient {
   return testClient(atlas, scan.log, overrides);
 }
 
+/** The simulator's default nonce lifetime (5 min): the stale-nonce tests move its clock past it. */
+const NONCE_TTL_MS = 300_000;
+
 const awsService = (): ServiceRef => ({
   groupId: atlas.seed.groupId,
   cloudProvider: "AWS",
@@ -55,21 +58,16 @@ describe("digest authentication against the simulator", () => {
   it("recovers from a stale nonce transparently with one extra round trip", async () => {
     const atlasClient = client();
     await atlasClient.getEndpointService(awsService());
-    await atlas.config({ nonceTtlMs: 50 });
-    try {
-      // Expire the shared nonce and have the simulator forget it (its next challenge sweeps expired
-      // nonces), then restore the TTL: the fresh nonce cannot expire before the re-send, however slow.
-      await new Promise((resolve) => setTimeout(resolve, 120));
-      expect(
-        (await fetch(`${atlas.simulator.baseUrl}/api/atlas/v2/groups/${atlas.seed.groupId}/privateEndpoint/AWS/endpointService`)).status,
-      ).toBe(401);
-      await atlas.config({ nonceTtlMs: 300_000 });
-      await atlas.clearRequests();
-      await expect(atlasClient.getEndpointService(awsService())).resolves.toMatchObject({ cloudProvider: "AWS" });
-      expect(apiRequests(await atlas.requests()).map((e) => `${e.auth} ${e.status}`)).toEqual(["challenge 401", "digest 200"]);
-    } finally {
-      await atlas.config({ nonceTtlMs: 300_000 });
-    }
+    // Expire the shared nonce by moving the simulator's clock past its TTL (once: the fresh nonce
+    // cannot expire before the re-send, however slow), and have the simulator forget it (its next
+    // challenge sweeps expired nonces).
+    await atlas.advance(NONCE_TTL_MS + 1);
+    expect(
+      (await fetch(`${atlas.simulator.baseUrl}/api/atlas/v2/groups/${atlas.seed.groupId}/privateEndpoint/AWS/endpointService`)).status,
+    ).toBe(401);
+    await atlas.clearRequests();
+    await expect(atlasClient.getEndpointService(awsService())).resolves.toMatchObject({ cloudProvider: "AWS" });
+    expect(apiRequests(await atlas.requests()).map((e) => `${e.auth} ${e.status}`)).toEqual(["challenge 401", "digest 200"]);
     expect(scan.logLines.some((line) => /answered 401; retrying once with the new digest challenge/.test(line))).toBe(true);
   });
 
@@ -84,27 +82,21 @@ describe("digest authentication against the simulator", () => {
   it("keeps 300 concurrent calls correct when the shared nonce goes stale: each retry signs with its own fresh nonce", async () => {
     const atlasClient = client();
     await atlasClient.getEndpointService(awsService());
-    await atlas.config({ nonceTtlMs: 50 });
-    try {
-      // The shared nonce expires, and the next challenge the simulator issues forgets it; then the
-      // TTL goes back up, so only the shared nonce is stale, not the fresh ones the retries get,
-      // however slowly a loaded machine sends them.
-      await new Promise((resolve) => setTimeout(resolve, 120));
-      expect(
-        (await fetch(`${atlas.simulator.baseUrl}/api/atlas/v2/groups/${atlas.seed.groupId}/privateEndpoint/AWS/endpointService`)).status,
-      ).toBe(401);
-      await atlas.config({ nonceTtlMs: 300_000 });
-      await atlas.clearRequests();
-      const results = await Promise.allSettled(Array.from({ length: 300 }, () => atlasClient.getEndpointService(awsService())));
-      const failures = results.filter((r) => r.status === "rejected");
-      expect(failures.map((f) => String((f as PromiseRejectedResult).reason))).toEqual([]);
-      // The stale nonce did fire: every call met a 401 before its 200.
-      const log = apiRequests(await atlas.requests());
-      expect(log.filter((e) => e.status === 401).length).toBeGreaterThanOrEqual(300);
-      expect(log.filter((e) => e.status === 200)).toHaveLength(300);
-    } finally {
-      await atlas.config({ nonceTtlMs: 300_000 });
-    }
+    // The shared nonce expires (the simulator's clock moves past its TTL once), and the next
+    // challenge the simulator issues forgets it; only the shared nonce is stale, not the fresh ones
+    // the retries get, however slowly a loaded machine sends them.
+    await atlas.advance(NONCE_TTL_MS + 1);
+    expect(
+      (await fetch(`${atlas.simulator.baseUrl}/api/atlas/v2/groups/${atlas.seed.groupId}/privateEndpoint/AWS/endpointService`)).status,
+    ).toBe(401);
+    await atlas.clearRequests();
+    const results = await Promise.allSettled(Array.from({ length: 300 }, () => atlasClient.getEndpointService(awsService())));
+    const failures = results.filter((r) => r.status === "rejected");
+    expect(failures.map((f) => String((f as PromiseRejectedResult).reason))).toEqual([]);
+    // The stale nonce did fire: every call met a 401 before its 200.
+    const log = apiRequests(await atlas.requests());
+    expect(log.filter((e) => e.status === 401).length).toBeGreaterThanOrEqual(300);
+    expect(log.filter((e) => e.status === 200)).toHaveLength(300);
   });
 
   it("keeps 10 concurrent calls correct, re-challenging at most once each when nc arrives out of order", async () => {
