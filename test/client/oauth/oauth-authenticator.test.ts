@@ -1,5 +1,5 @@
 import { AtlasApiError, type AtlasClient, type AtlasClientOptions, type ServiceRef } from "../../../provider/client";
-import { clearTokenCache } from "../../../provider/client/oauth/token-source";
+import { clearTokenCache, REFRESH_MARGIN_MS } from "../../../provider/client/oauth/token-source";
 import { fakeClock } from "../../support/fake-clock";
 import { SecretScan } from "../../support/secret-scan";
 import { apiRequests, startTestAtlas, type TestAtlas, testClient } from "../../support/test-atlas";
@@ -42,31 +42,27 @@ describe("OAuth service accounts against the simulator", () => {
   });
 
   it("fetches a new token before the old one expires, with no 401 on the way", async () => {
-    // A 10 s token is refreshed a tenth of its lifetime early: at 9 s on the client's clock, which is
-    // fake here, so the test decides on that clock, not on a sleep. The simulator's clock is real, so
-    // the old token is still valid there when the new one is fetched: before expiry, not after.
-    await atlas.config({ tokenTtlSeconds: 10 });
+    const REFRESH_AT_MS = 3600_000 - REFRESH_MARGIN_MS;
+    // The simulator's hour-long token is refreshed a minute early: at 59 min on the client's clock, which is fake here, so the test decides on that clock, not on a sleep. The
+    // simulator's clock is real, so the old token is still valid there (for the hour) when the new one
+    // is fetched, however slow the machine: before expiry, not after.
     clearTokenCache();
     const clock = fakeClock();
-    try {
-      const atlasClient = client({ credentials: { kind: "serviceAccount", ...atlas.seed.readOnlyServiceAccount }, clock });
-      await atlas.clearRequests();
-      await atlasClient.getEndpointService(awsService());
-      await clock.sleep(8_999);
-      await atlasClient.getEndpointService(awsService());
-      await clock.sleep(1);
-      await atlasClient.getEndpointService(awsService());
-      const log = await atlas.requests();
-      expect(log.map((e) => `${e.path === "/api/oauth/token" ? "token" : "api"} ${e.status}`)).toEqual([
-        "token 200",
-        "api 200",
-        "api 200",
-        "token 200",
-        "api 200",
-      ]);
-    } finally {
-      await atlas.config({ tokenTtlSeconds: 3600 });
-    }
+    const atlasClient = client({ credentials: { kind: "serviceAccount", ...atlas.seed.readOnlyServiceAccount }, clock });
+    await atlas.clearRequests();
+    await atlasClient.getEndpointService(awsService());
+    await clock.sleep(REFRESH_AT_MS - 1);
+    await atlasClient.getEndpointService(awsService());
+    await clock.sleep(1);
+    await atlasClient.getEndpointService(awsService());
+    const log = await atlas.requests();
+    expect(log.map((e) => `${e.path === "/api/oauth/token" ? "token" : "api"} ${e.status}`)).toEqual([
+      "token 200",
+      "api 200",
+      "api 200",
+      "token 200",
+      "api 200",
+    ]);
   });
 
   it("recovers transparently when Atlas rejects a token it still believes valid: one refresh, one retry", async () => {
