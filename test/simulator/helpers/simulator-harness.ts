@@ -114,8 +114,6 @@ function acceptedCreateProblems(exchange: RecordedExchange): string[] {
   return problems.map((problem) => `accepted request ${exchange.method} ${exchange.target}: ${problem}`);
 }
 
-export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 /**
  * Polls until `read` returns a value satisfying `done`. The ceiling only matters when the test fails
  * (a state that never comes), so it is generous enough for one loaded core.
@@ -126,7 +124,7 @@ export async function waitFor<T>(read: () => Promise<T>, done: (value: T) => boo
     const value = await read();
     if (done(value)) return value;
     if (Date.now() > deadline) throw new Error(`waitFor timed out; last value: ${JSON.stringify(value)}`);
-    await sleep(10);
+    await new Promise((resolve) => setTimeout(resolve, 10));
   }
 }
 
