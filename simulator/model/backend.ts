@@ -108,10 +108,13 @@ export class AtlasBackend {
         );
       }
     }
-    const service = EndpointService.initiating(objectId(), input.providerName, region, input.portMappingEnabled, this.now(), this.pace);
+    const createdAt = this.now();
+    const service = EndpointService.initiating(objectId(), input.providerName, region, input.portMappingEnabled, createdAt, this.pace);
     service.supportedRemoteRegions = input.supportedRemoteRegions;
     group.services.set(service.id, service);
-    return service.toAtlas(this.now());
+    // The answer describes the service as created (INITIATING), however short that phase is at a small
+    // time scale and however long a loaded machine took between the two lines above.
+    return service.toAtlas(createdAt);
   }
 
   listPrivateEndpointServices(groupId: string, cloud: CloudProvider): Record<string, unknown>[] {

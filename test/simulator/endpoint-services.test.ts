@@ -1,7 +1,10 @@
 import { vpceId } from "./helpers/ids";
-import { useSimulator, waitFor } from "./helpers/simulator-harness";
+import { HELD, stepUntil, useSimulator } from "./helpers/simulator-harness";
 
-const h = useSimulator();
+// Held phases (time scale 1: a new service INITIATING 3 s, deletion 10 s): the first look after a
+// create sees INITIATING however slow the machine; waits step the simulator's clock 1 s per look.
+const h = useSimulator(HELD);
+const until = <T>(read: () => Promise<T>, done: (value: T) => boolean) => stepUntil(h, read, done, 1000);
 
 describe("endpoint services", () => {
   it("seeds one AVAILABLE service per cloud, plus a port-mapped GCP service", async () => {
@@ -31,7 +34,9 @@ describe("endpoint services", () => {
       endpointServiceName: null,
       errorMessage: null,
     });
-    await waitFor(
+    const servicePath = `${h.groupPath}/AWS/endpointService/${created.body.id}`;
+    expect((await h.atlas.get(servicePath)).body.status).toBe("INITIATING");
+    await until(
       async () => (await h.atlas.get(`${h.groupPath}/AWS/endpointService/${created.body.id}`)).body,
       (body) => body.status === "AVAILABLE",
     );
@@ -49,13 +54,13 @@ describe("endpoint services", () => {
     expect(refused.status).toBe(409);
     expect(refused.body.errorCode).toBe("CANNOT_DELETE_PRIVATELINK_WITH_ENDPOINTS");
     await h.atlas.delete(`${h.endpointPath("AWS", serviceId)}/${id}`);
-    await waitFor(
+    await until(
       () => h.atlas.get(`${h.endpointPath("AWS", serviceId)}/${id}`),
       (r) => r.status === 404,
     );
     const deleted = await h.atlas.delete(`${h.groupPath}/AWS/endpointService/${serviceId}`);
     expect([deleted.status, deleted.body]).toEqual([202, {}]);
-    const gone = await waitFor(
+    const gone = await until(
       () => h.atlas.get(`${h.groupPath}/AWS/endpointService/${serviceId}`),
       (r) => r.status === 404,
     );
