@@ -66,7 +66,9 @@ describe("faults", () => {
 
 describe("rate limiting", () => {
   it("answers 429 RATE_LIMITED_TOKEN_BUCKET with Retry-After and RateLimit headers once the bucket is empty", async () => {
-    await h.control("POST", "config", { rateLimit: { capacity: 2, refillRate: 2, refillIntervalSeconds: 2 } });
+    // A token back per hour: no refill lands between the three requests however slow the machine;
+    // the clock jump at the end brings one back.
+    await h.control("POST", "config", { rateLimit: { capacity: 2, refillRate: 2, refillIntervalSeconds: 7200 } });
     const first = await h.atlas.get(`${h.groupPath}/AWS/endpointService`);
     expect(first.status).toBe(200);
     expect(first.headers.get("ratelimit-limit")).toBe("2");
@@ -75,14 +77,14 @@ describe("rate limiting", () => {
     const limited = await h.atlas.get(`${h.groupPath}/AWS/endpointService`);
     expect(limited.status).toBe(429);
     expect(limited.body.errorCode).toBe("RATE_LIMITED_TOKEN_BUCKET");
-    expect(limited.body.detail).toBe("Please retry after 1 seconds. Request capacity: 2. Refill rate: 2 per 2 seconds.");
-    expect(limited.headers.get("retry-after")).toBe("1");
+    const retryAfter = Number(limited.headers.get("retry-after"));
+    expect(retryAfter).toBeGreaterThan(3500); // about an hour less what the test took
+    expect(retryAfter).toBeLessThanOrEqual(3600);
+    expect(limited.body.detail).toBe(`Please retry after ${retryAfter} seconds. Request capacity: 2. Refill rate: 2 per 7200 seconds.`);
     expect(limited.headers.get("ratelimit-remaining")).toBe("0");
-    await waitFor(
-      () => h.atlas.get(`${h.groupPath}/AWS/endpointService`),
-      (r) => r.status === 200,
-      2500,
-    );
+    await h.advance(3_600_000);
+    expect((await h.atlas.get(`${h.groupPath}/AWS/endpointService`)).status).toBe(200);
+    expect((await h.atlas.get(`${h.groupPath}/AWS/endpointService`)).status).toBe(429);
   });
 
   it("takes the bucket's shape per run and rejects a rate limit without a positive refill rate, naming the fields", async () => {
@@ -208,6 +210,27 @@ describe("config", () => {
     const config = await h.control("GET", "config");
     expect(config.timeScale).toBe(0.01);
     expect(config.delays.awsPendingMs).toBe(FAST.delays.awsPendingMs);
+  });
+
+  it("moves simulated time forward on POST clock, ending a phase without a wait, and refuses a step back", async () => {
+    const id = vpceId();
+    await h.control("POST", "config", { endpointDelays: { [id]: { awsPendingAcceptanceMs: 360_000_000 } } }); // an hour at x0.01
+    try {
+      await h.atlas.post(h.endpointPath("AWS"), { id });
+      const before = await h.control("GET", "clock");
+      const moved = await h.control("POST", "clock", { advanceMs: 3_600_000 });
+      expect(moved.offsetMs - before.offsetMs).toBe(3_600_000);
+      expect(moved.now - before.now).toBeGreaterThanOrEqual(3_600_000);
+      expect((await h.atlas.get(`${h.endpointPath("AWS")}/${id}`)).body.connectionStatus).not.toBe("PENDING_ACCEPTANCE");
+      for (const body of [{ advanceMs: -1 }, { advanceMs: "1" }, { advanceMs: 1, warp: true }]) {
+        const refused = await fetch(`${h.sim.baseUrl}/__simulator/clock`, { method: "POST", body: JSON.stringify(body) });
+        expect(refused.status).toBe(400);
+        expect(((await refused.json()) as any).detail).toContain("advanceMs");
+      }
+      expect((await h.control("GET", "clock")).offsetMs).toBe(moved.offsetMs);
+    } finally {
+      await h.control("POST", "config", { endpointDelays: null });
+    }
   });
 
   it("keeps control routes apart from Atlas routes: no auth, never logged", async () => {

@@ -1,8 +1,11 @@
 import { sendRaw, type AtlasResponse } from "./helpers/atlas-client";
 import { digestAuthorization, parseChallenge, type DigestChallenge } from "./helpers/digest";
-import { FAST, sleep, useSimulator } from "./helpers/simulator-harness";
+import { FAST, useSimulator } from "./helpers/simulator-harness";
 
-const h = useSimulator({ ...FAST, nonceTtlMs: 500 });
+// The default nonce TTL (5 min): no nonce expires mid-test on a slow machine; the expiry test moves
+// the simulator's clock past it.
+const h = useSimulator(FAST);
+const NONCE_TTL_MS = 300_000;
 const ACCEPT = { Accept: "application/vnd.atlas.2023-01-01+json" };
 
 async function challengeFor(target: string): Promise<DigestChallenge> {
@@ -62,7 +65,7 @@ describe("HTTP digest authentication", () => {
   it("answers stale=true once a nonce expires, and the new nonce works", async () => {
     const challenge = await challengeFor(listPath());
     expect((await signedGet(listPath(), challenge, 1)).status).toBe(200);
-    await sleep(550);
+    await h.control("POST", "clock", { advanceMs: NONCE_TTL_MS + 1 });
     const expired = await signedGet(listPath(), challenge, 2);
     expect(expired.status).toBe(401);
     const fresh = parseChallenge(expired.headers.get("www-authenticate"))!;

@@ -1,8 +1,11 @@
 import { AtlasTestClient, fetchToken } from "./helpers/atlas-client";
 import { vpceId } from "./helpers/ids";
-import { FAST, sleep, useSimulator } from "./helpers/simulator-harness";
+import { FAST, useSimulator } from "./helpers/simulator-harness";
 
-const h = useSimulator({ ...FAST, tokenTtlSeconds: 1 });
+// The default token lifetime (an hour): no token expires mid-test on a slow machine; the expiry test
+// moves the simulator's clock past it.
+const h = useSimulator(FAST);
+const TOKEN_TTL_MS = 3600 * 1000;
 
 function tokenRequest(authorization: string | undefined, body = "grant_type=client_credentials") {
   return fetch(`${h.sim.baseUrl}/api/oauth/token`, {
@@ -20,7 +23,7 @@ describe("OAuth service accounts", () => {
     const response = await tokenRequest(basic(clientId, clientSecret));
     expect(response.status).toBe(200);
     const body = await response.json();
-    expect(body).toEqual({ access_token: expect.any(String), token_type: "Bearer", expires_in: 1 });
+    expect(body).toEqual({ access_token: expect.any(String), token_type: "Bearer", expires_in: 3600 });
   });
 
   it("answers 401 invalid_client for a wrong secret and 400 for another grant type", async () => {
@@ -51,7 +54,7 @@ describe("OAuth service accounts", () => {
   it("rejects a token after it expires", async () => {
     const client = await h.bearer();
     expect((await client.get(`${h.groupPath}/AWS/endpointService`)).status).toBe(200);
-    await sleep(1050);
+    await h.control("POST", "clock", { advanceMs: TOKEN_TTL_MS });
     const expired = await client.get(`${h.groupPath}/AWS/endpointService`);
     expect(expired.status).toBe(401);
     expect(expired.body.errorCode).toBe("UNEXPECTED_ERROR");

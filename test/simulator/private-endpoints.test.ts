@@ -1,7 +1,11 @@
 import { AZURE_SUBSCRIPTION, GCP_PROJECT, MISSING_VPCE, azureId, gcpName, vpceId } from "./helpers/ids";
-import { sleep, useSimulator, waitFor } from "./helpers/simulator-harness";
+import { HELD, stepUntil, useSimulator } from "./helpers/simulator-harness";
 
-const h = useSimulator();
+// Phases of 3-15 s wall time; every wait steps the simulator's clock 1 s per look, so each phase is
+// seen on at least two looks however slow the machine.
+const h = useSimulator(HELD);
+const STEP_MS = 1000;
+const until = <T>(read: () => Promise<T>, done: (value: T) => boolean) => stepUntil(h, read, done, STEP_MS);
 
 const statusOf = (body: any) => body.connectionStatus ?? body.status;
 
@@ -20,7 +24,7 @@ describe("AWS interface endpoints", () => {
     });
 
     const seen = new Set<string>();
-    await waitFor(
+    await until(
       async () => (await h.atlas.get(`${h.endpointPath("AWS")}/${id}`)).body,
       (body) => {
         seen.add(statusOf(body));
@@ -33,13 +37,13 @@ describe("AWS interface endpoints", () => {
   it("reports the exact moment an endpoint became AVAILABLE in the control listing", async () => {
     const id = vpceId();
     await h.atlas.post(h.endpointPath("AWS"), { id });
-    const { endpoints } = await waitFor(
+    const { endpoints } = await until(
       () => h.control("GET", "endpoints"),
       (body: any) => body.endpoints.some((e: any) => e.endpointId === id && e.availableAt !== null),
     );
     const endpoint = endpoints.find((e: any) => e.endpointId === id);
-    // FAST: (3000 + 10000) ms x 0.01, no jitter.
-    expect(endpoint.availableAt - endpoint.createdAt).toBe(130);
+    // HELD: 3000 + 10000 ms at time scale 1, no jitter.
+    expect(endpoint.availableAt - endpoint.createdAt).toBe(13_000);
     expect(endpoint).toMatchObject({ cloudProvider: "AWS", status: "AVAILABLE", deleteRequested: false, groupId: h.sim.seed.groupId });
   });
 
@@ -47,7 +51,7 @@ describe("AWS interface endpoints", () => {
     const created = await h.atlas.post(h.endpointPath("AWS"), { id: MISSING_VPCE });
     expect(created.status).toBe(200);
     expect(created.body.connectionStatus).toBe("PENDING_ACCEPTANCE");
-    const final = await waitFor(
+    const final = await until(
       async () => (await h.atlas.get(`${h.endpointPath("AWS")}/${MISSING_VPCE}`)).body,
       (body) => body.connectionStatus === "REJECTED",
     );
@@ -72,7 +76,7 @@ describe("AWS interface endpoints", () => {
     expect(deleted.text).toBe("");
     const during = await h.atlas.get(`${h.endpointPath("AWS")}/${id}`);
     expect(during.body).toMatchObject({ connectionStatus: "DELETING", deleteRequested: true });
-    const gone = await waitFor(
+    const gone = await until(
       () => h.atlas.get(`${h.endpointPath("AWS")}/${id}`),
       (r) => r.status === 404,
     );
@@ -101,7 +105,7 @@ describe("Azure private endpoints", () => {
       privateEndpointIPAddress: "10.0.0.4",
     });
     expect(created.body.privateEndpointConnectionName).toMatch(new RegExp(`^${AZURE_SUBSCRIPTION}%2F`));
-    const final = await waitFor(
+    const final = await until(
       async () => (await h.atlas.get(`${h.endpointPath("AZURE")}/${encodeURIComponent(id)}`)).body,
       (body) => body.status === "AVAILABLE",
     );
@@ -137,7 +141,7 @@ describe("Azure private endpoints", () => {
   it("accepts a private endpoint missing on Azure, then FAILS it with an errorMessage", async () => {
     const id = azureId("pe-missing-one");
     await h.atlas.post(h.endpointPath("AZURE"), { id, privateEndpointIPAddress: "10.0.0.7" });
-    const final = await waitFor(
+    const final = await until(
       async () => (await h.atlas.get(`${h.endpointPath("AZURE")}/${encodeURIComponent(id)}`)).body,
       (body) => body.status === "FAILED",
     );
@@ -162,7 +166,7 @@ describe("GCP endpoint groups", () => {
 
     const groupStatuses = new Set<string>();
     let mixed = false;
-    await waitFor(
+    await until(
       async () => (await h.atlas.get(`${h.endpointPath("GCP")}/${name}`)).body,
       (body) => {
         groupStatuses.add(body.status);
@@ -184,7 +188,7 @@ describe("GCP endpoint groups", () => {
       { endpointName: `${name}-missing`, ipAddress: "10.2.0.3" },
     ];
     await h.atlas.post(h.endpointPath("GCP"), { endpointGroupName: name, gcpProjectId: GCP_PROJECT, endpoints });
-    const final = await waitFor(
+    const final = await until(
       async () => (await h.atlas.get(`${h.endpointPath("GCP")}/${name}`)).body,
       (body) => body.status === "FAILED",
     );
@@ -219,12 +223,14 @@ describe("eventual consistency", () => {
   afterEach(() => h.control("POST", "config", { eventualConsistencyMs: 0 }));
 
   it("answers 404 to a GET right after a create while the window is open, then the endpoint", async () => {
-    await h.control("POST", "config", { eventualConsistencyMs: 30_000 }); // x0.01 = 300 ms
+    // An hour at time scale 1, far longer than the test takes however slow; the clock jump ends it.
+    await h.control("POST", "config", { eventualConsistencyMs: 3_600_000 });
     const id = vpceId();
     expect((await h.atlas.post(h.endpointPath("AWS"), { id })).status).toBe(200);
     const early = await h.atlas.get(`${h.endpointPath("AWS")}/${id}`);
     expect(early.status).toBe(404);
-    await sleep(320);
+    expect((await h.atlas.get(`${h.endpointPath("AWS")}/${id}`)).status).toBe(404);
+    await h.advance(3_600_000);
     expect((await h.atlas.get(`${h.endpointPath("AWS")}/${id}`)).status).toBe(200);
   });
 });

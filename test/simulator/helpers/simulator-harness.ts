@@ -6,8 +6,9 @@ import { AtlasContract, CLUSTERS_SPEC_FILE, SPEC_FILE } from "./openapi-contract
 import { recorded, type RecordedExchange } from "./recorder";
 
 /**
- * Small delays so every lifecycle finishes well under a second, while each intermediate status
- * a test must observe (PENDING, VERIFIED, DELETING) lasts 100 ms or more, even on a busy machine.
+ * Small delays so every lifecycle finishes well under a second. A test that must observe an
+ * intermediate status (PENDING, VERIFIED, DELETING) does not race these: it holds the phases (HELD,
+ * or per-endpoint delays) and steps the simulator's clock through them (stepUntil).
  */
 export const FAST = {
   timeScale: 0.01,
@@ -21,6 +22,12 @@ export const FAST = {
     endpointServiceInitiatingMs: 3000,
   },
 } satisfies SimulatorOptions;
+
+/**
+ * FAST's phases at time scale 1: 3-15 s of wall time each, far longer than a look takes even on one
+ * loaded core, so simulated time moves by the steps a test makes (stepUntil), not by the wall clock.
+ */
+export const HELD = { timeScale: 1, delays: FAST.delays } satisfies SimulatorOptions;
 
 const contracts = new Map<string, AtlasContract | undefined>();
 /**
@@ -46,6 +53,8 @@ export type Harness = {
   groupPath: string;
   endpointPath(cloud: "AWS" | "AZURE" | "GCP", serviceId?: string): string;
   control(method: string, path: string, body?: unknown): Promise<any>;
+  /** Moves the simulator's clock `ms` ahead (POST /__simulator/clock): ends a held phase without a sleep. */
+  advance(ms: number): Promise<void>;
 };
 
 /**
@@ -72,6 +81,7 @@ export function useSimulator(options: SimulatorOptions = FAST): Harness {
       `${harness.groupPath}/${cloud}/endpointService/${serviceId ?? seed.endpointServices[cloud]}/endpoint`;
     const control = new SimulatorControl(sim.baseUrl);
     harness.control = async (method, path, body) => (await control.send(method, path, body)).body;
+    harness.advance = async (ms) => void (await control.advance(ms));
   });
   afterAll(async () => {
     await harness.sim?.close();
@@ -106,13 +116,38 @@ function acceptedCreateProblems(exchange: RecordedExchange): string[] {
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Polls until `read` returns a value satisfying `done`, or fails after `timeoutMs`. */
-export async function waitFor<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 3000): Promise<T> {
+/**
+ * Polls until `read` returns a value satisfying `done`. The ceiling only matters when the test fails
+ * (a state that never comes), so it is generous enough for one loaded core.
+ */
+export async function waitFor<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 30_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await read();
     if (done(value)) return value;
     if (Date.now() > deadline) throw new Error(`waitFor timed out; last value: ${JSON.stringify(value)}`);
     await sleep(10);
+  }
+}
+
+/**
+ * Looks with `read` until `done`, moving the simulator's clock `stepMs` ahead after each look that is
+ * not done yet. With phases far longer in wall time than a look takes (hold them: timeScale 1, or
+ * per-endpoint delays), simulated time moves by steps the test chooses, so every phase longer than
+ * one step is seen however slow the machine. Fails after `maxLooks` looks: a count, not a duration.
+ */
+export async function stepUntil<T>(
+  h: Pick<Harness, "advance">,
+  read: () => Promise<T>,
+  done: (value: T) => boolean,
+  stepMs: number,
+  maxLooks = 200,
+): Promise<T> {
+  for (let look = 1; ; look++) {
+    const value = await read();
+    if (done(value)) return value;
+    if (look >= maxLooks)
+      throw new Error(`stepUntil: not done after ${maxLooks} looks ${stepMs} ms apart; last value: ${JSON.stringify(value)}`);
+    await h.advance(stepMs);
   }
 }
