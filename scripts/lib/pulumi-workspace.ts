@@ -98,6 +98,7 @@ export class PulumiStack {
       echo: options.echo ?? this.echo,
       timeoutMs: options.timeoutMs,
       onSpawn: options.onSpawn,
+      onOutput: options.onOutput,
     });
   }
 

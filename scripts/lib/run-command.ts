@@ -16,6 +16,8 @@ export interface RunOptions {
   timeoutMs?: number;
   /** Called with the child's pid right after spawn (interruption tests kill its process group). */
   onSpawn?: (pid: number) => void;
+  /** Called with everything the child has printed so far (stdout and stderr), each time it prints. */
+  onOutput?: (printed: string) => void;
 }
 
 /** Runs a command in its own process group so a caller can kill the whole tree it starts. */
@@ -34,10 +36,12 @@ export function runCommand(command: string, args: string[], options: RunOptions)
     child.stdout.on("data", (chunk: Buffer) => {
       stdout += chunk.toString();
       if (options.echo) process.stdout.write(chunk);
+      options.onOutput?.(stdout + stderr);
     });
     child.stderr.on("data", (chunk: Buffer) => {
       stderr += chunk.toString();
       if (options.echo) process.stderr.write(chunk);
+      options.onOutput?.(stdout + stderr);
     });
     const timer =
       options.timeoutMs === undefined

@@ -79,10 +79,10 @@ test("pairs the schedules: in each run every schedule's endpoint went through th
   for (const goal of lagGoals) expect(goal.goal).toContain("paired");
 });
 
-test("previews make no HTTP request and take a measurable, small time per resource", () => {
+// How fast a preview is per resource is the benchmark's verdict (a goal against its baseline), not this smoke test's.
+test("previews make no HTTP request and report their time per resource", () => {
   expect(results.previewHttpRequests).toBe(0);
   expect(finitePositive(results.previewMicrosPerResource)).toBe(true);
-  expect(results.previewMicrosPerResource).toBeLessThan(100_000);
 });
 
 test("measures __provider in real state within 16 KiB and the provider host's memory", () => {

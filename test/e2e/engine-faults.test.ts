@@ -80,7 +80,6 @@ test("pulumi up rides out a 429 storm with Retry-After, a burst of 503s and stal
     count: 3,
   });
   await simulatorControl(simulator, "faults", { method: "GET", pathPattern: endpointPath.source, status: 503, count: 4 });
-  const started = Date.now();
   const up = record("up with faults", await stack.up());
   const log = await requestLog();
   process.stderr.write(`[e2e] up through 3 x 429, 4 x 503 and stale nonces: ${up.wallMs} ms, ${log.length} requests\n`);
@@ -96,7 +95,6 @@ test("pulumi up rides out a 429 storm with Retry-After, a burst of 503s and stal
     expect.objectContaining({ endpointId: privateEndpointResourceId, status: "AVAILABLE" }),
   ]);
   await expectAtlasAndStateAgree();
-  expect(Date.now() - started).toBeLessThan(60_000);
 });
 
 test("pulumi destroy survives dropped connections on its DELETE and while it waits for 404", async () => {

@@ -16,7 +16,13 @@ import { findLeaks } from "../support/secret-scan";
 jest.setTimeout(240_000);
 
 // The kills land while Atlas still reports PENDING_ACCEPTANCE or DELETING; each lasts 6 s.
-const simulatorOptions = { timeScale: 1, delays: { awsPendingAcceptanceMs: 6000, awsPendingMs: 1000, deletingMs: 6000 } };
+/** An hour: the simulator holds a phase this long, until a test ends it by moving the simulator's clock past it. */
+const HELD_MS = 3_600_000;
+/** PENDING_ACCEPTANCE and DELETING held: the kills below land while the provider waits, however slow the machine. */
+const heldDelays = { awsPendingAcceptanceMs: HELD_MS, awsPendingMs: 1000, deletingMs: HELD_MS };
+/** For the tests that only need Atlas to get there (at time scale 0.1: 0.6 s, 0.1 s, 0.6 s). */
+const quickDelays = { awsPendingAcceptanceMs: 6000, awsPendingMs: 1000, deletingMs: 6000 };
+const simulatorOptions = { timeScale: 1, delays: heldDelays };
 const vpcEndpointId = "vpce-0a1b2c3d4e5f6a7b8";
 
 let simulator: RunningSimulator;
@@ -59,6 +65,15 @@ async function waitingAfter(method: "POST" | "DELETE"): Promise<boolean> {
   return sent >= 0 && log.slice(sent + 1).some((r) => r.method === "GET");
 }
 
+/** Polls `condition` until it holds; the ceiling only decides how long a failing test takes. */
+async function until(what: string, condition: () => Promise<boolean>): Promise<void> {
+  const giveUpAt = Date.now() + 90_000;
+  while (!(await condition())) {
+    if (Date.now() > giveUpAt) throw new Error(`never happened: ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
 interface Interrupted {
   result: CommandResult;
   /** Everything the command had started when it was killed. */
@@ -73,11 +88,7 @@ async function interrupt(
   await controlOf(simulator).clearRequests();
   let pid: number | undefined;
   const running = start((spawned) => (pid = spawned));
-  const deadline = Date.now() + 90_000;
-  while (!(await when())) {
-    if (Date.now() > deadline) throw new Error("the command never reached the point to interrupt");
-    await new Promise((r) => setTimeout(r, 50));
-  }
+  await until("the command reaches the point to interrupt", when);
   const tree = descendantsOf(pid!);
   killTree(pid);
   return { result: await running, tree };
@@ -125,6 +136,8 @@ test("after pulumi up is killed mid-wait, pulumi cancel, pulumi refresh --clear-
   record("killed up", result);
   expect(result.signal).toBe("SIGKILL");
   expect(await endpointsInAtlas()).toEqual([{ endpointId: vpcEndpointId, status: "PENDING_ACCEPTANCE" }]);
+  // AWS accepts the endpoint now: the recovering up below finds it on its way to AVAILABLE.
+  await controlOf(simulator).advance(HELD_MS);
 
   // The engine wrote the create down as pending before calling the provider, and never heard back.
   const afterKill = (await stack.exportState()).deployment;
@@ -165,6 +178,8 @@ test("after pulumi destroy is killed while Atlas deletes, pulumi cancel and pulu
   record("killed destroy", result);
   expect(result.signal).toBe("SIGKILL");
   expect(await endpointsInAtlas()).toEqual([{ endpointId: vpcEndpointId, status: "DELETING" }]);
+  // Atlas finishes the delete while nobody watches; the next destroy finds it gone.
+  await controlOf(simulator).advance(HELD_MS);
 
   const afterKill = (await stack.exportState()).deployment;
   expect(pendingOperations(afterKill)).toEqual([{ type: "deleting", urn: expect.stringMatching(/::orders-db-aws$/) }]);
@@ -182,7 +197,7 @@ test("after pulumi destroy is killed while Atlas deletes, pulumi cancel and pulu
 });
 
 test("pulumi refresh fails while Atlas is unreachable and keeps the endpoint; after a restart that lost it, refresh drops it and up registers it again", async () => {
-  await simulatorControl(simulator, "config", { timeScale: 0.1 });
+  await simulatorControl(simulator, "config", { timeScale: 0.1, delays: quickDelays });
   expectOk(record("up", await stack.up()));
   const recorded = async () =>
     dynamicResources((await stack.exportState()).deployment).map((r) => ({ urn: r.urn, id: r.id, inputs: r.inputs, outputs: r.outputs }));
@@ -200,7 +215,7 @@ test("pulumi refresh fails while Atlas is unreachable and keeps the endpoint; af
   expect(await recorded()).toEqual(before);
 
   // Same port, same ids and credentials, but (like a real outage that lost data) no endpoints.
-  simulator = await startSimulator({ port, ...simulatorOptions, timeScale: 0.1, seedValues });
+  simulator = await startSimulator({ port, timeScale: 0.1, delays: quickDelays, seedValues });
   expect(await endpointsInAtlas()).toEqual([]);
   const restarted = record("refresh after restart", await stack.refresh());
   expectOk(restarted);
@@ -213,22 +228,22 @@ test("pulumi refresh fails while Atlas is unreachable and keeps the endpoint; af
 });
 
 test("a first Ctrl-C (SIGINT to pulumi) during a create's wait lets the create finish and record the endpoint: nothing untracked", async () => {
-  // Start from nothing, at Atlas speed, so the signal lands while Atlas reports PENDING_ACCEPTANCE.
-  await simulatorControl(simulator, "config", { timeScale: 1 });
+  // Start from nothing, with PENDING_ACCEPTANCE held, so the signal lands while Atlas reports it.
   expectOk(record("destroy before Ctrl-C", await stack.destroy()));
   expect(await endpointsInAtlas()).toEqual([]);
+  await simulatorControl(simulator, "config", { timeScale: 1, delays: heldDelays });
   await controlOf(simulator).clearRequests();
 
   let pid: number | undefined;
-  const running = stack.up([], { onSpawn: (spawned) => (pid = spawned) });
-  const deadline = Date.now() + 90_000;
-  while (!(await waitingAfter("POST"))) {
-    if (Date.now() > deadline) throw new Error("pulumi up never started waiting for the endpoint");
-    await new Promise((r) => setTimeout(r, 50));
-  }
+  let printed = "";
+  const running = stack.up([], { onSpawn: (spawned) => (pid = spawned), onOutput: (text) => (printed = text) });
+  await until("pulumi up waits for the endpoint", () => waitingAfter("POST"));
   expect(await endpointsInAtlas()).toEqual([{ endpointId: vpcEndpointId, status: "PENDING_ACCEPTANCE" }]);
   // Only the CLI process, as a terminal's Ctrl-C reaches the foreground process: the engine cancels.
   process.kill(pid!, "SIGINT");
+  await until("the engine says it is cancelling", async () => /received; cancelling/i.test(printed));
+  // Only then does AWS accept the endpoint: the create that finishes is one the engine was already cancelling.
+  await controlOf(simulator).advance(HELD_MS);
   const result = record("up with Ctrl-C", await running);
 
   // The engine lets the provider call in flight finish, starts nothing new, and reports the cancel.
