@@ -12,8 +12,7 @@ import { builtinModules } from "node:module";
  * `require` finds it cached and stays quiet. Only ExperimentalWarnings raised by these loads are held
  * back, and only while they run; a module that fails to load is left to the serializer as before.
  */
-export function preloadSchemeOnlyBuiltins(): void {
-  const schemeOnly = builtinModules.filter((name) => name.startsWith("node:"));
+export function preloadSchemeOnlyBuiltins(schemeOnly = builtinModules.filter((name) => name.startsWith("node:"))): void {
   if (schemeOnly.length === 0) return;
   const emitWarning = process.emitWarning;
   process.emitWarning = ((warning: string | Error, ...rest: unknown[]) => {
