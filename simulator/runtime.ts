@@ -13,7 +13,14 @@ import { SEEDED_CLUSTERS, SEEDED_REGIONS, createSeedValues, type SeedValues } fr
 
 /** Everything one running simulator holds; the control API changes it in place. */
 export class SimulatorRuntime {
-  readonly now = () => Date.now();
+  /**
+   * Simulated time: the wall clock plus what the control API advanced it by. Every phase, nonce,
+   * token, eventual-consistency window and rate-limit refill reads this one clock, so a test can
+   * hold a long phase and then move past it (POST /__simulator/clock) instead of sleeping.
+   */
+  readonly now = () => Date.now() + this.clockOffsetMs;
+  /** Milliseconds the control API moved simulated time ahead of the wall clock; it never goes back. */
+  clockOffsetMs = 0;
   readonly seedValues: SeedValues;
   readonly pace: Pace;
   readonly backend: AtlasBackend;

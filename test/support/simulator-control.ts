@@ -61,6 +61,15 @@ export class SimulatorControl {
     await this.config({ delays });
   }
 
+  /**
+   * Moves the simulator's clock forward by `ms` (wall-clock ms, not scaled): phases, nonces, tokens,
+   * eventual consistency and rate-limit refills all see the jump. Lets a test hold a long phase and
+   * then end it, instead of sleeping. Answers the simulator's time after the jump.
+   */
+  async advance(ms: number): Promise<{ now: number; offsetMs: number }> {
+    return await this.call("POST", "clock", { advanceMs: ms });
+  }
+
   /** Switches on Atlas dialect variations (null: back to the recorded default). */
   async dialect(patch: Record<string, unknown> | null): Promise<void> {
     if (patch === null) await this.call("DELETE", "dialect");

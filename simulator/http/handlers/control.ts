@@ -44,6 +44,16 @@ export function handleControl(
     case "DELETE dialect":
       runtime.setDialect(RECORDED_DIALECT);
       return { status: 200, body: runtime.dialect };
+    case "GET clock":
+      return { status: 200, body: describeClock(runtime) };
+    case "POST clock": {
+      const advanceMs = (body as { advanceMs?: unknown } | null)?.advanceMs;
+      const extra = typeof body === "object" && body !== null ? Object.keys(body).filter((key) => key !== "advanceMs") : [];
+      if (!isNonNegative(advanceMs) || extra.length > 0)
+        return bad(`clock takes { advanceMs: a non-negative number of ms }, got ${JSON.stringify(body)}`);
+      runtime.clockOffsetMs += advanceMs;
+      return { status: 200, body: describeClock(runtime) };
+    }
     case "GET config":
       return { status: 200, body: describeConfig(runtime) };
     case "POST config":
@@ -54,6 +64,10 @@ export function handleControl(
         body: { error: 404, errorCode: "INVALID_SIMULATOR_CONTROL", detail: `No control route ${method} /__simulator/${subPath}.` },
       };
   }
+}
+
+function describeClock(runtime: SimulatorRuntime) {
+  return { now: runtime.now(), offsetMs: runtime.clockOffsetMs };
 }
 
 function describeConfig(runtime: SimulatorRuntime) {
