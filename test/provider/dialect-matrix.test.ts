@@ -7,7 +7,7 @@
  */
 import type { CloudProvider } from "../../provider/client";
 import type { FaultSpec, RequestLogEntry } from "../../simulator";
-import { provider, PROVIDER_TEXT, useHarness } from "../support/provider-harness";
+import { provider, PROVIDER_TEXT, TIME_SCALE, useHarness } from "../support/provider-harness";
 
 const harness = useHarness();
 
@@ -24,7 +24,16 @@ type Variation = {
   portMapped?: boolean;
   /** What the request log must show for the variation to have happened in the cell. */
   seen?(requests: RequestLogEntry[]): void;
+  /** Statuses the simulator holds (HELD_MS) until the provider has read each, then moves past. */
+  held?: string[];
 };
+
+/**
+ * A phase the simulator holds until the test advances its clock by this much (wall-clock ms): the
+ * provider meets it however slow the machine, and the cell does not wait it out.
+ */
+const HELD_MS = 60_000;
+const HELD_AT_SCALE_1 = HELD_MS / TIME_SCALE;
 
 const endpointWrites = (requests: RequestLogEntry[], method: string) =>
   requests.filter((r) => r.method === method && /\/endpoint(\/|$)/.test(r.path) && r.auth !== "challenge");
@@ -49,11 +58,12 @@ const VARIATIONS: Variation[] = [
     dialect: () => ({ endpointDeleteStatus: 202 }),
     seen: (requests) => expect(endpointWrites(requests, "DELETE").map((r) => r.status)).toContain(202),
   },
-  // 300 ms at the test time scale: 15 of the provider's 20 ms polls, so the wait meets it however
-  // busy the machine; `seen` shows it did (at 50 ms it could slip between two polls unnoticed).
+  // Held until the provider has read it (a short phase could slip between two polls unnoticed);
+  // `seen` shows it did.
   {
     name: `an unknown status ${NEW_STATUS} in the cloud's sequence`,
-    dialect: (cloud) => ({ extraStatus: { cloud, status: NEW_STATUS, lastsMs: 30_000 } }),
+    dialect: (cloud) => ({ extraStatus: { cloud, status: NEW_STATUS, lastsMs: HELD_AT_SCALE_1 } }),
+    held: [NEW_STATUS],
     seen: (requests) =>
       expect(endpointAnswers(requests).filter((r) => r.method === "GET" && r.answeredStatus === NEW_STATUS).length).toBeGreaterThan(0),
   },
@@ -98,12 +108,14 @@ const VARIATIONS: Variation[] = [
     dialect: () => ({ answerLost: "502" }),
     seen: (requests) => expect(requests.filter((r) => r.answerLost).map((r) => r.status)).toContain(502),
   },
-  // DELETING and DELETED each last deletingMs: 300 ms here (30 ms by default, shorter than one poll).
+  // DELETING and DELETED each last deletingMs: held until the provider has read each (by default
+  // 30 ms here, shorter than one poll).
   {
     name: "GCP DELETED before the 404",
     clouds: ["GCP"],
     dialect: () => ({ gcpDeletedBeforeGone: true }),
-    config: { delays: { deletingMs: 30_000 } },
+    config: { delays: { deletingMs: HELD_AT_SCALE_1 } },
+    held: ["DELETING", "DELETED"],
     seen: (requests) =>
       expect(endpointAnswers(requests).filter((r) => r.method === "GET" && r.answeredStatus === "DELETED").length).toBeGreaterThan(0),
   },
@@ -122,7 +134,36 @@ async function setDialect(patch: Record<string, unknown> | null): Promise<void> 
   await harness.control.dialect(patch);
 }
 
+/**
+ * Moves the simulator's clock past a held phase once per endpoint and held status, as soon as the
+ * request log shows the provider read it (a GET answered with it): decided on the log, not on time.
+ */
+function releaseHeldPhases(statuses: string[]) {
+  const released = new Set<string>();
+  let stopped = false;
+  const loop = (async () => {
+    while (!stopped) {
+      for (const r of await harness.requests()) {
+        if (r.method !== "GET" || r.answeredStatus === undefined || !statuses.includes(r.answeredStatus)) continue;
+        const key = `${r.path} ${r.answeredStatus}`;
+        if (released.has(key)) continue;
+        released.add(key);
+        await harness.control.advance(HELD_MS);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  })();
+  return async () => {
+    stopped = true;
+    await loop;
+  };
+}
+
+let stopReleasing: (() => Promise<void>) | undefined;
+
 afterEach(async () => {
+  await stopReleasing?.();
+  stopReleasing = undefined;
   await setDialect(null);
 });
 
@@ -150,6 +191,7 @@ async function arm(variation: Variation, cloud: CloudProvider): Promise<void> {
   if (variation.config) await harness.config(variation.config);
   if (variation.fault) await harness.fault(variation.fault);
   if (variation.dialect) await setDialect(variation.dialect(cloud));
+  if (variation.held) stopReleasing = releaseHeldPhases(variation.held);
 }
 
 async function createConverged(args: Record<string, unknown>) {

@@ -85,10 +85,10 @@ async function armEach(c: Case, spec: Record<string, unknown>, methods = c.metho
   }
 }
 
-async function until(condition: () => Promise<boolean>, what: string, limitMs = 5_000) {
-  const deadline = Date.now() + limitMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);
+/** Polls `condition`; the count of looks is only a ceiling for a failing run, never a race with the work. */
+async function until(condition: () => Promise<boolean>, what: string, looks = 3_000) {
+  for (let look = 0; !(await condition()); look++) {
+    if (look > looks) throw new Error(`gave up after ${looks} looks waiting until ${what}`);
     await sleep(5);
   }
 }
@@ -108,6 +108,19 @@ async function revokeSeenTokens() {
 
 /** Long enough transitions that an operation is still waiting when the test acts mid-wait. */
 const SLOW_TRANSITIONS = { awsPendingAcceptanceMs: 30_000, azureInitiatingMs: 30_000, gcpInitiatingMs: 30_000, deletingMs: 30_000 };
+
+/**
+ * A phase the simulator holds until the test advances its clock by this much (wall-clock ms):
+ * the operation is still waiting when the test acts, however slow the machine.
+ */
+const HELD_MS = 60_000;
+/** The phase `c`'s operation waits through (creation or deletion), held; none for refresh. */
+const heldPhaseFor = (c: Case) => {
+  const held = HELD_MS / TIME_SCALE;
+  if (c.operation === "create") return { awsPendingAcceptanceMs: held, azureInitiatingMs: held, gcpInitiatingMs: held };
+  if (c.operation === "destroy") return { deletingMs: held };
+  return {};
+};
 
 const endpointRequests = (c: Case, requests: RequestLogEntry[]) =>
   requests.filter((r) => new RegExp(c.endpointPath).test(r.path) || /\/endpoint$/.test(r.path));
@@ -172,8 +185,8 @@ const FAULTS: Fault[] = [
     sentence: "completes when the OAuth token is revoked mid-wait",
     outcome: "completes",
     serviceAccount: true,
-    // Slower still, so the wait outlasts the revocation on a busy machine.
-    setUp: () => harness.delays(Object.fromEntries(Object.keys(SLOW_TRANSITIONS).map((name) => [name, 60_000]))),
+    // The phase the wait polls is held until the wait has met the revoked token, then released.
+    setUp: (c) => harness.delays(heldPhaseFor(c)),
     // Refresh has no wait: the token cached by the create is revoked before it.
     arm: async (c) => (c.operation === "refresh" ? revokeSeenTokens() : undefined),
     during: async (c) => {
@@ -184,6 +197,11 @@ const FAULTS: Fault[] = [
         "the wait has begun",
       );
       await revokeSeenTokens();
+      await until(
+        async () => (await harness.requests()).some((r) => r.auth === "bearer" && r.status === 401),
+        "the wait met the revoked token",
+      );
+      await harness.control.advance(HELD_MS);
     },
     verify: (_c, requests) => expect(requests.some((r) => r.auth === "bearer" && r.status === 401)).toBe(true),
   },
@@ -241,12 +259,15 @@ const FAULTS: Fault[] = [
     // while still being created (a create that hit its deadline), answer 404 as Atlas does.
     sentence: "handles a 404 just after the create (eventual consistency)",
     outcome: "completes",
-    setUp: () => harness.delays(Object.fromEntries(Object.keys(SLOW_TRANSITIONS).map((name) => [name, 60_000]))),
+    // Refresh and destroy start from a create that hit its deadline while Atlas held the first phase.
+    setUp: async (c) => {
+      if (c.operation !== "create") await harness.delays(heldPhaseFor({ ...c, operation: "create" }));
+    },
     prepare: async (c) => {
       const error = await harness.failure(provider.create(await harness.checked({ ...c.args, timeouts: { create: "50ms" } })));
       expect(error).toBeInstanceOf(ResourceInitError);
       expect(statusOf(error.properties as Record<string, unknown>)).toMatch(/^(PENDING_ACCEPTANCE|INITIATING)$/);
-      await harness.delays({ awsPendingAcceptanceMs: 0, azureInitiatingMs: 0, gcpInitiatingMs: 0 });
+      await harness.control.advance(HELD_MS);
       return { id: error.id as string, props: error.properties as Record<string, unknown> };
     },
     arm: (c) =>

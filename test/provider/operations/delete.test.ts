@@ -1,6 +1,23 @@
-import { provider, PROVIDER_TEXT, useHarness } from "../../support/provider-harness";
+import { provider, PROVIDER_TEXT, TIME_SCALE, useHarness } from "../../support/provider-harness";
 
 const harness = useHarness();
+
+/** DELETING the simulator holds until the test advances its clock by this much (wall-clock ms). */
+const HELD_MS = 60_000;
+
+/** Polls until `done`; the count of looks is only a ceiling for a failing run. */
+async function until(done: () => Promise<boolean> | boolean, what: string) {
+  for (let look = 0; !(await done()); look++) {
+    if (look > 2_000) throw new Error(`never saw ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+/** Runs `operation` in the background: awaited later, a rejection meanwhile is not unhandled. */
+function started<T>(operation: Promise<T>): Promise<T> {
+  operation.catch(() => undefined);
+  return operation;
+}
 
 test("delete waits until Atlas answers 404 for the endpoint", async () => {
   const created = await harness.observe(provider.create(await harness.checked(harness.azureArgs())));
@@ -34,12 +51,15 @@ test("a single lagging 404 on the DELETE does not end the destroy: the second lo
 });
 
 test("a lagging 404 while Atlas is still deleting does not end the wait early: it ends at the 404 a second look confirms", async () => {
-  // DELETING lasts 2 s of wall time (200 s at the harness scale): the second look meets it, whatever the load.
-  await harness.delays({ deletingMs: 200_000 });
+  // Atlas holds DELETING until the second look has met it, then the test lets the deletion finish.
+  await harness.delays({ deletingMs: HELD_MS / TIME_SCALE });
   const created = await harness.observe(provider.create(await harness.checked(harness.awsArgs())));
   await harness.clearRequests();
   await harness.fault({ method: "GET", pathPattern: "/endpoint/", status: 404, errorCode: "PRIVATE_ENDPOINT_NOT_FOUND", count: 1 });
-  await harness.observe(provider.delete(created.id, { ...created.outs, __provider: PROVIDER_TEXT }));
+  const deleting = started(harness.observe(provider.delete(created.id, { ...created.outs, __provider: PROVIDER_TEXT })));
+  await until(() => harness.progress.some((line) => /a second look found it/.test(line)), "the second look");
+  await harness.control.advance(HELD_MS);
+  await deleting;
   // The wait ended only once Atlas had really removed it.
   expect((await harness.endpoints()).filter((e) => e.endpointId === created.outs.endpointId)).toEqual([]);
   const gets = (await harness.requests()).filter((r) => r.method === "GET" && r.path.includes("/endpoint/") && r.status !== 401);
@@ -63,11 +83,25 @@ test("a delete timeout names the last status seen", async () => {
 });
 
 test("a second delete while Atlas is still deleting waits for the same deletion", async () => {
-  await harness.delays({ deletingMs: 30_000 }); // 300 ms here
+  // Atlas holds DELETING through the first delete's deadline and into the second delete's wait.
+  await harness.delays({ deletingMs: HELD_MS / TIME_SCALE });
   const created = await harness.observe(provider.create(await harness.checked(harness.awsArgs({ timeouts: { delete: "50ms" } }))));
-  await harness.failure(provider.delete(created.id, { ...created.outs, __provider: PROVIDER_TEXT }));
-  await harness.observe(provider.delete(created.id, { ...created.outs, timeouts: { delete: "5s" }, __provider: PROVIDER_TEXT }));
+  const first = await harness.failure(provider.delete(created.id, { ...created.outs, __provider: PROVIDER_TEXT }));
+  expect(first.message).toMatch(/after the delete timeout of 50ms \(last status DELETING\)/);
+  await harness.clearRequests();
+  const second = started(
+    harness.observe(provider.delete(created.id, { ...created.outs, timeouts: { delete: "10m" }, __provider: PROVIDER_TEXT })),
+  );
+  const endpointGets = async () =>
+    (await harness.requests()).filter((r) => r.method === "GET" && r.path.endsWith(String(created.outs.endpointId)));
+  await until(async () => (await endpointGets()).some((r) => r.answeredStatus === "DELETING"), "the second delete waiting on DELETING");
+  await harness.control.advance(HELD_MS);
+  await second;
   expect((await harness.endpoints()).filter((e) => e.endpointId === created.outs.endpointId)).toEqual([]);
+  // It waited on the deletion under way: DELETING first, then the 404 that ended it.
+  const gets = await endpointGets();
+  expect(gets[0]?.answeredStatus).toBe("DELETING");
+  expect(gets.at(-1)?.status).toBe(404);
 });
 
 test("a delete refused by Atlas for another reason fails with Atlas's answer", async () => {
