@@ -34,6 +34,7 @@ import { sendWithRetries } from "./send-with-retries";
 import { createAxiosTransport, type Transport } from "./transport";
 import type { CloudProvider } from "../vocabulary/clouds";
 import type { EndpointRef, ServiceRef } from "../vocabulary/ids";
+import { realClock } from "../vocabulary/time";
 import type { CreateEndpointRequest, CreateEndpointServiceRequest } from "./types";
 import { USER_AGENT } from "./version";
 
@@ -262,14 +263,15 @@ export class AtlasClient {
     if (body !== undefined) headers["Content-Type"] = "application/json";
 
     const until = options.waitOutRateLimitsUntil;
-    const waitOutRateLimitsForMs = until === undefined ? undefined : Math.max(0, until - Date.now());
+    const clock = options.clock ?? realClock;
+    const waitOutRateLimitsForMs = until === undefined ? undefined : Math.max(0, until - clock.now());
     const { response, attempts, elapsedMs, earlierAttemptMayHaveTakenEffect } = await sendWithRetries(
       { method, path, options, pacer: this.#pacer, waitOutRateLimitsForMs, clock: options.clock },
       () => this.#exchangeAuthenticated({ method, path, url: url.href, uri, headers, body }),
     );
     if (isSuccess(response.status)) return response;
     const error = readApiErrorBody(response.body.ok ? response.body.value : undefined);
-    const retryAfterMs = parseRetryAfterMs(response.headers["retry-after"], Date.now());
+    const retryAfterMs = parseRetryAfterMs(response.headers["retry-after"], clock.now());
     const mayHaveTakenEffect = earlierAttemptMayHaveTakenEffect || response.status >= 500;
     const fromAtlas = error.error === response.status && error.errorCode !== undefined;
     throw new AtlasApiError({

@@ -59,7 +59,7 @@ export async function sendWithRetries<R extends Answer>(context: RetryContext, a
       if (!(error instanceof TransportFailure)) throw error;
       failure = error;
     }
-    const retryAfterMs = response ? parseRetryAfterMs(response.headers["retry-after"], Date.now()) : undefined;
+    const retryAfterMs = response ? parseRetryAfterMs(response.headers["retry-after"], clock.now()) : undefined;
     if (response && context.pacer)
       context.pacer.record(sentAt, { status: response.status, retryAfterMs, ...rateLimitHeaders(response.headers) });
     const elapsedMs = clock.now() - startedAt;

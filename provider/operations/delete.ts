@@ -62,7 +62,7 @@ export async function remove(id: string, props: Record<string, unknown>): Promis
   const ref = endpointRefFor(id, props);
   try {
     const deleteTimeoutMs = timeoutMs(props.timeouts as PrivateEndpointTimeouts | undefined, "delete");
-    await removeEndpoint(connectToAtlas(Date.now() + deleteTimeoutMs), ref, deleteTimeoutMs, wasStillBeingCreated(props));
+    await removeEndpoint(connectToAtlas(realClock.now() + deleteTimeoutMs), ref, deleteTimeoutMs, wasStillBeingCreated(props));
   } catch (error) {
     if (!(error instanceof AtlasClientError)) throw error;
     // Atlas's answer first, then what it means for the stack and what to run.

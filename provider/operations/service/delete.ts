@@ -4,7 +4,7 @@ import { reportProgress } from "../../host/stderr";
 import { describeService } from "../../vocabulary/ids";
 import { type PrivateEndpointTimeouts, timeoutMs } from "../../vocabulary/inputs";
 import { registeredEndpointIds } from "../../vocabulary/service-outputs";
-import { formatDuration } from "../../vocabulary/time";
+import { formatDuration, realClock } from "../../vocabulary/time";
 import { serviceGoneTwice } from "../../waiting/gone";
 import { waitUntilServiceGone } from "../../waiting/service-waits";
 import { locateService } from "./read";
@@ -69,7 +69,7 @@ export async function removeServiceResource(id: string, props: Record<string, un
     return;
   }
   const deleteTimeoutMs = timeoutMs(props.timeouts as PrivateEndpointTimeouts | undefined, "delete");
-  const client = connectToAtlas(Date.now() + deleteTimeoutMs);
+  const client = connectToAtlas(realClock.now() + deleteTimeoutMs);
   let ref: ServiceRef | undefined;
   try {
     ref = await locateService(client, id);
