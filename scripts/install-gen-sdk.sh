@@ -28,6 +28,9 @@ fi
 command -v go >/dev/null || die "go is not on PATH; it is needed to build atlas-pe-gen-sdk"
 export GOWORK=off GO111MODULE=on GOFLAGS="-mod=mod -buildvcs=false"
 mkdir -p "$BIN" "$CACHE/cmd/atlas-pe-gen-sdk"
+# Clones installing at once (parallel CI jobs on one machine) share this folder: one at a time.
+exec 9>"$CACHE.lock"
+flock 9
 cd "$CACHE"
 [[ -f go.mod ]] || go mod init pulumi-atlas-private-endpoint/gen-sdk >/dev/null 2>&1
 go mod edit -require="$PKG@v$VERSION" -require="$SDK@v$VERSION"

@@ -38,6 +38,9 @@ fi
 command -v go >/dev/null || die "go is not on PATH; it is needed to build pulumi-language-yaml"
 export GOWORK=off GO111MODULE=on GOFLAGS="-mod=mod -buildvcs=false"
 mkdir -p "$BIN" "$CACHE"
+# Clones installing at once (parallel CI jobs on one machine) share this folder: one at a time.
+exec 9>"$CACHE.lock"
+flock 9
 cd "$CACHE"
 [[ -f go.mod ]] || go mod init pulumi-atlas-private-endpoint/pulumi-yaml >/dev/null 2>&1
 yaml_gomod="$(go mod download -json "$YAML@v$YAML_VERSION" | sed -n -E 's/^[[:space:]]*"GoMod": "(.*)",?$/\1/p')"

@@ -100,6 +100,9 @@ host_is_current() {
 
 prepare_wrapper_module() {
   mkdir -p "$CACHE/cmd/pulumi-language-nodejs"
+  # Clones installing at once (parallel CI jobs on one machine) share this folder: one at a time.
+  exec 9>"$CACHE.lock"
+  flock 9
   cd "$CACHE"
   if [[ ! -f go.mod ]]; then
     go mod init pulumi-atlas-private-endpoint/pulumi-cli >/dev/null 2>&1
