@@ -36,6 +36,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     seed: { baseUrl, ...runtime.seedValues, clusters: SEEDED_CLUSTERS },
     close: () =>
       new Promise<void>((resolve, reject) => {
+        runtime.stopped = true;
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeAllConnections();
       }),

@@ -11,6 +11,8 @@ import { Pace } from "./model/pace";
 import type { ResolvedOptions } from "./options";
 import { SEEDED_CLUSTERS, SEEDED_REGIONS, createSeedValues, type SeedValues } from "./seed";
 
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
 /** Everything one running simulator holds; the control API changes it in place. */
 export class SimulatorRuntime {
   /**
@@ -21,6 +23,22 @@ export class SimulatorRuntime {
   readonly now = () => Date.now() + this.clockOffsetMs;
   /** Milliseconds the control API moved simulated time ahead of the wall clock; it never goes back. */
   clockOffsetMs = 0;
+
+  /** Set when the server closes: nothing held waits any longer (a held request would keep the process alive). */
+  stopped = false;
+
+  /**
+   * Resolves once simulated time reaches `at` (true): the wall clock gets it there, or an advance
+   * does at once. False when the simulator stopped first.
+   */
+  async reach(at: number): Promise<boolean> {
+    // A short nap per look, so an advance lets go within one of them.
+    for (let left = at - this.now(); left > 0; left = at - this.now()) {
+      if (this.stopped) return false;
+      await sleep(Math.min(left, 20));
+    }
+    return !this.stopped;
+  }
   readonly seedValues: SeedValues;
   readonly pace: Pace;
   readonly backend: AtlasBackend;
@@ -28,6 +46,11 @@ export class SimulatorRuntime {
   readonly tokens: TokenStore;
   readonly faults = new FaultInjector();
   readonly log = new RequestLog();
+  /**
+   * Atlas requests still being handled: one a delay fault holds is still to be carried out (a
+   * create answered too late still creates). Tests wait for none before judging what Atlas holds.
+   */
+  inFlight = 0;
   rateLimiter: TokenBucket | undefined;
   readonly tokenRequestLimit: TokenRequestLimit;
   /** One object, shared with the backend (its model variations), changed in place by the control API. */

@@ -8,6 +8,10 @@ export type FaultSpec = {
   /** Sent as Retry-After with the status (e.g. 429 or 503). */
   retryAfterSeconds?: number;
   dropConnection?: boolean;
+  /**
+   * Hold the request this long on the simulator's clock, then go on (answer, or carry it out): an
+   * advance of the clock lets go at once. Carried out even when its client has given up meanwhile.
+   */
   delayMs?: number;
   count: number;
 };

@@ -39,8 +39,6 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
   });
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 /**
  * With no token bucket configured nothing is limited, but the headers still come on every
  * authenticated answer, as recorded; they then show the limit recorded for this resource, untouched.
@@ -86,7 +84,15 @@ type RateHeaders = Record<string, number>;
 async function handle(runtime: SimulatorRuntime, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const request = await parseRequest(req);
   if (request.path.startsWith(CONTROL_PREFIX)) return answerControl(runtime, request, res);
+  runtime.inFlight += 1;
+  try {
+    await answerAtlas(runtime, request, res);
+  } finally {
+    runtime.inFlight -= 1;
+  }
+}
 
+async function answerAtlas(runtime: SimulatorRuntime, request: ParsedRequest, res: ServerResponse): Promise<void> {
   const entry = logRequest(runtime, request, res);
   const format = { pretty: request.query.get("pretty") === "true" };
   const body = request.body;
@@ -102,7 +108,7 @@ async function handle(runtime: SimulatorRuntime, req: IncomingMessage, res: Serv
   if (isVaried(runtime.dialect)) res.setHeader("X-Simulator-Dialect", "varied");
   const rateHeaders = takeRateLimit(runtime, res, format);
   if (!rateHeaders) return;
-  if (await applyFault(runtime.faults.take(request.method, request.path), res, format)) return;
+  if (await applyFault(runtime, runtime.faults.take(request.method, request.path), res, format)) return;
 
   try {
     answerAtlasRoute(runtime, request, body, principal.readOnly, entry, res, format, rateHeaders);
@@ -183,7 +189,7 @@ async function answerOAuth(
     sendAtlasError(res, new ResourceNotFound(`No resource exists at ${method} ${path}.`), format);
     return;
   }
-  if (await applyFault(runtime.faults.take(method, path), res, format)) return;
+  if (await applyFault(runtime, runtime.faults.take(method, path), res, format)) return;
   const limited = path === TOKEN_PATH ? runtime.tokenRequestLimit.take(basicCredentials(req.headers.authorization)?.id ?? "") : undefined;
   if (limited) {
     const error = new RateLimited(`Too many token requests for this client: at most ${runtime.tokenRequestLimit.perMinute} per minute.`);
@@ -317,9 +323,13 @@ function sendMappedError(
 }
 
 /** Returns true when the fault answered (or dropped) the request. */
-async function applyFault(fault: FaultSpec | undefined, res: ServerResponse, format: Format): Promise<boolean> {
+async function applyFault(runtime: SimulatorRuntime, fault: FaultSpec | undefined, res: ServerResponse, format: Format): Promise<boolean> {
   if (!fault) return false;
-  if (fault.delayMs) await sleep(fault.delayMs);
+  // On the simulator's clock: a test holds a request as long as it likes and lets go with an advance.
+  if (fault.delayMs && !(await runtime.reach(runtime.now() + fault.delayMs))) {
+    res.destroy();
+    return true;
+  }
   if (fault.dropConnection) {
     res.socket?.destroy();
     return true;

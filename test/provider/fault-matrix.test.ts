@@ -74,6 +74,8 @@ interface Fault {
   arm?(c: Case): Promise<void>;
   /** Runs while the operation does. */
   during?(c: Case): Promise<void>;
+  /** Once the operation ended: lets go of what the simulator still holds for the fault. */
+  release?(c: Case): Promise<void>;
   /** What the simulator's request log must show for the fault to have happened at all. */
   verify?(c: Case, requests: RequestLogEntry[]): void;
 }
@@ -298,14 +300,23 @@ const FAULTS: Fault[] = [
     arm: (c) => armEach(c, { status: 503, count: 10_000 }, c.operation === "create" ? ["GET"] : c.methods.slice(0, 1)),
   },
   {
-    // Every POST is processed but answered too late, and Atlas cannot be asked afterwards: the
-    // endpoint may exist, so the error must record it rather than leave it behind.
+    // Every POST is carried out, but only after the client gave up on it (and on the retries),
+    // and Atlas cannot be asked afterwards: the endpoint may exist, so the error must record it
+    // rather than leave it behind. The simulator holds the POSTs until the create has failed, so
+    // Atlas creates the endpoint only then (the first POST; the rest meet 409), before the next run.
     sentence: "records the endpoint when the create's answer is lost and Atlas cannot be asked, and the next run converges",
     outcome: "fails",
     operations: ["create"],
     arm: async (c) => {
-      await armEach(c, { delayMs: REQUEST_TIMEOUT_MS + 100, count: 100 }, ["POST"]);
+      await armEach(c, { delayMs: HELD_MS, count: 100 }, ["POST"]);
       await armEach(c, { dropConnection: true, count: 10_000 }, ["GET"]);
+    },
+    release: async () => void (await harness.control.advance(HELD_MS)),
+    verify: (c, requests) => {
+      const posts = endpointRequests(c, requests).filter((r) => r.method === "POST" && r.auth !== "challenge");
+      // Let go together: one of them (any) creates the endpoint, the others meet it.
+      expect(posts.length).toBeGreaterThanOrEqual(2);
+      expect(posts.map((r) => r.status).sort()).toEqual([200, ...posts.slice(1).map(() => 409)]);
     },
   },
 ];
@@ -387,6 +398,9 @@ describe("fault matrix", () => {
         await harness.clearRequests();
         await fault.arm?.(c);
         const [outcome] = await Promise.all([run(c), fault.during?.(c)]);
+        // A POST answered too late is still carried out: judge Atlas, and run again, only after it was.
+        await fault.release?.(c);
+        await harness.control.settled();
         const requests = await harness.requests();
         const present = await inSimulator(c);
         expect(present.length).toBeLessThanOrEqual(1); // never a duplicate
@@ -426,6 +440,7 @@ describe("fault matrix", () => {
           const error = outcome.error;
           if (!error) throw new Error(`expected ${operation} to fail, but it returned ${JSON.stringify(outcome.value)}`);
           expectActionable(error);
+          fault.verify?.(c, requests);
           // Whatever failed, Atlas still has the endpoint and so must the stack.
           expect(present).toHaveLength(1);
           if (operation === "create") {

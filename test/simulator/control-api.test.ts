@@ -1,4 +1,4 @@
-import { ATLAS_ACCEPT, AtlasTestClient } from "./helpers/atlas-client";
+import { ATLAS_ACCEPT, AtlasTestClient, fetchToken } from "./helpers/atlas-client";
 import { azureId, vpceId } from "./helpers/ids";
 import { FAST, useSimulator, waitFor } from "./helpers/simulator-harness";
 
@@ -48,6 +48,40 @@ describe("faults", () => {
     const response = await h.atlas.get(`${h.groupPath}/AWS/endpointService`);
     expect(response.status).toBe(200);
     expect(Date.now() - started).toBeGreaterThanOrEqual(145);
+  });
+
+  it("holds a delayed request on its own clock and carries it out after the client gave up, counting it in flight until then", async () => {
+    // An hour of simulated time: only the advance below lets go of it, however slow the machine.
+    await h.control("POST", "faults", { method: "POST", pathPattern: "/endpoint$", delayMs: 3_600_000, count: 1 });
+    await h.control("DELETE", "requests");
+    const id = vpceId();
+    const { clientId, clientSecret } = h.sim.seed.serviceAccount;
+    const token = await fetchToken(h.sim.baseUrl, clientId, clientSecret);
+    const sent = fetch(`${h.sim.baseUrl}${h.endpointPath("AWS")}`, {
+      method: "POST",
+      headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json", Accept: ATLAS_ACCEPT },
+      body: JSON.stringify({ id }),
+      signal: AbortSignal.timeout(50),
+    });
+    await expect(sent).rejects.toThrow();
+    await waitFor(
+      () => h.control("GET", "requests"),
+      (log) => log.requests.some((r: any) => r.method === "POST" && r.path.endsWith("/endpoint")),
+    );
+    expect(await h.control("GET", "in-flight")).toEqual({ inFlight: 1 });
+    const held = await h.control("GET", "endpoints");
+    expect(held.endpoints.filter((e: any) => e.endpointId === id)).toEqual([]);
+
+    await h.advance(3_600_000);
+    await waitFor(
+      () => h.control("GET", "in-flight"),
+      (answer) => answer.inFlight === 0,
+    );
+    const { requests } = await h.control("GET", "requests");
+    expect(requests.filter((r: any) => r.method === "POST" && r.path.endsWith("/endpoint")).map((r: any) => r.status)).toEqual([200]);
+    const after = await h.control("GET", "endpoints");
+    expect(after.endpoints.filter((e: any) => e.endpointId === id)).toHaveLength(1);
+    await h.atlas.delete(`${h.endpointPath("AWS")}/${id}`);
   });
 
   it("sends Retry-After with an injected 429", async () => {

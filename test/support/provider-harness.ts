@@ -178,6 +178,8 @@ export function useHarness(): Harness {
     const leaks = texts.filter((text) => secrets.some((secret) => text.includes(secret)) || AUTH_HEADER_TEXT.test(text));
     if (leaks.length > 0)
       throw new Error(`${leaks.length} provider result(s), error(s) or progress line(s) contain a credential or auth header`);
+    // A request a delay fault still holds is carried out late (a create still creates): never in the next test.
+    await harness.control.settled();
     await harness.control.clearFaults();
     // Each test stands for a fresh provider process: one test's refusals must not pace the next.
     resetPacers();

@@ -45,6 +45,23 @@ export class SimulatorControl {
     await this.call("DELETE", "requests");
   }
 
+  /** Atlas requests the simulator is still handling (a delay fault holds one until it is carried out). */
+  async inFlight(): Promise<number> {
+    return ((await this.call("GET", "in-flight")) as { inFlight: number }).inFlight;
+  }
+
+  /**
+   * Resolves once the simulator handles no Atlas request: a request a delay fault holds is still
+   * carried out after its client gave up (a late create still creates), so what Atlas holds is only
+   * final after it. The count of looks is a ceiling for a failing run, never a race with the work.
+   */
+  async settled(looks = 6_000): Promise<void> {
+    for (let look = 0; (await this.inFlight()) > 0; look++) {
+      if (look >= looks) throw new Error(`the simulator still handled ${await this.inFlight()} request(s) after ${looks} looks`);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+  }
+
   async fault(spec: FaultSpec): Promise<void> {
     await this.call("POST", "faults", spec);
   }

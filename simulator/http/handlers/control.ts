@@ -28,6 +28,8 @@ export function handleControl(
       return { status: 204 };
     case "GET requests":
       return { status: 200, body: { requests: runtime.log.all() } };
+    case "GET in-flight":
+      return { status: 200, body: { inFlight: runtime.inFlight } };
     case "DELETE requests":
       runtime.log.clear();
       return { status: 204 };
