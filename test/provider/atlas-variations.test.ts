@@ -6,7 +6,7 @@
  * provider returned or recorded, so nothing is ever left untracked.
  */
 import { ResourceInitError } from "../../provider";
-import { hex, provider, PROVIDER_TEXT, stackConfig, TIME_SCALE, useHarness, withEnv } from "../support/provider-harness";
+import { HELD_DELAY, HELD_MS, hex, provider, PROVIDER_TEXT, stackConfig, useHarness, withEnv } from "../support/provider-harness";
 import { startRewritingProxy, type Rewrite, type RewriteRule, type RewritingProxy } from "../support/rewriting-proxy";
 
 const harness = useHarness();
@@ -452,20 +452,15 @@ describe("with the simulator's own variations (the same cases, produced by Atlas
     async (cloud) => {
       // Atlas holds the unknown status (a minute of the simulator's clock) until the provider has read
       // it, then the test moves the simulator's clock past it: met however busy the machine, never waited out.
-      const heldMs = 60_000;
-      await setDialect({ extraStatus: { cloud, status: "PENDING_SECURITY_REVIEW", lastsMs: heldMs / TIME_SCALE }, omitCreateStatus: true });
+      await setDialect({ extraStatus: { cloud, status: "PENDING_SECURITY_REVIEW", lastsMs: HELD_DELAY }, omitCreateStatus: true });
       await harness.clearRequests();
       const args = cloud === "AWS" ? harness.awsArgs() : cloud === "AZURE" ? harness.azureArgs() : harness.gcpArgs();
       const creating = createAndRecord(args);
-      for (
-        let look = 0;
-        !(await harness.requests()).some((r) => r.method === "GET" && r.answeredStatus === "PENDING_SECURITY_REVIEW");
-        look++
-      ) {
-        if (look > 2_000) throw new Error("the provider never read PENDING_SECURITY_REVIEW");
-        await new Promise((resolve) => setTimeout(resolve, 10));
-      }
-      await harness.control.advance(heldMs);
+      await harness.untilRequest(
+        (r) => r.method === "GET" && r.answeredStatus === "PENDING_SECURITY_REVIEW",
+        "the provider read PENDING_SECURITY_REVIEW",
+      );
+      await harness.control.advance(HELD_MS);
       const { id, props, error } = await creating;
       expect(error).toBeUndefined();
       expect(props).toMatchObject({ [statusField(cloud)]: "AVAILABLE" });

@@ -7,7 +7,7 @@
  */
 import type { CloudProvider } from "../../provider/client";
 import type { FaultSpec, RequestLogEntry } from "../../simulator";
-import { provider, PROVIDER_TEXT, TIME_SCALE, useHarness } from "../support/provider-harness";
+import { HELD_DELAY, provider, PROVIDER_TEXT, useHarness } from "../support/provider-harness";
 
 const harness = useHarness();
 
@@ -32,8 +32,6 @@ type Variation = {
  * A phase the simulator holds until the test advances its clock by this much (wall-clock ms): the
  * provider meets it however slow the machine, and the cell does not wait it out.
  */
-const HELD_MS = 60_000;
-const HELD_AT_SCALE_1 = HELD_MS / TIME_SCALE;
 
 const endpointWrites = (requests: RequestLogEntry[], method: string) =>
   requests.filter((r) => r.method === method && /\/endpoint(\/|$)/.test(r.path) && r.auth !== "challenge");
@@ -62,7 +60,7 @@ const VARIATIONS: Variation[] = [
   // `seen` shows it did.
   {
     name: `an unknown status ${NEW_STATUS} in the cloud's sequence`,
-    dialect: (cloud) => ({ extraStatus: { cloud, status: NEW_STATUS, lastsMs: HELD_AT_SCALE_1 } }),
+    dialect: (cloud) => ({ extraStatus: { cloud, status: NEW_STATUS, lastsMs: HELD_DELAY } }),
     held: [NEW_STATUS],
     seen: (requests) =>
       expect(endpointAnswers(requests).filter((r) => r.method === "GET" && r.answeredStatus === NEW_STATUS).length).toBeGreaterThan(0),
@@ -114,7 +112,7 @@ const VARIATIONS: Variation[] = [
     name: "GCP DELETED before the 404",
     clouds: ["GCP"],
     dialect: () => ({ gcpDeletedBeforeGone: true }),
-    config: { delays: { deletingMs: HELD_AT_SCALE_1 } },
+    config: { delays: { deletingMs: HELD_DELAY } },
     held: ["DELETING", "DELETED"],
     seen: (requests) =>
       expect(endpointAnswers(requests).filter((r) => r.method === "GET" && r.answeredStatus === "DELETED").length).toBeGreaterThan(0),
@@ -134,36 +132,7 @@ async function setDialect(patch: Record<string, unknown> | null): Promise<void> 
   await harness.control.dialect(patch);
 }
 
-/**
- * Moves the simulator's clock past a held phase once per endpoint and held status, as soon as the
- * request log shows the provider read it (a GET answered with it): decided on the log, not on time.
- */
-function releaseHeldPhases(statuses: string[]) {
-  const released = new Set<string>();
-  let stopped = false;
-  const loop = (async () => {
-    while (!stopped) {
-      for (const r of await harness.requests()) {
-        if (r.method !== "GET" || r.answeredStatus === undefined || !statuses.includes(r.answeredStatus)) continue;
-        const key = `${r.path} ${r.answeredStatus}`;
-        if (released.has(key)) continue;
-        released.add(key);
-        await harness.control.advance(HELD_MS);
-      }
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
-  })();
-  return async () => {
-    stopped = true;
-    await loop;
-  };
-}
-
-let stopReleasing: (() => Promise<void>) | undefined;
-
 afterEach(async () => {
-  await stopReleasing?.();
-  stopReleasing = undefined;
   await setDialect(null);
 });
 
@@ -191,7 +160,7 @@ async function arm(variation: Variation, cloud: CloudProvider): Promise<void> {
   if (variation.config) await harness.config(variation.config);
   if (variation.fault) await harness.fault(variation.fault);
   if (variation.dialect) await setDialect(variation.dialect(cloud));
-  if (variation.held) stopReleasing = releaseHeldPhases(variation.held);
+  if (variation.held) harness.releaseHeldPhases(variation.held);
 }
 
 async function createConverged(args: Record<string, unknown>) {

@@ -17,6 +17,27 @@ import { SimulatorControl, type SimulatedEndpoint } from "./simulator-control";
 /** The simulator runs 100x faster than Atlas; the provider's poll delays shrink by the same factor. */
 export const TIME_SCALE = 0.01;
 
+/**
+ * How far a test moves the simulator's clock to end a phase it holds (wall-clock ms). A transition
+ * delay of HELD_DELAY (scaled by TIME_SCALE to HELD_MS) lasts until the test advances by HELD_MS:
+ * the provider is still waiting when the test acts, however slow the machine.
+ */
+export const HELD_MS = 60_000;
+export const HELD_DELAY = HELD_MS / TIME_SCALE;
+
+const nap = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Looks until `condition` holds. The count of looks is only a ceiling for a failing run (a state
+ * that never comes), never a race with the work.
+ */
+export async function until(condition: () => Promise<boolean> | boolean, what: string, looks = 3_000): Promise<void> {
+  for (let look = 0; !(await condition()); look++) {
+    if (look >= looks) throw new Error(`gave up after ${looks} looks waiting until ${what}`);
+    await nap(5);
+  }
+}
+
 /** Stands in for the serialized provider the engine passes as `__provider`. */
 export const PROVIDER_TEXT = "exports.handler = __f0; /* serialized provider */";
 
@@ -54,6 +75,15 @@ export interface Harness {
   azureArgs(overrides?: Record<string, unknown>): Record<string, unknown>;
   gcpArgs(overrides?: Record<string, unknown>, ruleCount?: number): Record<string, unknown>;
   credentialEnv(): Record<string, string>;
+  /** Looks at the request log until an entry matches (see `until`), and answers it. */
+  untilRequest(matches: (entry: RequestLogEntry) => boolean, what: string): Promise<RequestLogEntry>;
+  /**
+   * In the background, moves the simulator's clock past a held phase (HELD_MS) once per endpoint and
+   * status as soon as the request log shows the provider read it (a GET answered with it; only
+   * `statuses`, when given): every phase is met, decided on the log, not on time. Ends with the
+   * test, or when the returned stop() is awaited.
+   */
+  releaseHeldPhases(statuses?: string[]): () => Promise<void>;
 }
 
 export const hex = (length: number) => randomBytes(length).toString("hex").slice(0, length);
@@ -67,6 +97,7 @@ export function useHarness(): Harness {
   const progress: string[] = [];
   const seen: unknown[] = [];
   const savedEnv: Record<string, string | undefined> = {};
+  const releasers: (() => Promise<void>)[] = [];
 
   const harness: Harness = {
     get simulator() {
@@ -143,6 +174,37 @@ export function useHarness(): Harness {
         ...overrides,
       };
     },
+    untilRequest: async (matches, what) => {
+      let found: RequestLogEntry | undefined;
+      await until(async () => {
+        found = (await harness.requests()).find(matches);
+        return found !== undefined;
+      }, `the request log shows ${what}`);
+      return found as RequestLogEntry;
+    },
+    releaseHeldPhases: (statuses) => {
+      const released = new Set<string>();
+      let stopped = false;
+      const loop = (async () => {
+        while (!stopped) {
+          for (const r of await harness.requests()) {
+            if (r.method !== "GET" || r.answeredStatus === undefined) continue;
+            if (statuses && !statuses.includes(r.answeredStatus)) continue;
+            const key = `${r.path} ${r.answeredStatus}`;
+            if (released.has(key)) continue;
+            released.add(key);
+            await harness.control.advance(HELD_MS);
+          }
+          await nap(10);
+        }
+      })();
+      const stop = async () => {
+        stopped = true;
+        await loop;
+      };
+      releasers.push(stop);
+      return stop;
+    },
     credentialEnv: () => ({
       MONGODB_ATLAS_BASE_URL: harness.simulator.baseUrl,
       MONGODB_ATLAS_PUBLIC_API_KEY: harness.seed.apiKey.publicKey,
@@ -166,6 +228,7 @@ export function useHarness(): Harness {
   });
 
   afterEach(async () => {
+    for (const stop of releasers.splice(0)) await stop();
     jest.restoreAllMocks();
     // Every test, not only the dedicated one: nothing returned, thrown or printed holds a credential.
     const secrets = [

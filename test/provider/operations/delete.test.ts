@@ -1,17 +1,6 @@
-import { provider, PROVIDER_TEXT, TIME_SCALE, useHarness } from "../../support/provider-harness";
+import { HELD_DELAY, HELD_MS, provider, PROVIDER_TEXT, until, useHarness } from "../../support/provider-harness";
 
 const harness = useHarness();
-
-/** DELETING the simulator holds until the test advances its clock by this much (wall-clock ms). */
-const HELD_MS = 60_000;
-
-/** Polls until `done`; the count of looks is only a ceiling for a failing run. */
-async function until(done: () => Promise<boolean> | boolean, what: string) {
-  for (let look = 0; !(await done()); look++) {
-    if (look > 2_000) throw new Error(`never saw ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
 
 /** Runs `operation` in the background: awaited later, a rejection meanwhile is not unhandled. */
 function started<T>(operation: Promise<T>): Promise<T> {
@@ -52,7 +41,7 @@ test("a single lagging 404 on the DELETE does not end the destroy: the second lo
 
 test("a lagging 404 while Atlas is still deleting does not end the wait early: it ends at the 404 a second look confirms", async () => {
   // Atlas holds DELETING until the second look has met it, then the test lets the deletion finish.
-  await harness.delays({ deletingMs: HELD_MS / TIME_SCALE });
+  await harness.delays({ deletingMs: HELD_DELAY });
   const created = await harness.observe(provider.create(await harness.checked(harness.awsArgs())));
   await harness.clearRequests();
   await harness.fault({ method: "GET", pathPattern: "/endpoint/", status: 404, errorCode: "PRIVATE_ENDPOINT_NOT_FOUND", count: 1 });
@@ -84,7 +73,7 @@ test("a delete timeout names the last status seen", async () => {
 
 test("a second delete while Atlas is still deleting waits for the same deletion", async () => {
   // Atlas holds DELETING through the first delete's deadline and into the second delete's wait.
-  await harness.delays({ deletingMs: HELD_MS / TIME_SCALE });
+  await harness.delays({ deletingMs: HELD_DELAY });
   const created = await harness.observe(provider.create(await harness.checked(harness.awsArgs({ timeouts: { delete: "50ms" } }))));
   const first = await harness.failure(provider.delete(created.id, { ...created.outs, __provider: PROVIDER_TEXT }));
   expect(first.message).toMatch(/after the delete timeout of 50ms \(last status DELETING\)/);

@@ -1,19 +1,7 @@
 import { ResourceInitError } from "../../../provider";
-import type { RequestLogEntry } from "../../../simulator";
-import { provider, PROVIDER_TEXT, TIME_SCALE, useHarness } from "../../support/provider-harness";
+import { HELD_DELAY, HELD_MS, provider, PROVIDER_TEXT, useHarness } from "../../support/provider-harness";
 
 const harness = useHarness();
-
-/** A phase the simulator holds until the test advances its clock by this much (wall-clock ms). */
-const HELD_MS = 60_000;
-
-/** Polls the request log until an entry matches; the count of looks is only a ceiling for a failing run. */
-async function untilRequest(matches: (entry: RequestLogEntry) => boolean) {
-  for (let look = 0; !(await harness.requests()).some(matches); look++) {
-    if (look > 2_000) throw new Error("the simulator never saw the request the test waits for");
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
 
 /** Creates an endpoint whose create deadline passes; returns what the engine would record. */
 async function createdNotReady(args: Record<string, unknown>) {
@@ -41,7 +29,7 @@ test("an option-only update returns the complete outputs and makes no call to At
 test("after a create deadline, the next update resumes waiting and returns AVAILABLE outputs", async () => {
   // Atlas holds PENDING_ACCEPTANCE (a minute of the simulator's clock) past the create deadline however
   // slow the machine, and lets it go when the test moves the simulator's clock past it.
-  await harness.delays({ awsPendingAcceptanceMs: HELD_MS / TIME_SCALE });
+  await harness.delays({ awsPendingAcceptanceMs: HELD_DELAY });
   const args = harness.awsArgs();
   const { id, olds } = await createdNotReady(args);
   expect(olds.connectionStatus).toBe("PENDING_ACCEPTANCE");
@@ -50,7 +38,10 @@ test("after a create deadline, the next update resumes waiting and returns AVAIL
   const updating = harness.observe(provider.update(id, olds, news));
   updating.catch(() => undefined); // awaited below; a rejection meanwhile is not unhandled
   // The update has read the held status before Atlas moves on.
-  await untilRequest((r) => r.method === "GET" && r.path.endsWith(String(args.endpointId)) && r.answeredStatus === "PENDING_ACCEPTANCE");
+  await harness.untilRequest(
+    (r) => r.method === "GET" && r.path.endsWith(String(args.endpointId)) && r.answeredStatus === "PENDING_ACCEPTANCE",
+    "the update read PENDING_ACCEPTANCE",
+  );
   await harness.control.advance(HELD_MS);
   const updated = await updating;
   expect(updated.outs).toMatchObject({ connectionStatus: "AVAILABLE", endpointId: args.endpointId, adopted: false });

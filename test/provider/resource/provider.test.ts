@@ -1,5 +1,5 @@
 import { UNKNOWN } from "../../../provider/vocabulary/inputs";
-import { CREDENTIAL_ENV, hex, provider, PROVIDER_TEXT, stackConfig, TIME_SCALE, useHarness, withEnv } from "../../support/provider-harness";
+import { CREDENTIAL_ENV, HELD_DELAY, hex, provider, PROVIDER_TEXT, stackConfig, useHarness, withEnv } from "../../support/provider-harness";
 
 const harness = useHarness();
 
@@ -9,33 +9,6 @@ function hasUndefined(value: unknown): boolean {
   if (Array.isArray(value)) return value.some(hasUndefined);
   if (value !== null && typeof value === "object") return Object.values(value).some(hasUndefined);
   return false;
-}
-
-/** A phase the simulator holds until the test advances its clock by this much (wall-clock ms). */
-const HELD_MS = 60_000;
-
-/**
- * Moves the simulator's clock past each held status once the request log shows the provider read
- * it (a GET answered with it), so every phase is seen however slow the machine; stop() ends it.
- */
-function releaseEachPhaseOnceRead() {
-  const released = new Set<string>();
-  let stopped = false;
-  const loop = (async () => {
-    while (!stopped) {
-      for (const r of await harness.requests()) {
-        const key = `${r.path} ${r.answeredStatus}`;
-        if (r.method !== "GET" || r.answeredStatus === undefined || released.has(key)) continue;
-        released.add(key);
-        await harness.control.advance(HELD_MS);
-      }
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
-  })();
-  return async () => {
-    stopped = true;
-    await loop;
-  };
 }
 
 describe.each(["AWS", "AZURE", "GCP"] as const)("a %s endpoint", (cloud) => {
@@ -93,7 +66,7 @@ describe.each(["AWS", "AZURE", "GCP"] as const)("a %s endpoint", (cloud) => {
   test("prints a progress line for each status change with the elapsed time", async () => {
     // Each phase before AVAILABLE is held until the provider has read it (AWS PENDING lasts 40 ms by
     // default here, GCP VERIFIED too: a poll on a busy core could miss them).
-    const held = HELD_MS / TIME_SCALE;
+    const held = HELD_DELAY;
     await harness.delays({
       awsPendingAcceptanceMs: held,
       awsPendingMs: held,
@@ -102,7 +75,7 @@ describe.each(["AWS", "AZURE", "GCP"] as const)("a %s endpoint", (cloud) => {
       gcpVerifiedMs: held,
     });
     await harness.clearRequests();
-    const stop = releaseEachPhaseOnceRead();
+    const stop = harness.releaseHeldPhases();
     try {
       await harness.observe(provider.create(await harness.checked(argsFor())));
     } finally {
