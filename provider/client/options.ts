@@ -39,7 +39,7 @@ export interface AtlasClientOptions {
   waitOutRateLimitsUntil?: number;
   /**
    * What retry back-off sleeps on and what retry budgets and access-token ages are measured on (tests
-   * inject a fake one); also the shared pacer's clock when this client is the first to make it.
+   * inject a fake one); the pacer it shares with clients on the same clock times turns on it too.
    * Default: the real clock.
    */
   clock?: Clock;

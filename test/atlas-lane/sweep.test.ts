@@ -112,7 +112,7 @@ test("an old lane service goes after its endpoints are gone; one holding another
 });
 
 test("Atlas's 429s on the sweeper's deletes are waited out through the provider's client, not turned into failures", async () => {
-  // The client, and the process's pacer it is the first to make, wait on an injected clock: the
+  // The client, and the pacer it makes on its clock, wait on an injected clock: the
   // test reads which waits they made instead of timing them.
   const clock = fakeClock();
   resetPacers();

@@ -1,4 +1,6 @@
 import { Pacer, REFUSAL_DRIVEN_PACER_SETTINGS } from "../../provider/client/pacing/pacer";
+import { pacerFor, resetPacers } from "../../provider/client/pacing/registry";
+import { realClock } from "../../provider/vocabulary/time";
 
 /** A clock that only moves when the test says so; sleepers wake in time order. */
 function manualClock() {
@@ -177,5 +179,23 @@ describe("pacer", () => {
     expect(sent).toHaveLength(1);
     await time.advanceTo(time.now() + 2);
     expect(sent).toHaveLength(2);
+  });
+});
+
+describe("the process's pacers (pacerFor)", () => {
+  const apiKey = { kind: "apiKey" as const, publicKey: "abcdefgh", privateKey: "00000000-0000-0000-0000-000000000000" };
+  const log = () => undefined;
+  afterEach(() => resetPacers());
+
+  test("one pacer per Atlas, credential and clock: clients on one clock share it, a client on another clock never does", () => {
+    const fake = manualClock().clock;
+    const shared = pacerFor("https://cloud.mongodb.com", apiKey, log);
+    expect(pacerFor("https://cloud.mongodb.com", apiKey, log)).toBe(shared);
+    expect(pacerFor("https://cloud.mongodb.com", apiKey, log, undefined, realClock)).toBe(shared);
+    expect(pacerFor("https://cloud.mongodbgov.com", apiKey, log)).not.toBe(shared);
+    expect(pacerFor("https://cloud.mongodb.com", { ...apiKey, publicKey: "ijklmnop" }, log)).not.toBe(shared);
+    const onFake = pacerFor("https://cloud.mongodb.com", apiKey, log, undefined, fake);
+    expect(onFake).not.toBe(shared);
+    expect(pacerFor("https://cloud.mongodb.com", apiKey, log, undefined, fake)).toBe(onFake);
   });
 });
