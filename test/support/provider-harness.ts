@@ -12,7 +12,7 @@ import { ENV_KEYS, TIME_SCALE_ENV } from "../../provider/host/connection";
 import { resetPacers } from "../../provider/client/pacing/registry";
 import { resetClusterWatchers } from "../../provider/waiting/cluster-waits";
 import { AUTH_HEADER_TEXT, describeForScan } from "./secret-scan";
-import { SimulatorControl, type SimulatedEndpoint } from "./simulator-control";
+import { SimulatorControl, until, type SimulatedEndpoint } from "./simulator-control";
 
 /** The simulator runs 100x faster than Atlas; the provider's poll delays shrink by the same factor. */
 export const TIME_SCALE = 0.01;
@@ -27,17 +27,6 @@ export const HELD_DELAY = HELD_MS / TIME_SCALE;
 
 const nap = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/**
- * Looks until `condition` holds. The count of looks is only a ceiling for a failing run (a state
- * that never comes), never a race with the work.
- */
-export async function until(condition: () => Promise<boolean> | boolean, what: string, looks = 3_000): Promise<void> {
-  for (let look = 0; !(await condition()); look++) {
-    if (look >= looks) throw new Error(`gave up after ${looks} looks waiting until ${what}`);
-    await nap(5);
-  }
-}
-
 /** Stands in for the serialized provider the engine passes as `__provider`. */
 export const PROVIDER_TEXT = "exports.handler = __f0; /* serialized provider */";
 
@@ -48,6 +37,7 @@ export const provider = privateEndpointProvider as Required<typeof privateEndpoi
 export const serviceProvider = endpointServiceProvider as Required<typeof endpointServiceProvider>;
 
 export type { SimulatedEndpoint };
+export { until };
 
 export interface Harness {
   readonly simulator: RunningSimulator;

@@ -1,5 +1,16 @@
 import type { EndpointSummary, FaultSpec, RequestLogEntry, TransitionDelays } from "../../simulator";
 
+/**
+ * Looks until `condition` holds. The count of looks is only a ceiling for a failing run (a state
+ * that never comes), never a race with the work.
+ */
+export async function until(condition: () => Promise<boolean> | boolean, what: string, looks = 3_000): Promise<void> {
+  for (let look = 0; !(await condition()); look++) {
+    if (look >= looks) throw new Error(`gave up after ${looks} looks waiting until ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
 /** An endpoint as the simulator holds it (its control API's view of what Atlas has). */
 export type SimulatedEndpoint = EndpointSummary;
 
@@ -55,11 +66,8 @@ export class SimulatorControl {
    * carried out after its client gave up (a late create still creates), so what Atlas holds is only
    * final after it. The count of looks is a ceiling for a failing run, never a race with the work.
    */
-  async settled(looks = 6_000): Promise<void> {
-    for (let look = 0; (await this.inFlight()) > 0; look++) {
-      if (look >= looks) throw new Error(`the simulator still handled ${await this.inFlight()} request(s) after ${looks} looks`);
-      await new Promise((resolve) => setTimeout(resolve, 5));
-    }
+  async settled(): Promise<void> {
+    await until(async () => (await this.inFlight()) === 0, "the simulator handles no request", 6_000);
   }
 
   async fault(spec: FaultSpec): Promise<void> {
