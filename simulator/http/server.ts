@@ -102,6 +102,8 @@ async function answerAtlas(runtime: SimulatorRuntime, request: ParsedRequest, re
   }
   if (OAUTH_PATHS.has(request.path)) return answerOAuth(runtime, request, body, res, format);
 
+  // Atlas's answers say when on its clock, as ids do: the simulator's, which a test may move ahead.
+  res.setHeader("Date", new Date(runtime.now()).toUTCString());
   const principal = authenticateOrChallenge(runtime, request, entry, res);
   if (!principal) return;
   // Marked, as injected faults are, so spec checks can tell a varied answer from the recorded dialect.

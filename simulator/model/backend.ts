@@ -109,7 +109,14 @@ export class AtlasBackend {
       }
     }
     const createdAt = this.now();
-    const service = EndpointService.initiating(objectId(), input.providerName, region, input.portMappingEnabled, createdAt, this.pace);
+    const service = EndpointService.initiating(
+      objectId(createdAt),
+      input.providerName,
+      region,
+      input.portMappingEnabled,
+      createdAt,
+      this.pace,
+    );
     service.supportedRemoteRegions = input.supportedRemoteRegions;
     group.services.set(service.id, service);
     // The answer describes the service as created (INITIATING), however short that phase is at a small
