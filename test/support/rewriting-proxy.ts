@@ -25,8 +25,11 @@ export type Rewrite =
    * the machine (Atlas always says stale=false, so the client cannot tell the two apart).
    */
   | { kind: "staleNonce" }
-  /** Forward (Atlas does the work), then drop the connection without an answer. */
-  | { kind: "forwardThenDrop" }
+  /**
+   * Forward (Atlas does the work), then drop the connection without an answer. Only after a 2xx,
+   * unless `anyStatus`: then whatever Atlas answered is lost too (a 409 the provider never sees).
+   */
+  | { kind: "forwardThenDrop"; anyStatus?: boolean }
   /** Forward (Atlas does the work), then answer 502 as a load balancer does. */
   | { kind: "forwardThen502" };
 
@@ -160,7 +163,8 @@ export async function startRewritingProxy(targetBaseUrl: string): Promise<Rewrit
     }
     const success = upstream.status >= 200 && upstream.status < 300;
     // An answer-changing rule acts (and is spent) only on an answer it changes.
-    const acting = rule && success && (rule.rewrite.kind !== "body" || upstream.body.length > 0) && spend(rule) ? rule : undefined;
+    const changes = success || (rule?.rewrite.kind === "forwardThenDrop" && rule.rewrite.anyStatus === true);
+    const acting = rule && changes && (rule.rewrite.kind !== "body" || upstream.body.length > 0) && spend(rule) ? rule : undefined;
     if (acting?.rewrite.kind === "forwardThenDrop") {
       req.socket.destroy();
       return note("forwardThenDrop", 0);
