@@ -1,6 +1,7 @@
 import type { AtlasEndpoint } from "../provider/client";
-import { privateEndpointProvider } from "../provider/resource/provider";
-import { observe, UNTIL_GONE, UNTIL_READY, type Observation } from "../provider/waiting/status-table";
+import { privateEndpointProvider } from "../provider/private-endpoint/provider";
+import { observe } from "../provider/private-endpoint/statuses";
+import { UNTIL_GONE, UNTIL_READY, type Observation } from "../provider/waiting/status-table";
 import { realClock } from "../provider/vocabulary/time";
 import { waitFor } from "../provider/waiting/wait";
 import { FreshChallengeDigestClient } from "./baseline-digest-client";

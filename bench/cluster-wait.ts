@@ -1,4 +1,4 @@
-import { privateEndpointProvider } from "../provider/resource/provider";
+import { privateEndpointProvider } from "../provider/private-endpoint/provider";
 import { freshEndpointInputs, simulatorEndpointId } from "./endpoint-inputs";
 import { inProcess, TIME_SCALE_ENV } from "./in-process";
 import { delaysFor, type Tier } from "./readiness";

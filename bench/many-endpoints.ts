@@ -1,6 +1,6 @@
 import { resetPacers } from "../provider/client/pacing/registry";
 import { CLUSTER_WATCHER_ENV, PACING_ENV } from "../provider/host/connection";
-import { privateEndpointProvider } from "../provider/resource/provider";
+import { privateEndpointProvider } from "../provider/private-endpoint/provider";
 import { resetClusterWatchers } from "../provider/waiting/cluster-waits";
 import type { RequestLogEntry } from "../simulator";
 import { freshEndpointInputs } from "./endpoint-inputs";

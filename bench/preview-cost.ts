@@ -1,6 +1,6 @@
-import { privateEndpointProvider } from "../provider/resource/provider";
+import { privateEndpointProvider } from "../provider/private-endpoint/provider";
 import { CLOUD_PROVIDERS } from "../provider/vocabulary/clouds";
-import { UNKNOWN } from "../provider/vocabulary/inputs";
+import { UNKNOWN } from "../provider/vocabulary/validation";
 import { freshEndpointInputs } from "./endpoint-inputs";
 import { inProcess } from "./in-process";
 import { countRequests, type SimulatorProcess } from "./simulator-process";

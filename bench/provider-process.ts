@@ -9,7 +9,7 @@
  * Prints one JSON line: { created, deleted, failures }. Progress lines go to stderr.
  */
 import { randomBytes } from "node:crypto";
-import { privateEndpointProvider } from "../provider/resource/provider";
+import { privateEndpointProvider } from "../provider/private-endpoint/provider";
 
 export interface ProviderProcessJob {
   groupId: string;

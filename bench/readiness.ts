@@ -1,5 +1,5 @@
 import { withPollSchedule } from "../provider/waiting/wait";
-import { privateEndpointProvider } from "../provider/resource/provider";
+import { privateEndpointProvider } from "../provider/private-endpoint/provider";
 import type { CloudProvider } from "../provider/vocabulary/clouds";
 import { freshEndpointInputs, simulatorEndpointId } from "./endpoint-inputs";
 import { inProcess, TIME_SCALE_ENV } from "./in-process";

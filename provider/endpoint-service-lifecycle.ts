@@ -1,6 +1,6 @@
 /**
  * The path every serialized EndpointService provider in state `require`s
  * (`dist/provider/endpoint-service-lifecycle.js` of the installed package). Stacks depend on it, so
- * it keeps these exports whatever the layout; the code lives in resource/service-lifecycle.ts.
+ * it keeps these exports whatever the layout.
  */
-export { check, configure, create, diff, read, remove, update } from "./resource/service-lifecycle";
+export { check, configure, create, diff, read, remove, update } from "./endpoint-service/lifecycle";

@@ -3,12 +3,12 @@ export {
   PRIVATE_ENDPOINT_TYPE,
   PrivateEndpoint,
   type PrivateEndpointArgs,
-} from "./resource/private-endpoint";
-export { privateEndpointProvider } from "./resource/provider";
-export { ENDPOINT_SERVICE_TYPE, EndpointService, type EndpointServiceArgs } from "./resource/endpoint-service";
-export { endpointServiceProvider } from "./resource/service-provider";
-export type { EndpointServiceInputs } from "./vocabulary/service-inputs";
-export type { EndpointServiceOutputs } from "./vocabulary/service-outputs";
+} from "./private-endpoint/resource";
+export { privateEndpointProvider } from "./private-endpoint/provider";
+export { ENDPOINT_SERVICE_TYPE, EndpointService, type EndpointServiceArgs } from "./endpoint-service/resource";
+export { endpointServiceProvider } from "./endpoint-service/provider";
+export type { EndpointServiceInputs } from "./endpoint-service/inputs";
+export type { EndpointServiceOutputs } from "./endpoint-service/outputs";
 export type {
   AwsPrivateEndpointInputs,
   AzurePrivateEndpointInputs,
@@ -16,9 +16,11 @@ export type {
   GcpForwardingRuleInput,
   PrivateEndpointInputs,
   PrivateEndpointOptions,
-  PrivateEndpointTimeouts,
-} from "./vocabulary/inputs";
-export type { ForwardingRuleOutput, PrivateConnectionString, PrivateEndpointOutputs } from "./vocabulary/outputs";
-export { formatResourceId, parseResourceId, type EndpointIdentity } from "./vocabulary/ids";
+} from "./private-endpoint/inputs";
+export type { ForwardingRuleOutput, PrivateConnectionString, PrivateEndpointOutputs } from "./private-endpoint/outputs";
+export { formatResourceId, parseResourceId, type EndpointIdentity } from "./private-endpoint/ids";
 export { ResourceInitError } from "./operations/resource-init-error";
 export type { CloudProvider } from "./vocabulary/clouds";
+export type { Timeouts } from "./vocabulary/time";
+/** The timeouts type's name before EndpointService shared it; kept for programs that import it. */
+export type { Timeouts as PrivateEndpointTimeouts } from "./vocabulary/time";

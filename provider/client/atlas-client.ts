@@ -33,7 +33,7 @@ import { parseRetryAfterMs } from "./retry-timing";
 import { sendWithRetries } from "./send-with-retries";
 import { createAxiosTransport, type Transport } from "./transport";
 import type { CloudProvider } from "../vocabulary/clouds";
-import type { EndpointRef, ServiceRef } from "../vocabulary/ids";
+import type { EndpointRef, ServiceRef } from "../vocabulary/refs";
 import { realClock } from "../vocabulary/time";
 import type { CreateEndpointRequest, CreateEndpointServiceRequest } from "./types";
 import { USER_AGENT } from "./version";
@@ -60,6 +60,8 @@ export class AtlasClient {
   readonly #auth: Authenticator;
   readonly #pacer: Pacer | undefined;
   readonly #sharingKey: string;
+  /** Atlas's clock minus this client's, as the last answer's Date header gave it. */
+  #atlasClockOffsetMs: number | undefined;
 
   constructor(options: AtlasClientOptions) {
     const { credentials, ...rest } = normalizeOptions(options);
@@ -100,6 +102,17 @@ export class AtlasClient {
    */
   get sharingKey(): string {
     return this.#sharingKey;
+  }
+
+  /**
+   * Atlas's clock now, as its last answer's `Date` header gave it (whole seconds, so up to a second
+   * behind) carried forward on this client's clock; undefined until an answer carried one. Atlas
+   * writes the time it created an object into its id, so this tells whether an object was created
+   * before or after a moment of this client's, whatever the machine's own clock says.
+   */
+  atlasNow(): number | undefined {
+    const offset = this.#atlasClockOffsetMs;
+    return offset === undefined ? undefined : (this.#options.clock ?? realClock).now() + offset;
   }
 
   /**
@@ -269,6 +282,8 @@ export class AtlasClient {
       { method, path, options, pacer: this.#pacer, waitOutRateLimitsForMs, clock: options.clock },
       () => this.#exchangeAuthenticated({ method, path, url: url.href, uri, headers, body }),
     );
+    const dated = Date.parse(response.headers.date ?? "");
+    if (Number.isFinite(dated)) this.#atlasClockOffsetMs = dated - clock.now();
     if (isSuccess(response.status)) return response;
     const error = readApiErrorBody(response.body.ok ? response.body.value : undefined);
     const retryAfterMs = parseRetryAfterMs(response.headers["retry-after"], clock.now());

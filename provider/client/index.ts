@@ -4,7 +4,7 @@ export type { AtlasClientOptions, RetryOptions } from "./options";
 export { DEFAULT_BASE_URL, DEFAULT_RETRY, DEFAULT_REQUEST_TIMEOUT_MS } from "./options";
 export type { AtlasCredentials, CreateEndpointRequest, CreateEndpointServiceRequest } from "./types";
 export { CLOUD_PROVIDERS, type CloudProvider } from "../vocabulary/clouds";
-export type { EndpointRef, ServiceRef } from "../vocabulary/ids";
+export type { EndpointRef, ServiceRef } from "../vocabulary/refs";
 export type {
   AwsEndpointConnectionStatus,
   AzureEndpointStatus,

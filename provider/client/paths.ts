@@ -1,5 +1,5 @@
 import type { CloudProvider } from "../vocabulary/clouds";
-import type { EndpointRef, ServiceRef } from "../vocabulary/ids";
+import type { EndpointRef, ServiceRef } from "../vocabulary/refs";
 
 /**
  * Atlas paths, each parameter encoded exactly once with encodeURIComponent: an Azure endpoint id

@@ -12,12 +12,21 @@ import { AsyncLocalStorage } from "node:async_hooks";
 export function reportProgress(line: string): void {
   const sink = progressSink.getStore();
   if (sink) sink(line);
-  else console.error(`[PrivateEndpoint] ${line}`);
+  else console.error(`[${resourceName.getStore() ?? DEFAULT_NAME}] ${line}`);
 }
 
 export type ProgressSink = (line: string) => void;
 
 const progressSink = new AsyncLocalStorage<ProgressSink>();
+
+/** Lines reported outside any resource's operation (a tool calling the waits directly). */
+const DEFAULT_NAME = "atlas-private-endpoint";
+const resourceName = new AsyncLocalStorage<string>();
+
+/** Runs `operation` with its stderr progress lines prefixed `[name]`: the resource they are about. */
+export function asResource<T>(name: string, operation: () => T): T {
+  return resourceName.run(name, operation);
+}
 
 /** Runs `operation` with its progress lines going to `sink` (everything it awaits included). */
 export function withProgressSink<T>(sink: ProgressSink, operation: () => Promise<T>): Promise<T> {

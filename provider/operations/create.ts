@@ -1,252 +1,150 @@
-import type { CreateResult } from "@pulumi/pulumi/dynamic";
-import {
-  AtlasApiError,
-  AtlasNetworkError,
-  AtlasResponseShapeError,
-  isAtlasNotFound,
-  type AtlasClient,
-  type EndpointRef,
-  type AtlasEndpoint,
-  type CreateEndpointRequest,
-} from "../client";
+/**
+ * Create, for any resource: resolve the inputs, let the resource place its Atlas object (POST,
+ * adoption), then settle. After Atlas said yes, or may have (an answer lost to a reset, a timeout or
+ * a 5xx after Atlas did the work, or a 2xx that could not be read), no path ends without the object
+ * in state: the resource finds it (`findOwn`, on the wait loop), or the create is recorded as
+ * unconfirmed (CreateUnconfirmed) for the next `pulumi up` to finish.
+ */
+import { AtlasApiError, AtlasNetworkError, AtlasResponseShapeError, type AtlasClient } from "../client";
 import { connectToAtlas } from "../host/connection";
-import { reportProgress } from "../host/stderr";
-import { describeEndpoint, endpointRefOf, formatResourceId } from "../vocabulary/ids";
-import { PROVIDER_KEY, resolveInputs, type ResolvedInputs, timeoutMs } from "../vocabulary/inputs";
-import { toOutputs, type PrivateEndpointOutputs } from "../vocabulary/outputs";
-import { realClock } from "../vocabulary/time";
+import { messageOf } from "../vocabulary/errors";
+import { PROVIDER_KEY } from "../vocabulary/state";
+import { realClock, timeoutMs, type Timeouts } from "../vocabulary/time";
+import { resolveWith } from "../vocabulary/validation";
 import { graceAfterCreate, lookAgain } from "../waiting/gone";
-import { observe } from "../waiting/status-table";
-import { differencesFromInputs } from "./adoption";
+import type { AtlasResource, Props } from "./kind";
 import { ResourceInitError } from "./resource-init-error";
-import { settle } from "./settle";
+import { settleWith } from "./settle";
 
-/** The POST body (the API calls the AWS/Azure id `id`, a name Pulumi reserves). */
-export function createRequestOf(inputs: ResolvedInputs): CreateEndpointRequest {
-  switch (inputs.cloudProvider) {
-    case "AWS":
-      return { cloudProvider: "AWS", id: inputs.endpointId };
-    case "AZURE":
-      return { cloudProvider: "AZURE", id: inputs.endpointId, privateEndpointIPAddress: inputs.privateEndpointIPAddress };
-    case "GCP":
-      return {
-        cloudProvider: "GCP",
-        gcpProjectId: inputs.gcpProjectId,
-        endpointGroupName: inputs.endpointGroupName,
-        endpoints: inputs.endpoints.map(({ endpointName, ipAddress }) => ({ endpointName, ipAddress })),
-      };
-    default:
-      return inputs satisfies never;
+/** Atlas may hold what this create made, and could not confirm it: recorded, never orphaned. */
+export class CreateUnconfirmed extends Error {
+  override readonly name = "CreateUnconfirmed";
+}
+
+/** What a failed POST may mean. */
+export type CreateFailure =
+  /** Atlas said yes (2xx); only its answer could not be read. */
+  | { kind: "accepted"; error: AtlasResponseShapeError }
+  /** 409: Atlas has one already; `error.mayHaveTakenEffect` when that may be this create's own earlier attempt. */
+  | { kind: "conflict"; error: AtlasApiError }
+  /** The answer was lost (a reset, a timeout, a 5xx) and Atlas may have carried it out; a refused connection never reached it. */
+  | { kind: "lost"; error: AtlasNetworkError | AtlasApiError }
+  | { kind: "failed"; error: unknown };
+
+export function createFailureOf(error: unknown): CreateFailure {
+  if (error instanceof AtlasResponseShapeError && error.status >= 200 && error.status < 300) return { kind: "accepted", error };
+  if (error instanceof AtlasApiError && error.status === 409) return { kind: "conflict", error };
+  if ((error instanceof AtlasNetworkError || (error instanceof AtlasApiError && error.status >= 500)) && error.mayHaveTakenEffect) {
+    return { kind: "lost", error };
   }
+  return { kind: "failed", error };
 }
 
-export interface Registration {
-  /** What Atlas answered; undefined when it said yes (2xx) with an answer that could not be read. */
-  endpoint: AtlasEndpoint | undefined;
-  /** The endpoint existed before this resource (409) and was taken over. */
-  adopted: boolean;
+/** How a create's messages name what it does. */
+export interface CreateWords {
+  /** "register", "create" */
+  act: string;
+  /** What is acted on: "AWS endpoint vpce-1", "the endpoint service for AWS region US_EAST_1 of project ..." */
+  subject: string;
+  /** The whole attempt, for "Could not ...": "register AWS endpoint vpce-1 with Atlas" */
+  attempt: string;
+  groupId: string;
+  /** What Atlas's 404 to the POST means (what it is created in is missing). */
+  notFound(message: string): string;
 }
 
-/**
- * The ref Atlas knows the new endpoint by. For GCP that is the group name Atlas answered with
- * (for a port-mapped service Atlas may report the endpoint's own name).
- */
-export function registeredRef(inputs: ResolvedInputs, endpoint: AtlasEndpoint | undefined): EndpointRef {
-  const ref = endpointRefOf(inputs);
-  if (endpoint?.cloudProvider === "GCP" && endpoint.endpointGroupName) return { ...ref, endpointId: endpoint.endpointGroupName };
-  return ref;
-}
-
-/**
- * POST the endpoint. After Atlas said yes, or may have (an answer lost to a reset, a timeout or a
- * 5xx), this never ends without the endpoint: it is returned, or RegistrationUnconfirmed records it.
- * A 409 is this create's own earlier attempt when one may have been carried out; otherwise an
- * existing endpoint, taken over only when adoptExisting allows.
- */
-export async function register(client: AtlasClient, inputs: ResolvedInputs): Promise<Registration> {
-  const ref = endpointRefOf(inputs);
-  const what = describeEndpoint(ref);
-  try {
-    const endpoint = await client.createPrivateEndpoint(ref, createRequestOf(inputs));
-    reportProgress(`${what}: registered with Atlas endpoint service ${inputs.endpointServiceId}`);
-    return { endpoint, adopted: false };
-  } catch (error) {
-    if (error instanceof AtlasResponseShapeError && error.status >= 200 && error.status < 300) {
-      // Atlas said yes; only its answer is unreadable. Registered: the wait reads it again.
-      reportProgress(
-        `${what}: registered with Atlas endpoint service ${inputs.endpointServiceId} (its answer could not be read: ${error.issues}); reading it again`,
-      );
-      return { endpoint: undefined, adopted: false };
+/** Atlas's refusal of a create, as what to change. */
+export function explainCreateError(error: unknown, words: CreateWords): Error {
+  const message = messageOf(error);
+  const credentials = "the API key (mongodbatlas:publicKey/privateKey) or service account (mongodbatlas:clientId/clientSecret)";
+  if (error instanceof AtlasApiError) {
+    switch (error.status) {
+      case 400:
+        return new Error(`Atlas rejected ${words.subject}: ${message}`, { cause: error });
+      case 401:
+        return new Error(
+          `Atlas did not accept the credentials to ${words.act} ${words.subject}: ${message}. Check ${credentials} in use.`,
+          {
+            cause: error,
+          },
+        );
+      case 402:
+        return new Error(
+          `Atlas will not ${words.act} ${words.subject} in project groupId="${words.groupId}" before the project's organization has payment information: ${message}. Add a payment method in Atlas (Billing), then run \`pulumi up\` again.`,
+          { cause: error },
+        );
+      case 403:
+        return new Error(
+          `Atlas does not allow these credentials to ${words.act} ${words.subject}: ${message}. Use an API key or service account with the Project Owner role in project groupId="${words.groupId}", then run \`pulumi up\` again.`,
+          { cause: error },
+        );
+      case 404:
+        return new Error(words.notFound(message), { cause: error });
     }
-    if (error instanceof AtlasApiError && error.status === 409) return takeOver(client, inputs, ref, error, error.mayHaveTakenEffect);
-    if (mayHaveTakenEffect(error)) return findOwn(client, inputs, ref, error);
-    throw explainCreateError(error, inputs, what);
   }
+  return new Error(`Could not ${words.attempt}: ${message}`, { cause: error });
 }
 
-/** The create may or may not have reached Atlas and Atlas could not confirm it: record it rather than risk an orphan. */
-export class RegistrationUnconfirmed extends Error {
-  override readonly name = "RegistrationUnconfirmed";
+/** How a create that may have taken effect is recorded: what Atlas may have done, and what the next up does. */
+export interface UnconfirmedWords extends CreateWords {
+  /** "registered", "created" */
+  done: string;
+  /** "not ready", "unconfirmed" */
+  recordedAs: string;
+  /** What the next `pulumi up` does: "it registers the endpoint again if Atlas does not have it" */
+  nextUp: string;
 }
 
-/** Atlas may have carried out the POST (its answer lost to a reset, a timeout or a 5xx); a refused connection never reached it. */
-function mayHaveTakenEffect(error: unknown): boolean {
-  return (error instanceof AtlasNetworkError || (error instanceof AtlasApiError && error.status >= 500)) && error.mayHaveTakenEffect;
-}
-
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
-
-function unconfirmed(inputs: ResolvedInputs, what: string, cause: unknown, why: string): RegistrationUnconfirmed {
-  return new RegistrationUnconfirmed(
-    `${explainCreateError(cause, inputs, what).message}. Atlas may have registered it before the answer was lost, and ${why}, so it is recorded in the stack as not ready: ` +
-      "run `pulumi up` again to finish (it registers the endpoint again if Atlas does not have it).",
+export function unconfirmed(words: UnconfirmedWords, cause: unknown, why: string): CreateUnconfirmed {
+  return new CreateUnconfirmed(
+    `${explainCreateError(cause, words).message}. Atlas may have ${words.done} it before the answer was lost, and ${why}, so it is recorded in the stack as ${words.recordedAs}: ` +
+      `run \`pulumi up\` again to finish (${words.nextUp}).`,
     { cause },
   );
 }
 
 /**
- * Reads an endpoint this create may have registered; a 404 right after a create may be Atlas not
- * listing it yet, so it gets the same grace as the wait. Still nothing: recorded as unconfirmed.
+ * After an answer that was lost or unreadable: looks for this create's own object (`look`: what
+ * Atlas holds that is it, or undefined), at once and then on the wait loop through the create's
+ * grace (Atlas may not list a new object at once), riding out 429/503. Undefined when Atlas still
+ * shows nothing after the grace; a look that fails leaves the create unconfirmed.
  */
-async function readOwn(client: AtlasClient, inputs: ResolvedInputs, ref: EndpointRef, cause: unknown): Promise<AtlasEndpoint> {
-  const what = describeEndpoint(ref);
+export async function findOwn<Answer>(
+  look: () => Promise<Answer | undefined>,
+  words: UnconfirmedWords,
+  cause: unknown,
+): Promise<Answer | undefined> {
   try {
-    return await client.getPrivateEndpoint(ref);
-  } catch (lookupError) {
-    if (!isAtlasNotFound(lookupError)) throw unconfirmed(inputs, what, cause, `reading it failed too (${messageOf(lookupError)})`);
+    const outcome = await lookAgain({ read: look, grace: graceAfterCreate(realClock.now()), lookFirst: true });
+    return outcome.kind === "found" ? outcome.value : undefined;
+  } catch (lookError) {
+    throw unconfirmed(words, cause, `reading it failed too (${messageOf(lookError)})`);
   }
-  reportProgress(
-    `${what}: not found in Atlas (404) right after a create whose answer was lost; looking again, as Atlas may not list a new endpoint at once`,
-  );
-  let found: AtlasEndpoint | undefined;
-  try {
-    const look = await lookAgain({ read: () => client.getPrivateEndpoint(ref), grace: graceAfterCreate(realClock.now()) });
-    found = look.kind === "found" ? look.value : undefined;
-  } catch (lookupError) {
-    throw unconfirmed(inputs, what, cause, `reading it failed too (${messageOf(lookupError)})`);
-  }
-  if (!found) throw unconfirmed(inputs, what, cause, "Atlas did not list it within the grace period for a new endpoint");
-  return found;
 }
 
-/** The POST's answer was lost: look before giving up. */
-async function findOwn(client: AtlasClient, inputs: ResolvedInputs, ref: EndpointRef, error: unknown): Promise<Registration> {
-  const what = describeEndpoint(ref);
-  const existing = await readOwn(client, inputs, ref, error);
-  const differences = differencesFromInputs(inputs, existing);
-  // Atlas keys endpoints by id: one that differs from the inputs was there before this create.
-  if (differences.length > 0) throw explainCreateError(error, inputs, what);
-  reportProgress(
-    `${what}: the create's answer was lost, but Atlas has it registered; continuing with it (status ${observe(existing).label})`,
-  );
-  return { endpoint: existing, adopted: false };
-}
-
-async function takeOver(
-  client: AtlasClient,
-  inputs: ResolvedInputs,
-  ref: EndpointRef,
-  conflict: AtlasApiError,
-  ownEarlierAttempt: boolean,
-): Promise<Registration> {
-  const what = describeEndpoint(ref);
-  if (!inputs.adoptExisting && !ownEarlierAttempt) {
-    throw new Error(
-      `${what} is already registered with Atlas endpoint service ${inputs.endpointServiceId} (${conflict.message}). ` +
-        "adoptExisting is false, so it is not taken over: remove it from Atlas, or set adoptExisting: true to manage it with this resource.",
-    );
-  }
-  let existing: AtlasEndpoint;
-  if (ownEarlierAttempt) {
-    existing = await readOwn(client, inputs, ref, conflict);
-  } else {
-    try {
-      existing = await client.getPrivateEndpoint(ref);
-    } catch (error) {
-      if (isAtlasNotFound(error)) {
-        throw new Error(
-          `Atlas answered 409 (already exists) for ${what} but 404 when reading it; it is probably being deleted. Run \`pulumi up\` again in a minute.`,
-        );
-      }
-      throw error;
-    }
-  }
-  const seen = observe(existing);
-  if (seen.phase === "deleting" || seen.phase === "gone" || existing.deleteRequested === true) {
-    throw new Error(
-      `${what} is already registered with Atlas but is being deleted (status ${seen.label}); run \`pulumi up\` again once Atlas has removed it.`,
-    );
-  }
-  const differences = differencesFromInputs(inputs, existing);
-  if (differences.length > 0) {
-    throw new Error(
-      `${what} is already registered with Atlas but differs from the inputs, so it is not adopted: ${differences.join("; ")}. ` +
-        "Change the inputs to match, or remove the endpoint from Atlas.",
-    );
-  }
-  reportProgress(
-    ownEarlierAttempt
-      ? `${what}: a retried create found it already registered (an earlier attempt reached Atlas); continuing with it (status ${seen.label})`
-      : `${what}: already registered with Atlas; adopting it because adoptExisting is true (status ${seen.label})`,
-  );
-  return { endpoint: existing, adopted: !ownEarlierAttempt };
-}
-
-function explainCreateError(error: unknown, inputs: ResolvedInputs, what: string): Error {
-  const message = error instanceof Error ? error.message : String(error);
-  if (error instanceof AtlasApiError && error.status === 404) {
-    return new Error(
-      `Atlas has no ${inputs.cloudProvider} private endpoint service endpointServiceId="${inputs.endpointServiceId}" in project groupId="${inputs.groupId}" ` +
-        `(${message}). Check both ids; the service must exist before endpoints are added to it.`,
-      { cause: error },
-    );
-  }
-  if (error instanceof AtlasApiError && error.status === 400) return new Error(`Atlas rejected ${what}: ${message}`, { cause: error });
-  if (error instanceof AtlasApiError && error.status === 401) {
-    return new Error(
-      `Atlas did not accept the credentials to register ${what}: ${message}. Check the API key (mongodbatlas:publicKey/privateKey) or service account (mongodbatlas:clientId/clientSecret) in use.`,
-      { cause: error },
-    );
-  }
-  if (error instanceof AtlasApiError && error.status === 403) {
-    return new Error(
-      `Atlas does not allow these credentials to register ${what}: ${message}. Use an API key or service account with the Project Owner role in project groupId="${inputs.groupId}", then run \`pulumi up\` again.`,
-      { cause: error },
-    );
-  }
-  if (error instanceof AtlasApiError && error.status === 402) {
-    return new Error(
-      `Atlas will not register ${what} in project groupId="${inputs.groupId}" before the project's organization has payment information: ${message}. Add a payment method in Atlas (Billing), then run \`pulumi up\` again.`,
-      { cause: error },
-    );
-  }
-  return new Error(`Could not register ${what} with Atlas: ${message}`, { cause: error });
-}
-
-export async function create(props: Record<string, unknown>): Promise<CreateResult<PrivateEndpointOutputs>> {
-  const inputs = resolveInputs(props);
+export async function createWith<Inputs extends { timeouts?: Timeouts }, Ref, Answer, Outputs>(
+  resource: AtlasResource<Inputs, Ref, Answer, Outputs>,
+  props: Props,
+): Promise<{ id: string; outs: Outputs }> {
+  const inputs = resolveWith(resource.inputs, props);
   const startedAt = realClock.now();
-  const client = connectToAtlas(startedAt + timeoutMs(inputs.timeouts, "create"));
-  let registration: Registration;
+  const createTimeoutMs = timeoutMs(inputs.timeouts, "create");
+  const client: AtlasClient = connectToAtlas(startedAt + createTimeoutMs);
+  let placed: Awaited<ReturnType<typeof resource.create.place>>;
   try {
-    registration = await register(client, inputs);
+    placed = await resource.create.place(client, inputs);
   } catch (error) {
-    if (!(error instanceof RegistrationUnconfirmed)) throw error;
-    // Recorded without a status: update resumes (or registers again), refresh and destroy accept a 404.
-    const outputs = { ...toOutputs(inputs, undefined, false), [PROVIDER_KEY]: props[PROVIDER_KEY] };
-    throw new ResourceInitError(formatResourceId(endpointRefOf(inputs)), outputs, error.message);
+    if (!(error instanceof CreateUnconfirmed)) throw error;
+    // Recorded without a status: update resumes (or creates again), refresh and destroy accept a 404.
+    const outputs = { ...resource.outputs(inputs, undefined, { ref: undefined, adopted: false }), [PROVIDER_KEY]: props[PROVIDER_KEY] };
+    throw new ResourceInitError(resource.create.unconfirmedId(inputs), outputs, error.message);
   }
-  const { endpoint, adopted } = registration;
-  const ref = registeredRef(inputs, endpoint);
-  return settle(client, {
-    id: formatResourceId(ref),
-    ref,
+  return settleWith(resource, client, {
+    id: resource.idOf(placed.ref),
     inputs,
+    placed,
     provider: props[PROVIDER_KEY],
-    adopted,
-    initial: endpoint,
-    acceptedAt: realClock.now(),
-    timeoutMs: timeoutMs(inputs.timeouts, "create"),
+    timeoutMs: createTimeoutMs,
     startedAt,
   });
 }

@@ -12,13 +12,12 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import type * as grpcTypes from "@grpc/grpc-js";
-import type { ConfigureRequest } from "@pulumi/pulumi/dynamic";
 import { main } from "@pulumi/pulumi/provider";
 import type * as providerProto from "@pulumi/pulumi/proto/provider_pb";
 import type * as providerRpc from "@pulumi/pulumi/proto/provider_grpc_pb";
 import { CONFIG_KEYS } from "../host/connection";
 import { engineLog, type EngineLog, stderrLog } from "./engine-log";
-import { RESOURCE_KINDS } from "./kinds";
+import { configure as configureHost } from "../operations/lifecycle";
 import { pluginProvider } from "./provider";
 import { schemaText } from "./schema";
 
@@ -57,10 +56,9 @@ type ConfigureCall = { request: providerProto.ConfigureRequest };
 
 function configure(call: ConfigureCall, callback: Callback): void {
   try {
-    const config = pluginConfig(call.request.getVariablesMap().entries() as unknown as Iterable<[string, string]>);
-    // The lifecycles read config through `get` only (host/connection.ts's ConfigReader).
-    const request = { config: { get: (key: string) => config.get(key) } } as unknown as ConfigureRequest;
-    for (const kind of RESOURCE_KINDS) kind.lifecycle.configure(request);
+    const config = pluginConfig(call.request.getVariablesMap().toArray());
+    // One configuration for every kind: credentials and base URL live in the host, not in a resource.
+    configureHost({ config: { get: (key: string) => config.get(key) } });
     const response = new ConfigureResponse();
     response.setAcceptsecrets(false);
     response.setSupportspreview(false);

@@ -12,7 +12,7 @@
 import type * as provider from "@pulumi/pulumi/provider";
 import { withProgressSink } from "../host/stderr";
 import { ResourceInitError } from "../operations/resource-init-error";
-import { PROVIDER_KEY } from "../vocabulary/inputs";
+import { PROVIDER_KEY } from "../vocabulary/state";
 import { type EngineLog, stderrLog } from "./engine-log";
 import { RESOURCE_KINDS, type ResourceKind } from "./kinds";
 import { tokenOf } from "./schema";

@@ -55,3 +55,35 @@ export function formatDuration(ms: number): string {
   const seconds = totalSeconds % 60;
   return [hours ? `${hours}h` : "", minutes ? `${minutes}m` : "", seconds ? `${seconds}s` : ""].filter(Boolean).join(" ");
 }
+
+/** How long a resource waits before giving up. Not a change to anything in Atlas. */
+export interface Timeouts {
+  /** Wait for the resource to be ready after a create, e.g. "45m" or a number of seconds. Default "60m". */
+  create?: DurationInput;
+  /** Wait for Atlas to forget the resource after a delete. Default "30m". */
+  delete?: DurationInput;
+}
+
+/** Defaults for `timeouts`; never scaled by PULUMI_ATLAS_PE_TIME_SCALE (they are the user's). */
+export const DEFAULT_TIMEOUTS_MS = { create: 60 * 60_000, delete: 30 * 60_000 } as const;
+
+export function timeoutMs(timeouts: Timeouts | undefined, which: keyof Timeouts): number {
+  return parseDurationMs(timeouts?.[which]) ?? DEFAULT_TIMEOUTS_MS[which];
+}
+
+/** Recorded timeouts as a record holds them (any shape a past version wrote). */
+export function recordedTimeouts(value: unknown): Timeouts | undefined {
+  if (value === null || typeof value !== "object") return undefined;
+  const { create, delete: remove } = value as Record<string, unknown>;
+  const duration = (part: unknown) => (typeof part === "string" || typeof part === "number" ? part : undefined);
+  return { create: duration(create), delete: duration(remove) };
+}
+
+/** "45m" and 2700 are the same timeout: compared as durations, so a spelling change is no change. */
+export function sameTimeouts(a: unknown, b: unknown): boolean {
+  const ms = (value: unknown, key: keyof Timeouts) => {
+    const raw = recordedTimeouts(value)?.[key];
+    return raw === undefined ? undefined : (parseDurationMs(raw) ?? raw);
+  };
+  return ms(a, "create") === ms(b, "create") && ms(a, "delete") === ms(b, "delete");
+}

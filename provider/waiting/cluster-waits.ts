@@ -1,8 +1,8 @@
-import { AtlasApiError, type AtlasClient, type Cluster, type EndpointRef } from "../client";
+import { AtlasApiError, type AtlasClient, type Cluster } from "../client";
 import { clusterWatcherEnabled, timeScale } from "../host/connection";
 import { reportProgress } from "../host/stderr";
-import { describeEndpoint } from "../vocabulary/ids";
-import type { PrivateConnectionString } from "../vocabulary/outputs";
+import { messageOf } from "../vocabulary/errors";
+import type { EndpointRef } from "../vocabulary/refs";
 import { formatDuration, realClock, type Clock } from "../vocabulary/time";
 import { POLL_SCHEDULE } from "./poll-schedule";
 import { SharedReads } from "./shared-read";
@@ -43,6 +43,17 @@ function onSharedGrid(schedule: PollScheduleFunction, clock: Clock, scale: numbe
 /** Tests: forget every shared cluster answer. */
 export function resetClusterWatchers(): void {
   clusterWatchers.clear();
+}
+
+/** How to reach one cluster through a private endpoint, as Atlas lists it (no credentials in it). */
+export interface PrivateConnectionString {
+  clusterName: string;
+  /** MONGOD (replica set) or MONGOS (sharded). */
+  type?: string;
+  connectionString?: string;
+  srvConnectionString?: string;
+  /** Sharded clusters, where Atlas gives one. */
+  srvShardOptimizedConnectionString?: string;
 }
 
 /** true: every cluster of the project; a list: those names only. */
@@ -136,6 +147,8 @@ function standingOf(cluster: Cluster, ref: EndpointRef, serviceRegion: string | 
 export interface ClusterWait {
   client: AtlasClient;
   ref: EndpointRef;
+  /** How progress lines name what the clusters apply ("AWS endpoint vpce-..."). */
+  what: string;
   choice: ClusterChoice;
   /** The endpoint service's region (Atlas's name, e.g. US_EAST_1), for the region rule. */
   serviceRegion: string | undefined;
@@ -153,7 +166,7 @@ const CLUSTERS_SETTLED: WaitSpec = { pending: ["pending"], target: ["ready"], fa
  * skipped. Errors propagate: retrying HTTP is the client's job.
  */
 export async function waitForClusters(wait: ClusterWait): Promise<ClusterWaitOutcome> {
-  const what = describeEndpoint(wait.ref);
+  const { what } = wait;
   const clock = wait.clock ?? realClock;
   const startedAt = clock.now();
   const named = wait.choice === true ? undefined : new Set(wait.choice);
@@ -244,7 +257,7 @@ export async function waitForClusters(wait: ClusterWait): Promise<ClusterWaitOut
 
 /** A 403 on the cluster reads, said as what to do about it. */
 export function explainClusterReadError(error: unknown, ref: EndpointRef): string {
-  const message = error instanceof Error ? error.message : String(error);
+  const message = messageOf(error);
   if (error instanceof AtlasApiError && error.status === 403) {
     return (
       `Atlas does not allow these credentials to read the clusters of project groupId="${ref.groupId}" (${message}). ` +
@@ -263,6 +276,7 @@ export function explainClusterReadError(error: unknown, ref: EndpointRef): strin
 export async function refreshConnectionStrings(
   client: AtlasClient,
   ref: EndpointRef,
+  what: string,
   choice: ClusterChoice | false,
   recorded: unknown,
 ): Promise<PrivateConnectionString[] | undefined> {
@@ -272,7 +286,13 @@ export async function refreshConnectionStrings(
     const chosen = choice === true ? clusters : clusters.filter((cluster) => choice.includes(cluster.name));
     return chosen.flatMap((cluster) => stringsFor(cluster, ref));
   } catch (error) {
-    reportProgress(`${describeEndpoint(ref)}: privateConnectionStrings kept as recorded: ${explainClusterReadError(error, ref)}`);
-    return Array.isArray(recorded) ? (recorded as PrivateConnectionString[]) : undefined;
+    reportProgress(`${what}: privateConnectionStrings kept as recorded: ${explainClusterReadError(error, ref)}`);
+    return recordedConnectionStrings(recorded);
   }
+}
+
+/** The connection strings a record holds (undefined when it holds none). */
+export function recordedConnectionStrings(recorded: unknown): PrivateConnectionString[] | undefined {
+  if (!Array.isArray(recorded)) return undefined;
+  return recorded.filter((entry): entry is PrivateConnectionString => typeof entry?.clusterName === "string");
 }

@@ -1,20 +1,10 @@
-import {
-  AtlasClientError,
-  isAtlasNotFound,
-  type AtlasApiError,
-  type AtlasClient,
-  type AtlasEndpoint,
-  type EndpointRef,
-  type EndpointService,
-  type NotFoundVerdict,
-  type ServiceRef,
-} from "../client";
+import { AtlasClientError, isAtlasNotFound, type AtlasApiError, type AtlasClient } from "../client";
 import { CONFIG_KEYS, ENV_KEYS, timeScale } from "../host/connection";
 import { reportProgress } from "../host/stderr";
-import { describeEndpoint, describeService } from "../vocabulary/ids";
 import { formatDuration, realClock, type Clock } from "../vocabulary/time";
-import { observe, type Observation, type WaitSpec } from "./status-table";
+import type { Observation, Phase, WaitSpec } from "./status-table";
 import { waitFor } from "./wait";
+import type { Watched } from "./watched";
 
 /**
  * When a 404 really means gone, for any resource read by a GET that may 404: Atlas said so in its
@@ -64,12 +54,17 @@ export function notFoundCounter(grace: NotFoundGrace, clock: Clock): () => boole
 export type LookOutcome<T> = { kind: "found"; value: T } | { kind: "gone" };
 
 export interface LookAgain<T> {
-  /** One GET of the resource; a 404 (isAtlasNotFound) counts against the grace, other errors propagate. */
-  read: () => Promise<T>;
+  /**
+   * One look for the resource: what Atlas shows, or a 404 (isAtlasNotFound) or `undefined` (a list
+   * that does not hold it yet), which count against the grace; other errors propagate.
+   */
+  read: () => Promise<T | undefined>;
   grace: NotFoundGrace;
   clock?: Clock;
   /** How long refused looks are ridden out; NOT_FOUND_RULES.refusalsForMs by default. */
   timeoutMs?: number;
+  /** Look at once (a search that has not looked yet), instead of after a pause (the caller just met a 404). */
+  lookFirst?: boolean;
 }
 
 const NOT_FOUND_YET: Observation = { phase: "notFoundYet", label: "NOT_FOUND_YET" };
@@ -79,24 +74,27 @@ const FOUND: Observation = { phase: "ready", label: "FOUND" };
 const UNTIL_FOUND_OR_GONE: WaitSpec = { pending: ["notFoundYet"], target: ["ready", "gone"], failure: [] };
 
 /**
- * The caller just met a 404: looks again on the wait loop (its schedule, clock and refusal
- * handling) while 404s may still be lag under `grace`. Found: what Atlas shows. Gone: a 404
- * outside the grace. Throws NotConfirmedGone when Atlas refused every look until the timeout.
+ * Looks again on the wait loop (its schedule, clock and refusal handling) while "not there" may
+ * still be lag under `grace`: after a 404 the caller just met, or (lookFirst) for a resource a
+ * create whose answer was lost may have made. Found: what Atlas shows. Gone: not there outside the
+ * grace. Throws NotConfirmedGone when Atlas refused every look until the timeout.
  */
 export async function lookAgain<T>(options: LookAgain<T>): Promise<LookOutcome<T>> {
   const clock = options.clock ?? realClock;
   const lagging = notFoundCounter(options.grace, clock);
-  if (!lagging()) return { kind: "gone" };
+  if (!options.lookFirst && !lagging()) return { kind: "gone" };
   const timeoutMs = options.timeoutMs ?? NOT_FOUND_RULES.refusalsForMs;
+  const notThere = () => ({ value: undefined, observation: lagging() ? NOT_FOUND_YET : NOT_FOUND });
   const outcome = await waitFor<T | undefined>({
     spec: UNTIL_FOUND_OR_GONE,
-    initial: { value: undefined, observation: NOT_FOUND_YET },
+    ...(options.lookFirst ? {} : { initial: { value: undefined, observation: NOT_FOUND_YET } }),
     poll: async () => {
       try {
-        return { value: await options.read(), observation: FOUND };
+        const value = await options.read();
+        return value === undefined ? notThere() : { value, observation: FOUND };
       } catch (error) {
         if (!isAtlasNotFound(error)) throw error;
-        return { value: undefined, observation: lagging() ? NOT_FOUND_YET : NOT_FOUND };
+        return notThere();
       }
     },
     timeoutMs,
@@ -129,7 +127,7 @@ export interface GoneCheck<T> {
 export async function goneTwice<T>(notFound: unknown, check: GoneCheck<T>): Promise<LookOutcome<T>> {
   if (!isAtlasNotFound(notFound)) throw notFound;
   await check.confirm(notFound);
-  return lookAgain({
+  return lookAgain<T>({
     read: check.read,
     grace: check.grace ?? SECOND_LOOK,
     ...(check.clock ? { clock: check.clock } : {}),
@@ -137,44 +135,30 @@ export async function goneTwice<T>(notFound: unknown, check: GoneCheck<T>): Prom
   });
 }
 
-/** goneTwice for a private endpoint, saying so when the second look finds it after all. */
-export async function endpointGoneTwice(
+/** goneTwice for any resource, saying so when the second look finds it after all. */
+export async function goneTwiceFor<Ref, Answer>(
+  resource: Watched<Ref, Answer>,
   client: AtlasClient,
-  ref: EndpointRef,
+  ref: Ref,
   notFound: unknown,
   options: { grace?: NotFoundGrace; clock?: Clock; timeoutMs?: number } = {},
-): Promise<LookOutcome<AtlasEndpoint>> {
+): Promise<LookOutcome<Answer>> {
   const outcome = await goneTwice(notFound, {
-    read: () => client.getPrivateEndpoint(ref),
-    confirm: (error) => confirmGone(client, ref, error),
+    read: () => resource.read(client, ref),
+    confirm: (error) => resource.confirmGone(client, ref, error as AtlasApiError),
     ...options,
   });
   if (outcome.kind === "found") {
     reportProgress(
-      `${describeEndpoint(ref)}: Atlas answered 404, but a second look found it (status ${observe(outcome.value).label}): a lagging read, not a deletion`,
+      `${resource.describe(ref)}: Atlas answered 404, but a second look found it (status ${resource.observe(outcome.value).label}): a lagging read, not a deletion`,
     );
   }
   return outcome;
 }
 
-/** goneTwice for an endpoint service, the same way. */
-export async function serviceGoneTwice(
-  client: AtlasClient,
-  service: ServiceRef,
-  notFound: unknown,
-  options: { grace?: NotFoundGrace; clock?: Clock; timeoutMs?: number } = {},
-): Promise<LookOutcome<EndpointService>> {
-  const outcome = await goneTwice(notFound, {
-    read: () => client.getEndpointService(service),
-    confirm: async (error) => confirmServiceGone(client, service, error),
-    ...options,
-  });
-  if (outcome.kind === "found") {
-    reportProgress(
-      `${describeService(service)}: Atlas answered 404, but a second look found it (status ${outcome.value.status ?? "NO_STATUS_YET"}): a lagging read, not a deletion`,
-    );
-  }
-  return outcome;
+/** A record whose status says it was still being created: Atlas may not list it yet, so its 404s get the create's grace (from now: the record does not hold its create time). */
+export function graceForRecorded(phase: Phase | "notFoundYet" | undefined): NotFoundGrace {
+  return phase === "pending" ? graceAfterCreate(realClock.now()) : SECOND_LOOK;
 }
 
 /** A 404 that is not Atlas saying this endpoint is gone: the stack must keep the endpoint. */
@@ -183,54 +167,28 @@ export class NotConfirmedGone extends AtlasClientError {
 }
 
 /**
- * Resolves when Atlas said the endpoint is gone (see AtlasClient.whyNotFound); throws
- * NotConfirmedGone, saying what to check, when the 404 could mean something else.
+ * A 404 that the client's verdict does not take as "gone", for any resource: the error that says
+ * what to check. (An endpoint's own verdict, its service unreadable, is said by the endpoint.)
  */
-export async function confirmGone(client: AtlasClient, ref: EndpointRef, notFound: unknown): Promise<void> {
-  if (!isAtlasNotFound(notFound)) throw notFound;
-  const error = notFound as AtlasApiError;
-  const verdict = await client.whyNotFound(ref, error);
-  const what = describeEndpoint(ref);
-  if (verdict.gone) {
-    if (verdict.because === "service")
-      reportProgress(`${what}: its endpoint service ${ref.endpointServiceId} is gone from Atlas, and the endpoint with it`);
-    return;
-  }
-  throwNotGone(verdict, what, ref, error);
-}
-
-/**
- * The same rule for an endpoint service: only Atlas's own 404 for the service (not GROUP_NOT_FOUND,
- * not a proxy's 404) says it is gone. Resolves when it is; throws NotConfirmedGone otherwise.
- */
-export function confirmServiceGone(client: AtlasClient, service: ServiceRef, notFound: unknown): void {
-  if (!isAtlasNotFound(notFound)) throw notFound;
-  const error = notFound as AtlasApiError;
-  const verdict = client.whyServiceNotFound(error);
-  if (verdict.gone) return;
-  throwNotGone(verdict, describeService(service), service, error);
-}
-
-function throwNotGone(verdict: Extract<NotFoundVerdict, { gone: false }>, what: string, ref: ServiceRef, error: AtlasApiError): never {
+export function notConfirmedGone(
+  verdict: { because: "notAtlas" | "projectNotFound"; detail: string },
+  what: string,
+  groupId: string,
+  error: AtlasApiError,
+): NotConfirmedGone {
   const request = { method: error.method, path: error.path };
   switch (verdict.because) {
     case "notAtlas":
-      throw new NotConfirmedGone(
+      return new NotConfirmedGone(
         `${verdict.detail}, without an Atlas error body, so it is not taken to mean that ${what} is gone: something other than Atlas answered ` +
           `(a proxy, or a base URL with a path). Check ${CONFIG_KEYS.baseUrl} / ${ENV_KEYS.baseUrl.join("/")} (the Atlas origin only, e.g. https://cloud.mongodb.com) and any proxy in between`,
         request,
       );
     case "projectNotFound":
-      throw new NotConfirmedGone(
-        `${verdict.detail}: project groupId="${ref.groupId}" does not exist or these credentials cannot see it, so whether ${what} is gone is not known. ` +
+      return new NotConfirmedGone(
+        `${verdict.detail}: project groupId="${groupId}" does not exist or these credentials cannot see it, so whether ${what} is gone is not known. ` +
           "Check groupId and that the API key or service account has access to the project. If the project was deleted (its endpoints went with it), " +
           "remove this resource from the stack with `pulumi state delete <urn>` (`pulumi stack --show-urns` lists the URNs)",
-        request,
-      );
-    case "serviceUnreadable":
-      throw new NotConfirmedGone(
-        `${error.message}, but reading its endpoint service ${ref.endpointServiceId} did not confirm it is gone (${verdict.detail}). ` +
-          `Check that endpoint service ${ref.endpointServiceId} exists in project groupId="${ref.groupId}"`,
         request,
       );
     default:

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { AtlasClient } from "../../provider/client";
-import { LEGACY_PRIVATE_ENDPOINT_TYPE, PRIVATE_ENDPOINT_TYPE } from "../../provider/resource/private-endpoint";
+import { LEGACY_PRIVATE_ENDPOINT_TYPE, PRIVATE_ENDPOINT_TYPE } from "../../provider/private-endpoint/resource";
 import { mustSucceed } from "../../scripts/lib/pulumi-workspace";
 import {
   fixturesDir,

@@ -19,6 +19,6 @@ test("npm run demo creates a service and an endpoint per cloud, prints the conne
   expect(text).toMatch(/aws -> archive \(MONGOD\): mongodb\+srv:\/\//);
   expect(text).toMatch(/Done: created, waited for AVAILABLE, and destroyed one endpoint service and one endpoint per cloud/);
   // Node 26 lists the experimental node:ffi among the built-ins Pulumi's closure serializer loads; a program using
-  // this package must not print its warning (provider/resource/quiet-builtins.ts). CI runs this on 22, 24 and 26.
+  // this package must not print its warning (provider/dynamic/quiet-builtins.ts). CI runs this on 22, 24 and 26.
   expect(text).not.toMatch(/ExperimentalWarning/);
 });

@@ -4,7 +4,7 @@
  * Atlas can know, by create with a mapped Atlas error. Nothing reaches the simulator in either case.
  */
 import { ResourceInitError, type CloudProvider } from "../../provider";
-import { INPUT_KEYS } from "../../provider/vocabulary/inputs";
+import { INPUT_KEYS } from "../../provider/private-endpoint/inputs";
 import { hex, provider, PROVIDER_TEXT, useHarness, withEnv } from "../support/provider-harness";
 import { useWireSecrets } from "../support/wire-secrets";
 

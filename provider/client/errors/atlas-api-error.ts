@@ -73,6 +73,6 @@ export function formatSeconds(ms: number): string {
 }
 
 /** True for an AtlasApiError with status 404: the resource (or its parent) is gone. */
-export function isAtlasNotFound(error: unknown): boolean {
+export function isAtlasNotFound(error: unknown): error is AtlasApiError {
   return error instanceof AtlasApiError && error.status === 404;
 }

@@ -3,10 +3,10 @@ import { join } from "node:path";
 import { CONFIG_KEYS, ENV_KEYS } from "../../../provider/host/connection";
 import { packageSchema, schemaText, tokenOf } from "../../../provider/plugin/schema";
 import { CLOUD_PROVIDERS } from "../../../provider/vocabulary/clouds";
-import { INPUT_KEYS, resolveInputs } from "../../../provider/vocabulary/inputs";
-import { toOutputs } from "../../../provider/vocabulary/outputs";
-import { resolveServiceInputs, SERVICE_INPUT_KEYS } from "../../../provider/vocabulary/service-inputs";
-import { toServiceOutputs } from "../../../provider/vocabulary/service-outputs";
+import { INPUT_KEYS, resolveInputs } from "../../../provider/private-endpoint/inputs";
+import { toOutputs } from "../../../provider/private-endpoint/outputs";
+import { resolveServiceInputs, SERVICE_INPUT_KEYS } from "../../../provider/endpoint-service/inputs";
+import { toServiceOutputs } from "../../../provider/endpoint-service/outputs";
 import { packageVersion } from "../../../scripts/lib/plugin-package";
 import { repoRoot } from "../../../scripts/lib/pulumi-workspace";
 

@@ -1,5 +1,5 @@
 import { ResourceInitError } from "../../../provider/operations/resource-init-error";
-import { UNKNOWN } from "../../../provider/vocabulary/inputs";
+import { UNKNOWN } from "../../../provider/vocabulary/validation";
 import { TIME_SCALE_ENV } from "../../../provider/host/connection";
 import { resetClusterWatchers } from "../../../provider/waiting/cluster-waits";
 import { SharedRead } from "../../../provider/waiting/shared-read";

@@ -1,0 +1,60 @@
+/**
+ * The Pulumi id of an EndpointService: `${groupId}:${cloudProvider}:${endpointServiceId}`, enough for
+ * read, import and delete. A create Atlas may have carried out but never confirmed is recorded under
+ * `${groupId}:${cloudProvider}:region:${regionName}` instead (its id is Atlas's to give), and found
+ * later by listing that region for a service of the record's whole identity.
+ */
+import type { CloudProvider } from "../vocabulary/clouds";
+import type { ServiceRef } from "../vocabulary/refs";
+
+export const ID_FORMAT = "<groupId>:<AWS|AZURE|GCP>:<endpointServiceId>";
+
+export function formatServiceId(service: ServiceRef): string {
+  return `${service.groupId}:${service.cloudProvider}:${service.endpointServiceId}`;
+}
+
+const SERVICE_ID_PATTERN = /^([0-9a-f]{24}):(AWS|AZURE|GCP):([0-9a-f]{24})$/;
+
+export function parseServiceId(id: string): ServiceRef {
+  const match = SERVICE_ID_PATTERN.exec(id);
+  if (!match) {
+    throw new Error(`EndpointService id value="${id}" is not of the form ${ID_FORMAT} (24 hex characters each for the ids)`);
+  }
+  const [, groupId, cloudProvider, endpointServiceId] = match;
+  return { groupId: groupId!, cloudProvider: cloudProvider as CloudProvider, endpointServiceId: endpointServiceId! };
+}
+
+/** The slot Atlas keeps one service in: a cloud and region of a project, and on GCP the port-mapping kind (Atlas keeps both kinds side by side). */
+export interface ServiceIdentity {
+  groupId: string;
+  cloudProvider: CloudProvider;
+  /** Atlas's spelling. */
+  regionName: string;
+  /** GCP: a port-mapped service; false for a legacy one and for the other clouds. */
+  portMapped: boolean;
+}
+
+export function formatUnconfirmedServiceId(identity: ServiceIdentity): string {
+  return `${identity.groupId}:${identity.cloudProvider}:region:${identity.regionName}`;
+}
+
+const UNCONFIRMED_SERVICE_ID_PATTERN = /^([0-9a-f]{24}):(AWS|AZURE|GCP):region:([A-Z0-9_]+)$/;
+
+/** The identity an unconfirmed record names: its id gives the region; the port-mapping kind is the record's (an id never held it). */
+export function parseUnconfirmedServiceId(id: string, portMapped: boolean): ServiceIdentity | undefined {
+  const match = UNCONFIRMED_SERVICE_ID_PATTERN.exec(id);
+  if (!match) return undefined;
+  const [, groupId, cloudProvider, regionName] = match;
+  return {
+    groupId: groupId!,
+    cloudProvider: cloudProvider as CloudProvider,
+    regionName: regionName!,
+    portMapped: cloudProvider === "GCP" && portMapped,
+  };
+}
+
+/** How progress lines and errors name an endpoint service. */
+export function describeService(service: ServiceRef & { regionName?: string }): string {
+  const region = service.regionName ? ` in ${service.regionName}` : "";
+  return `${service.cloudProvider} endpoint service ${service.endpointServiceId}${region}`;
+}

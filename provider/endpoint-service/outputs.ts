@@ -1,0 +1,130 @@
+/** What an EndpointService records in state, and the one converter from an Atlas answer to it. */
+import type { CloudProvider } from "../vocabulary/clouds";
+import { nonEmpty, plainJson } from "../vocabulary/state";
+import type { Timeouts } from "../vocabulary/time";
+import type { ResolvedServiceInputs } from "./inputs";
+
+/**
+ * Everything an EndpointService records in state: the inputs (so diff, read and delete have them)
+ * and what Atlas reports. Plain JSON: an absent field is omitted, never `undefined`.
+ */
+export interface EndpointServiceOutputs {
+  groupId: string;
+  cloudProvider: CloudProvider;
+  /** As declared (either spelling); `regionName` is Atlas's spelling. */
+  region: string;
+  portMappingEnabled?: boolean;
+  supportedRemoteRegions?: string[];
+  timeouts?: Timeouts;
+  adoptExisting: boolean;
+  deleteAdoptedOnDestroy: boolean;
+  /** The Atlas endpoint service id: PrivateEndpoint's `endpointServiceId`. */
+  endpointServiceId: string;
+  /** INITIATING, AVAILABLE, WAITING_FOR_USER, FAILED or DELETING. */
+  status?: string;
+  /** Atlas's region name, e.g. US_EAST_1. */
+  regionName?: string;
+  /** AWS: the VPC endpoint service name a VPC interface endpoint connects to. */
+  endpointServiceName?: string;
+  /** Azure: the Private Link Service's name. */
+  privateLinkServiceName?: string;
+  /** Azure: the Private Link Service's resource id, which an Azure private endpoint connects to. */
+  privateLinkServiceResourceId?: string;
+  /** GCP: the service attachments, one forwarding rule each (one in all for a port-mapped service). */
+  serviceAttachmentNames?: string[];
+  /** The endpoints registered with the service (AWS vpce ids, Azure resource ids, GCP endpoint group names). */
+  endpointIds?: string[];
+  errorMessage?: string;
+  /** True when the project already had this service and this resource took it over. */
+  adopted: boolean;
+}
+
+/** The fields of an Atlas endpoint service answer that become outputs (any cloud). */
+export interface AtlasEndpointServiceView {
+  cloudProvider: CloudProvider;
+  id?: string;
+  status?: string;
+  errorMessage?: string;
+  regionName?: string;
+  endpointServiceName?: string;
+  interfaceEndpoints?: string[];
+  supportedRemoteRegions?: string[];
+  privateEndpoints?: string[];
+  privateLinkServiceName?: string;
+  privateLinkServiceResourceId?: string;
+  endpointGroupNames?: string[];
+  portMappingEnabled?: boolean;
+  serviceAttachmentNames?: string[];
+}
+
+/** The endpoints Atlas lists on a service, whatever the cloud calls the field. */
+export function registeredEndpointIds(service: AtlasEndpointServiceView): string[] | undefined {
+  switch (service.cloudProvider) {
+    case "AWS":
+      return service.interfaceEndpoints;
+    case "AZURE":
+      return service.privateEndpoints;
+    case "GCP":
+      return service.endpointGroupNames;
+    default:
+      return service.cloudProvider satisfies never;
+  }
+}
+
+/**
+ * The one place an Atlas endpoint service answer becomes outputs. `service` is undefined when
+ * Atlas was never read (a create recorded before its answer came).
+ */
+export function toServiceOutputs(
+  inputs: ResolvedServiceInputs,
+  endpointServiceId: string,
+  service: AtlasEndpointServiceView | undefined,
+  adopted: boolean,
+): EndpointServiceOutputs {
+  const cloud = inputs.cloudProvider;
+  return plainJson({
+    groupId: inputs.groupId,
+    cloudProvider: cloud,
+    region: inputs.declaredRegion,
+    portMappingEnabled: cloud === "GCP" ? (service?.portMappingEnabled ?? inputs.portMappingEnabled) : undefined,
+    supportedRemoteRegions: cloud === "AWS" ? inputs.supportedRemoteRegions : undefined,
+    timeouts: inputs.timeouts,
+    adoptExisting: inputs.adoptExisting,
+    deleteAdoptedOnDestroy: inputs.deleteAdoptedOnDestroy,
+    endpointServiceId: nonEmpty(service?.id) ?? endpointServiceId,
+    status: service?.status,
+    regionName: nonEmpty(service?.regionName) ?? inputs.region,
+    endpointServiceName: cloud === "AWS" ? nonEmpty(service?.endpointServiceName) : undefined,
+    privateLinkServiceName: cloud === "AZURE" ? nonEmpty(service?.privateLinkServiceName) : undefined,
+    privateLinkServiceResourceId: cloud === "AZURE" ? nonEmpty(service?.privateLinkServiceResourceId) : undefined,
+    serviceAttachmentNames: cloud === "GCP" ? service?.serviceAttachmentNames : undefined,
+    endpointIds: service ? registeredEndpointIds(service) : undefined,
+    errorMessage: nonEmpty(service?.errorMessage),
+    adopted,
+  } satisfies EndpointServiceOutputs);
+}
+
+/**
+ * What a record says Atlas last answered: outputs carry the answer's fields (the registered
+ * endpoints as `endpointIds`), so a record can be read back as the answer it was made from.
+ */
+export function recordedService(props: Record<string, unknown>, cloudProvider: CloudProvider): AtlasEndpointServiceView {
+  const text = (value: unknown) => (typeof value === "string" ? value : undefined);
+  const texts = (value: unknown) => (Array.isArray(value) ? value.filter((item): item is string => typeof item === "string") : undefined);
+  const endpointIds = texts(props.endpointIds);
+  return {
+    cloudProvider,
+    id: text(props.endpointServiceId),
+    status: text(props.status),
+    errorMessage: text(props.errorMessage),
+    regionName: text(props.regionName),
+    endpointServiceName: text(props.endpointServiceName),
+    privateLinkServiceName: text(props.privateLinkServiceName),
+    privateLinkServiceResourceId: text(props.privateLinkServiceResourceId),
+    serviceAttachmentNames: texts(props.serviceAttachmentNames),
+    portMappingEnabled: typeof props.portMappingEnabled === "boolean" ? props.portMappingEnabled : undefined,
+    interfaceEndpoints: cloudProvider === "AWS" ? endpointIds : undefined,
+    privateEndpoints: cloudProvider === "AZURE" ? endpointIds : undefined,
+    endpointGroupNames: cloudProvider === "GCP" ? endpointIds : undefined,
+  };
+}

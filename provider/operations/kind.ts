@@ -1,0 +1,95 @@
+/**
+ * A resource, as the lifecycle in this folder runs it: a record of what differs from one Atlas
+ * resource to the next (its Atlas calls, statuses, ids, inputs and outputs, adoption and diff
+ * rules). Each resource folder's lifecycle.ts fills one in; create, settle, read, update, delete
+ * and diff here are the same code for all of them.
+ */
+import type { AtlasClient } from "../client";
+import type { Observation } from "../waiting/status-table";
+import type { Watched } from "../waiting/watched";
+import type { Timeouts } from "../vocabulary/time";
+import type { InputVocabulary } from "../vocabulary/validation";
+import type { DiffRules } from "./diff";
+
+export type Props = Record<string, unknown>;
+
+/** Where the Atlas object a create settles on came from. */
+export interface Placed<Ref, Answer> {
+  ref: Ref;
+  /** What Atlas last answered for it; undefined when it said yes with an answer that could not be read. */
+  answer: Answer | undefined;
+  /** It existed before this resource and was taken over. */
+  adopted: boolean;
+  /** When Atlas accepted the create (its 404s soon after are eventual consistency); undefined when adopted or resumed. */
+  acceptedAt?: number;
+}
+
+/** One settle: after Atlas said yes to a create (or an adoption, or a resumed create). */
+export interface Settling<Inputs, Ref, Answer> {
+  /** The Pulumi id, recorded even when the wait fails. */
+  id: string;
+  inputs: Inputs;
+  placed: Placed<Ref, Answer>;
+  /** The serialized provider, copied into recorded properties so later operations can load it. */
+  provider: unknown;
+  /** The create timeout, counted from `startedAt` (when the create or its resumption began). */
+  timeoutMs: number;
+  startedAt: number;
+}
+
+export interface AtlasResource<Inputs extends { timeouts?: Timeouts }, Ref, Answer, Outputs> extends Watched<Ref, Answer> {
+  readonly inputs: InputVocabulary<Inputs>;
+  /** Asks Atlas to delete it (a DELETE). */
+  remove(client: AtlasClient, ref: Ref): Promise<void>;
+  /** The Pulumi id of the object `ref` names. */
+  idOf(ref: Ref): string;
+  /**
+   * The object a record in state names. Undefined: the record is of a create Atlas never confirmed,
+   * and Atlas holds nothing it could be.
+   */
+  locate(client: AtlasClient, id: string, props: Props): Promise<Ref | undefined>;
+  /** Where the recorded outputs say it is (its recorded status); undefined when they record none. */
+  recordedPhase(props: Props): Observation["phase"] | undefined;
+  /** The one converter to outputs. `answer` is undefined when Atlas was never read; `ref` when Atlas has not named it yet. */
+  outputs(inputs: Inputs, answer: Answer | undefined, placed: { ref: Ref | undefined; adopted: boolean }): Outputs;
+  readonly create: {
+    /**
+     * Finds or makes the Atlas object: the POST, a 409, an answer lost or unreadable, adoption.
+     * Throws CreateUnconfirmed when Atlas may hold one this create cannot name yet.
+     */
+    place(client: AtlasClient, inputs: Inputs): Promise<Placed<Ref, Answer>>;
+    /** The id recorded for a create Atlas may have carried out but never confirmed. */
+    unconfirmedId(inputs: Inputs): string;
+    /** What a resumed update says when Atlas no longer has it ("registering it again"). */
+    readonly again: string;
+  };
+  readonly settle: {
+    /** How a message says Atlas holds it ("is registered with Atlas", "exists in Atlas"). */
+    readonly held: string;
+    /** After the ready-wait: what else to wait for (an endpoint's clusters); the outputs. */
+    ready?(client: AtlasClient, settling: Settling<Inputs, Ref, Answer>, answer: Answer, record: () => Props): Promise<Outputs>;
+    /** What to run after it failed (FAILED, REJECTED, gone while waiting). */
+    failedAdvice(observation: Observation): string;
+    /** The create deadline passed: what to do and say (the default records it as not ready). */
+    onDeadline?(client: AtlasClient, settling: Settling<Inputs, Ref, Answer>, lastStatus: string, record: () => Props): Promise<never>;
+  };
+  readonly refresh: {
+    /** The inputs the record declared, or (import: no state) what the ref and Atlas say they are. */
+    declared(ref: Ref, props: Props, answer: Answer): Inputs;
+    /** The refreshed outputs (default: the converter's); an endpoint also reads its connection strings. */
+    outputs?(client: AtlasClient, ref: Ref, declared: Inputs, answer: Answer, props: Props): Promise<Outputs>;
+    /** The inputs as Atlas has them now, so a refresh shows drift against the program. */
+    refreshedInputs(outputs: Outputs, answer: Answer): Props;
+  };
+  readonly update: {
+    /** A resource recorded as ready: options, and whatever Atlas changes in place. */
+    settled(id: string, olds: Props, news: Props, inputs: Inputs): Promise<Outputs>;
+  };
+  readonly delete: {
+    /** Why destroy leaves it in Atlas (an adopted service other stacks may use); undefined to delete it. */
+    keeps?(id: string, props: Props): string | undefined;
+    /** Atlas refused the DELETE (not a 404): resolves when it is going anyway, else throws what to do. */
+    refused(client: AtlasClient, ref: Ref, refusal: Error, deleteTimeoutMs: number): Promise<void>;
+  };
+  readonly diff: DiffRules;
+}

@@ -1,0 +1,75 @@
+/**
+ * The Pulumi id of a PrivateEndpoint: `${groupId}:${cloudProvider}:${endpointServiceId}:${endpointId}`.
+ * The Atlas endpoint id comes last and raw (not URL-encoded), so it may contain '/' (Azure) or
+ * anything else: everything after the third ':' is the endpoint id. For GCP it is the endpoint
+ * group name. The id alone is enough for read and delete.
+ */
+import type { CloudProvider } from "../vocabulary/clouds";
+import type { EndpointRef } from "../vocabulary/refs";
+import { resolveInputs, type ResolvedInputs } from "./inputs";
+
+export type EndpointIdentity = EndpointRef;
+
+export function formatResourceId(identity: EndpointIdentity): string {
+  return `${identity.groupId}:${identity.cloudProvider}:${identity.endpointServiceId}:${identity.endpointId}`;
+}
+
+const ID_PATTERN = /^([0-9a-f]{24}):(AWS|AZURE|GCP):([0-9a-f]{24}):(.+)$/s;
+
+export const ID_FORMAT = "<groupId>:<AWS|AZURE|GCP>:<endpointServiceId>:<endpointId>";
+
+export function parseResourceId(id: string): EndpointIdentity {
+  const match = ID_PATTERN.exec(id);
+  if (!match) throw new Error(`PrivateEndpoint id value="${id}" is not of the form ${ID_FORMAT}`);
+  const [, groupId, cloudProvider, endpointServiceId, endpointId] = match;
+  return {
+    groupId: groupId!,
+    cloudProvider: cloudProvider as CloudProvider,
+    endpointServiceId: endpointServiceId!,
+    endpointId: endpointId!,
+  };
+}
+
+/** The Atlas endpoint the inputs name; GCP endpoints are addressed by their group name. */
+export function endpointRefOf(inputs: ResolvedInputs): EndpointRef {
+  const service = { groupId: inputs.groupId, cloudProvider: inputs.cloudProvider, endpointServiceId: inputs.endpointServiceId };
+  switch (inputs.cloudProvider) {
+    case "AWS":
+    case "AZURE":
+      return { ...service, endpointId: inputs.endpointId };
+    case "GCP":
+      return { ...service, endpointId: inputs.endpointGroupName };
+    default:
+      return inputs satisfies never;
+  }
+}
+
+/**
+ * The Atlas endpoint a resource in state names. The id is authoritative (it holds what Atlas
+ * answered at create); the recorded inputs are the fallback for ids this format did not write.
+ */
+export function endpointRefFor(id: string, props: Record<string, unknown>): EndpointRef {
+  try {
+    return parseResourceId(id);
+  } catch (idError) {
+    try {
+      return endpointRefOf(resolveInputs(props));
+    } catch {
+      throw idError;
+    }
+  }
+}
+
+/** How progress lines and errors name an endpoint (no secrets in any of it). */
+export function describeEndpoint(ref: EndpointRef): string {
+  switch (ref.cloudProvider) {
+    case "AWS":
+      return `AWS endpoint ${ref.endpointId}`;
+    case "AZURE":
+      return `Azure private endpoint ${ref.endpointId.split("/").pop() ?? ref.endpointId}`;
+    case "GCP":
+      return `GCP endpoint group ${ref.endpointId}`;
+    default:
+      return ref.cloudProvider satisfies never;
+  }
+}

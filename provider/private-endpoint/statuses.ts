@@ -1,0 +1,91 @@
+/**
+ * What each endpoint status means, per cloud, as data; a GCP endpoint group is ready only when every
+ * forwarding rule in it is. The sets list only statuses the vocabulary knows (a typo fails to compile).
+ */
+import type { CloudProvider, EndpointStatus, EndpointStatusView, ForwardingRuleStatus } from "../vocabulary/clouds";
+import { recordedAnswer } from "./outputs";
+import { judged, phaseIn, unlistedIn, type Observation, type StatusSets, type Unlisted } from "../waiting/status-table";
+
+type StatusTable = {
+  readonly [C in CloudProvider]: StatusSets<EndpointStatus<C>> & { readonly statusField: "connectionStatus" | "status" };
+};
+
+export const STATUS_TABLE = {
+  AWS: {
+    statusField: "connectionStatus",
+    pending: ["PENDING_ACCEPTANCE", "PENDING"],
+    ready: ["AVAILABLE"],
+    failed: ["REJECTED"],
+    deleting: ["DELETING"],
+    gone: [],
+  },
+  AZURE: { statusField: "status", pending: ["INITIATING"], ready: ["AVAILABLE"], failed: ["FAILED"], deleting: ["DELETING"], gone: [] },
+  GCP: {
+    statusField: "status",
+    pending: ["INITIATING", "VERIFIED"],
+    ready: ["AVAILABLE"],
+    failed: ["FAILED"],
+    deleting: ["DELETING"],
+    gone: ["DELETED"],
+  },
+} as const satisfies StatusTable;
+
+/** Compiles only while every status the vocabulary documents has a meaning in the table above. */
+export type _EveryDocumentedStatusHasAMeaning = [
+  Unlisted<EndpointStatus<"AWS">, (typeof STATUS_TABLE)["AWS"]>,
+  Unlisted<EndpointStatus<"AZURE">, (typeof STATUS_TABLE)["AZURE"]>,
+  Unlisted<EndpointStatus<"GCP">, (typeof STATUS_TABLE)["GCP"]>,
+] extends [never, never, never]
+  ? true
+  : never;
+const _checked: _EveryDocumentedStatusHasAMeaning = true;
+void _checked;
+
+/** A GCP endpoint group is ready only when every forwarding rule in it is. */
+export const GCP_FORWARDING_RULE_STATUS: StatusSets<ForwardingRuleStatus> = {
+  pending: ["INITIATING"],
+  ready: ["AVAILABLE"],
+  failed: ["FAILED"],
+  deleting: ["DELETING"],
+  gone: [],
+};
+
+export function statusOf(endpoint: EndpointStatusView): string | undefined {
+  return endpoint[STATUS_TABLE[endpoint.cloudProvider].statusField];
+}
+
+/** A status this version's table does not list (Atlas adds statuses over time); undefined when known or absent. */
+export function unknownStatusOf(endpoint: EndpointStatusView): string | undefined {
+  return unlistedIn(STATUS_TABLE[endpoint.cloudProvider], statusOf(endpoint));
+}
+
+export function observe(endpoint: EndpointStatusView): Observation {
+  const status = statusOf(endpoint);
+  let phase = phaseIn(STATUS_TABLE[endpoint.cloudProvider], status);
+  let label = status ?? "NO_STATUS_YET";
+  const reasons: string[] = [];
+  if (endpoint.cloudProvider === "GCP" && endpoint.endpoints && endpoint.endpoints.length > 0) {
+    const rules = endpoint.endpoints.map((rule) => ({
+      name: rule.endpointName ?? "?",
+      phase: phaseIn(GCP_FORWARDING_RULE_STATUS, rule.status),
+      status: rule.status,
+    }));
+    const available = rules.filter((rule) => rule.phase === "ready").length;
+    const failedRules = rules.filter((rule) => rule.phase === "failed");
+    if (available < rules.length) label += ` (forwarding rules ${available}/${rules.length} AVAILABLE)`;
+    if (failedRules.length > 0 && (phase === "pending" || phase === "ready")) {
+      phase = "failed";
+      reasons.push(`forwarding rule ${failedRules.map((rule) => `${rule.name} is ${rule.status}`).join(", ")}`);
+    } else if (phase === "ready" && available < rules.length) {
+      phase = "pending";
+    }
+  }
+  if (endpoint.deleteRequested === true && phase !== "gone" && phase !== "deleting") label += " (delete requested)";
+  return judged(phase, label, endpoint.errorMessage, reasons);
+}
+
+/** Where a record says the endpoint is (its recorded status fields); undefined when it names no cloud. */
+export function recordedPhase(props: Record<string, unknown>): Observation["phase"] | undefined {
+  const answer = recordedAnswer(props);
+  return answer === undefined ? undefined : observe(answer).phase;
+}
