@@ -171,3 +171,69 @@ describe("after Atlas may have said yes", () => {
     expect(String(error.id)).toMatch(new RegExp(`^${harness.seed.groupId}:AWS:[0-9a-f]{24}$`));
   });
 });
+
+describe("after a lost answer, with other stacks in the same region", () => {
+  let proxy: RewritingProxy;
+  beforeAll(async () => {
+    proxy = await startRewritingProxy(harness.simulator.baseUrl);
+  });
+  afterAll(async () => proxy.close());
+  afterEach(() => {
+    proxy.rules.length = 0;
+    proxy.log.length = 0;
+    process.env.MONGODB_ATLAS_BASE_URL = harness.simulator.baseUrl;
+  });
+  const destroy = (id: string, outs: Record<string, unknown>) =>
+    harness.observe(serviceProvider.delete(id, { ...outs, __provider: PROVIDER_TEXT }));
+
+  test("a GCP create asked for a legacy service takes its own, not the port-mapped one another stack made meanwhile, and destroy leaves only that one", async () => {
+    // Another stack's port-mapped service appears after this create listed the region (the list hides it, as it would have).
+    const other = await create({ cloudProvider: "GCP", region: "asia-southeast1", portMappingEnabled: true });
+    proxy.rules.push({ method: "GET", path: SERVICES, rewrite: { kind: "body", change: () => [] }, count: 1 });
+    proxy.rules.push({ method: "POST", path: CREATE, rewrite: { kind: "forwardThenDrop" }, count: 1 });
+    process.env.MONGODB_ATLAS_BASE_URL = proxy.baseUrl;
+    const { id, outs } = await create({ cloudProvider: "GCP", region: "asia-southeast1" });
+    process.env.MONGODB_ATLAS_BASE_URL = harness.simulator.baseUrl;
+    expect(proxy.log.map((entry) => entry.action)).toEqual(expect.arrayContaining(["body", "forwardThenDrop"]));
+    const inAtlas = await servicesIn("GCP", "SOUTHEASTERN_ASIA_PACIFIC");
+    const legacy = inAtlas.find((service) => service.cloudProvider === "GCP" && service.portMappingEnabled !== true);
+    expect(legacy?.id).toBeDefined();
+    expect(outs).toMatchObject({ endpointServiceId: legacy?.id, portMappingEnabled: false, adopted: false });
+    await destroy(id, outs);
+    expect((await servicesIn("GCP", "SOUTHEASTERN_ASIA_PACIFIC")).map((service) => service.id)).toEqual([other.outs.endpointServiceId]);
+  });
+
+  test("two stacks racing: one whose POST met the other's 409 with the answer lost adopts the other's service, and only the other's destroy deletes it", async () => {
+    // Stack B creates the region's service; a little later (on Atlas's clock) stack A, which listed the
+    // region before B's service existed, POSTs: Atlas answers 409, and A never sees that answer.
+    const b = await create({ region: "ap-northeast-3" });
+    await harness.control.advance(2_000);
+    proxy.rules.push({ method: "GET", path: SERVICES, rewrite: { kind: "body", change: () => [] }, count: 1 });
+    proxy.rules.push({ method: "POST", path: CREATE, rewrite: { kind: "forwardThenDrop", anyStatus: true }, count: 1 });
+    process.env.MONGODB_ATLAS_BASE_URL = proxy.baseUrl;
+    const a = await create({ region: "ap-northeast-3" });
+    process.env.MONGODB_ATLAS_BASE_URL = harness.simulator.baseUrl;
+    const posts = (await harness.requests()).filter((entry) => entry.method === "POST" && CREATE.test(entry.path));
+    expect(posts.at(-1)?.status).toBe(409);
+    expect(proxy.log.filter((entry) => entry.action === "forwardThenDrop")).toHaveLength(1);
+    expect(a.outs).toMatchObject({ endpointServiceId: b.outs.endpointServiceId, adopted: true });
+    expect(harness.progress.some((line) => line.includes("another stack created it just before this create's POST"))).toBe(true);
+
+    await destroy(a.id, a.outs);
+    expect((await servicesIn("AWS", "AP_NORTHEAST_3")).map((service) => service.id)).toEqual([b.outs.endpointServiceId]);
+    await destroy(b.id, b.outs);
+    expect(await servicesIn("AWS", "AP_NORTHEAST_3")).toEqual([]);
+  });
+
+  test("alone in its region, a create whose answer was lost keeps the service it made, and destroy deletes it", async () => {
+    await harness.control.advance(2_000);
+    proxy.rules.push({ method: "POST", path: CREATE, rewrite: { kind: "forwardThenDrop" }, count: 1 });
+    process.env.MONGODB_ATLAS_BASE_URL = proxy.baseUrl;
+    const { id, outs } = await create({ region: "eu-central-2" });
+    process.env.MONGODB_ATLAS_BASE_URL = harness.simulator.baseUrl;
+    expect(proxy.log.filter((entry) => entry.action === "forwardThenDrop")).toHaveLength(1);
+    expect(outs).toMatchObject({ adopted: false });
+    await destroy(id, outs);
+    expect(await servicesIn("AWS", "EU_CENTRAL_2")).toEqual([]);
+  });
+});

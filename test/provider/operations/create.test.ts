@@ -1,0 +1,40 @@
+/** The create every resource runs (operations/create.ts), on each resource. */
+import { LIFECYCLE_SUBJECTS } from "../../support/lifecycle-subjects";
+import { useHarness } from "../../support/provider-harness";
+import { startRewritingProxy, type RewritingProxy } from "../../support/rewriting-proxy";
+
+const harness = useHarness();
+
+const CREATE = { PrivateEndpoint: /\/endpoint$/, EndpointService: /\/privateEndpoint\/endpointService$/ };
+/** What the search after a lost answer reads: the endpoint the inputs name, or the region's services. */
+const SEARCH = { PrivateEndpoint: /\/endpoint\/vpce-[0-9a-f]{17}$/, EndpointService: /\/privateEndpoint\/AWS\/endpointService$/ };
+
+let proxy: RewritingProxy;
+beforeAll(async () => {
+  proxy = await startRewritingProxy(harness.simulator.baseUrl);
+});
+afterAll(async () => proxy.close());
+afterEach(() => {
+  proxy.rules.length = 0;
+  proxy.log.length = 0;
+  process.env.MONGODB_ATLAS_BASE_URL = harness.simulator.baseUrl;
+});
+
+describe.each(LIFECYCLE_SUBJECTS)("$name", (subject) => {
+  test("after a lost answer, the search for what the create made rides out 503s past the client's retries, and finds it", async () => {
+    const args = subject.args(harness, 4);
+    // A service's create lists its region before the POST: that list goes through.
+    if (subject.name === "EndpointService")
+      proxy.rules.push({ method: "GET", path: SEARCH.EndpointService, rewrite: { kind: "body", change: (body) => body }, count: 1 });
+    proxy.rules.push({ method: "POST", path: CREATE[subject.name], rewrite: { kind: "forwardThenDrop" }, count: 1 });
+    // Two requests' worth of the client's 8 attempts each: the search itself must wait them out.
+    proxy.rules.push({ method: "GET", path: SEARCH[subject.name], rewrite: { kind: "answer", status: 503 }, count: 16 });
+    process.env.MONGODB_ATLAS_BASE_URL = proxy.baseUrl;
+    const { outs } = await harness.observe(subject.provider.create(await subject.checked(harness, args)));
+    expect(outs).toMatchObject({ adopted: false });
+    expect(proxy.log.filter((entry) => entry.action === "forwardThenDrop")).toHaveLength(1);
+    expect(proxy.log.filter((entry) => entry.action === "answer" && entry.status === 503)).toHaveLength(16);
+    expect(await subject.inAtlas(harness, args)).toHaveLength(1);
+    expect(proxy.errors).toEqual([]);
+  });
+});

@@ -1,0 +1,76 @@
+/**
+ * The two resources as the shared-lifecycle tests drive them: how to declare one, which provider runs
+ * it, the GET that reads it, and the simulator phase that holds it before it is ready. A rule of the
+ * shared lifecycle is tested on every subject, so a resource that lost it fails by name.
+ */
+import type { TransitionDelays } from "../../simulator";
+import { ResourceInitError } from "../../provider";
+import { connectToAtlas } from "../../provider/host/connection";
+import { HELD_DELAY, provider, serviceProvider, type Harness } from "./provider-harness";
+
+export interface LifecycleSubject {
+  name: "PrivateEndpoint" | "EndpointService";
+  provider: typeof provider;
+  /** Args for a fresh one (`n` keeps several in one test file apart: a service's region). */
+  args(harness: Harness, n: number): Record<string, unknown>;
+  /** Inputs as the engine passes them to create. */
+  checked(harness: Harness, args: Record<string, unknown>): Promise<Record<string, unknown>>;
+  /** The path pattern of the GET that reads one (and of its DELETE). */
+  path(args: Record<string, unknown>): string;
+  /** The phase a fresh one is held in before it is ready, and the delay that holds it. */
+  held: { status: string; delay: keyof TransitionDelays };
+  /** What Atlas holds that `args` declare (to show nothing was left behind). */
+  inAtlas(harness: Harness, args: Record<string, unknown>): Promise<unknown[]>;
+}
+
+/** AWS regions no other test in a file that uses these subjects should take. */
+const SERVICE_REGIONS = [
+  "ap-southeast-1",
+  "ap-southeast-2",
+  "ap-southeast-3",
+  "ap-northeast-2",
+  "ap-northeast-3",
+  "eu-central-2",
+  "ca-west-1",
+];
+
+export const LIFECYCLE_SUBJECTS: LifecycleSubject[] = [
+  {
+    name: "PrivateEndpoint",
+    provider,
+    args: (harness) => harness.awsArgs(),
+    checked: (harness, args) => harness.checked(args),
+    path: (args) => `/endpoint/${String(args.endpointId)}$`,
+    held: { status: "PENDING_ACCEPTANCE", delay: "awsPendingAcceptanceMs" },
+    inAtlas: async (harness, args) => (await harness.endpoints()).filter((endpoint) => endpoint.endpointId === args.endpointId),
+  },
+  {
+    name: "EndpointService",
+    provider: serviceProvider,
+    args: (harness, n) => {
+      const region = SERVICE_REGIONS[n];
+      if (!region) throw new Error(`lifecycle-subjects: no service region number ${n}; add one`);
+      return { groupId: harness.seed.groupId, region };
+    },
+    checked: (harness, args) => harness.checkedService(args),
+    path: () => "/privateEndpoint/AWS/endpointService/[0-9a-f]{24}$",
+    held: { status: "INITIATING", delay: "endpointServiceInitiatingMs" },
+    inAtlas: async (harness, args) => {
+      const services = await connectToAtlas().listEndpointServices({ groupId: harness.seed.groupId, cloudProvider: "AWS" });
+      const regionName = String(args.region).toUpperCase().replace(/-/g, "_");
+      return services.filter((service) => service.regionName === regionName);
+    },
+  },
+];
+
+/** One whose create deadline passed while Atlas still held it: recorded as still being created. */
+export async function stillBeingCreated(harness: Harness, subject: LifecycleSubject, n: number) {
+  await harness.delays({ [subject.held.delay]: HELD_DELAY });
+  const args = subject.args(harness, n);
+  const error = await harness.failure(subject.provider.create(await subject.checked(harness, { ...args, timeouts: { create: "150ms" } })));
+  if (!(error instanceof ResourceInitError)) throw new Error(`expected the create to be recorded as not ready, got ${error.message}`);
+  const props = error.properties;
+  const status = props.status ?? props.connectionStatus;
+  if (status !== subject.held.status) throw new Error(`expected it recorded as ${subject.held.status}, got ${String(status)}`);
+  return { args, id: error.id, props };
+}
