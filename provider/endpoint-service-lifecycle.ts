@@ -3,4 +3,6 @@
  * (`dist/provider/endpoint-service-lifecycle.js` of the installed package). Stacks depend on it, so
  * it keeps these exports whatever the layout.
  */
-export { check, configure, create, diff, read, remove, update } from "./endpoint-service/lifecycle";
+import { lifecycle } from "./endpoint-service/lifecycle";
+
+export const { check, configure, create, diff, read, remove, update } = lifecycle;

@@ -3,4 +3,6 @@
  * of the installed package (state written by 0.1.0 names it, test/e2e/alias.test.ts runs such a
  * state). Stacks depend on it, so it stays here with the same exports whatever the layout.
  */
-export { check, configure, create, diff, read, remove, update } from "./private-endpoint/lifecycle";
+import { lifecycle } from "./private-endpoint/lifecycle";
+
+export const { check, configure, create, diff, read, remove, update } = lifecycle;

@@ -9,3 +9,8 @@ type Arg<T> = [NonNullable<T>] extends [readonly (infer E)[]]
 
 /** A resource's public args, derived from its plain inputs type (each union member kept apart). */
 export type ArgsOf<T> = T extends unknown ? { [K in keyof T]: Arg<T[K]> } : never;
+
+/** Every output a resource declares, seeded as undefined, so preview shows what is not known until `pulumi up`. */
+export function unknownOutputs(properties: Readonly<Record<string, unknown>>): Record<string, undefined> {
+  return Object.fromEntries(Object.keys(properties).map((name) => [name, undefined]));
+}

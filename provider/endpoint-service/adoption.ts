@@ -11,16 +11,6 @@ import { observeService } from "./statuses";
 
 const quoted = (value: unknown) => JSON.stringify(value);
 
-/** The slot the inputs declare: cloud, region and (GCP) port-mapping kind. */
-export function identityOf(inputs: ResolvedServiceInputs): ServiceIdentity {
-  return {
-    groupId: inputs.groupId,
-    cloudProvider: inputs.cloudProvider,
-    regionName: inputs.region,
-    portMapped: inputs.cloudProvider === "GCP" && inputs.portMappingEnabled === true,
-  };
-}
-
 /** Whether Atlas's service sits in that slot: its cloud's list, the same region, and on GCP the same port-mapping kind. */
 export function inSlot(service: EndpointService, identity: ServiceIdentity): boolean {
   const portMapped = service.cloudProvider === "GCP" && service.portMappingEnabled === true;

@@ -17,8 +17,8 @@ import type { Placed } from "../operations/kind";
 import { createdAtOf, type ServiceRef } from "../vocabulary/refs";
 import { sameRegion } from "../vocabulary/regions";
 import { realClock } from "../vocabulary/time";
-import { chooseAdoptable, identityOf, inSlot } from "./adoption";
-import { describeService } from "./ids";
+import { chooseAdoptable, inSlot } from "./adoption";
+import { describeService, identityOf } from "./ids";
 import type { ResolvedServiceInputs } from "./inputs";
 
 export const REGION_CONFLICT = "PRIVATE_ENDPOINT_SERVICE_ALREADY_EXISTS_FOR_REGION";
@@ -120,7 +120,10 @@ async function claimNew(
   return adopt(inputs, fresh, "another stack created it just before this create's POST, whose answer was lost");
 }
 
-export async function placeService(client: AtlasClient, inputs: ResolvedServiceInputs): Promise<PlacedService> {
+/** What a resumed update says when Atlas no longer has the service. */
+export const again = "creating it again";
+
+export async function place(client: AtlasClient, inputs: ResolvedServiceInputs): Promise<PlacedService> {
   const identity = identityOf(inputs);
   const existing = await servicesInRegion(client, inputs);
   // GCP keeps a legacy and a port-mapped service side by side in one region (the migration path):

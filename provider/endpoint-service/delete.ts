@@ -8,11 +8,14 @@ import type { ServiceRef } from "../vocabulary/refs";
 import { describeService } from "./ids";
 import { registeredEndpointIds } from "./outputs";
 
+/** Asks Atlas to delete the service. */
+export const remove = (client: AtlasClient, ref: ServiceRef): Promise<void> => client.deleteEndpointService(ref);
+
 export const ENDPOINTS_REMAIN = "CANNOT_DELETE_PRIVATELINK_WITH_ENDPOINTS";
 
 type Props = Record<string, unknown>;
 
-export function keepsAdopted(id: string, props: Props): string | undefined {
+export function keeps(id: string, props: Props): string | undefined {
   if (props.adopted !== true || props.deleteAdoptedOnDestroy === true) return undefined;
   return (
     `endpoint service ${typeof props.endpointServiceId === "string" ? props.endpointServiceId : id}: adopted from the project, so it stays in Atlas ` +
@@ -21,7 +24,7 @@ export function keepsAdopted(id: string, props: Props): string | undefined {
 }
 
 /** Atlas refuses while endpoints are registered: name them and what to destroy first. Any other refusal stands. */
-export async function whenServiceRefused(client: AtlasClient, ref: ServiceRef, refusal: Error): Promise<void> {
+export async function refused(_service: unknown, client: AtlasClient, ref: ServiceRef, refusal: Error): Promise<void> {
   if (!(refusal instanceof AtlasApiError) || (refusal.errorCode !== ENDPOINTS_REMAIN && refusal.status !== 409)) throw refusal;
   let endpoints: string[] = [];
   try {

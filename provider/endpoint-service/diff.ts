@@ -1,9 +1,8 @@
 /** EndpointService's diff rules (the diff itself is operations/diff.ts). */
 import type { CloudProvider } from "../vocabulary/clouds";
 import { sameRegion } from "../vocabulary/regions";
-import { sameTimeouts } from "../vocabulary/time";
 import { isUnknown } from "../vocabulary/validation";
-import { sameOption, type DiffRules } from "../operations/diff";
+import { sameField, type DiffRules } from "../operations/diff";
 import { normalizedRemoteRegions, SERVICE_INPUT_DEFAULTS, SERVICE_OPTION_FIELDS } from "./inputs";
 
 type Props = Record<string, unknown>;
@@ -17,12 +16,10 @@ const cloudOf = (props: Props): unknown => props.cloudProvider ?? SERVICE_INPUT_
 
 const regions = (value: unknown) => (Array.isArray(value) ? value.map(String) : undefined);
 
-function same(field: string, olds: Props, news: Props): boolean {
+function same(field: string, olds: Props, news: Props): boolean | undefined {
   const before = olds[field];
   const after = news[field];
   switch (field) {
-    case "cloudProvider":
-      return cloudOf(olds) === cloudOf(news);
     case "region":
       return typeof before === "string" && typeof after === "string" && sameRegion(cloudOf(news) as CloudProvider, before, after);
     case "portMappingEnabled":
@@ -33,13 +30,8 @@ function same(field: string, olds: Props, news: Props): boolean {
         after === undefined ||
         JSON.stringify(normalizedRemoteRegions(regions(before))) === JSON.stringify(normalizedRemoteRegions(regions(after)))
       );
-    case "timeouts":
-      return sameTimeouts(before, after);
-    case "adoptExisting":
-    case "deleteAdoptedOnDestroy":
-      return sameOption(SERVICE_INPUT_DEFAULTS, field, olds, news);
     default:
-      return before === after;
+      return undefined;
   }
 }
 
@@ -49,12 +41,13 @@ function same(field: string, olds: Props, news: Props): boolean {
  * of one project: Atlas allows one there, so creating first would meet a 409 and adopt the very
  * service the old resource then deletes.
  */
-export const ENDPOINT_SERVICE_DIFF: DiffRules = {
+export const rules: DiffRules = {
   replaceFields: () => SERVICE_REPLACE_FIELDS,
   updateFields: [...SERVICE_UPDATE_FIELDS, ...SERVICE_OPTION_FIELDS],
+  defaults: SERVICE_INPUT_DEFAULTS,
   same,
   maySameObject(_id, olds, news) {
-    const mayMatch = (field: string) => isUnknown(news[field]) || same(field, olds, news);
+    const mayMatch = (field: string) => isUnknown(news[field]) || sameField(rules, field, olds, news);
     return mayMatch("groupId") && mayMatch("cloudProvider") && mayMatch("region");
   },
 };

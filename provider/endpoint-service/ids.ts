@@ -6,6 +6,7 @@
  */
 import type { CloudProvider } from "../vocabulary/clouds";
 import type { ServiceRef } from "../vocabulary/refs";
+import type { ResolvedServiceInputs } from "./inputs";
 
 export const ID_FORMAT = "<groupId>:<AWS|AZURE|GCP>:<endpointServiceId>";
 
@@ -34,6 +35,16 @@ export interface ServiceIdentity {
   portMapped: boolean;
 }
 
+/** The slot the inputs declare: cloud, region and (GCP) port-mapping kind. */
+export function identityOf(inputs: ResolvedServiceInputs): ServiceIdentity {
+  return {
+    groupId: inputs.groupId,
+    cloudProvider: inputs.cloudProvider,
+    regionName: inputs.region,
+    portMapped: inputs.cloudProvider === "GCP" && inputs.portMappingEnabled === true,
+  };
+}
+
 export function formatUnconfirmedServiceId(identity: ServiceIdentity): string {
   return `${identity.groupId}:${identity.cloudProvider}:region:${identity.regionName}`;
 }
@@ -57,4 +68,11 @@ export function parseUnconfirmedServiceId(id: string, portMapped: boolean): Serv
 export function describeService(service: ServiceRef & { regionName?: string }): string {
   const region = service.regionName ? ` in ${service.regionName}` : "";
   return `${service.cloudProvider} endpoint service ${service.endpointServiceId}${region}`;
+}
+
+export { describeService as describe, formatServiceId as idOf };
+
+/** Atlas gives the id: an unconfirmed create is recorded under its slot, found later by listing it. */
+export function unconfirmedId(inputs: ResolvedServiceInputs): string {
+  return formatUnconfirmedServiceId(identityOf(inputs));
 }

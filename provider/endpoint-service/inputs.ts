@@ -6,21 +6,7 @@ import { z } from "zod";
 import type { CloudProvider } from "../vocabulary/clouds";
 import { atlasRegionName, regionHelp } from "../vocabulary/regions";
 import type { Timeouts } from "../vocabulary/time";
-import {
-  cloudProvider,
-  flag,
-  HEX24,
-  isUnknown,
-  listedTwice,
-  orUnknown,
-  resolveWith,
-  shown,
-  text,
-  timeoutsSchema,
-  validateWith,
-  type InputFailure,
-  type InputVocabulary,
-} from "../vocabulary/validation";
+import { flag, isUnknown, listedTwice, orUnknown, PROJECT_FIELDS, shown, type InputVocabulary } from "../vocabulary/validation";
 
 /** What a user declares for an Atlas private endpoint service. `cloudProvider` defaults to AWS. */
 export interface EndpointServiceInputs {
@@ -73,9 +59,7 @@ export const SERVICE_OPTION_FIELDS = ["timeouts", "adoptExisting", "deleteAdopte
 const MAX_REMOTE_REGIONS = 35;
 
 const commonSchema = z.object({
-  groupId: orUnknown(text(HEX24, "24 hexadecimal characters (the Atlas project id)")),
-  cloudProvider: orUnknown(cloudProvider),
-  timeouts: orUnknown(timeoutsSchema),
+  ...PROJECT_FIELDS,
   adoptExisting: orUnknown(flag),
   deleteAdoptedOnDestroy: orUnknown(flag),
 });
@@ -132,23 +116,9 @@ export const ENDPOINT_SERVICE_INPUTS: InputVocabulary<ResolvedServiceInputs> = {
   }),
 };
 
-/**
- * Validates an EndpointService's inputs without network or credentials; values still unknown in
- * preview pass as they are. Every failure at once, one per property (see validateWith).
- */
-export function validateServiceInputs(news: Record<string, unknown>): { inputs: Record<string, unknown>; failures: InputFailure[] } {
-  return validateWith(ENDPOINT_SERVICE_INPUTS, news);
-}
-
-/**
- * The inputs an operation acts on, from inputs or recorded outputs (which carry them): validated,
- * defaults applied, the region in Atlas's spelling. Throws naming every invalid property.
- */
-export function resolveServiceInputs(props: Record<string, unknown>): ResolvedServiceInputs {
-  return resolveWith(ENDPOINT_SERVICE_INPUTS, props);
-}
-
 /** Remote regions in Atlas's spelling, sorted: the form compared for drift and adoption. */
 export function normalizedRemoteRegions(regions: readonly string[] | undefined | null): string[] {
   return [...new Set((regions ?? []).map((region) => atlasRegionName("AWS", region) ?? region.toUpperCase().replace(/-/g, "_")))].sort();
 }
+
+export { ENDPOINT_SERVICE_INPUTS as vocabulary };

@@ -128,3 +128,12 @@ export function recordedService(props: Record<string, unknown>, cloudProvider: C
     endpointGroupNames: cloudProvider === "GCP" ? endpointIds : undefined,
   };
 }
+
+/** The converter as the lifecycle calls it: Atlas names the service (`ref`), the inputs do not. */
+export function outputsOf(
+  inputs: ResolvedServiceInputs,
+  service: AtlasEndpointServiceView | undefined,
+  placed: { ref: { endpointServiceId: string } | undefined; adopted: boolean },
+): EndpointServiceOutputs {
+  return toServiceOutputs(inputs, placed.ref?.endpointServiceId ?? "", service, placed.adopted);
+}

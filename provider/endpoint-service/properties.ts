@@ -1,5 +1,5 @@
 /** EndpointService's properties as data: what the plugin's schema and every generated SDK say of it. */
-import { boolean, string, type PropertySpec } from "../vocabulary/properties";
+import { boolean, PROJECT_AND_CLOUD, string, type PropertySpec } from "../vocabulary/properties";
 import type { EndpointServiceOutputs } from "./outputs";
 
 export const ENDPOINT_SERVICE_DESCRIPTION =
@@ -9,8 +9,7 @@ export const ENDPOINT_SERVICE_DESCRIPTION =
   "`<groupId>:<cloudProvider>:<endpointServiceId>`; `pulumi import` takes that id.";
 
 export const ENDPOINT_SERVICE_PROPERTIES = {
-  groupId: { description: "Atlas project id (24 hexadecimal characters).", type: string, input: "required", alwaysOutput: true },
-  cloudProvider: { description: "AWS (the default), AZURE or GCP.", type: string, input: "optional", alwaysOutput: true },
+  ...PROJECT_AND_CLOUD,
   region: {
     description: 'The region, in the cloud\'s spelling ("us-east-1", "eastus2", "us-central1") or Atlas\'s ("US_EAST_1").',
     type: string,

@@ -3,22 +3,36 @@
  * operations/read.ts): the service a record names, the inputs it declared or, imported, what Atlas
  * says they were, and the inputs as Atlas has them now.
  */
-import type { AtlasClient, EndpointService } from "../client";
+import type { AtlasApiError, AtlasClient, EndpointService } from "../client";
+import type { ServiceRef } from "../vocabulary/refs";
+import { notConfirmedGone } from "../waiting/gone";
 import { reportProgress } from "../host/stderr";
 import { inSlot } from "./adoption";
 import type { PlacedServiceRef } from "./create";
 import { describeService, parseServiceId, parseUnconfirmedServiceId } from "./ids";
-import { resolveServiceInputs, SERVICE_INPUT_DEFAULTS, SERVICE_INPUT_KEYS, type ResolvedServiceInputs } from "./inputs";
+import { resolveWith } from "../vocabulary/validation";
+import { ENDPOINT_SERVICE_INPUTS, SERVICE_INPUT_DEFAULTS, SERVICE_INPUT_KEYS, type ResolvedServiceInputs } from "./inputs";
 import type { EndpointServiceOutputs } from "./outputs";
 
 type Props = Record<string, unknown>;
+
+/** One GET of the service. */
+export const get = (client: AtlasClient, ref: ServiceRef): Promise<EndpointService> => client.getEndpointService(ref);
+
+/** Only Atlas's own 404 for the service (not GROUP_NOT_FOUND, not a proxy's 404) says it is gone. */
+export async function confirmGone(client: AtlasClient, ref: PlacedServiceRef, notFound: AtlasApiError): Promise<void> {
+  const verdict = client.whyServiceNotFound(notFound);
+  if (verdict.gone) return;
+  if (verdict.because === "serviceUnreadable") throw notFound;
+  throw notConfirmedGone({ because: verdict.because, detail: verdict.detail }, describeService(ref), ref.groupId, notFound);
+}
 
 /**
  * The service a record names. A record of a create Atlas never confirmed names its slot instead:
  * the service Atlas lists in that slot (region and, on GCP, the record's port-mapping kind) is that
  * create's; undefined when it lists none.
  */
-export async function locateService(client: AtlasClient, id: string, props: Props): Promise<PlacedServiceRef | undefined> {
+export async function locate(client: AtlasClient, id: string, props: Props): Promise<PlacedServiceRef | undefined> {
   const identity = parseUnconfirmedServiceId(id, props.portMappingEnabled === true);
   if (!identity) return parseServiceId(id);
   const services = await client.listEndpointServices({ groupId: identity.groupId, cloudProvider: identity.cloudProvider });
@@ -35,9 +49,9 @@ export async function locateService(client: AtlasClient, id: string, props: Prop
 }
 
 /** The declared inputs, or (import: no state) what the id and Atlas say they are. */
-export function declaredServiceInputs(ref: PlacedServiceRef, props: Props, service: EndpointService): ResolvedServiceInputs {
+export function declared(ref: PlacedServiceRef, props: Props, service: EndpointService): ResolvedServiceInputs {
   try {
-    return resolveServiceInputs(props);
+    return resolveWith(ENDPOINT_SERVICE_INPUTS, props);
   } catch {
     const region = service.regionName ?? "";
     return {
@@ -54,7 +68,7 @@ export function declaredServiceInputs(ref: PlacedServiceRef, props: Props, servi
 }
 
 /** The inputs as Atlas has them now, so a refresh shows drift against the program. */
-export function refreshedServiceInputs(outputs: EndpointServiceOutputs, service: EndpointService): Props {
+export function refreshedInputs(outputs: EndpointServiceOutputs, service: EndpointService): Props {
   const keys = SERVICE_INPUT_KEYS[outputs.cloudProvider];
   const inputs: Props = {};
   for (const [key, value] of Object.entries(outputs)) if (keys.includes(key)) inputs[key] = value;

@@ -1,10 +1,11 @@
 import * as pulumi from "@pulumi/pulumi";
-import type { ArgsOf } from "../dynamic/args";
+import { unknownOutputs, type ArgsOf } from "../dynamic/args";
 import { preloadSchemeOnlyBuiltins } from "../dynamic/quiet-builtins";
 import { DYNAMIC_MODULE, dynamicTypeToken } from "../dynamic/type-token";
 import type { CloudProvider } from "../vocabulary/clouds";
 import type { Timeouts } from "../vocabulary/time";
 import type { EndpointServiceInputs } from "./inputs";
+import { ENDPOINT_SERVICE_PROPERTIES } from "./properties";
 import { endpointServiceProvider } from "./provider";
 
 // Before any EndpointService is serialized: see quiet-builtins.ts (Node 26's ExperimentalWarning for FFI).
@@ -13,27 +14,8 @@ preloadSchemeOnlyBuiltins();
 /** Arguments of an EndpointService, derived from the plain inputs. */
 export type EndpointServiceArgs = ArgsOf<EndpointServiceInputs>;
 
-/** Every output, seeded as undefined so preview shows what is not known until `pulumi up`. */
-const UNKNOWN_OUTPUTS = {
-  groupId: undefined,
-  cloudProvider: undefined,
-  region: undefined,
-  portMappingEnabled: undefined,
-  supportedRemoteRegions: undefined,
-  timeouts: undefined,
-  adoptExisting: undefined,
-  deleteAdoptedOnDestroy: undefined,
-  endpointServiceId: undefined,
-  status: undefined,
-  regionName: undefined,
-  endpointServiceName: undefined,
-  privateLinkServiceName: undefined,
-  privateLinkServiceResourceId: undefined,
-  serviceAttachmentNames: undefined,
-  endpointIds: undefined,
-  errorMessage: undefined,
-  adopted: undefined,
-};
+/** Every output the properties table declares (the compiler holds it to the outputs type), seeded as undefined. */
+const UNKNOWN_OUTPUTS = unknownOutputs(ENDPOINT_SERVICE_PROPERTIES);
 
 export const ENDPOINT_SERVICE_TYPE_NAME = "EndpointService";
 export const ENDPOINT_SERVICE_TYPE = dynamicTypeToken(ENDPOINT_SERVICE_TYPE_NAME);

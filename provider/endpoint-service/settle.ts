@@ -7,3 +7,6 @@ export function failedAdvice(_observation: Observation): string {
     "and `pulumi up --replace <urn>` creates it again."
   );
 }
+
+/** How a message says Atlas holds it. */
+export const held = "exists in Atlas";

@@ -37,3 +37,6 @@ export function recordedServicePhase(props: Record<string, unknown>): Observatio
   const text = (value: unknown) => (typeof value === "string" ? value : undefined);
   return observeService({ status: text(props.status), errorMessage: text(props.errorMessage) }).phase;
 }
+
+export const readyStatus = "AVAILABLE";
+export { observeService as observe, unknownServiceStatusOf as unknownStatus, recordedServicePhase as recordedPhase };

@@ -14,7 +14,7 @@ type Props = Record<string, unknown>;
 const sameList = (a: readonly string[] | undefined, b: readonly string[] | undefined) =>
   JSON.stringify(normalizedRemoteRegions(a)) === JSON.stringify(normalizedRemoteRegions(b));
 
-export async function updateSettledService(
+export async function updateSettled(
   _id: string,
   olds: Props,
   _news: Props,

@@ -126,7 +126,7 @@ export async function createWith<Inputs extends { timeouts?: Timeouts }, Ref, An
   resource: AtlasResource<Inputs, Ref, Answer, Outputs>,
   props: Props,
 ): Promise<{ id: string; outs: Outputs }> {
-  const inputs = resolveWith(resource.inputs, props);
+  const inputs = resolveWith(resource.inputs.vocabulary, props);
   const startedAt = realClock.now();
   const createTimeoutMs = timeoutMs(inputs.timeouts, "create");
   const client: AtlasClient = connectToAtlas(startedAt + createTimeoutMs);
@@ -136,11 +136,14 @@ export async function createWith<Inputs extends { timeouts?: Timeouts }, Ref, An
   } catch (error) {
     if (!(error instanceof CreateUnconfirmed)) throw error;
     // Recorded without a status: update resumes (or creates again), refresh and destroy accept a 404.
-    const outputs = { ...resource.outputs(inputs, undefined, { ref: undefined, adopted: false }), [PROVIDER_KEY]: props[PROVIDER_KEY] };
-    throw new ResourceInitError(resource.create.unconfirmedId(inputs), outputs, error.message);
+    const outputs = {
+      ...resource.outputs.outputsOf(inputs, undefined, { ref: undefined, adopted: false }),
+      [PROVIDER_KEY]: props[PROVIDER_KEY],
+    };
+    throw new ResourceInitError(resource.ids.unconfirmedId(inputs), outputs, error.message);
   }
   return settleWith(resource, client, {
-    id: resource.idOf(placed.ref),
+    id: resource.ids.idOf(placed.ref),
     inputs,
     placed,
     provider: props[PROVIDER_KEY],

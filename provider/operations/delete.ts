@@ -20,12 +20,12 @@ export async function deleteAndWait<Inputs extends { timeouts?: Timeouts }, Ref,
   deleteTimeoutMs: number,
   props: Props,
 ): Promise<void> {
-  const what = resource.describe(ref);
+  const what = resource.ids.describe(ref);
   try {
-    await resource.remove(client, ref);
+    await resource.delete.remove(client, ref);
   } catch (error) {
     if (!isAtlasNotFound(error)) {
-      await resource.delete.refused(client, ref, error instanceof Error ? error : new Error(String(error)), deleteTimeoutMs);
+      await resource.delete.refused(resource, client, ref, error instanceof Error ? error : new Error(String(error)), deleteTimeoutMs);
     } else {
       const found = await lookAfterNotFound(resource, client, ref, error, props, deleteTimeoutMs);
       if (found === undefined) {
@@ -58,13 +58,13 @@ export async function removeWith<Inputs extends { timeouts?: Timeouts }, Ref, An
   const client = connectToAtlas(realClock.now() + deleteTimeoutMs);
   let ref: Ref | undefined;
   try {
-    ref = await resource.locate(client, id, props);
+    ref = await resource.read.locate(client, id, props);
     if (ref === undefined) {
       reportProgress(`${resource.name} ${id}: Atlas holds nothing this record could be; nothing to delete`);
       return;
     }
     await deleteAndWait(resource, client, ref, deleteTimeoutMs, props);
   } catch (error) {
-    throw keptInStack(error, ref === undefined ? `${resource.name} ${id}` : resource.describe(ref), "delete");
+    throw keptInStack(error, ref === undefined ? `${resource.name} ${id}` : resource.ids.describe(ref), "delete");
   }
 }

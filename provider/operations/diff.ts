@@ -6,6 +6,7 @@
  * preview counts as a change.
  */
 import type { DiffResult } from "@pulumi/pulumi/dynamic";
+import { sameTimeouts } from "../vocabulary/time";
 import { containsUnknown, isUnknown } from "../vocabulary/validation";
 
 type Props = Record<string, unknown>;
@@ -15,23 +16,34 @@ export interface DiffRules {
   replaceFields(news: Props): readonly string[];
   /** What changes in place: options (no Atlas call) and what Atlas updates. */
   readonly updateFields: readonly string[];
-  /** Whether a field is the same in both (a spelling, an order or a default is no change). */
-  same(field: string, olds: Props, news: Props): boolean;
+  /** The defaults of the inputs: an option left out is its default. */
+  readonly defaults: Readonly<Record<string, unknown>>;
+  /**
+   * Whether a field of this resource's own is the same in both (a spelling, an order is no change);
+   * undefined for the fields every resource has (sameField decides those).
+   */
+  same(field: string, olds: Props, news: Props): boolean | undefined;
   /** Whether the resource being replaced and its replacement may name the same Atlas object. */
   maySameObject(id: string, olds: Props, news: Props): boolean;
 }
 
+/** Whether a field is the same in both: the resource's own rule, else the one every resource shares. */
+export function sameField(rules: DiffRules, field: string, olds: Props, news: Props): boolean {
+  const own = rules.same(field, olds, news);
+  if (own !== undefined) return own;
+  if (field === "timeouts") return sameTimeouts(olds.timeouts, news.timeouts);
+  // An input left out is its default (the cloud, an option): `adoptExisting: true` and none are the same.
+  if (field in rules.defaults)
+    return JSON.stringify(olds[field] ?? rules.defaults[field]) === JSON.stringify(news[field] ?? rules.defaults[field]);
+  return olds[field] === news[field];
+}
+
 export function diffWith(rules: DiffRules, id: string, olds: Props, news: Props): DiffResult {
-  const changed = (field: string) => containsUnknown(news[field]) || !rules.same(field, olds, news);
+  const changed = (field: string) => containsUnknown(news[field]) || !sameField(rules, field, olds, news);
   const replaces = rules.replaceFields(news).filter(changed);
   const updates = rules.updateFields.filter(changed);
   if (replaces.length === 0) return { changes: updates.length > 0, replaces: [], deleteBeforeReplace: false };
   return { changes: true, replaces: [...replaces], deleteBeforeReplace: rules.maySameObject(id, olds, news) };
-}
-
-/** An option left out is its default: `adoptExisting: true` and no adoptExisting are the same. */
-export function sameOption(defaults: Readonly<Record<string, unknown>>, field: string, olds: Props, news: Props): boolean {
-  return JSON.stringify(olds[field] ?? defaults[field]) === JSON.stringify(news[field] ?? defaults[field]);
 }
 
 /** Two parts of an object's identity may be the same: equal, or either not known (yet). */

@@ -37,29 +37,36 @@ export interface Settling<Inputs, Ref, Answer> {
   startedAt: number;
 }
 
+/**
+ * A resource is its folder: each file of it (inputs.ts, ids.ts, statuses.ts, create.ts ...) exports
+ * the same names in every resource folder, and its lifecycle.ts puts the files together as this
+ * record. A reader who knows one folder knows them all; the operations here know only this shape.
+ */
 export interface AtlasResource<Inputs extends { timeouts?: Timeouts }, Ref, Answer, Outputs> extends Watched<Ref, Answer> {
-  readonly inputs: InputVocabulary<Inputs>;
-  /** Asks Atlas to delete it (a DELETE). */
-  remove(client: AtlasClient, ref: Ref): Promise<void>;
-  /** The Pulumi id of the object `ref` names. */
-  idOf(ref: Ref): string;
-  /**
-   * The object a record in state names. Undefined: the record is of a create Atlas never confirmed,
-   * and Atlas holds nothing it could be.
-   */
-  locate(client: AtlasClient, id: string, props: Props): Promise<Ref | undefined>;
-  /** Where the recorded outputs say it is (its recorded status); undefined when they record none. */
-  recordedPhase(props: Props): Observation["phase"] | undefined;
-  /** The one converter to outputs. `answer` is undefined when Atlas was never read; `ref` when Atlas has not named it yet. */
-  outputs(inputs: Inputs, answer: Answer | undefined, placed: { ref: Ref | undefined; adopted: boolean }): Outputs;
+  readonly inputs: {
+    /** What check validates, and the typed inputs every operation resolves. */
+    readonly vocabulary: InputVocabulary<Inputs>;
+  };
+  readonly outputs: {
+    /** The one converter to outputs. `answer` is undefined when Atlas was never read; `ref` when Atlas has not named it yet. */
+    outputsOf(inputs: Inputs, answer: Answer | undefined, placed: { ref: Ref | undefined; adopted: boolean }): Outputs;
+  };
+  readonly ids: Watched<Ref, Answer>["ids"] & {
+    /** The Pulumi id of the object `ref` names. */
+    idOf(ref: Ref): string;
+    /** The id recorded for a create Atlas may have carried out but never confirmed. */
+    unconfirmedId(inputs: Inputs): string;
+  };
+  readonly statuses: Watched<Ref, Answer>["statuses"] & {
+    /** Where the recorded outputs say it is (its recorded status); undefined when they record none. */
+    recordedPhase(props: Props): Observation["phase"] | undefined;
+  };
   readonly create: {
     /**
      * Finds or makes the Atlas object: the POST, a 409, an answer lost or unreadable, adoption.
      * Throws CreateUnconfirmed when Atlas may hold one this create cannot name yet.
      */
     place(client: AtlasClient, inputs: Inputs): Promise<Placed<Ref, Answer>>;
-    /** The id recorded for a create Atlas may have carried out but never confirmed. */
-    unconfirmedId(inputs: Inputs): string;
     /** What a resumed update says when Atlas no longer has it ("registering it again"). */
     readonly again: string;
   };
@@ -71,25 +78,46 @@ export interface AtlasResource<Inputs extends { timeouts?: Timeouts }, Ref, Answ
     /** What to run after it failed (FAILED, REJECTED, gone while waiting). */
     failedAdvice(observation: Observation): string;
     /** The create deadline passed: what to do and say (the default records it as not ready). */
-    onDeadline?(client: AtlasClient, settling: Settling<Inputs, Ref, Answer>, lastStatus: string, record: () => Props): Promise<never>;
+    onDeadline?(
+      resource: AtlasResource<Inputs, Ref, Answer, Outputs>,
+      client: AtlasClient,
+      settling: Settling<Inputs, Ref, Answer>,
+      lastStatus: string,
+      record: () => Props,
+    ): Promise<never>;
   };
-  readonly refresh: {
+  readonly read: Watched<Ref, Answer>["read"] & {
+    /**
+     * The object a record in state names. Undefined: the record is of a create Atlas never confirmed,
+     * and Atlas holds nothing it could be.
+     */
+    locate(client: AtlasClient, id: string, props: Props): Promise<Ref | undefined>;
     /** The inputs the record declared, or (import: no state) what the ref and Atlas say they are. */
     declared(ref: Ref, props: Props, answer: Answer): Inputs;
     /** The refreshed outputs (default: the converter's); an endpoint also reads its connection strings. */
-    outputs?(client: AtlasClient, ref: Ref, declared: Inputs, answer: Answer, props: Props): Promise<Outputs>;
+    refreshedOutputs?(client: AtlasClient, ref: Ref, declared: Inputs, answer: Answer, props: Props): Promise<Outputs>;
     /** The inputs as Atlas has them now, so a refresh shows drift against the program. */
     refreshedInputs(outputs: Outputs, answer: Answer): Props;
   };
   readonly update: {
     /** A resource recorded as ready: options, and whatever Atlas changes in place. */
-    settled(id: string, olds: Props, news: Props, inputs: Inputs): Promise<Outputs>;
+    updateSettled(id: string, olds: Props, news: Props, inputs: Inputs): Promise<Outputs>;
   };
   readonly delete: {
+    /** Asks Atlas to delete it (a DELETE). */
+    remove(client: AtlasClient, ref: Ref): Promise<void>;
     /** Why destroy leaves it in Atlas (an adopted service other stacks may use); undefined to delete it. */
     keeps?(id: string, props: Props): string | undefined;
     /** Atlas refused the DELETE (not a 404): resolves when it is going anyway, else throws what to do. */
-    refused(client: AtlasClient, ref: Ref, refusal: Error, deleteTimeoutMs: number): Promise<void>;
+    refused(
+      resource: AtlasResource<Inputs, Ref, Answer, Outputs>,
+      client: AtlasClient,
+      ref: Ref,
+      refusal: Error,
+      deleteTimeoutMs: number,
+    ): Promise<void>;
   };
-  readonly diff: DiffRules;
+  readonly diff: {
+    readonly rules: DiffRules;
+  };
 }

@@ -41,8 +41,8 @@ export function lifecycleOf<Inputs extends { timeouts?: Timeouts }, Ref, Answer,
   const as = <T>(operation: () => T) => asResource(resource.name, operation);
   return {
     configure,
-    check: (_olds, news) => validateWith(resource.inputs, news),
-    diff: (id, olds, news) => diffWith(resource.diff, id, olds, news),
+    check: (_olds, news) => validateWith(resource.inputs.vocabulary, news),
+    diff: (id, olds, news) => diffWith(resource.diff.rules, id, olds, news),
     create: (props) => as(() => createWith(resource, props)),
     read: (id, props) => as(() => readWith(resource, id, props)),
     update: (id, olds, news) => as(() => updateWith(resource, id, olds, news)),

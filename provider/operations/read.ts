@@ -33,10 +33,10 @@ export async function lookAfterNotFound<Inputs extends { timeouts?: Timeouts }, 
   props: Props,
   timeoutMs?: number,
 ): Promise<Answer | undefined> {
-  const phase = resource.recordedPhase(props);
+  const phase = resource.statuses.recordedPhase(props);
   if (phase === "pending") {
     reportProgress(
-      `${resource.describe(ref)}: not found in Atlas (404) while it was still being created; looking again, as Atlas may not list a new one at once`,
+      `${resource.ids.describe(ref)}: not found in Atlas (404) while it was still being created; looking again, as Atlas may not list a new one at once`,
     );
   }
   // Only Atlas saying it is gone, twice, drops it (not a proxy's 404, not a missing project, not one lagging read).
@@ -55,7 +55,7 @@ export async function readOrGone<Inputs extends { timeouts?: Timeouts }, Ref, An
   props: Props,
 ): Promise<Answer | undefined> {
   try {
-    return await resource.read(client, ref);
+    return await resource.read.get(client, ref);
   } catch (error) {
     if (!isAtlasNotFound(error)) throw error;
     return lookAfterNotFound(resource, client, ref, error, props);
@@ -78,18 +78,20 @@ export async function readWith<Inputs extends { timeouts?: Timeouts }, Ref, Answ
   let ref: Ref | undefined;
   let answer: Answer | undefined;
   try {
-    ref = await resource.locate(client, id, props);
+    ref = await resource.read.locate(client, id, props);
     if (ref !== undefined) answer = await readOrGone(resource, client, ref, props);
   } catch (error) {
-    throw keptInStack(error, ref === undefined ? `${resource.name} ${id}` : resource.describe(ref), "refresh");
+    throw keptInStack(error, ref === undefined ? `${resource.name} ${id}` : resource.ids.describe(ref), "refresh");
   }
   if (ref === undefined || answer === undefined) {
-    reportProgress(`${ref === undefined ? `${resource.name} ${id}` : resource.describe(ref)}: not found in Atlas (404) twice; it is gone`);
+    reportProgress(
+      `${ref === undefined ? `${resource.name} ${id}` : resource.ids.describe(ref)}: not found in Atlas (404) twice; it is gone`,
+    );
     return { id: "" };
   }
-  const declared = resource.refresh.declared(ref, props, answer);
-  const outputs = resource.refresh.outputs
-    ? await resource.refresh.outputs(client, ref, declared, answer, props)
-    : resource.outputs(declared, answer, { ref, adopted: props.adopted === true });
-  return { id: resource.idOf(ref), props: outputs, inputs: resource.refresh.refreshedInputs(outputs, answer) };
+  const declared = resource.read.declared(ref, props, answer);
+  const outputs = resource.read.refreshedOutputs
+    ? await resource.read.refreshedOutputs(client, ref, declared, answer, props)
+    : resource.outputs.outputsOf(declared, answer, { ref, adopted: props.adopted === true });
+  return { id: resource.ids.idOf(ref), props: outputs, inputs: resource.read.refreshedInputs(outputs, answer) };
 }

@@ -18,10 +18,10 @@ export async function settleWith<Inputs extends { timeouts?: Timeouts }, Ref, An
   settling: Settling<Inputs, Ref, Answer>,
 ): Promise<{ id: string; outs: Outputs }> {
   const { id, inputs, placed } = settling;
-  const what = resource.describe(placed.ref);
+  const what = resource.ids.describe(placed.ref);
   let latest = placed.answer;
   const record = (): Props => ({
-    ...resource.outputs(inputs, latest, { ref: placed.ref, adopted: placed.adopted }),
+    ...resource.outputs.outputsOf(inputs, latest, { ref: placed.ref, adopted: placed.adopted }),
     [PROVIDER_KEY]: settling.provider,
   });
   const remainingMs = () => Math.max(0, settling.timeoutMs - (realClock.now() - settling.startedAt));
@@ -50,7 +50,7 @@ export async function settleWith<Inputs extends { timeouts?: Timeouts }, Ref, An
       const answer = outcome.value as Answer;
       latest = answer;
       if (resource.settle.ready) return { id, outs: await resource.settle.ready(client, settling, answer, record) };
-      return { id, outs: resource.outputs(inputs, answer, { ref: placed.ref, adopted: placed.adopted }) };
+      return { id, outs: resource.outputs.outputsOf(inputs, answer, { ref: placed.ref, adopted: placed.adopted }) };
     }
     case "failed": {
       const { observation } = outcome;
@@ -58,16 +58,16 @@ export async function settleWith<Inputs extends { timeouts?: Timeouts }, Ref, An
       throw new ResourceInitError(
         id,
         record(),
-        `${what} did not become ${resource.readyStatus}: ${why} (status ${observation.label}). ${resource.settle.failedAdvice(observation)}`,
+        `${what} did not become ${resource.statuses.readyStatus}: ${why} (status ${observation.label}). ${resource.settle.failedAdvice(observation)}`,
       );
     }
     case "timedOut": {
       const lastStatus = outcome.observation?.label ?? "unknown";
-      if (resource.settle.onDeadline) return resource.settle.onDeadline(client, settling, lastStatus, record);
+      if (resource.settle.onDeadline) return resource.settle.onDeadline(resource, client, settling, lastStatus, record);
       throw new ResourceInitError(
         id,
         record(),
-        `${what} was not ${resource.readyStatus} within the create timeout of ${formatDuration(settling.timeoutMs)} (last status ${lastStatus}). ` +
+        `${what} was not ${resource.statuses.readyStatus} within the create timeout of ${formatDuration(settling.timeoutMs)} (last status ${lastStatus}). ` +
           "It is recorded in the stack as not ready: run `pulumi up` again to resume waiting (raise timeouts.create if Atlas needs longer), or `pulumi destroy` to remove it.",
       );
     }

@@ -19,32 +19,34 @@ export async function updateWith<Inputs extends { timeouts?: Timeouts }, Ref, An
   olds: Props,
   news: Props,
 ): Promise<{ outs: Outputs }> {
-  const inputs = resolveWith(resource.inputs, news);
-  if (resource.recordedPhase(olds) === "ready") return { outs: await resource.update.settled(id, olds, news, inputs) };
+  const inputs = resolveWith(resource.inputs.vocabulary, news);
+  if (resource.statuses.recordedPhase(olds) === "ready") return { outs: await resource.update.updateSettled(id, olds, news, inputs) };
 
   const startedAt = realClock.now();
   const createTimeoutMs = timeoutMs(inputs.timeouts, "create");
   const client = connectToAtlas(startedAt + createTimeoutMs);
   let placed: Placed<Ref, Answer> | undefined;
-  const ref = await resource.locate(client, id, olds);
+  const ref = await resource.read.locate(client, id, olds);
   if (ref !== undefined) {
     try {
-      const answer = await resource.read(client, ref);
+      const answer = await resource.read.get(client, ref);
       placed = { ref, answer, adopted: olds.adopted === true };
-      reportProgress(`${resource.describe(ref)}: resuming the wait for ${resource.readyStatus} (status ${resource.observe(answer).label})`);
+      reportProgress(
+        `${resource.ids.describe(ref)}: resuming the wait for ${resource.statuses.readyStatus} (status ${resource.statuses.observe(answer).label})`,
+      );
     } catch (error) {
       if (!isAtlasNotFound(error)) throw error;
     }
   }
   if (!placed) {
     reportProgress(
-      `${ref === undefined ? `${resource.name} ${id}` : resource.describe(ref)}: no longer in Atlas; ${resource.create.again}`,
+      `${ref === undefined ? `${resource.name} ${id}` : resource.ids.describe(ref)}: no longer in Atlas; ${resource.create.again}`,
     );
     placed = await resource.create.place(client, inputs);
   }
-  if (resource.idOf(placed.ref) !== id) {
+  if (resource.ids.idOf(placed.ref) !== id) {
     // The engine keeps the id it recorded; the outputs name what Atlas holds until the next refresh.
-    reportProgress(`${resource.describe(placed.ref)}: recorded under ${id} until the next refresh`);
+    reportProgress(`${resource.ids.describe(placed.ref)}: recorded under ${id} until the next refresh`);
   }
   const { outs } = await settleWith(resource, client, {
     id,

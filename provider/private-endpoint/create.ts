@@ -68,11 +68,14 @@ async function readOwn(client: AtlasClient, inputs: ResolvedInputs, ref: Endpoin
   return found;
 }
 
+/** What a resumed update says when Atlas no longer has the endpoint. */
+export const again = "registering it again";
+
 /**
  * POST the endpoint. After Atlas said yes, or may have, this never ends without the endpoint: it is
  * returned, or CreateUnconfirmed records it.
  */
-export async function register(client: AtlasClient, inputs: ResolvedInputs): Promise<Placed<EndpointRef, AtlasEndpoint>> {
+export async function place(client: AtlasClient, inputs: ResolvedInputs): Promise<Placed<EndpointRef, AtlasEndpoint>> {
   const ref = endpointRefOf(inputs);
   const what = describeEndpoint(ref);
   const words = wordsFor(inputs);

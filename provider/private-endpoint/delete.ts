@@ -5,11 +5,14 @@ import type { Watched } from "../waiting/watched";
 import { goneTwiceFor } from "../waiting/gone";
 import { observe } from "./statuses";
 
+/** Asks Atlas to delete the endpoint. */
+export const remove = (client: AtlasClient, ref: EndpointRef): Promise<void> => client.deletePrivateEndpoint(ref);
+
 /**
  * Atlas may refuse a second DELETE while one is under way: what matters is whether the endpoint is
  * going. Resolves when it is (deleting, delete requested, or gone), else throws the refusal.
  */
-export async function whenRefused(
+export async function refused(
   endpoint: Watched<EndpointRef, AtlasEndpoint>,
   client: AtlasClient,
   ref: EndpointRef,

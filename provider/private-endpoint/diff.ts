@@ -1,8 +1,7 @@
 /** PrivateEndpoint's diff rules (the diff itself is operations/diff.ts). Atlas has no update for an endpoint. */
 import type { CloudProvider } from "../vocabulary/clouds";
-import { sameTimeouts } from "../vocabulary/time";
 import { isUnknown } from "../vocabulary/validation";
-import { mayMatch, sameOption, type DiffRules } from "../operations/diff";
+import { mayMatch, type DiffRules } from "../operations/diff";
 import { parseResourceId } from "./ids";
 import { INPUT_DEFAULTS, OPTION_KEYS } from "./inputs";
 
@@ -36,27 +35,17 @@ function sameRules(a: unknown, b: unknown): boolean {
   return left.every((key, index) => key === right[index]);
 }
 
-function same(field: string, olds: Props, news: Props): boolean {
-  const before = olds[field];
-  const after = news[field];
+function same(field: string, olds: Props, news: Props): boolean | undefined {
   switch (field) {
-    case "cloudProvider":
-      return cloudOf(olds) === cloudOf(news);
     case "endpointId":
-      return sameEndpointId(cloudOf(news), before, after);
+      return sameEndpointId(cloudOf(news), olds.endpointId, news.endpointId);
     case "endpoints":
-      return sameRules(before, after);
+      return sameRules(olds.endpoints, news.endpoints);
     case "endpointGroupName":
       // A port-mapped GCP service ignores the group name and reports the endpoint's own name.
-      return olds.portMappingEnabled === true || before === after;
-    case "timeouts":
-      return sameTimeouts(before, after);
-    case "deleteOnCreateTimeout":
-    case "adoptExisting":
-    case "waitForClusters":
-      return sameOption(INPUT_DEFAULTS, field, olds, news);
+      return olds.portMappingEnabled === true || olds.endpointGroupName === news.endpointGroupName;
     default:
-      return before === after;
+      return undefined;
   }
 }
 
@@ -90,12 +79,13 @@ function oldAtlasKey(id: string, olds: Props): (string | undefined)[] {
   }
 }
 
-export const PRIVATE_ENDPOINT_DIFF: DiffRules = {
+export const rules: DiffRules = {
   replaceFields(news) {
     const cloud = cloudOf(news);
     return typeof cloud === "string" && cloud in REPLACE_FIELDS ? REPLACE_FIELDS[cloud as CloudProvider] : REPLACE_FIELDS.AWS;
   },
   updateFields: OPTION_KEYS,
+  defaults: INPUT_DEFAULTS,
   same,
   /** Same service and same endpoint id (or, port-mapped, the same rule name Atlas knows the group by too). */
   maySameObject(id, olds, news) {

@@ -6,7 +6,8 @@
  */
 import type { CloudProvider } from "../vocabulary/clouds";
 import type { EndpointRef } from "../vocabulary/refs";
-import { resolveInputs, type ResolvedInputs } from "./inputs";
+import { resolveWith } from "../vocabulary/validation";
+import { PRIVATE_ENDPOINT_INPUTS, type ResolvedInputs } from "./inputs";
 
 export type EndpointIdentity = EndpointRef;
 
@@ -53,7 +54,7 @@ export function endpointRefFor(id: string, props: Record<string, unknown>): Endp
     return parseResourceId(id);
   } catch (idError) {
     try {
-      return endpointRefOf(resolveInputs(props));
+      return endpointRefOf(resolveWith(PRIVATE_ENDPOINT_INPUTS, props));
     } catch {
       throw idError;
     }
@@ -72,4 +73,11 @@ export function describeEndpoint(ref: EndpointRef): string {
     default:
       return ref.cloudProvider satisfies never;
   }
+}
+
+export { describeEndpoint as describe, formatResourceId as idOf };
+
+/** The inputs name the endpoint: an unconfirmed create is recorded under the id it will have. */
+export function unconfirmedId(inputs: ResolvedInputs): string {
+  return formatResourceId(endpointRefOf(inputs));
 }

@@ -5,21 +5,7 @@
 import { z } from "zod";
 import type { CloudProvider } from "../vocabulary/clouds";
 import type { Timeouts } from "../vocabulary/time";
-import {
-  cloudProvider,
-  flag,
-  HEX24,
-  IPV4,
-  listedTwice,
-  orUnknown,
-  resolveWith,
-  shown,
-  text,
-  timeoutsSchema,
-  validateWith,
-  type InputFailure,
-  type InputVocabulary,
-} from "../vocabulary/validation";
+import { flag, HEX24, IPV4, listedTwice, orUnknown, PROJECT_FIELDS, shown, text, type InputVocabulary } from "../vocabulary/validation";
 
 /** One GCP forwarding rule that belongs to the endpoint group. */
 export interface GcpForwardingRuleInput {
@@ -162,10 +148,8 @@ const waitForClusters = z
   .optional();
 
 const commonSchema = z.object({
-  groupId: orUnknown(text(HEX24, "24 hexadecimal characters (the Atlas project id)")),
-  cloudProvider: orUnknown(cloudProvider),
+  ...PROJECT_FIELDS,
   endpointServiceId: orUnknown(text(HEX24, "24 hexadecimal characters (the Atlas endpoint service id)")),
-  timeouts: orUnknown(timeoutsSchema),
   deleteOnCreateTimeout: orUnknown(flag),
   adoptExisting: orUnknown(flag),
   waitForClusters: orUnknown(waitForClusters),
@@ -210,15 +194,4 @@ export const PRIVATE_ENDPOINT_INPUTS: InputVocabulary<ResolvedInputs> = {
       : inputs,
 };
 
-/** PrivateEndpoint's check: see validateWith. */
-export function validateInputs(news: Record<string, unknown>): { inputs: Record<string, unknown>; failures: InputFailure[] } {
-  return validateWith(PRIVATE_ENDPOINT_INPUTS, news);
-}
-
-/**
- * The inputs a create/read/update/delete acts on, picked from inputs or from outputs (which carry
- * the inputs). Throws naming every invalid property.
- */
-export function resolveInputs(props: Record<string, unknown>): ResolvedInputs {
-  return resolveWith(PRIVATE_ENDPOINT_INPUTS, props);
-}
+export { PRIVATE_ENDPOINT_INPUTS as vocabulary };

@@ -139,3 +139,12 @@ export function recordedAnswer(props: Record<string, unknown>): AtlasEndpointVie
     endpoints: rules,
   };
 }
+
+/** The converter as the lifecycle calls it: an endpoint's outputs need no ref (its inputs name it). */
+export function outputsOf(
+  inputs: ResolvedInputs,
+  endpoint: AtlasEndpointView | undefined,
+  placed: { adopted: boolean },
+): PrivateEndpointOutputs {
+  return toOutputs(inputs, endpoint, placed.adopted);
+}

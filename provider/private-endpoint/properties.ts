@@ -1,5 +1,5 @@
 /** PrivateEndpoint's properties as data: what the plugin's schema and every generated SDK say of it. */
-import { boolean, string, type PropertySpec } from "../vocabulary/properties";
+import { boolean, PROJECT_AND_CLOUD, string, type PropertySpec } from "../vocabulary/properties";
 import type { PrivateEndpointOutputs } from "./outputs";
 
 export const PRIVATE_ENDPOINT_DESCRIPTION =
@@ -9,8 +9,7 @@ export const PRIVATE_ENDPOINT_DESCRIPTION =
   "(for GCP the endpoint group name); `pulumi import` takes that id.";
 
 export const PRIVATE_ENDPOINT_PROPERTIES = {
-  groupId: { description: "Atlas project id (24 hexadecimal characters).", type: string, input: "required", alwaysOutput: true },
-  cloudProvider: { description: "AWS (the default), AZURE or GCP.", type: string, input: "optional", alwaysOutput: true },
+  ...PROJECT_AND_CLOUD,
   endpointServiceId: {
     description: "Atlas private endpoint service id (24 hexadecimal characters).",
     type: string,

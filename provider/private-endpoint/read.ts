@@ -3,19 +3,50 @@
  * record declared or, imported, what its id and Atlas say they were; the connection strings its
  * clusters list now; the inputs as Atlas has them, so a refresh shows drift.
  */
-import type { AtlasClient, AtlasEndpoint } from "../client";
+import type { AtlasApiError, AtlasClient, AtlasEndpoint } from "../client";
+import { reportProgress } from "../host/stderr";
+import { NotConfirmedGone, notConfirmedGone } from "../waiting/gone";
 import type { EndpointRef } from "../vocabulary/refs";
 import { refreshConnectionStrings } from "../waiting/cluster-waits";
-import { describeEndpoint } from "./ids";
-import { INPUT_DEFAULTS, INPUT_KEYS, resolveInputs, type ResolvedInputs } from "./inputs";
+import { describeEndpoint, endpointRefFor } from "./ids";
+import { resolveWith } from "../vocabulary/validation";
+import { INPUT_DEFAULTS, INPUT_KEYS, PRIVATE_ENDPOINT_INPUTS, type ResolvedInputs } from "./inputs";
 import { toOutputs, type PrivateEndpointOutputs } from "./outputs";
 
 type Props = Record<string, unknown>;
 
+/** One GET of the endpoint. */
+export const get = (client: AtlasClient, ref: EndpointRef): Promise<AtlasEndpoint> => client.getPrivateEndpoint(ref);
+
+/** The endpoint a record names: its id, or for an id this format did not write, its recorded inputs. */
+export const locate = async (_client: AtlasClient, id: string, props: Props): Promise<EndpointRef> => endpointRefFor(id, props);
+
+/**
+ * Only Atlas's own word makes a 404 "gone": the endpoint's service answers 200 (the endpoint is gone)
+ * or 404 PRIVATE_ENDPOINT_SERVICE_NOT_FOUND (its service went, and the endpoint with it).
+ */
+export async function confirmGone(client: AtlasClient, ref: EndpointRef, notFound: AtlasApiError): Promise<void> {
+  const verdict = await client.whyNotFound(ref, notFound);
+  const what = describeEndpoint(ref);
+  if (verdict.gone) {
+    if (verdict.because === "service")
+      reportProgress(`${what}: its endpoint service ${ref.endpointServiceId} is gone from Atlas, and the endpoint with it`);
+    return;
+  }
+  if (verdict.because === "serviceUnreadable") {
+    throw new NotConfirmedGone(
+      `${notFound.message}, but reading its endpoint service ${ref.endpointServiceId} did not confirm it is gone (${verdict.detail}). ` +
+        `Check that endpoint service ${ref.endpointServiceId} exists in project groupId="${ref.groupId}"`,
+      { method: notFound.method, path: notFound.path },
+    );
+  }
+  throw notConfirmedGone({ because: verdict.because, detail: verdict.detail }, what, ref.groupId, notFound);
+}
+
 /** The declared inputs, or (state without them) what the id and Atlas say they must have been. */
-export function declaredInputs(ref: EndpointRef, props: Props, endpoint: AtlasEndpoint): ResolvedInputs {
+export function declared(ref: EndpointRef, props: Props, endpoint: AtlasEndpoint): ResolvedInputs {
   try {
-    return resolveInputs(props);
+    return resolveWith(PRIVATE_ENDPOINT_INPUTS, props);
   } catch {
     const options = {
       deleteOnCreateTimeout: props.deleteOnCreateTimeout === true,

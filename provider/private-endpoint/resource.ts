@@ -1,11 +1,12 @@
 import * as pulumi from "@pulumi/pulumi";
-import type { ArgsOf } from "../dynamic/args";
+import { unknownOutputs, type ArgsOf } from "../dynamic/args";
 import { preloadSchemeOnlyBuiltins } from "../dynamic/quiet-builtins";
 import { DYNAMIC_MODULE, dynamicTypeToken } from "../dynamic/type-token";
 import type { CloudProvider } from "../vocabulary/clouds";
 import type { Timeouts } from "../vocabulary/time";
 import type { PrivateEndpointInputs } from "./inputs";
 import type { ForwardingRuleOutput, PrivateConnectionString } from "./outputs";
+import { PRIVATE_ENDPOINT_PROPERTIES } from "./properties";
 import { privateEndpointProvider } from "./provider";
 
 // Before any PrivateEndpoint is serialized: see quiet-builtins.ts (Node 26's ExperimentalWarning for FFI).
@@ -14,31 +15,8 @@ preloadSchemeOnlyBuiltins();
 /** Arguments of a PrivateEndpoint, derived from the plain inputs (one variant per cloud). */
 export type PrivateEndpointArgs = ArgsOf<PrivateEndpointInputs>;
 
-/** Every output, seeded as undefined so preview shows what is not known until `pulumi up`. */
-const UNKNOWN_OUTPUTS = {
-  groupId: undefined,
-  cloudProvider: undefined,
-  endpointServiceId: undefined,
-  endpointId: undefined,
-  privateEndpointIPAddress: undefined,
-  gcpProjectId: undefined,
-  endpointGroupName: undefined,
-  endpoints: undefined,
-  timeouts: undefined,
-  deleteOnCreateTimeout: undefined,
-  adoptExisting: undefined,
-  waitForClusters: undefined,
-  privateConnectionStrings: undefined,
-  connectionStatus: undefined,
-  status: undefined,
-  interfaceEndpointId: undefined,
-  privateEndpointConnectionName: undefined,
-  privateEndpointResourceId: undefined,
-  portMappingEnabled: undefined,
-  errorMessage: undefined,
-  deleteRequested: undefined,
-  adopted: undefined,
-};
+/** Every output the properties table declares (the compiler holds it to the outputs type), seeded as undefined. */
+const UNKNOWN_OUTPUTS = unknownOutputs(PRIVATE_ENDPOINT_PROPERTIES);
 
 export const PRIVATE_ENDPOINT_TYPE_NAME = "PrivateEndpoint";
 export const PRIVATE_ENDPOINT_TYPE = dynamicTypeToken(PRIVATE_ENDPOINT_TYPE_NAME);

@@ -5,7 +5,8 @@
  */
 import type { AtlasClient, AtlasEndpoint } from "../client";
 import { engineCheckpoint, reportProgress } from "../host/stderr";
-import type { Props, Settling } from "../operations/kind";
+import { deleteAndWait } from "../operations/delete";
+import type { AtlasResource, Props, Settling } from "../operations/kind";
 import { ResourceInitError } from "../operations/resource-init-error";
 import { messageOf } from "../vocabulary/errors";
 import type { EndpointRef } from "../vocabulary/refs";
@@ -18,6 +19,9 @@ import { toOutputs, type PrivateConnectionString, type PrivateEndpointOutputs } 
 
 type EndpointSettling = Settling<ResolvedInputs, EndpointRef, AtlasEndpoint>;
 
+/** How a message says Atlas holds it. */
+export const held = "is registered with Atlas";
+
 export function failedAdvice(observation: Observation): string {
   return observation.phase === "gone" || observation.phase === "deleting"
     ? "It is recorded in the stack; `pulumi refresh` drops it if it is gone, and `pulumi up` registers it again."
@@ -25,7 +29,7 @@ export function failedAdvice(observation: Observation): string {
 }
 
 /** AVAILABLE: now the clusters. */
-export async function whenAvailable(
+export async function ready(
   client: AtlasClient,
   settling: EndpointSettling,
   endpoint: AtlasEndpoint,
@@ -47,11 +51,12 @@ export async function whenAvailable(
  * The create deadline passed: deleted when deleteOnCreateTimeout says so (never an adopted one, and
  * with `deleteIt`, the lifecycle's own delete), else recorded as not ready.
  */
-export async function onCreateDeadline(
+export async function onDeadline(
+  endpoint: AtlasResource<ResolvedInputs, EndpointRef, AtlasEndpoint, PrivateEndpointOutputs>,
+  client: AtlasClient,
   settling: EndpointSettling,
   lastStatus: string,
   record: () => Props,
-  deleteIt: (deleteTimeoutMs: number) => Promise<void>,
 ): Promise<never> {
   const { id, inputs, placed } = settling;
   const what = describeEndpoint(placed.ref);
@@ -60,7 +65,7 @@ export async function onCreateDeadline(
     reportProgress(`${notReady}; deleting it because deleteOnCreateTimeout is true`);
     await engineCheckpoint();
     try {
-      await deleteIt(timeoutMs(inputs.timeouts, "delete"));
+      await deleteAndWait(endpoint, client, placed.ref, timeoutMs(inputs.timeouts, "delete"), {});
     } catch (error) {
       throw new ResourceInitError(
         id,

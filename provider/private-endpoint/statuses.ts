@@ -89,3 +89,6 @@ export function recordedPhase(props: Record<string, unknown>): Observation["phas
   const answer = recordedAnswer(props);
   return answer === undefined ? undefined : observe(answer).phase;
 }
+
+export const readyStatus = "AVAILABLE";
+export { unknownStatusOf as unknownStatus };

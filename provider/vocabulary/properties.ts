@@ -37,6 +37,17 @@ export interface ObjectTypeSpec {
 export const string = { type: "string" } as const;
 export const boolean = { type: "boolean" } as const;
 
+const FORWARDING_RULE_FIELDS = {
+  endpointName: { description: "Name of the Google Cloud forwarding rule.", type: string },
+  ipAddress: { description: "Private IPv4 address the forwarding rule resolves to.", type: string },
+} as const;
+
+/** Where every resource is: the project, and the cloud (an Atlas path segment). */
+export const PROJECT_AND_CLOUD = {
+  groupId: { description: "Atlas project id (24 hexadecimal characters).", type: string, input: "required", alwaysOutput: true },
+  cloudProvider: { description: "AWS (the default), AZURE or GCP.", type: string, input: "optional", alwaysOutput: true },
+} as const satisfies Record<string, PropertySpec>;
+
 export const OBJECT_TYPES = {
   Timeouts: {
     description: "How long to wait before giving up. Not a change to the Atlas endpoint.",
@@ -48,17 +59,13 @@ export const OBJECT_TYPES = {
   },
   ForwardingRule: {
     description: "One GCP forwarding rule that belongs to the endpoint group.",
-    properties: {
-      endpointName: { description: "Name of the Google Cloud forwarding rule.", type: string },
-      ipAddress: { description: "Private IPv4 address the forwarding rule resolves to.", type: string },
-    },
+    properties: FORWARDING_RULE_FIELDS,
     required: ["endpointName", "ipAddress"],
   },
   ForwardingRuleStatus: {
     description: "A GCP forwarding rule as Atlas reports it.",
     properties: {
-      endpointName: { description: "Name of the Google Cloud forwarding rule.", type: string },
-      ipAddress: { description: "Private IPv4 address the forwarding rule resolves to.", type: string },
+      ...FORWARDING_RULE_FIELDS,
       status: { description: "INITIATING, AVAILABLE, FAILED or DELETING; absent until Atlas reports one.", type: string },
     },
     required: ["endpointName", "ipAddress"],

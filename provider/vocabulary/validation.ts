@@ -107,6 +107,13 @@ export const timeoutsSchema = z
   .strict()
   .optional();
 
+/** The inputs every resource has: its project, its cloud, and how long it waits. */
+export const PROJECT_FIELDS = {
+  groupId: orUnknown(text(HEX24, "24 hexadecimal characters (the Atlas project id)")),
+  cloudProvider: orUnknown(cloudProvider),
+  timeouts: orUnknown(timeoutsSchema),
+};
+
 export interface InputFailure {
   property: string;
   reason: string;

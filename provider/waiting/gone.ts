@@ -144,13 +144,13 @@ export async function goneTwiceFor<Ref, Answer>(
   options: { grace?: NotFoundGrace; clock?: Clock; timeoutMs?: number } = {},
 ): Promise<LookOutcome<Answer>> {
   const outcome = await goneTwice(notFound, {
-    read: () => resource.read(client, ref),
-    confirm: (error) => resource.confirmGone(client, ref, error as AtlasApiError),
+    read: () => resource.read.get(client, ref),
+    confirm: (error) => resource.read.confirmGone(client, ref, error as AtlasApiError),
     ...options,
   });
   if (outcome.kind === "found") {
     reportProgress(
-      `${resource.describe(ref)}: Atlas answered 404, but a second look found it (status ${resource.observe(outcome.value).label}): a lagging read, not a deletion`,
+      `${resource.ids.describe(ref)}: Atlas answered 404, but a second look found it (status ${resource.statuses.observe(outcome.value).label}): a lagging read, not a deletion`,
     );
   }
   return outcome;

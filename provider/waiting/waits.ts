@@ -36,11 +36,11 @@ export async function waitUntilReady<Ref, Answer>(
   const clock = wait.clock ?? realClock;
   const scale = timeScale();
   const startedAt = clock.now();
-  const what = resource.describe(wait.ref);
-  const note = unknownStatusReporter<Answer>(what, (answer) => resource.unknownStatus(answer));
+  const what = resource.ids.describe(wait.ref);
+  const note = unknownStatusReporter<Answer>(what, (answer) => resource.statuses.unknownStatus(answer));
   const seen = (answer: Answer) => {
     wait.onSeen?.(answer);
-    return { value: answer, observation: resource.observe(note(answer)) };
+    return { value: answer, observation: resource.statuses.observe(note(answer)) };
   };
   // The create's grace (gone.ts): 404s soon after Atlas accepted the create are not yet, not gone.
   const inGrace = notFoundCounter(graceAfterCreate(wait.acceptedAt, scale), clock);
@@ -49,7 +49,7 @@ export async function waitUntilReady<Ref, Answer>(
     initial: wait.initial === undefined ? undefined : seen(wait.initial),
     poll: async () => {
       try {
-        return seen(await resource.read(wait.client, wait.ref));
+        return seen(await resource.read.get(wait.client, wait.ref));
       } catch (error) {
         if (!isAtlasNotFound(error)) throw error;
         if (inGrace()) return { value: undefined, observation: NOT_FOUND_YET };
@@ -62,7 +62,7 @@ export async function waitUntilReady<Ref, Answer>(
     timeoutMs: wait.timeoutMs,
     clock,
     timeScale: scale,
-    onStatusChange: progressReporter(what, resource.readyStatus, "ready"),
+    onStatusChange: progressReporter(what, resource.statuses.readyStatus, "ready"),
   });
 }
 
@@ -79,12 +79,12 @@ export async function waitUntilGone<Ref, Answer>(
   wait: GoneWait<Ref>,
 ): Promise<WaitOutcome<Answer | undefined>> {
   const clock = wait.clock ?? realClock;
-  const seen = (answer: Answer) => ({ value: answer, observation: resource.observe(answer) });
+  const seen = (answer: Answer) => ({ value: answer, observation: resource.statuses.observe(answer) });
   return waitFor<Answer | undefined>({
     spec: UNTIL_GONE,
     poll: async () => {
       try {
-        return seen(await resource.read(wait.client, wait.ref));
+        return seen(await resource.read.get(wait.client, wait.ref));
       } catch (error) {
         if (!isAtlasNotFound(error)) throw error;
         // Gone twice (gone.ts): a lagging 404 must not end the wait while Atlas still deletes it.
@@ -95,6 +95,6 @@ export async function waitUntilGone<Ref, Answer>(
     timeoutMs: wait.timeoutMs,
     clock,
     timeScale: timeScale(),
-    onStatusChange: progressReporter(resource.describe(wait.ref), "Atlas to remove it", "gone"),
+    onStatusChange: progressReporter(resource.ids.describe(wait.ref), "Atlas to remove it", "gone"),
   });
 }

@@ -1,5 +1,7 @@
 import { UNKNOWN } from "../../../provider/vocabulary/validation";
-import { diff as diffServiceInputs } from "../../../provider/endpoint-service/lifecycle";
+import { lifecycle } from "../../../provider/endpoint-service/lifecycle";
+
+const diffServiceInputs = lifecycle.diff;
 
 const groupId = "5f1a2b3c4d5e6f7a8b9c0d1e";
 const olds = { groupId, cloudProvider: "AWS", region: "us-east-1", supportedRemoteRegions: ["us-west-2"], adoptExisting: true };

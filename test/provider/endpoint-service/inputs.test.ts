@@ -1,5 +1,9 @@
 import { UNKNOWN } from "../../../provider/vocabulary/validation";
-import { resolveServiceInputs, validateServiceInputs } from "../../../provider/endpoint-service/inputs";
+import { ENDPOINT_SERVICE_INPUTS } from "../../../provider/endpoint-service/inputs";
+import { resolveWith, validateWith } from "../../../provider/vocabulary/validation";
+
+const validateServiceInputs = (news: Record<string, unknown>) => validateWith(ENDPOINT_SERVICE_INPUTS, news);
+const resolveServiceInputs = (props: Record<string, unknown>) => resolveWith(ENDPOINT_SERVICE_INPUTS, props);
 
 const groupId = "5f1a2b3c4d5e6f7a8b9c0d1e";
 const reasons = (news: Record<string, unknown>) =>

@@ -3,9 +3,13 @@ import { join } from "node:path";
 import { CONFIG_KEYS, ENV_KEYS } from "../../../provider/host/connection";
 import { packageSchema, schemaText, tokenOf } from "../../../provider/plugin/schema";
 import { CLOUD_PROVIDERS } from "../../../provider/vocabulary/clouds";
-import { INPUT_KEYS, resolveInputs } from "../../../provider/private-endpoint/inputs";
+import { INPUT_KEYS, PRIVATE_ENDPOINT_INPUTS } from "../../../provider/private-endpoint/inputs";
+import { resolveWith } from "../../../provider/vocabulary/validation";
 import { toOutputs } from "../../../provider/private-endpoint/outputs";
-import { resolveServiceInputs, SERVICE_INPUT_KEYS } from "../../../provider/endpoint-service/inputs";
+import { ENDPOINT_SERVICE_INPUTS, SERVICE_INPUT_KEYS } from "../../../provider/endpoint-service/inputs";
+
+const resolveInputs = (props: Record<string, unknown>) => resolveWith(PRIVATE_ENDPOINT_INPUTS, props);
+const resolveServiceInputs = (props: Record<string, unknown>) => resolveWith(ENDPOINT_SERVICE_INPUTS, props);
 import { toServiceOutputs } from "../../../provider/endpoint-service/outputs";
 import { packageVersion } from "../../../scripts/lib/plugin-package";
 import { repoRoot } from "../../../scripts/lib/pulumi-workspace";

@@ -1,6 +1,8 @@
-import { diff as diffInputs } from "../../../provider/private-endpoint/lifecycle";
+import { lifecycle } from "../../../provider/private-endpoint/lifecycle";
 import { formatResourceId } from "../../../provider/private-endpoint/ids";
 import { UNKNOWN } from "../../../provider/vocabulary/validation";
+
+const diffInputs = lifecycle.diff;
 
 const groupId = "5f1a2b3c4d5e6f7a8b9c0d1e";
 const serviceId = "6a1b2c3d4e5f6a7b8c9d0e1f";

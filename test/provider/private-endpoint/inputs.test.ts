@@ -1,4 +1,8 @@
-import { resolveInputs, validateInputs } from "../../../provider/private-endpoint/inputs";
+import { PRIVATE_ENDPOINT_INPUTS } from "../../../provider/private-endpoint/inputs";
+import { resolveWith, validateWith } from "../../../provider/vocabulary/validation";
+
+const validateInputs = (news: Record<string, unknown>) => validateWith(PRIVATE_ENDPOINT_INPUTS, news);
+const resolveInputs = (props: Record<string, unknown>) => resolveWith(PRIVATE_ENDPOINT_INPUTS, props);
 import { UNKNOWN } from "../../../provider/vocabulary/validation";
 
 const groupId = "5f1a2b3c4d5e6f7a8b9c0d1e";
