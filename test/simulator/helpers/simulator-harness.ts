@@ -69,6 +69,8 @@ export type Harness = {
   groupPath: string;
   endpointPath(cloud: "AWS" | "AZURE" | "GCP", serviceId?: string): string;
   control(method: string, path: string, body?: unknown): Promise<any>;
+  /** The typed control client (test/support/simulator-control.ts) on this simulator. */
+  controls: SimulatorControl;
   /** Moves the simulator's clock `ms` ahead (POST /__simulator/clock): ends a held phase without a sleep. */
   advance(ms: number): Promise<void>;
 };
@@ -96,6 +98,7 @@ export function useSimulator(options: SimulatorOptions = FAST): Harness {
     harness.endpointPath = (cloud, serviceId) =>
       `${harness.groupPath}/${cloud}/endpointService/${serviceId ?? seed.endpointServices[cloud]}/endpoint`;
     const control = new SimulatorControl(sim.baseUrl);
+    harness.controls = control;
     harness.control = async (method, path, body) => (await control.send(method, path, body)).body;
     harness.advance = async (ms) => void (await control.advance(ms));
   });
