@@ -96,8 +96,11 @@ afterEach(async () => {
 describe("stream processing private link connections", () => {
   it("an AWS MSK connection answers 200 IDLE with the region read from its arn, goes WORKING, then DONE with the interface endpoint it made", async () => {
     const arn = MSK_ARN();
+    await h.controls.clearRequests();
     const created = await create({ provider: "AWS", vendor: "MSK", arn });
     expect(created.status).toBe(200);
+    const answered = (await h.controls.requests()).filter((r) => r.auth !== "challenge");
+    expect(answered.map((r) => [r.method, r.status, r.answeredStatus])).toEqual([["POST", 200, "IDLE"]]);
     expect(created.headers.get("content-type")).toBe(`${STREAMS_ACCEPT};charset=utf-8`);
     expect(created.body).toMatchObject({
       _id: expect.stringMatching(/^[0-9a-f]{24}$/),
