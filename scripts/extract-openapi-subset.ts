@@ -1,8 +1,8 @@
 /**
  * Usage: tsx scripts/extract-openapi-subset.ts SPEC OUT_DIR
  *
- * Cuts the two OpenAPI extracts the contract tests read (atlas-openapi/private-endpoints.openapi.json and
- * atlas-openapi/clusters.openapi.json) out of the full Atlas Admin API v2 spec, the way
+ * Cuts the OpenAPI extracts the contract tests read (atlas-openapi/*.openapi.json, one per SELECTIONS entry) out
+ * of the full Atlas Admin API v2 spec, the way
  * ../shared/atlas-openapi/README.md describes: the listed operations, every component they reach through
  * `$ref` or `discriminator.mapping`, both security schemes, the top-level keys as they are and `tags` cut
  * to the ones used; JSON with 2-space indent and a trailing newline, in the source's key order.
@@ -45,6 +45,34 @@ export const SELECTIONS: Selection[] = [
     operations: [
       ["get", `${GROUP}/clusters`],
       ["get", `${GROUP}/clusters/{clusterName}`],
+    ],
+  },
+  {
+    file: "regional-mode.openapi.json",
+    tag: "Private Endpoint Services",
+    operations: [
+      ["get", `${GROUP}/privateEndpoint/regionalMode`],
+      ["patch", `${GROUP}/privateEndpoint/regionalMode`],
+    ],
+  },
+  {
+    file: "data-federation-endpoints.openapi.json",
+    tag: "Data Federation",
+    operations: [
+      ["get", `${GROUP}/privateNetworkSettings/endpointIds`],
+      ["post", `${GROUP}/privateNetworkSettings/endpointIds`],
+      ["get", `${GROUP}/privateNetworkSettings/endpointIds/{endpointId}`],
+      ["delete", `${GROUP}/privateNetworkSettings/endpointIds/{endpointId}`],
+    ],
+  },
+  {
+    file: "stream-private-link.openapi.json",
+    tag: "Streams",
+    operations: [
+      ["get", `${GROUP}/streams/privateLinkConnections`],
+      ["post", `${GROUP}/streams/privateLinkConnections`],
+      ["get", `${GROUP}/streams/privateLinkConnections/{connectionId}`],
+      ["delete", `${GROUP}/streams/privateLinkConnections/{connectionId}`],
     ],
   },
 ];

@@ -18,7 +18,10 @@ export type Dialect = ModelVariations & {
   omitCreateStatus: boolean;
   /** Every JSON body (successes and errors) carries fields no client knows yet. */
   extraFields: boolean;
-  /** Endpoint create/delete run, then the first answer for each distinct write is lost. */
+  /**
+   * Endpoint (and Data Federation entry, stream link) create/delete and the regional-mode toggle run, then the
+   * first answer for each distinct write is lost (routes.ts: answerMayBeLost).
+   */
   answerLost: AnswerLoss | null;
   /** With `envelope=true`, errors too are answered 200 `{status, content}` (default: only successes). */
   envelopeErrors: boolean;

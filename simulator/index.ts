@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import { createRequestListener } from "./http/server";
 import { resolveOptions, type SimulatorOptions } from "./options";
 import { SimulatorRuntime } from "./runtime";
-import { SEEDED_CLUSTERS, type SimulatorSeed } from "./seed";
+import { SEEDED_CLUSTERS, SEEDED_SHARDED_CLUSTERS, type SimulatorSeed } from "./seed";
 
 export type { SimulatorOptions, RateLimitOptions, MissingIdPatterns } from "./options";
 export type { TransitionDelays } from "./model/pace";
@@ -11,7 +11,8 @@ export { DEFAULT_DELAYS } from "./model/pace";
 export type { SimulatorSeed, SeedValues } from "./seed";
 export type { RequestLogEntry } from "./http/request-log";
 export type { FaultSpec } from "./http/faults";
-export type { EndpointSummary } from "./model/backend";
+export type { DataFederationEndpointSummary, EndpointSummary, StreamPrivateLinkSummary } from "./model/backend";
+export type { ClusterInput } from "./model/clusters";
 
 export type RunningSimulator = { baseUrl: string; seed: SimulatorSeed; close(): Promise<void> };
 
@@ -33,7 +34,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   const baseUrl = `http://${host}:${port}`;
   return {
     baseUrl,
-    seed: { baseUrl, ...runtime.seedValues, clusters: SEEDED_CLUSTERS },
+    seed: { baseUrl, ...runtime.seedValues, clusters: SEEDED_CLUSTERS, shardedClusters: SEEDED_SHARDED_CLUSTERS },
     close: () =>
       new Promise<void>((resolve, reject) => {
         runtime.stopped = true;

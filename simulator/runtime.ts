@@ -9,7 +9,7 @@ import { AtlasBackend } from "./model/backend";
 import type { CloudProvider } from "./model/cloud";
 import { Pace } from "./model/pace";
 import type { ResolvedOptions } from "./options";
-import { SEEDED_CLUSTERS, SEEDED_REGIONS, createSeedValues, type SeedValues } from "./seed";
+import { SEEDED_CLUSTERS, SEEDED_REGIONS, SEEDED_SHARDED_CLUSTERS, createSeedValues, type SeedValues } from "./seed";
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -83,6 +83,11 @@ export class SimulatorRuntime {
     this.backend.addAvailableEndpointService(seed.groupId, services.GCP, "GCP", SEEDED_REGIONS.GCP, false);
     this.backend.addAvailableEndpointService(seed.groupId, services.GCP_PORT_MAPPED, "GCP", SEEDED_REGIONS.GCP_PORT_MAPPED, true);
     for (const cluster of SEEDED_CLUSTERS) this.backend.addCluster(seed.groupId, cluster);
+    const sharded = seed.shardedProject;
+    this.backend.addGroup(sharded.groupId);
+    this.backend.addAvailableEndpointService(sharded.groupId, sharded.endpointServices.US_EAST_1, "AWS", "US_EAST_1", false);
+    this.backend.addAvailableEndpointService(sharded.groupId, sharded.endpointServices.US_WEST_2, "AWS", "US_WEST_2", false);
+    for (const cluster of SEEDED_SHARDED_CLUSTERS) this.backend.addCluster(sharded.groupId, cluster);
     this.digest = new DigestAuthenticator(
       new Map([
         [seed.apiKey.publicKey, { privateKey: seed.apiKey.privateKey, readOnly: false }],

@@ -12,7 +12,10 @@ export type RequestLogEntry = {
   at: number;
   /** The handler ran, then dialect.answerLost dropped the connection or answered 502. */
   answerLost?: true;
-  /** The status an endpoint or endpoint service answer carried (connectionStatus or status), if any. */
+  /**
+   * The status an entity answer carried (an endpoint's connectionStatus or status, an endpoint service's or Data
+   * Federation entry's status, a stream private link's state), if any.
+   */
   answeredStatus?: string;
   /**
    * The dialect variations that shaped this answer's body, so a test can show the client met them:

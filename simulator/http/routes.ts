@@ -1,5 +1,11 @@
 import type { Handler } from "./handlers/context";
 import { getCluster, listClusters } from "./handlers/clusters";
+import {
+  createPrivateEndpointId,
+  deletePrivateEndpointId,
+  getPrivateEndpointId,
+  listPrivateEndpointIds,
+} from "./handlers/data-federation-endpoints";
 import { createPrivateEndpoint, deletePrivateEndpoint, getPrivateEndpoint } from "./handlers/endpoints";
 import {
   createPrivateEndpointService,
@@ -8,6 +14,13 @@ import {
   listPrivateEndpointServices,
   updatePrivateEndpointService,
 } from "./handlers/endpoint-services";
+import { getRegionalEndpointMode, toggleRegionalEndpointMode } from "./handlers/regional-mode";
+import {
+  createPrivateLinkConnection,
+  deletePrivateLinkConnection,
+  getPrivateLinkConnection,
+  listPrivateLinkConnections,
+} from "./handlers/stream-private-links";
 
 export type Route = {
   method: "GET" | "POST" | "PATCH" | "DELETE";
@@ -26,11 +39,30 @@ export type Route = {
 
 /** The newest version of the cluster GETs (and the only one the simulator speaks for them). */
 export const CLUSTER_MEDIA_TYPE = "application/vnd.atlas.2024-08-05+json";
+/** The one version of the stream processing private link operations. */
+export const STREAMS_MEDIA_TYPE = "application/vnd.atlas.2023-02-01+json";
 
 const GROUP = "/api/atlas/v2/groups/:groupId/privateEndpoint";
+const ENDPOINT_IDS = "/api/atlas/v2/groups/:groupId/privateNetworkSettings/endpointIds";
+const STREAM_LINKS = "/api/atlas/v2/groups/:groupId/streams/privateLinkConnections";
 
 /** The Atlas route table (method + path -> handler), as in the spec. */
 export const ROUTES: Route[] = [
+  {
+    method: "GET",
+    path: `${GROUP}/regionalMode`,
+    operationId: "getGroupPrivateEndpointRegionalMode",
+    writes: false,
+    handler: getRegionalEndpointMode,
+  },
+  {
+    method: "PATCH",
+    path: `${GROUP}/regionalMode`,
+    operationId: "toggleGroupPrivateEndpointRegionalMode",
+    writes: true,
+    answerMayBeLost: true,
+    handler: toggleRegionalEndpointMode,
+  },
   {
     method: "POST",
     path: `${GROUP}/endpointService`,
@@ -104,6 +136,70 @@ export const ROUTES: Route[] = [
     writes: false,
     handler: getCluster,
     mediaType: CLUSTER_MEDIA_TYPE,
+  },
+  {
+    method: "GET",
+    path: ENDPOINT_IDS,
+    operationId: "listGroupPrivateNetworkSettingEndpointIds",
+    writes: false,
+    handler: listPrivateEndpointIds,
+  },
+  {
+    method: "POST",
+    path: ENDPOINT_IDS,
+    operationId: "createGroupPrivateNetworkSettingEndpointId",
+    writes: true,
+    answerMayBeLost: true,
+    handler: createPrivateEndpointId,
+  },
+  {
+    method: "GET",
+    path: `${ENDPOINT_IDS}/:endpointId`,
+    operationId: "getGroupPrivateNetworkSettingEndpointId",
+    writes: false,
+    handler: getPrivateEndpointId,
+  },
+  {
+    method: "DELETE",
+    path: `${ENDPOINT_IDS}/:endpointId`,
+    operationId: "deleteGroupPrivateNetworkSettingEndpointId",
+    writes: true,
+    answerMayBeLost: true,
+    handler: deletePrivateEndpointId,
+  },
+  {
+    method: "GET",
+    path: STREAM_LINKS,
+    operationId: "listGroupStreamPrivateLinkConnections",
+    writes: false,
+    handler: listPrivateLinkConnections,
+    mediaType: STREAMS_MEDIA_TYPE,
+  },
+  {
+    method: "POST",
+    path: STREAM_LINKS,
+    operationId: "createGroupStreamPrivateLinkConnection",
+    writes: true,
+    answerMayBeLost: true,
+    handler: createPrivateLinkConnection,
+    mediaType: STREAMS_MEDIA_TYPE,
+  },
+  {
+    method: "GET",
+    path: `${STREAM_LINKS}/:connectionId`,
+    operationId: "getGroupStreamPrivateLinkConnection",
+    writes: false,
+    handler: getPrivateLinkConnection,
+    mediaType: STREAMS_MEDIA_TYPE,
+  },
+  {
+    method: "DELETE",
+    path: `${STREAM_LINKS}/:connectionId`,
+    operationId: "deleteGroupStreamPrivateLinkConnection",
+    writes: true,
+    answerMayBeLost: true,
+    handler: deletePrivateLinkConnection,
+    mediaType: STREAMS_MEDIA_TYPE,
   },
 ];
 

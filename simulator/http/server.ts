@@ -257,7 +257,7 @@ function answerAtlasRoute(
   const problem = versionProblem(request.req.headers.accept, mediaType);
   if (problem) throw new InvalidVersionDate(problem);
   const dialect = runtime.dialect;
-  const result = match.route.handler({ params: match.params, body, backend: runtime.backend, dialect });
+  const result = match.route.handler({ params: match.params, query: request.query, body, backend: runtime.backend, dialect });
   if (
     match.route.answerMayBeLost &&
     dialect.answerLost &&
@@ -282,7 +282,7 @@ function answerAtlasRoute(
 function describeAnswer(entry: RequestLogEntry, body: unknown, operationId: string, dialect: Dialect): void {
   if (body === null || typeof body !== "object" || Array.isArray(body)) return;
   const fields = body as Record<string, unknown>;
-  const status = fields.connectionStatus ?? fields.status;
+  const status = fields.connectionStatus ?? fields.status ?? fields.state;
   if (typeof status === "string") entry.answeredStatus = status;
   const shapedBy: string[] = [];
   if (dialect.omitCreateStatus && operationId === "createGroupPrivateEndpointEndpointServiceEndpoint") shapedBy.push("omitCreateStatus");

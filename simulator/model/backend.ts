@@ -1,9 +1,19 @@
 import type { CloudProvider } from "./cloud";
-import { Cluster, ProjectClusters, type ClusterInput } from "./clusters";
+import { Cluster, ProjectClusters, regionKey, type ClusterInput } from "./clusters";
+import {
+  ProjectDataFederationEndpoints,
+  type DataFederationEndpoint,
+  type DataFederationEndpointInput,
+  type EntryFate,
+} from "./data-federation-endpoint";
 import { EndpointService } from "./endpoint-service";
 import {
+  CannotCreateReplicaSetWithRegionalizedPrivatelink,
   CannotDeletePrivatelinkWithEndpoints,
+  CannotDisableRegionalizedPrivatelinkWithMultipleEndpoints,
+  CannotEnableRegionalizedPrivatelinkWithReplicaSets,
   ClusterNotFound,
+  DataFederationPrivateEndpointNotFound,
   GroupNotFound,
   InvalidAttribute,
   NoPaymentInformationFound,
@@ -11,8 +21,10 @@ import {
   PrivateEndpointNotFound,
   PrivateEndpointServiceAlreadyExistsForRegion,
   PrivateEndpointServiceNotFound,
+  StreamPrivateLinkNotFound,
 } from "./errors";
 import { objectId } from "./ids";
+import { NextOutcomes, type OutcomeKind } from "./outcomes";
 import type { Pace } from "./pace";
 import {
   AwsInterfaceEndpoint,
@@ -23,7 +35,8 @@ import {
   type MissingOnCloud,
   type PrivateEndpoint,
 } from "./private-endpoint";
-import type { EndpointStatus } from "./transitions";
+import { ProjectStreamPrivateLinks, type StreamPrivateLink, type StreamPrivateLinkInput } from "./stream-private-link";
+import type { DataFederationEndpointStatus, EndpointStatus, StreamPrivateLinkState } from "./transitions";
 
 /** What Atlas may do to an endpoint's life beyond the recorded default; see simulator/dialect.ts. */
 export type ModelVariations = {
@@ -62,9 +75,35 @@ export type EndpointSummary = {
   deleteRequested: boolean;
 };
 
+/** A Data Federation entry as the control API lists it (what Atlas holds, for "nothing left behind" checks). */
+export type DataFederationEndpointSummary = {
+  groupId: string;
+  endpointId: string;
+  provider: string;
+  status: DataFederationEndpointStatus;
+  comment: string | null;
+  createdAt: number;
+  deleteRequested: boolean;
+};
+
+/** A stream private link connection as the control API lists it. */
+export type StreamPrivateLinkSummary = {
+  groupId: string;
+  connectionId: string;
+  provider: string;
+  vendor: string;
+  state: StreamPrivateLinkState;
+  createdAt: number;
+  deleteRequested: boolean;
+};
+
 class Group {
   readonly services = new Map<string, EndpointService>();
   readonly clusters = new ProjectClusters();
+  readonly dataFederationEndpoints = new ProjectDataFederationEndpoints();
+  readonly streamPrivateLinks = new ProjectStreamPrivateLinks();
+  /** The regionalized private endpoint setting (privateEndpoint/regionalMode); off in a new project. */
+  regionalMode = false;
   constructor(readonly id: string) {}
 }
 
@@ -75,6 +114,8 @@ class Group {
  */
 export class AtlasBackend {
   private readonly groups = new Map<string, Group>();
+  /** How the next Data Federation entries and stream links end, as a test armed it (control API). */
+  readonly outcomes = new NextOutcomes();
 
   constructor(
     private readonly now: () => number,
@@ -213,10 +254,19 @@ export class AtlasBackend {
     return this.cluster(groupId, name).toAtlas(groupId, this.now());
   }
 
-  /** Seed and control API: a new cluster applies the AVAILABLE endpoints in its regions (UPDATING first). */
+  /**
+   * Seed and control API: a new cluster applies the AVAILABLE endpoints in its regions (UPDATING first). A project
+   * in regional mode takes no replica set (the spec: "Once enabled, you cannot create replica sets").
+   */
   addCluster(groupId: string, input: ClusterInput): Record<string, unknown> {
     const group = this.group(groupId);
-    const cluster = new Cluster(input, this.now());
+    if (group.regionalMode && input.clusterType === "REPLICASET") {
+      throw new CannotCreateReplicaSetWithRegionalizedPrivatelink(
+        `Cannot create the replica set ${input.name}: group ${groupId} has regionalized private endpoints enabled, which allows only sharded clusters.`,
+        [{ name: "groupId", value: groupId }],
+      );
+    }
+    const cluster = new Cluster(input, this.now(), group.regionalMode);
     group.clusters.add(cluster);
     this.sweep(this.now());
     return cluster.toAtlas(groupId, this.now());
@@ -233,6 +283,155 @@ export class AtlasBackend {
     const cluster = this.cluster(groupId, name);
     cluster.heldBusy = busy;
     return cluster.toAtlas(groupId, this.now());
+  }
+
+  getRegionalEndpointMode(groupId: string): { enabled: boolean } {
+    return { enabled: this.group(groupId).regionalMode };
+  }
+
+  /**
+   * The spec's rules: enabling needs a project without replica sets; disabling is refused while more than one
+   * private endpoint sits in one region and another region has one too (which covers "more than one private
+   * endpoint in more than one region"). Every endpoint still registered counts, DELETING ones included, until it is
+   * gone. A change re-lists the strings of the multi-region and global sharded clusters, through UPDATING.
+   */
+  toggleRegionalEndpointMode(groupId: string, enabled: boolean): { enabled: boolean } {
+    const group = this.group(groupId);
+    if (enabled === group.regionalMode) return { enabled };
+    if (enabled) {
+      const replicaSets = group.clusters.replicaSets().map((cluster) => cluster.name);
+      if (replicaSets.length > 0) {
+        throw new CannotEnableRegionalizedPrivatelinkWithReplicaSets(
+          `Regionalized private endpoints can be enabled only in a project without replica sets; group ${groupId} holds the replica sets ${replicaSets.join(", ")}.`,
+          [{ name: "groupId", value: groupId }],
+        );
+      }
+    } else {
+      const perRegion = endpointsPerRegion(group);
+      const crowded = [...perRegion.values()].some((count) => count > 1);
+      if (crowded && perRegion.size > 1) {
+        const counts = [...perRegion].map(([region, count]) => `${region} has ${count}`).join(", ");
+        throw new CannotDisableRegionalizedPrivatelinkWithMultipleEndpoints(
+          `Regionalized private endpoints cannot be disabled while a region has more than one private endpoint and other regions have private endpoints too (${counts}); delete endpoints until one region holds them all or each region holds at most one.`,
+          [{ name: "groupId", value: groupId }],
+        );
+      }
+    }
+    group.regionalMode = enabled;
+    group.clusters.regionalModeChanged(enabled, this.now(), this.clusterUpdateMs);
+    return { enabled };
+  }
+
+  listPrivateEndpointIds(groupId: string): Record<string, unknown>[] {
+    const now = this.now();
+    return this.group(groupId)
+      .dataFederationEndpoints.all()
+      .map((entry) => entry.toAtlas(now));
+  }
+
+  /** The spec's upsert (see ProjectDataFederationEndpoints.upsert); answers the project's whole list. */
+  createPrivateEndpointId(groupId: string, input: DataFederationEndpointInput): Record<string, unknown>[] {
+    const group = this.group(groupId);
+    group.dataFederationEndpoints.upsert(input, this.now(), this.pace, () => this.entryFate(input));
+    return this.listPrivateEndpointIds(groupId);
+  }
+
+  getPrivateEndpointId(groupId: string, endpointId: string): Record<string, unknown> {
+    return this.dataFederationEndpoint(groupId, endpointId).toAtlas(this.now());
+  }
+
+  deletePrivateEndpointId(groupId: string, endpointId: string): void {
+    this.dataFederationEndpoint(groupId, endpointId).requestDeletion(this.now(), this.pace);
+  }
+
+  listPrivateLinkConnections(groupId: string): Record<string, unknown>[] {
+    const now = this.now();
+    return this.group(groupId)
+      .streamPrivateLinks.all()
+      .map((connection) => connection.toAtlas(now));
+  }
+
+  createPrivateLinkConnection(groupId: string, input: StreamPrivateLinkInput): Record<string, unknown> {
+    const group = this.group(groupId);
+    const createdAt = this.now();
+    const connection = group.streamPrivateLinks.create(input, createdAt, this.pace, () => fateOf(this.outcomes, "streamPrivateLink"));
+    // The answer describes the connection as created (IDLE), however short that phase is at a small time scale.
+    return connection.toAtlas(createdAt);
+  }
+
+  getPrivateLinkConnection(groupId: string, connectionId: string): Record<string, unknown> {
+    return this.streamPrivateLink(groupId, connectionId).toAtlas(this.now());
+  }
+
+  deletePrivateLinkConnection(groupId: string, connectionId: string): void {
+    this.streamPrivateLink(groupId, connectionId).requestDeletion(this.now(), this.pace);
+  }
+
+  /** Every project's regional mode, for the control API. */
+  listRegionalModes(): { groupId: string; enabled: boolean }[] {
+    return [...this.groups.values()].map((group) => ({ groupId: group.id, enabled: group.regionalMode }));
+  }
+
+  /** Every Data Federation entry still present, for the control API. */
+  listAllDataFederationEndpoints(): DataFederationEndpointSummary[] {
+    const now = this.now();
+    this.sweep(now);
+    return [...this.groups.values()].flatMap((group) =>
+      group.dataFederationEndpoints.all().map((entry) => ({
+        groupId: group.id,
+        endpointId: entry.endpointId,
+        provider: entry.input.provider,
+        status: entry.status(now),
+        comment: entry.comment ?? null,
+        createdAt: entry.createdAt,
+        deleteRequested: entry.isDeleting(),
+      })),
+    );
+  }
+
+  /** Every stream private link connection still present, for the control API. */
+  listAllStreamPrivateLinks(): StreamPrivateLinkSummary[] {
+    const now = this.now();
+    this.sweep(now);
+    return [...this.groups.values()].flatMap((group) =>
+      group.streamPrivateLinks.all().map((connection) => ({
+        groupId: group.id,
+        connectionId: connection.id,
+        provider: connection.input.provider,
+        vendor: connection.input.vendor,
+        state: connection.state(now),
+        createdAt: connection.createdAt,
+        deleteRequested: connection.isDeleting(),
+      })),
+    );
+  }
+
+  /** An armed outcome first; else an id the cloud does not have (missingOnCloud) fails, as endpoints do. */
+  private entryFate(input: DataFederationEndpointInput): EntryFate {
+    const armed = fateOf(this.outcomes, "dataFederationEndpoint");
+    if (armed !== "normal") return armed;
+    if (this.settings.missingOnCloud(input.provider, input.endpointId)) {
+      return { failureMessage: `Private endpoint ${input.endpointId} was not found in ${input.provider}.` };
+    }
+    return "normal";
+  }
+
+  private dataFederationEndpoint(groupId: string, endpointId: string): DataFederationEndpoint {
+    const entry = this.group(groupId).dataFederationEndpoints.get(endpointId);
+    if (!entry)
+      throw new DataFederationPrivateEndpointNotFound(`No private endpoint with ID ${endpointId} exists in group ${groupId}.`, [
+        { name: "endpointId", value: endpointId },
+      ]);
+    return entry;
+  }
+
+  private streamPrivateLink(groupId: string, connectionId: string): StreamPrivateLink {
+    const connection = this.group(groupId).streamPrivateLinks.get(connectionId);
+    if (!connection)
+      throw new StreamPrivateLinkNotFound(`No private link connection with ID ${connectionId} exists in group ${groupId}.`, [
+        { name: "connectionId", value: connectionId },
+      ]);
+    return connection;
   }
 
   private cluster(groupId: string, name: string): Cluster {
@@ -317,6 +516,8 @@ export class AtlasBackend {
         service.sweep(now);
         if (service.isGone(now)) group.services.delete(id);
       }
+      group.dataFederationEndpoints.sweep(now);
+      group.streamPrivateLinks.sweep(now);
     }
   }
 
@@ -338,6 +539,25 @@ export class AtlasBackend {
     if (!endpoint) throw endpointNotFound(endpointId);
     return endpoint;
   }
+}
+
+/** How many endpoints each (cloud, region) of the project holds, services of one region counted together. */
+function endpointsPerRegion(group: Group): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const service of group.services.values()) {
+    if (service.endpoints.size === 0) continue;
+    const key = regionKey(service.cloudProvider, service.regionName);
+    counts.set(key, (counts.get(key) ?? 0) + service.endpoints.size);
+  }
+  return counts;
+}
+
+/** The armed outcome for the next entity of a kind, as the fate its constructor takes. */
+function fateOf(outcomes: NextOutcomes, kind: OutcomeKind): { failureMessage: string } | { held: true } | "normal" {
+  const outcome = outcomes.take(kind);
+  if (!outcome) return "normal";
+  if (outcome.status === "HELD") return { held: true };
+  return { failureMessage: outcome.errorMessage ?? "Injected failure (simulator control)." };
 }
 
 /** Azure resource ids are case-insensitive (resourceGroups == resourcegroups); vpce ids are lower-case hex. */

@@ -42,7 +42,7 @@ export class PathParamParseError extends AtlasError {
   readonly status = 400;
   readonly errorCode = "PATH_PARAM_PARSE_ERROR";
 }
-/** A path parameter that does not match its pattern in the spec. */
+/** A path or query parameter that does not match its pattern or bounds in the spec. */
 export class ValidationError extends AtlasError {
   readonly status = 400;
   readonly errorCode = "VALIDATION_ERROR";
@@ -95,6 +95,17 @@ export class PrivateEndpointNotFound extends AtlasError {
   readonly errorCode = "PRIVATE_ENDPOINT_NOT_FOUND";
 }
 
+/** Spelling not confirmed from public sources (named after the real CANNOT_CLOSE_GROUP_ACTIVE_ATLAS_DATA_FEDERATION_PRIVATE_ENDPOINTS). */
+export class DataFederationPrivateEndpointNotFound extends AtlasError {
+  readonly status = 404;
+  readonly errorCode = "DATA_FEDERATION_PRIVATE_ENDPOINT_NOT_FOUND";
+}
+/** Spelling not confirmed from public sources. */
+export class StreamPrivateLinkNotFound extends AtlasError {
+  readonly status = 404;
+  readonly errorCode = "STREAM_PRIVATE_LINK_NOT_FOUND";
+}
+
 // 406
 /** Spelling not confirmed from public sources. */
 export class InvalidVersionDate extends AtlasError {
@@ -115,6 +126,31 @@ export class PrivateEndpointServiceAlreadyExistsForRegion extends AtlasError {
 export class CannotDeletePrivatelinkWithEndpoints extends AtlasError {
   readonly status = 409;
   readonly errorCode = "CANNOT_DELETE_PRIVATELINK_WITH_ENDPOINTS";
+}
+
+/** Spelling not confirmed from public sources: a connection to the same target (arn, service, domain) exists. */
+export class StreamPrivateLinkAlreadyExists extends AtlasError {
+  readonly status = 409;
+  readonly errorCode = "STREAM_PRIVATE_LINK_ALREADY_EXISTS";
+}
+/**
+ * The regional-mode refusals the spec states ("You can enable this setting only if your Atlas project contains no
+ * replica sets", "You can't disable this setting if you have more than one private endpoint in more than one
+ * region..."). No public source names their codes: these follow CANNOT_DELETE_PRIVATELINK_WITH_ENDPOINTS and the
+ * recorded X-Java-Method updateRegionalizedPrivateLinkEnabled.
+ */
+export class CannotEnableRegionalizedPrivatelinkWithReplicaSets extends AtlasError {
+  readonly status = 409;
+  readonly errorCode = "CANNOT_ENABLE_REGIONALIZED_PRIVATELINK_WITH_REPLICA_SETS";
+}
+export class CannotDisableRegionalizedPrivatelinkWithMultipleEndpoints extends AtlasError {
+  readonly status = 409;
+  readonly errorCode = "CANNOT_DISABLE_REGIONALIZED_PRIVATELINK_WITH_MULTIPLE_ENDPOINTS";
+}
+/** "Once enabled, you cannot create replica sets" (the spec); met only by the simulator's cluster control. */
+export class CannotCreateReplicaSetWithRegionalizedPrivatelink extends AtlasError {
+  readonly status = 409;
+  readonly errorCode = "CANNOT_CREATE_REPLICA_SET_WITH_REGIONALIZED_PRIVATELINK";
 }
 
 // 429

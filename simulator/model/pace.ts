@@ -13,12 +13,23 @@ export type TransitionDelays = {
   gcpInitiatingMs: number;
   /** GCP: VERIFIED -> AVAILABLE; forwarding rules become AVAILABLE one by one within this span. */
   gcpVerifiedMs: number;
-  /** Any endpoint or endpoint service: DELETING -> gone (GET answers 404). */
+  /** Any endpoint, endpoint service, Data Federation entry or stream link: DELETING -> gone (GET answers 404). */
   deletingMs: number;
   /** A newly created endpoint service: INITIATING -> AVAILABLE. */
   endpointServiceInitiatingMs: number;
-  /** A cluster applying an endpoint that became AVAILABLE, or was deleted: UPDATING -> IDLE. */
+  /**
+   * A cluster applying an endpoint that became AVAILABLE, or was deleted, or a change of the project's regional
+   * mode: UPDATING -> IDLE.
+   */
   clusterUpdateMs: number;
+  /** A Data Federation / Online Archive private endpoint entry: PENDING -> OK (or -> FAILED). */
+  dataFederationPendingMs: number;
+  /** A stream processing private link connection: IDLE -> WORKING. */
+  streamLinkIdleMs: number;
+  /** A stream processing private link connection: WORKING -> DONE (or -> FAILED), when its interface endpoint exists. */
+  streamLinkWorkingMs: number;
+  /** A deleted stream processing private link connection: DELETE_REQUESTED -> DELETING (then `deletingMs` to the 404). */
+  streamLinkDeleteRequestedMs: number;
 };
 
 export const DEFAULT_DELAYS: TransitionDelays = {
@@ -30,6 +41,10 @@ export const DEFAULT_DELAYS: TransitionDelays = {
   deletingMs: 3000,
   endpointServiceInitiatingMs: 5000,
   clusterUpdateMs: 8000,
+  dataFederationPendingMs: 4000,
+  streamLinkIdleMs: 2000,
+  streamLinkWorkingMs: 8000,
+  streamLinkDeleteRequestedMs: 2000,
 };
 
 export type DelayName = keyof TransitionDelays;

@@ -2,7 +2,8 @@ import type { CloudProvider } from "./cloud";
 import type { DelayName, Pace } from "./pace";
 
 /**
- * Status sequences as data. Each phase holds a status and, unless it is final, the delay
+ * Status sequences as data (endpoints, endpoint services, Data Federation entries, stream private links; the
+ * clusters' UPDATING windows live in clusters.ts). Each phase holds a status and, unless it is final, the delay
  * (by name) it lasts. A schedule is the sequence laid out on the wall clock when the move
  * starts, so the status at any moment is a lookup, and the moment a status was reached is
  * exact even though nothing runs in the background.
@@ -58,6 +59,55 @@ export function withInsertedStatus(phases: Phase<EndpointStatus>[], status: stri
 export const ENDPOINT_SERVICE_SEQUENCE: Phase<EndpointServiceStatus>[] = [
   { status: "INITIATING", lastsFor: "endpointServiceInitiatingMs" },
   { status: "AVAILABLE" },
+];
+
+/** `PrivateNetworkEndpointIdEntry.status` in the Data Federation extract. */
+export type DataFederationEndpointStatus = "PENDING" | "OK" | "FAILED" | "DELETING";
+
+/** A Data Federation / Online Archive private endpoint entry: Atlas accepts it PENDING, then it is OK. */
+export const DATA_FEDERATION_ENDPOINT_SEQUENCE: Phase<DataFederationEndpointStatus>[] = [
+  { status: "PENDING", lastsFor: "dataFederationPendingMs" },
+  { status: "OK" },
+];
+
+/** An entry whose endpoint Atlas cannot approve (missing on the cloud side, or a test's injected outcome). */
+export const FAILED_DATA_FEDERATION_ENDPOINT_SEQUENCE: Phase<DataFederationEndpointStatus>[] = [
+  { status: "PENDING", lastsFor: "dataFederationPendingMs" },
+  { status: "FAILED" },
+];
+
+/** An entry a test holds PENDING: it never settles. */
+export const HELD_DATA_FEDERATION_ENDPOINT_SEQUENCE: Phase<DataFederationEndpointStatus>[] = [{ status: "PENDING" }];
+
+/**
+ * A stream processing private link connection's `state` (the extract types it as a free string). The names and
+ * the order are the ones Terraform's mongodbatlas_stream_privatelink_endpoint waits through: pending IDLE and
+ * WORKING, target DONE or FAILED; on delete pending DELETE_REQUESTED and DELETING, target DELETED (or the 404).
+ */
+export type StreamPrivateLinkState = "IDLE" | "WORKING" | "DONE" | "FAILED" | "DELETE_REQUESTED" | "DELETING";
+
+export const STREAM_PRIVATE_LINK_SEQUENCE: Phase<StreamPrivateLinkState>[] = [
+  { status: "IDLE", lastsFor: "streamLinkIdleMs" },
+  { status: "WORKING", lastsFor: "streamLinkWorkingMs" },
+  { status: "DONE" },
+];
+
+export const FAILED_STREAM_PRIVATE_LINK_SEQUENCE: Phase<StreamPrivateLinkState>[] = [
+  { status: "IDLE", lastsFor: "streamLinkIdleMs" },
+  { status: "WORKING", lastsFor: "streamLinkWorkingMs" },
+  { status: "FAILED" },
+];
+
+/** A connection a test holds WORKING: it never settles. */
+export const HELD_STREAM_PRIVATE_LINK_SEQUENCE: Phase<StreamPrivateLinkState>[] = [
+  { status: "IDLE", lastsFor: "streamLinkIdleMs" },
+  { status: "WORKING" },
+];
+
+/** After the last phase the connection is gone (GET answers 404). */
+export const STREAM_PRIVATE_LINK_DELETION: Phase<StreamPrivateLinkState>[] = [
+  { status: "DELETE_REQUESTED", lastsFor: "streamLinkDeleteRequestedMs" },
+  { status: "DELETING", lastsFor: "deletingMs" },
 ];
 
 export type ScheduledStatus<S extends string> = { status: S; at: number };

@@ -45,6 +45,11 @@ describe("simulator CLI", () => {
         clusters: expect.arrayContaining([
           expect.objectContaining({ name: "orders", regions: [{ providerName: "AWS", regionName: "US_EAST_1" }] }),
         ]),
+        shardedProject: {
+          groupId: expect.stringMatching(/^[0-9a-f]{24}$/),
+          endpointServices: { US_EAST_1: expect.stringMatching(/^[0-9a-f]{24}$/), US_WEST_2: expect.stringMatching(/^[0-9a-f]{24}$/) },
+        },
+        shardedClusters: expect.arrayContaining([expect.objectContaining({ name: "events", clusterType: "SHARDED" })]),
       });
       const config = await (await fetch(`${seed.baseUrl}/__simulator/config`)).json();
       expect((config as any).timeScale).toBe(0.1);

@@ -103,6 +103,15 @@ conformance("the simulator against recorded Atlas", () => {
     });
   });
 
+  test("the regional-mode setting answers enable, disable and get as recorded", async () => {
+    // The recording's project held no cluster; the seeded sharded project holds no replica set, so both may toggle.
+    const folder = "private-endpoint-services/TestRegionalizedPrivateEndpointsSettings";
+    const path = `/api/atlas/v2/groups/${h.sim.seed.shardedProject.groupId}/privateEndpoint/regionalMode`;
+    expectConforms(find(new RegExp(`^${folder}/Enable_.*/PATCH_`)), await h.atlas.patch(path, { enabled: true }));
+    expectConforms(find(new RegExp(`^${folder}/Disable_.*/PATCH_`)), await h.atlas.patch(path, { enabled: false }));
+    expectConforms(find(new RegExp(`^${folder}/Get_.*/GET_`)), await h.atlas.get(path));
+  });
+
   test("a wrong private key gets the recorded digest challenge and pretty-printed 401", async () => {
     const client = new AtlasTestClient(h.sim.baseUrl, { kind: "digest", publicKey: h.sim.seed.apiKey.publicKey, privateKey: "wrong" });
     const response = await client.post(`${h.groupPath}/endpointService`, { providerName: "AWS", region: "EU_WEST_3" });
@@ -140,7 +149,7 @@ conformance("the simulator against recorded Atlas", () => {
   test("every recording of an operation the simulator serves was replayed above", () => {
     // Runs last. "Served" comes from the simulator's route table, so a new route or a new recording
     // of a served operation needs a replay here; recordings of operations it does not serve (project
-    // creation, regional mode, flex backups, online archives, database users) are left out.
+    // creation, flex backups, online archives, database users) are left out.
     // Lane recordings (folders with exchanges.json) are replayed whole by the block above.
     const files = recordings
       .map((recording) => recording.file)

@@ -1,4 +1,12 @@
-import type { EndpointSummary, FaultSpec, RequestLogEntry, TransitionDelays } from "../../simulator";
+import type {
+  ClusterInput,
+  DataFederationEndpointSummary,
+  EndpointSummary,
+  FaultSpec,
+  RequestLogEntry,
+  StreamPrivateLinkSummary,
+  TransitionDelays,
+} from "../../simulator";
 
 /**
  * Looks until `condition` holds. The count of looks is only a ceiling for a failing run (a state
@@ -13,6 +21,15 @@ export async function until(condition: () => Promise<boolean> | boolean, what: s
 
 /** An endpoint as the simulator holds it (its control API's view of what Atlas has). */
 export type SimulatedEndpoint = EndpointSummary;
+/** A Data Federation / Online Archive private endpoint entry as the simulator holds it. */
+export type SimulatedDataFederationEndpoint = DataFederationEndpointSummary;
+/** A stream processing private link connection as the simulator holds it. */
+export type SimulatedStreamPrivateLink = StreamPrivateLinkSummary;
+
+/** How the next new Data Federation entries end: FAILED with a message, or PENDING for good. */
+export type DataFederationOutcome = { status: "FAILED"; errorMessage?: string; count?: number } | { status: "PENDING"; count?: number };
+/** How the next new stream private link connections end: FAILED with a message, or WORKING for good. */
+export type StreamPrivateLinkOutcome = { state: "FAILED"; errorMessage?: string; count?: number } | { state: "WORKING"; count?: number };
 
 export interface ControlAnswer {
   status: number;
@@ -22,7 +39,8 @@ export interface ControlAnswer {
 
 /**
  * The typed client of the simulator's control API (`/__simulator/*`, apart from Atlas's routes,
- * as moto keeps `/moto-api/`): request log, faults, pace and config, the endpoints it holds.
+ * as moto keeps `/moto-api/`): request log, faults, pace and config, what it holds (endpoints, regional mode,
+ * Data Federation entries, stream private links), how the next entries end, and its clusters.
  * Client, provider, e2e and simulator tests all drive the simulator through this one client.
  */
 export class SimulatorControl {
@@ -104,4 +122,51 @@ export class SimulatorControl {
   async endpoints(): Promise<SimulatedEndpoint[]> {
     return ((await this.call("GET", "endpoints")) as { endpoints: SimulatedEndpoint[] }).endpoints;
   }
+
+  /** Every project's regionalized private endpoint setting. */
+  async regionalModes(): Promise<{ groupId: string; enabled: boolean }[]> {
+    return ((await this.call("GET", "regional-mode")) as { projects: { groupId: string; enabled: boolean }[] }).projects;
+  }
+
+  /** Every Data Federation entry Atlas still holds (DELETING ones included, until they are gone). */
+  async dataFederationEndpoints(): Promise<SimulatedDataFederationEndpoint[]> {
+    return ((await this.call("GET", "data-federation-endpoints")) as { entries: SimulatedDataFederationEndpoint[] }).entries;
+  }
+
+  /** Every stream private link connection Atlas still holds (deleting ones included, until they are gone). */
+  async streamPrivateLinks(): Promise<SimulatedStreamPrivateLink[]> {
+    return ((await this.call("GET", "stream-private-links")) as { connections: SimulatedStreamPrivateLink[] }).connections;
+  }
+
+  /** Decides how the next new Data Federation entries end; answers how many outcomes are armed. */
+  async nextDataFederationEndpoint(outcome: DataFederationOutcome): Promise<number> {
+    return ((await this.call("POST", "data-federation-endpoints/next", outcome)) as { armed: number }).armed;
+  }
+
+  /** Decides how the next new stream private link connections end; answers how many outcomes are armed. */
+  async nextStreamPrivateLink(outcome: StreamPrivateLinkOutcome): Promise<number> {
+    return ((await this.call("POST", "stream-private-links/next", outcome)) as { armed: number }).armed;
+  }
+
+  /** Disarms every outcome a test armed and no create used. */
+  async clearOutcomes(): Promise<void> {
+    await this.call("DELETE", "data-federation-endpoints/next");
+    await this.call("DELETE", "stream-private-links/next");
+  }
+
+  /** Adds a cluster (to the seeded project unless `groupId` names another); answers its ClusterDescription. */
+  async addCluster(input: ClusterInput, groupId?: string): Promise<any> {
+    return await this.call("POST", `clusters${groupQuery(groupId)}`, input);
+  }
+
+  async removeCluster(name: string, groupId?: string): Promise<void> {
+    await this.call("DELETE", `clusters/${encodeURIComponent(name)}${groupQuery(groupId)}`);
+  }
+
+  /** Holds a cluster UPDATING (an upgrade, say) or releases it. */
+  async holdCluster(name: string, busy: boolean, groupId?: string): Promise<void> {
+    await this.call("POST", `clusters/${encodeURIComponent(name)}/busy${groupQuery(groupId)}`, { busy });
+  }
 }
+
+const groupQuery = (groupId: string | undefined) => (groupId === undefined ? "" : `?groupId=${groupId}`);

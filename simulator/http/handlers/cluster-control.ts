@@ -9,7 +9,8 @@ const NAME = /^[a-zA-Z0-9][a-zA-Z0-9-]{0,63}$/;
 
 /**
  * Test-only cluster controls, in the seeded project unless `?groupId=` names another:
- * - `POST clusters` {name, regions: [{providerName, regionName}], clusterType?}: add one
+ * - `POST clusters` {name, regions: [{providerName, regionName}], clusterType?}: add one (a multi-region one with
+ *   several regions, a global one with clusterType GEOSHARDED; a replica set is refused in a regional-mode project)
  * - `DELETE clusters/<name>`: remove it (as if deleted)
  * - `POST clusters/<name>/busy` {busy: boolean}: hold it UPDATING (an upgrade) or release it
  */
@@ -52,7 +53,8 @@ function parseClusterInput(body: unknown): ClusterInput | string {
   const b = (body ?? {}) as Record<string, unknown>;
   if (typeof b.name !== "string" || !NAME.test(b.name)) return "name must be a cluster name (letters, digits, hyphens; 1-64 characters)";
   const clusterType = b.clusterType ?? "REPLICASET";
-  if (clusterType !== "REPLICASET" && clusterType !== "SHARDED") return "clusterType must be REPLICASET or SHARDED";
+  if (clusterType !== "REPLICASET" && clusterType !== "SHARDED" && clusterType !== "GEOSHARDED")
+    return "clusterType must be REPLICASET, SHARDED or GEOSHARDED";
   if (!Array.isArray(b.regions) || b.regions.length === 0) return "regions must be a non-empty list of {providerName, regionName}";
   const regions: ClusterInput["regions"] = [];
   for (const region of b.regions as Record<string, unknown>[]) {

@@ -4,6 +4,8 @@ import type { AtlasBackend } from "../../model/backend";
 export type HandlerContext = {
   /** Path parameters, raw (still percent-encoded). */
   params: Record<string, string>;
+  /** The query string, parsed (paging of list operations). */
+  query: URLSearchParams;
   body: Buffer;
   backend: AtlasBackend;
   dialect: Readonly<Dialect>;

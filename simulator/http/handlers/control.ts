@@ -3,6 +3,7 @@ import { DELAY_NAMES, type DelayName, type TransitionDelays } from "../../model/
 import type { SimulatorRuntime } from "../../runtime";
 import { parseRateLimit, TokenBucket } from "../rate-limiter";
 import { handleClusterControl } from "./cluster-control";
+import { handleOutcomeControl } from "./outcome-control";
 
 export type ControlResult = { status: number; body?: unknown };
 
@@ -17,6 +18,8 @@ export function handleControl(
   query = new URLSearchParams(),
 ): ControlResult {
   if (subPath === "clusters" || subPath.startsWith("clusters/")) return handleClusterControl(runtime, method, subPath, query, body);
+  const outcome = handleOutcomeControl(runtime, method, subPath, body);
+  if (outcome) return outcome;
   const route = `${method} ${subPath}`;
   switch (route) {
     case "POST faults": {

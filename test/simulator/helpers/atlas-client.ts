@@ -2,6 +2,8 @@ import { digestAuthorization, parseChallenge, type DigestChallenge } from "./dig
 import { record } from "./recorder";
 
 export const ATLAS_ACCEPT = "application/vnd.atlas.2023-01-01+json";
+/** The one version of the stream processing private link operations. */
+export const STREAMS_ACCEPT = "application/vnd.atlas.2023-02-01+json";
 
 export type AtlasResponse = { status: number; headers: Headers; body: any; text: string };
 
@@ -37,12 +39,14 @@ export class AtlasTestClient {
 
   get = (target: string, options?: RequestOptions) => this.request("GET", target, options);
   post = (target: string, body: unknown, options?: RequestOptions) => this.request("POST", target, { ...options, body });
+  patch = (target: string, body: unknown, options?: RequestOptions) => this.request("PATCH", target, { ...options, body });
   delete = (target: string, options?: RequestOptions) => this.request("DELETE", target, options);
 
   private async send(method: string, target: string, options: RequestOptions): Promise<AtlasResponse> {
     const headers: Record<string, string> = { ...options.headers };
     if (options.accept !== null) headers.Accept = options.accept ?? ATLAS_ACCEPT;
-    if (options.body !== undefined) headers["Content-Type"] = ATLAS_ACCEPT;
+    // A body is sent in the version it is asked to be answered in, as the SDKs do.
+    if (options.body !== undefined) headers["Content-Type"] = options.accept ?? ATLAS_ACCEPT;
     if (this.credentials.kind === "bearer") headers.Authorization = `Bearer ${this.credentials.token}`;
     if (this.credentials.kind === "digest" && this.challenge) {
       this.nc += 1;
@@ -77,6 +81,7 @@ export async function sendRaw(
     contentType: response.headers.get("content-type"),
     text,
     requestBody: body,
+    requestContentType: headers["Content-Type"],
     injectedFault: response.headers.get("x-simulator-fault") === "injected",
     variedDialect: response.headers.get("x-simulator-dialect") === "varied",
   });

@@ -12,6 +12,8 @@ export type RecordedExchange = {
   variedDialect?: boolean;
   /** The JSON request body, when one was sent. */
   requestBody?: unknown;
+  /** The request's Content-Type (its API version), when a body was sent. */
+  requestContentType?: string;
 };
 
 export const recorded: RecordedExchange[] = [];

@@ -2,7 +2,14 @@ import { startSimulator, type RunningSimulator, type SimulatorOptions } from "..
 import { SimulatorControl } from "../../support/simulator-control";
 import { AtlasTestClient, fetchToken } from "./atlas-client";
 import { contractDataPresent, contractPath } from "../../support/contract-data";
-import { AtlasContract, CLUSTERS_SPEC_FILE, SPEC_FILE } from "./openapi-contract";
+import {
+  AtlasContract,
+  CLUSTERS_SPEC_FILE,
+  DATA_FEDERATION_SPEC_FILE,
+  REGIONAL_MODE_SPEC_FILE,
+  SPEC_FILE,
+  STREAMS_SPEC_FILE,
+} from "./openapi-contract";
 import { recorded, type RecordedExchange } from "./recorder";
 
 /**
@@ -43,6 +50,15 @@ function contractOf(specFile: string, what: string): AtlasContract | undefined {
 }
 export const atlasContract = () => contractOf(SPEC_FILE, "private-endpoint");
 export const clusterContract = () => contractOf(CLUSTERS_SPEC_FILE, "cluster");
+export const regionalModeContract = () => contractOf(REGIONAL_MODE_SPEC_FILE, "regional-mode");
+export const dataFederationContract = () => contractOf(DATA_FEDERATION_SPEC_FILE, "Data Federation endpoint");
+export const streamsContract = () => contractOf(STREAMS_SPEC_FILE, "stream private link");
+
+/** Every extract the simulator's answers are held to; each checks only the operations it holds. */
+const allContracts = () =>
+  [atlasContract(), clusterContract(), regionalModeContract(), dataFederationContract(), streamsContract()].filter(
+    (contract): contract is AtlasContract => contract !== undefined,
+  );
 
 export type Harness = {
   sim: RunningSimulator;
@@ -53,6 +69,8 @@ export type Harness = {
   groupPath: string;
   endpointPath(cloud: "AWS" | "AZURE" | "GCP", serviceId?: string): string;
   control(method: string, path: string, body?: unknown): Promise<any>;
+  /** The typed control client (test/support/simulator-control.ts) on this simulator. */
+  controls: SimulatorControl;
   /** Moves the simulator's clock `ms` ahead (POST /__simulator/clock): ends a held phase without a sleep. */
   advance(ms: number): Promise<void>;
 };
@@ -80,6 +98,7 @@ export function useSimulator(options: SimulatorOptions = FAST): Harness {
     harness.endpointPath = (cloud, serviceId) =>
       `${harness.groupPath}/${cloud}/endpointService/${serviceId ?? seed.endpointServices[cloud]}/endpoint`;
     const control = new SimulatorControl(sim.baseUrl);
+    harness.controls = control;
     harness.control = async (method, path, body) => (await control.send(method, path, body)).body;
     harness.advance = async (ms) => void (await control.advance(ms));
   });
@@ -90,11 +109,14 @@ export function useSimulator(options: SimulatorOptions = FAST): Harness {
   return harness;
 }
 
-/** Throws, listing every violation, if any response recorded in this test file breaks the spec. */
+/**
+ * Throws, listing every violation, if any response recorded in this test file breaks the extract that holds its
+ * operation, or if the simulator accepted a request body that extract would refuse.
+ */
 export function expectRecordedExchangesMatchSpec(): void {
+  const contracts = allContracts();
   const problems = recorded.flatMap((exchange) => [
-    ...(atlasContract()?.check(exchange) ?? []),
-    ...(exchange.target.includes("/clusters") ? (clusterContract()?.check(exchange) ?? []) : []),
+    ...contracts.flatMap((contract) => [...contract.check(exchange), ...contract.checkAcceptedRequest(exchange)]),
     ...acceptedCreateProblems(exchange),
   ]);
   if (problems.length > 0) throw new Error(`Responses that do not match the Atlas spec:\n${problems.join("\n")}`);
