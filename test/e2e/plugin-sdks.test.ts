@@ -1,5 +1,5 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { repoRoot } from "../../scripts/lib/pulumi-workspace";
 import { type CommandResult, runCommand } from "../../scripts/lib/run-command";
 import { workspace } from "../support/cli-harness";
@@ -41,15 +41,22 @@ test("the Node.js SDK declares PrivateEndpoint with the schema's inputs and comp
   expectOk(await runCommand(join(repoRoot, "node_modules/.bin/tsc"), ["-p", dir, "--noEmit"], { cwd: dir }), "tsc");
 });
 
-test("the Go SDK builds against github.com/pulumi/pulumi/sdk/v3 from the module proxy", async () => {
+test("the Go SDK is its own module at the schema's import path, pinned to one sdk/v3, and builds and vets from the module proxy", async () => {
   const dir = join(out, "go");
   const pkgDir = join(dir, "atlasprivateendpoint");
   expect(readFileSync(join(pkgDir, "privateEndpoint.go"), "utf8")).toContain('"atlas-private-endpoint:index:PrivateEndpoint"');
   expect(readFileSync(join(pkgDir, "endpointService.go"), "utf8")).toContain('"atlas-private-endpoint:index:EndpointService"');
-  writeFileSync(
-    join(dir, "go.mod"),
-    `module example.com/pulumi-atlas-private-endpoint/sdk/go\n\ngo 1.24\n\nrequire github.com/pulumi/pulumi/sdk/v3 ${PULUMI_SDK_VERSION}\n`,
-  );
+  const schema = JSON.parse(readFileSync(join(repoRoot, "schema.json"), "utf8"));
+  const goMod = readFileSync(join(dir, "go.mod"), "utf8");
+  expect(goMod).toContain(`module ${dirname(schema.language.go.importBasePath)}\n`);
+  expect(goMod.split("\n")).toContain(`require github.com/pulumi/pulumi/sdk/v3 ${PULUMI_SDK_VERSION}`);
+  // The engine reads the plugin's name, version and download URL from here (a Go program has no package.json).
+  expect(JSON.parse(readFileSync(join(pkgDir, "pulumi-plugin.json"), "utf8"))).toEqual({
+    resource: true,
+    name: "atlas-private-endpoint",
+    version: schema.version,
+    server: schema.pluginDownloadURL,
+  });
   const env = { ...process.env, GOWORK: "off", GOFLAGS: "-mod=mod -buildvcs=false" };
   // -trimpath as the CLI build uses it, so sdk/v3's packages come from the shared Go build cache.
   expectOk(await runCommand("go", ["build", "-trimpath", "./..."], { cwd: dir, env }), "go build");
