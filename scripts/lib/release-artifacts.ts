@@ -166,7 +166,7 @@ export async function releaseNotes(version = packageVersion(), repo = repoRoot):
     "",
     "```sh",
     "npm install pulumi-atlas-private-endpoint          # TypeScript / JavaScript",
-    `pulumi package add atlas-private-endpoint@${version}   # YAML, Python, Go (the CLI downloads the plugin from this release)`,
+    `pulumi package add atlas-private-endpoint@${version} --server ${schema.pluginDownloadURL}   # YAML, Python, Go: the CLI downloads the plugin from this release`,
     "```",
     "",
     `SDKs: npm \`${schema.language.nodejs.packageName}@${version}\`, PyPI \`${schema.language.python.packageName}==${version}\`, Go \`${goModulePath(schema)}@v${version}\`.`,
