@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { packageVersion } from "../../scripts/lib/plugin-package";
+import { repoRoot } from "../../scripts/lib/pulumi-workspace";
 import { goModulePath, goSdkTag, goSdkTree, releaseSchema, tagGoSdk } from "../../scripts/lib/release-artifacts";
 import { type CommandResult, runCommand } from "../../scripts/lib/run-command";
 import { workspace } from "../support/cli-harness";
@@ -13,6 +14,14 @@ import { workspace } from "../support/cli-harness";
 jest.setTimeout(600_000);
 
 const version = packageVersion();
+
+/** The one code block of `language` in docs/_index.md (the Registry overview's example). */
+function docsExample(language: string): string {
+  const page = readFileSync(join(repoRoot, "docs", "_index.md"), "utf8");
+  const blocks = [...page.matchAll(new RegExp(`^\`\`\`${language}\\n([\\s\\S]*?)^\`\`\`$`, "gm"))];
+  expect(blocks).toHaveLength(1);
+  return blocks[0]![1]!;
+}
 let scratch: string;
 let consumer: string;
 let env: NodeJS.ProcessEnv;
@@ -61,30 +70,8 @@ beforeAll(async () => {
   consumer = join(scratch, "consumer");
   mkdirSync(consumer);
   writeFileSync(join(consumer, "go.mod"), `module example.com/consumer\n\ngo 1.25\n\nrequire ${module} v${version}\n`);
-  writeFileSync(
-    join(consumer, "main.go"),
-    `package main
-
-import (
-	"${releaseSchema().language.go.importBasePath}"
-	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
-)
-
-func main() {
-	pulumi.Run(func(ctx *pulumi.Context) error {
-		service, err := atlasprivateendpoint.NewEndpointService(ctx, "service", &atlasprivateendpoint.EndpointServiceArgs{
-			GroupId: pulumi.String("5f1a2b3c4d5e6f7a8b9c0d1e"),
-			Region:  pulumi.String("eu-west-1"),
-		})
-		if err != nil {
-			return err
-		}
-		ctx.Export("endpointServiceId", service.EndpointServiceId)
-		return nil
-	})
-}
-`,
-  );
+  // The program is the Go example of docs/_index.md, as a user copies it.
+  writeFileSync(join(consumer, "main.go"), docsExample("go"));
 });
 
 test("the tag holds the SDK as its own module: go.mod with the module path and one pinned sdk/v3, go.sum, pulumi-plugin.json with the version", async () => {
@@ -104,7 +91,7 @@ test("the tag holds the SDK as its own module: go.mod with the module path and o
   expect(expectOk(await run("git", ["ls-tree", "-r", "--name-only", "main"], repo), "git ls-tree main").trim()).toBe("README.md");
 });
 
-test("a program requiring the module at v<version> builds, fetching it from the tag, with the sdk/v3 the SDK pins", async () => {
+test("docs/_index.md's Go example, requiring the module at v<version>, builds: the module comes from the tag, sdk/v3 at the SDK's pin", async () => {
   expectOk(await run("go", ["build", "-trimpath", "-o", join(scratch, "consumer-bin"), "."], consumer), "go build (consumer)");
   const listed = expectOk(await run("go", ["list", "-m", "-json", "all"], consumer), "go list -m all");
   const modules = listed.split(/\n(?=\{)/).map((text) => JSON.parse(text) as { Path: string; Version?: string });

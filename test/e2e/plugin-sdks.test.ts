@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { repoRoot } from "../../scripts/lib/pulumi-workspace";
 import { type CommandResult, runCommand } from "../../scripts/lib/run-command";
@@ -79,4 +79,20 @@ test("the Python SDK has the package's modules and every file byte-compiles", as
   expect(readFileSync(join(dir, "private_endpoint.py"), "utf8")).toContain("atlas-private-endpoint:index:PrivateEndpoint");
   const files = filesUnder(dir).filter((file) => file.endsWith(".py"));
   expectOk(await runCommand("python3", ["-m", "py_compile", ...files], { cwd: dir }), "python3 -m py_compile");
+});
+
+test("docs/_index.md's Python example byte-compiles and uses only arguments and outputs the generated SDK defines", async () => {
+  const page = readFileSync(join(repoRoot, "docs", "_index.md"), "utf8");
+  const example = /^```python\n([\s\S]*?)^```$/m.exec(page)?.[1];
+  if (!example) throw new Error("docs/_index.md has no Python example");
+  const file = join(out, "docs_example.py");
+  writeFileSync(file, example);
+  expectOk(await runCommand("python3", ["-m", "py_compile", file], { cwd: out }), "python3 -m py_compile (docs example)");
+  const sdk = join(out, "python", "pulumi_atlas_private_endpoint");
+  const generated = readFileSync(join(sdk, "endpoint_service.py"), "utf8") + readFileSync(join(sdk, "private_endpoint.py"), "utf8");
+  const keywords = [...example.matchAll(/\b([a-z_]+)=/g)].map((m) => m[1]!);
+  const outputs = [...example.matchAll(/\b(?:service|endpoint)\.([a-z_]+)\b/g)].map((m) => m[1]!);
+  expect(keywords.length).toBeGreaterThan(0);
+  for (const keyword of keywords) expect(generated).toContain(`${keyword}: pulumi.Input[`);
+  for (const output of outputs) expect(generated).toContain(`def ${output}(self) -> pulumi.Output[`);
 });
