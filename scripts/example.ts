@@ -14,7 +14,7 @@
  * that tarball into the example in place of the released version its package.json names (`npm install --no-save
  * <tarball>`, so the example's package.json stays as a user copies it). The simulator run uses a
  * throwaway file backend and removes the Pulumi.simulator.yaml it writes; the --atlas run uses your Pulumi
- * login, stack and config as they are (see README, "Using it").
+ * login, stack and config as they are (see docs/installation-configuration.md, "From a clone").
  */
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";

@@ -1,7 +1,7 @@
 /**
  * The plugin's Pulumi package schema, built from the vocabulary (every kind's property table, the
  * object types, the credentials' config keys and env variables): the engine reads it for YAML
- * programs and `pulumi import`, `pulumi package gen-sdk` makes each language's SDK from it.
+ * programs and `pulumi import`, and every language's SDK is generated from it (`pulumi package add`; scripts/gen-sdk here).
  * Committed as schema.json at the repo root; test/provider/plugin/schema.test.ts holds both equal.
  */
 import { readFileSync } from "node:fs";
