@@ -10,13 +10,14 @@
  *                                               cloud's credentials
  *   npm run example -- existing-endpoint/aws --atlas   the bring-your-own-endpoint variant against Atlas
  *
- * Each builds and packs the package into the repo root (pulumi-atlas-private-endpoint-<version>.tgz, which
- * every example's package.json depends on) and runs `npm install` in the example. The simulator run uses a
+ * Each builds and packs the package into the repo root (pulumi-atlas-private-endpoint-<version>.tgz) and installs
+ * that tarball into the example in place of the released version its package.json names (`npm install --no-save
+ * <tarball>`, so the example's package.json stays as a user copies it). The simulator run uses a
  * throwaway file backend and removes the Pulumi.simulator.yaml it writes; the --atlas run uses your Pulumi
- * login, stack and config as they are (see README, "Using it").
+ * login, stack and config as they are (see docs/installation-configuration.md, "From a clone").
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startSimulator } from "../simulator";
@@ -68,10 +69,11 @@ async function main(): Promise<void> {
 
   step(`Packing pulumi-atlas-private-endpoint ${version} into the repo root and installing it into examples/${example}`);
   const tarball = await packPackage(repoRoot);
-  if (!existsSync(join(repoRoot, `pulumi-atlas-private-endpoint-${version}.tgz`)))
-    throw new Error(`npm pack wrote ${tarball}, not the file examples/${example}/package.json names`);
   await mustSucceed(
-    runCommand("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline", "--loglevel=error"], { cwd: dir, echo: true }),
+    runCommand("npm", ["install", "--no-save", "--no-audit", "--no-fund", "--prefer-offline", "--loglevel=error", tarball], {
+      cwd: dir,
+      echo: true,
+    }),
     "npm install",
   );
 

@@ -5,9 +5,10 @@
 # github.com/pulumi/pulumi-yaml/cmd/pulumi-language-yaml@vX` would build it against the pulumi pkg/v3 its go.mod
 # names (v3.206.0, not served by the module proxy, and without pkg's replace directives it does not build), so
 # it is built from a throwaway wrapper module in a cache folder that requires pulumi-yaml at its release and
-# repeats the replace directives of the pkg/v3 its go.mod names (v3.206.0 for v1.25.0; pulumi's Go API changes
-# between releases, so neither the CLI's v3.274.1 nor v3.229.0 compiles it). The host speaks gRPC to the CLI,
-# so the CLI may be newer than the SDK the host is built on.
+# repeats the replace directives of the pkg/v3 its go.mod names (v3.219.0 for v1.28.0; pulumi's Go API changes
+# between releases, so the CLI's v3.274.1 does not compile it). The host speaks gRPC to the CLI, so the CLI may be
+# newer than the SDK the host is built on. v1.28.0, not the module proxy's "latest" v1.25.0: `pulumi package add`
+# in a YAML project ends with the host's Link, which v1.25.0 does not implement.
 #
 # Idempotent: a binary whose recorded versions match is kept. Needs: go (1.26+). The first build takes several
 # minutes (a pulumi pkg/v3 of its own; the Go build cache keeps it).
@@ -15,7 +16,7 @@
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-YAML_VERSION="${PULUMI_YAML_VERSION:-1.25.0}"
+YAML_VERSION="${PULUMI_YAML_VERSION:-1.28.0}"
 BIN="$ROOT/.tools/bin"
 CACHE="${XDG_CACHE_HOME:-$HOME/.cache}/pulumi-atlas-private-endpoint/pulumi-yaml-src/v$YAML_VERSION"
 STAMP="$BIN/.pulumi-language-yaml.built-from"

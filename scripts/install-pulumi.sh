@@ -10,11 +10,11 @@
 # dynamic-provider host, is copied from the installed @pulumi/pulumi.
 #
 # A `pulumi` already on PATH (outside .tools/bin) with a `pulumi-language-nodejs` beside it or on PATH is
-# linked into .tools/bin instead of building. With PULUMI_LANGUAGE_HOST=build (GitHub CI, which installs
-# the released CLI with pulumi/actions) the CLI on PATH is linked and only the project's language host is
-# built: the end-to-end tests in test/e2e/language-host.test.ts hold that host to its contract (exit with
-# the CLI, the missing-config message), so CI tests the host this project ships in its CLI bundle, not
-# upstream's. Building it compiles sdk/v3 only: about a minute, not the CLI's 13.
+# linked into .tools/bin instead of building: GitHub CI's test matrix installs the released CLI with
+# pulumi/actions, so it runs upstream's host, the one users run. With PULUMI_LANGUAGE_HOST=build (CI's
+# stand-in-host job) the CLI on PATH is linked and only the project's language host is built: the end-to-end
+# tests in test/e2e/language-host.test.ts hold that host to its contract (exit with the CLI, the
+# missing-config message, RunPlugin). Building it compiles sdk/v3 only: about a minute, not the CLI's 13.
 #
 # Idempotent: binaries whose recorded version and source match are kept, so a warm run takes a fraction of
 # a second. Needs: go (1.26+), node_modules installed (npm ci).

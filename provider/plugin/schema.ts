@@ -1,9 +1,11 @@
 /**
  * The plugin's Pulumi package schema, built from the vocabulary (every kind's property table, the
  * object types, the credentials' config keys and env variables): the engine reads it for YAML
- * programs and `pulumi import`, `pulumi package gen-sdk` makes each language's SDK from it.
+ * programs and `pulumi import`, and every language's SDK is generated from it (`pulumi package add`; scripts/gen-sdk here).
  * Committed as schema.json at the repo root; test/provider/plugin/schema.test.ts holds both equal.
  */
+import { readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { CONFIG_KEYS, ENV_KEYS } from "../host/connection";
 import { OBJECT_TYPES, type ObjectTypeName, type PropertySpec, type PropertyType } from "../vocabulary/properties";
 import { RESOURCE_KINDS, type ResourceKind } from "./kinds";
@@ -82,30 +84,89 @@ function objectTypes() {
   return types;
 }
 
+/**
+ * Where the package is published, all derived from one setting: package.json's `repository`
+ * (`https://github.com/<owner>/<repo>`), which npm's provenance checks against the repository that
+ * built a release anyway, so a fork changes it there and nowhere else.
+ */
+export interface Publishing {
+  owner: string;
+  repo: string;
+}
+
+/** package.json's `repository` of this package (above the running file, in dist/ or the source tree). */
+export function manifestRepository(): string {
+  for (let dir = __dirname; dir !== dirname(dir); dir = dirname(dir)) {
+    let manifest: { name?: string; repository?: string | { url?: string } };
+    try {
+      manifest = JSON.parse(readFileSync(join(dir, "package.json"), "utf8"));
+    } catch {
+      continue; // no package.json here: keep looking up
+    }
+    if (manifest.name !== "pulumi-atlas-private-endpoint") continue;
+    const url = typeof manifest.repository === "string" ? manifest.repository : manifest.repository?.url;
+    if (url) return url;
+    throw new Error(`${join(dir, "package.json")} has no repository: the schema's publisher and download URL come from it`);
+  }
+  throw new Error(`pulumi-atlas-private-endpoint's package.json was not found above ${__dirname}`);
+}
+
+/** `git+https://github.com/<owner>/<repo>.git` (npm's normal form) or `https://github.com/<owner>/<repo>`. */
+export function publishingOf(repositoryUrl: string): Publishing {
+  const match = /^(?:git\+)?https:\/\/github\.com\/([A-Za-z0-9-]+)\/([A-Za-z0-9._-]+?)(?:\.git)?\/?$/.exec(repositoryUrl);
+  if (!match) throw new Error(`package.json repository ${JSON.stringify(repositoryUrl)} is not https://github.com/<owner>/<repo>`);
+  return { owner: match[1]!, repo: match[2]! };
+}
+
+/** The names each registry knows the package by; tokens and the plugin name never change with them. */
+export function publishedNames({ owner, repo }: Publishing) {
+  const repository = `https://github.com/${owner}/${repo}`;
+  return {
+    publisher: owner,
+    repository,
+    // The CLI looks for releases of github://api.github.com/<owner> in <owner>/pulumi-<plugin name>; a repository
+    // named otherwise is named in the URL.
+    pluginDownloadURL:
+      repo === `pulumi-${PLUGIN_PACKAGE}` ? `github://api.github.com/${owner}` : `github://api.github.com/${owner}/${repo}`,
+    npmSdk: `@${owner}/sdk`,
+    pythonSdk: "pulumi_atlas_private_endpoint",
+    // The Go module is <repository>/sdk/go, tagged sdk/go/v<version> (Pulumi's layout for SDKs with their own go.mod).
+    goModule: `github.com/${owner}/${repo}/sdk/go`,
+    goImportBasePath: `github.com/${owner}/${repo}/sdk/go/atlasprivateendpoint`,
+  };
+}
+
 /** The schema for `version` (the package's own version: the plugin reports it, SDKs carry it). */
-export function packageSchema(version: string) {
+export function packageSchema(version: string, repositoryUrl: string = manifestRepository()) {
   const variables = configVariables();
+  const names = publishedNames(publishingOf(repositoryUrl));
   return {
     name: PLUGIN_PACKAGE,
     displayName: "MongoDB Atlas private endpoints",
     version,
     description:
       "MongoDB Atlas private endpoints (AWS, Azure, GCP) that wait until Atlas and the project's clusters are ready, adopt existing ones and can be imported.",
-    keywords: ["pulumi", "mongodb", "atlas", "private-endpoint", "kind/native"],
+    keywords: ["pulumi", "mongodb", "atlas", "private-endpoint", "kind/native", "category/network"],
+    homepage: names.repository,
     license: "Apache-2.0",
+    repository: names.repository,
+    publisher: names.publisher,
+    pluginDownloadURL: names.pluginDownloadURL,
+    // Every SDK carries this version (package.json, pyproject, Go's pulumi-plugin.json) and Go gets its own go.mod.
+    meta: { supportPack: true },
     config: { variables },
     provider: { description: "Atlas credentials and URL for the resources of this package.", inputProperties: variables },
     resources: Object.fromEntries(RESOURCE_KINDS.map((kind) => [tokenOf(kind.typeName), resourceSchema(kind)])),
     types: objectTypes(),
     language: {
-      nodejs: { packageName: "@pulumi-atlas-private-endpoint/sdk", dependencies: { "@pulumi/pulumi": "^3.139.0" } },
-      python: { packageName: "pulumi_atlas_private_endpoint", requires: { pulumi: ">=3.0.0,<4.0.0" } },
-      go: { importBasePath: "example.com/pulumi-atlas-private-endpoint/sdk/go/atlasprivateendpoint", generateResourceContainerTypes: true },
+      nodejs: { packageName: names.npmSdk, dependencies: { "@pulumi/pulumi": "^3.139.0" } },
+      python: { packageName: names.pythonSdk, requires: { pulumi: ">=3.0.0,<4.0.0" } },
+      go: { importBasePath: names.goImportBasePath, generateResourceContainerTypes: true },
     },
   };
 }
 
 /** The schema as the plugin serves it and schema.json holds it. */
-export function schemaText(version: string): string {
-  return `${JSON.stringify(packageSchema(version), null, 2)}\n`;
+export function schemaText(version: string, repositoryUrl?: string): string {
+  return `${JSON.stringify(packageSchema(version, repositoryUrl), null, 2)}\n`;
 }

@@ -10,11 +10,14 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 
 	"github.com/blang/semver"
+	"golang.org/x/mod/modfile"
 
 	gogen "github.com/pulumi/pulumi/pkg/v3/codegen/go"
 	"github.com/pulumi/pulumi/pkg/v3/codegen/nodejs"
@@ -46,6 +49,42 @@ func (noOtherPackages) LoadPackageReference(pkg string, _ *semver.Version) (sche
 
 func (noOtherPackages) LoadPackageReferenceV2(_ context.Context, d *schema.PackageDescriptor) (schema.PackageReference, error) {
 	return nil, refuse(d.Name)
+}
+
+const pulumiSDK = "github.com/pulumi/pulumi/sdk/v3"
+
+// pinPulumiSDK makes the Go SDK's go.mod (written for a schema with meta.supportPack) require the sdk/v3 release
+// this tool was built from: the generator's own pin is an older minimum, and the SDK's code is this release's
+// generator output, the release the project's CLI runs (so it builds from the same Go build cache, too).
+func pinPulumiSDK(files map[string][]byte) error {
+	text, ok := files["go.mod"]
+	if !ok {
+		return errors.New("the Go SDK has no go.mod: the schema needs meta.supportPack")
+	}
+	info, ok := debug.ReadBuildInfo()
+	if !ok {
+		return errors.New("no build info to read the sdk/v3 version from")
+	}
+	version := ""
+	for _, dep := range info.Deps {
+		if dep.Path == pulumiSDK {
+			version = dep.Version
+		}
+	}
+	if version == "" {
+		return fmt.Errorf("this tool was not built with %s", pulumiSDK)
+	}
+	mod, err := modfile.Parse("go.mod", text, nil)
+	if err != nil {
+		return err
+	}
+	if err := mod.AddRequire(pulumiSDK, version); err != nil {
+		return err
+	}
+	if files["go.mod"], err = mod.Format(); err != nil {
+		return err
+	}
+	return nil
 }
 
 func main() {
@@ -84,6 +123,9 @@ func run(args []string) error {
 			files, err = python.GeneratePackage(tool, pkg, nil, noOtherPackages{})
 		case "go":
 			files, err = gogen.GeneratePackage(tool, pkg, nil)
+			if err == nil {
+				err = pinPulumiSDK(files)
+			}
 		default:
 			return fmt.Errorf("language %q: this tool generates nodejs, python and go", language)
 		}

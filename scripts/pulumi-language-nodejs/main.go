@@ -9,8 +9,12 @@
 // @pulumi/pulumi's own `cmd/run` entry point, the same one the upstream host launches, so everything that
 // talks to the engine from inside the program is the real SDK.
 //
+// RunPlugin runs a Node.js plugin from its folder (a PulumiPlugin.yaml with `runtime: nodejs`), as upstream's
+// host does, so `pulumi package add <folder>` and a Pulumi.yaml `packages:` entry naming a folder work.
+//
 // Not supported, because nothing in this project needs them: synchronous invokes (the `--sync` pipes),
-// running Node.js plugins from source (RunPlugin), code generation and packing.
+// code generation and packing (a YAML program's `pulumi package add` asks the YAML host for those, and the
+// project generates its SDKs with scripts/gen-sdk).
 package main
 
 import (
@@ -20,6 +24,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"os/signal"
@@ -587,6 +592,67 @@ func (h *languageHost) InstallDependencies(
 	options := parseRuntimeOptions(req.GetInfo().GetOptions())
 	_, err = npm.Install(server.Context(), options.packageManager, dir, false, stdout, stderr)
 	return err
+}
+
+// RunPlugin starts `node @pulumi/pulumi/cmd/run-plugin <plugin folder> ARGS...` (the entry point upstream's host
+// launches; it requires the folder, so its package.json `main` serves the plugin) and streams the plugin's
+// stdout, where the engine reads its port, and stderr back to the engine until the plugin exits.
+func (h *languageHost) RunPlugin(req *pulumirpc.RunPluginRequest, server pulumirpc.LanguageRuntime_RunPluginServer) error {
+	closer, stdout, stderr, err := rpcutil.MakeRunPluginStreams(server, false)
+	if err != nil {
+		return err
+	}
+	defer closer.Close()
+
+	info := req.GetInfo()
+	dir := info.GetProgramDirectory()
+	if dir == "" {
+		return errors.New("RunPlugin: the engine sent no plugin folder")
+	}
+	node, err := exec.LookPath("node")
+	if err != nil {
+		return errors.New("could not find `node` on PATH: install Node.js to run this plugin")
+	}
+	runScript, err := resolveFrom(server.Context(), node, dir, "@pulumi/pulumi/cmd/run-plugin")
+	if err != nil {
+		return fmt.Errorf("could not find @pulumi/pulumi from the plugin folder %s (%v): install its dependencies (npm install) first", dir, err)
+	}
+	options := parseRuntimeOptions(info.GetOptions())
+	args := append(append(append([]string{}, options.nodeArgs...), runScript, dir), req.GetArgs()...)
+	env := append(append([]string{}, req.GetEnv()...), "PULUMI_NODEJS_TYPESCRIPT="+strconv.FormatBool(options.typescript))
+	if options.tsconfig != "" {
+		env = append(env, "PULUMI_NODEJS_TSCONFIG_PATH="+options.tsconfig)
+	}
+
+	cmd := exec.Command(node, args...)
+	cmd.Dir = req.GetPwd()
+	cmd.Env = env
+	// Wrapped so exec copies through its own goroutines: Node may set the pipes non-blocking (see upstream's runWithOutput).
+	cmd.Stdout, cmd.Stderr = struct{ io.Writer }{stdout}, struct{ io.Writer }{stderr}
+	if err := h.start(cmd); err != nil {
+		return fmt.Errorf("could not start node: %w", err)
+	}
+	// The engine cancels the stream when it kills the plugin: kill node with it rather than leave it serving.
+	stopped := make(chan struct{})
+	go func() {
+		select {
+		case <-server.Context().Done():
+			_ = cmd.Process.Kill()
+		case <-stopped:
+		}
+	}()
+	err = cmd.Wait()
+	close(stopped)
+	h.forget(cmd)
+	var exitErr *exec.ExitError
+	switch {
+	case err == nil:
+		return closer.Close()
+	case errors.As(err, &exitErr):
+		return fmt.Errorf("plugin exited with non-zero exit code: %d", exitErr.ExitCode())
+	default:
+		return fmt.Errorf("plugin ended abnormally: %w", err)
+	}
 }
 
 func (h *languageHost) RuntimeOptionsPrompts(

@@ -1,10 +1,11 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 
 /**
- * README's TypeScript snippets are excerpts of programs the tests typecheck and run (the examples,
- * under setMocks and tsc; the e2e fixtures, through the CLI): each snippet's lines appear, in
- * order and contiguous, in one of them. A snippet edited in README alone fails here.
+ * The TypeScript snippets of README and the docs pages (docs/*.md, where README's reference moved) are excerpts of
+ * programs the tests typecheck and run (the examples, under setMocks and tsc; the e2e fixtures, through the CLI):
+ * each snippet's lines appear, in order and contiguous, in one of them. Their YAML programs are excerpts of the e2e
+ * fixtures' Pulumi.yaml files, which the plugin tests run. A snippet edited in a page alone fails here.
  */
 const root = join(__dirname, "../..");
 
@@ -18,9 +19,19 @@ function programs(dir: string): string[] {
 }
 
 const lines = (text: string) => text.split("\n").map((line) => line.trimEnd());
-const snippets = [...readFileSync(join(root, "README.md"), "utf8").matchAll(/^```ts\n([\s\S]*?)^```$/gm)].map((match) =>
-  lines(match[1] ?? "").filter(Boolean),
-);
+// The pages a user reads (README and where its reference moved); contributor pages (docs/client.md, simulator.md)
+// show internal APIs, not programs.
+const pages = [
+  "README.md",
+  ...["_index", "installation-configuration", "usage", "plugin", "pr-previews", "guarantees"].map((page) => `docs/${page}.md`),
+];
+const blocks = (language: string) =>
+  pages.flatMap((page) =>
+    [...readFileSync(join(root, page), "utf8").matchAll(new RegExp(`^\`\`\`${language}\\n([\\s\\S]*?)^\`\`\`$`, "gm"))].map((match) =>
+      lines(match[1] ?? "").filter(Boolean),
+    ),
+  );
+const snippets = blocks("ts");
 const sources = [...programs(join(root, "examples")), ...programs(join(root, "test/e2e/fixtures"))].map((path) => ({
   path: relative(root, path),
   lines: lines(readFileSync(path, "utf8")).filter(Boolean),
@@ -42,5 +53,19 @@ test.each(snippets.map((snippet, index) => [index + 1, snippet] as const))(
   (_index, snippet) => {
     const found = sources.filter((source) => containsInOrder(source.lines, snippet));
     if (found.length === 0) throw new Error(`no example or fixture contains these lines as they are:\n${snippet.join("\n")}`);
+  },
+);
+
+const fixturePrograms = readdirSync(join(root, "test/e2e/fixtures"))
+  .map((dir) => join(root, "test/e2e/fixtures", dir, "Pulumi.yaml"))
+  .filter((file) => existsSync(file))
+  .map((file) => lines(readFileSync(file, "utf8")).filter(Boolean));
+
+test.each(blocks("yaml").map((snippet, index) => [index + 1, snippet] as const))(
+  "docs YAML program %i is an excerpt of an e2e fixture the tests run",
+  (_index, snippet) => {
+    if (!fixturePrograms.some((program) => containsInOrder(program, snippet))) {
+      throw new Error(`no e2e fixture's Pulumi.yaml contains these lines as they are:\n${snippet.join("\n")}`);
+    }
   },
 );

@@ -5,7 +5,7 @@ import { runCommand } from "../../scripts/lib/run-command";
 
 jest.setTimeout(300_000);
 
-// README "Using it": from a clone, one command runs an example against the simulator, installed from the packed tarball.
+// README "From a clone": one command runs an example against the simulator, installed from the packed tarball.
 test.each(["aws", "azure", "gcp"])(
   "npm run example -- %s installs the packed tarball into the example and runs up and destroy",
   async (cloud) => {

@@ -1,5 +1,5 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { repoRoot } from "../../scripts/lib/pulumi-workspace";
 import { type CommandResult, runCommand } from "../../scripts/lib/run-command";
 import { workspace } from "../support/cli-harness";
@@ -41,15 +41,22 @@ test("the Node.js SDK declares PrivateEndpoint with the schema's inputs and comp
   expectOk(await runCommand(join(repoRoot, "node_modules/.bin/tsc"), ["-p", dir, "--noEmit"], { cwd: dir }), "tsc");
 });
 
-test("the Go SDK builds against github.com/pulumi/pulumi/sdk/v3 from the module proxy", async () => {
+test("the Go SDK is its own module at the schema's import path, pinned to one sdk/v3, and builds and vets from the module proxy", async () => {
   const dir = join(out, "go");
   const pkgDir = join(dir, "atlasprivateendpoint");
   expect(readFileSync(join(pkgDir, "privateEndpoint.go"), "utf8")).toContain('"atlas-private-endpoint:index:PrivateEndpoint"');
   expect(readFileSync(join(pkgDir, "endpointService.go"), "utf8")).toContain('"atlas-private-endpoint:index:EndpointService"');
-  writeFileSync(
-    join(dir, "go.mod"),
-    `module example.com/pulumi-atlas-private-endpoint/sdk/go\n\ngo 1.24\n\nrequire github.com/pulumi/pulumi/sdk/v3 ${PULUMI_SDK_VERSION}\n`,
-  );
+  const schema = JSON.parse(readFileSync(join(repoRoot, "schema.json"), "utf8"));
+  const goMod = readFileSync(join(dir, "go.mod"), "utf8");
+  expect(goMod).toContain(`module ${dirname(schema.language.go.importBasePath)}\n`);
+  expect(goMod.split("\n")).toContain(`require github.com/pulumi/pulumi/sdk/v3 ${PULUMI_SDK_VERSION}`);
+  // The engine reads the plugin's name, version and download URL from here (a Go program has no package.json).
+  expect(JSON.parse(readFileSync(join(pkgDir, "pulumi-plugin.json"), "utf8"))).toEqual({
+    resource: true,
+    name: "atlas-private-endpoint",
+    version: schema.version,
+    server: schema.pluginDownloadURL,
+  });
   const env = { ...process.env, GOWORK: "off", GOFLAGS: "-mod=mod -buildvcs=false" };
   // -trimpath as the CLI build uses it, so sdk/v3's packages come from the shared Go build cache.
   expectOk(await runCommand("go", ["build", "-trimpath", "./..."], { cwd: dir, env }), "go build");
@@ -72,4 +79,20 @@ test("the Python SDK has the package's modules and every file byte-compiles", as
   expect(readFileSync(join(dir, "private_endpoint.py"), "utf8")).toContain("atlas-private-endpoint:index:PrivateEndpoint");
   const files = filesUnder(dir).filter((file) => file.endsWith(".py"));
   expectOk(await runCommand("python3", ["-m", "py_compile", ...files], { cwd: dir }), "python3 -m py_compile");
+});
+
+test("docs/_index.md's Python example byte-compiles and uses only arguments and outputs the generated SDK defines", async () => {
+  const page = readFileSync(join(repoRoot, "docs", "_index.md"), "utf8");
+  const example = /^```python\n([\s\S]*?)^```$/m.exec(page)?.[1];
+  if (!example) throw new Error("docs/_index.md has no Python example");
+  const file = join(out, "docs_example.py");
+  writeFileSync(file, example);
+  expectOk(await runCommand("python3", ["-m", "py_compile", file], { cwd: out }), "python3 -m py_compile (docs example)");
+  const sdk = join(out, "python", "pulumi_atlas_private_endpoint");
+  const generated = readFileSync(join(sdk, "endpoint_service.py"), "utf8") + readFileSync(join(sdk, "private_endpoint.py"), "utf8");
+  const keywords = [...example.matchAll(/\b([a-z_]+)=/g)].map((m) => m[1]!);
+  const outputs = [...example.matchAll(/\b(?:service|endpoint)\.([a-z_]+)\b/g)].map((m) => m[1]!);
+  expect(keywords.length).toBeGreaterThan(0);
+  for (const keyword of keywords) expect(generated).toContain(`${keyword}: pulumi.Input[`);
+  for (const output of outputs) expect(generated).toContain(`def ${output}(self) -> pulumi.Output[`);
 });

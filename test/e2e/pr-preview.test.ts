@@ -176,7 +176,7 @@ test("an options-only change previews as an update of that option alone, with no
     const { __provider: _newProvider, timeouts: newTimeouts, ...newInputs } = step!.newState!.inputs;
     expect([oldTimeouts, newTimeouts]).toEqual([undefined, { create: "45m" }]);
     expect(newInputs).toEqual(oldInputs);
-    // Why a reviewer sees outputs as [unknown] here (README, "What a reviewer reads"): for a provider that does not
+    // Why a reviewer sees outputs as [unknown] here (docs/pr-previews.md, "What a reviewer reads"): for a provider that does not
     // support previews (the dynamic provider host never says it does) the engine hands back the new inputs as the
     // previewed state, so outputs such as status are absent until `pulumi up` runs update.
     expect(step!.oldState!.outputs.status).toBe("AVAILABLE");

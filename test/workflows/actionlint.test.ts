@@ -42,10 +42,11 @@ async function lint(files: string[]): Promise<{ code: number; output: string }> 
 
 const workflows = workflowsIn(root);
 
-test("the repo's workflows are found: CI and both GitHub Actions examples", () => {
+test("the repo's workflows are found: CI, the release and both GitHub Actions examples", () => {
   expect(workflows.map((file) => relative(root, file))).toEqual(
     expect.arrayContaining([
       ".github/workflows/ci.yml",
+      ".github/workflows/release.yml",
       "examples/github-actions/pulumi-preview.yml",
       "examples/github-actions/pulumi-up.yml",
     ]),
