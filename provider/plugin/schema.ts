@@ -99,7 +99,15 @@ export function packageSchema(version: string) {
     types: objectTypes(),
     language: {
       nodejs: { packageName: "@pulumi-atlas-private-endpoint/sdk", dependencies: { "@pulumi/pulumi": "^3.139.0" } },
-      python: { packageName: "pulumi_atlas_private_endpoint", requires: { pulumi: ">=3.0.0,<4.0.0" } },
+      // respectSchemaVersion: the wheel, the sdist and the SDK's pulumi-plugin.json carry the package's version
+      // (instead of the generator's 0.0.0 placeholder), so a Python program asks the engine for this plugin release.
+      // pyproject: a PEP 621 pyproject.toml (setuptools backend) instead of a setup.py, for `python -m build`.
+      python: {
+        packageName: "pulumi_atlas_private_endpoint",
+        requires: { pulumi: ">=3.0.0,<4.0.0" },
+        respectSchemaVersion: true,
+        pyproject: { enabled: true },
+      },
       go: { importBasePath: "example.com/pulumi-atlas-private-endpoint/sdk/go/atlasprivateendpoint", generateResourceContainerTypes: true },
     },
   };
