@@ -26,18 +26,30 @@ command -v "$BASE_PYTHON" >/dev/null || die "$BASE_PYTHON is not on PATH; Python
 
 fingerprint() { echo "$("$BASE_PYTHON" --version 2>&1) $(sha256sum "$REQUIREMENTS" | cut -d' ' -f1)"; }
 
-if [[ -x "$VENV/bin/python" && -f "$STAMP" && "$(cat "$STAMP")" == "$(fingerprint)" ]]; then
-  exit 0
-fi
+current() { [[ -x "$VENV/bin/python" && -f "$STAMP" && "$(cat "$STAMP")" == "$(fingerprint)" ]]; }
+
+current && exit 0
+# Two runs in one clone (a test run and a with-tools command side by side): one installs, the other then finds it current.
+mkdir -p "$ROOT/.tools"
+exec 9>"$VENV.lock"
+flock 9
+current && exit 0
 
 started=$SECONDS
 log "making $VENV with $("$BASE_PYTHON" --version 2>&1) and the pins of scripts/python/requirements.txt (first run only)"
-rm -rf "$VENV"
-"$BASE_PYTHON" -m venv "$VENV"
+# Built beside and swapped in, so a test still running on the old venv keeps a whole one until the swap. Everything
+# here runs it as `python -m ...`, which a moved venv still does (its scripts' #! lines would name the old path).
+NEW="$VENV.new"
+rm -rf "$NEW"
+"$BASE_PYTHON" -m venv "$NEW"
 # Binary wheels only: nothing is compiled here, and the same files install into every test venv.
-"$VENV/bin/python" -m pip download --quiet --disable-pip-version-check --only-binary=:all: \
-  --dest "$VENV/wheels" -r "$REQUIREMENTS"
-"$VENV/bin/python" -m pip install --quiet --disable-pip-version-check --no-index --find-links "$VENV/wheels" \
+"$NEW/bin/python" -m pip download --quiet --disable-pip-version-check --only-binary=:all: \
+  --dest "$NEW/wheels" -r "$REQUIREMENTS"
+"$NEW/bin/python" -m pip install --quiet --disable-pip-version-check --no-index --find-links "$NEW/wheels" \
   -r "$REQUIREMENTS"
-fingerprint >"$STAMP"
+fingerprint >"$NEW/.installed-from"
+rm -rf "$VENV.old"
+[[ -d "$VENV" ]] && mv "$VENV" "$VENV.old"
+mv "$NEW" "$VENV"
+rm -rf "$VENV.old"
 log "$("$VENV/bin/python" -c 'import importlib.metadata as m; print("pulumi", m.version("pulumi"))') is in .tools/python ($((SECONDS - started)) s)"

@@ -1,4 +1,4 @@
-"""A local Python package index for tests, as Verdaccio is for npm: pypiserver's app (no fallback to PyPI) over the
+"""A local Python package index for tests, standing in for PyPI: pypiserver's app (no fallback to PyPI) over the
 package folders given, on a port the system picks; prints the port on the first line of stdout, then logs each
 request on stderr. Runs until killed.
 

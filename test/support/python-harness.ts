@@ -49,7 +49,9 @@ export async function pythonEnvironment(): Promise<PythonEnvironment> {
     const dists = await buildPythonSdk(dir);
     const venv = join(dir, "venv");
     const python = await makeVenv(venv);
-    await pipInstall(python, [pinnedPulumiRequirement(), dists.wheel]);
+    // pip too, as `pulumi install` leaves a program's venv: upstream's Python host lists the installed packages
+    // with `python -m pip list` (this project's host reads importlib.metadata).
+    await pipInstall(python, [pinnedPulumiRequirement(), "pip", dists.wheel]);
     const environment: PythonEnvironment = { dists, venv, python };
     writeFileSync(done, JSON.stringify(environment));
     return environment;
