@@ -2,8 +2,8 @@
 # Usage: bash scripts/with-tools.sh COMMAND [ARG...]
 #
 # Runs COMMAND (in the current directory) with everything a fresh clone needs: Node (22 unless NODE_VERSION
-# names another supported line: 24 or 26), the project's npm dependencies, the Pulumi CLI with its Node.js and
-# YAML language hosts, the plugin's SDK generator and actionlint (the workflow lint test), all
+# names another supported line: 24 or 26), the project's npm dependencies, the Pulumi CLI with its Node.js, Python
+# and YAML language hosts, the plugin's SDK generator, actionlint (the workflow lint test) and the Python tools, all
 # installed on first use, and the environment that keeps Pulumi offline. The first run on a new machine is slow (the CLI is built from Go
 # module sources); later runs only check versions. Progress goes to stderr as "[with-tools] ..." lines.
 #
@@ -46,6 +46,9 @@ bash "$ROOT/scripts/install-pulumi.sh"
 bash "$ROOT/scripts/install-pulumi-yaml.sh"
 bash "$ROOT/scripts/install-gen-sdk.sh"
 bash "$ROOT/scripts/install-actionlint.sh"
+# The Python SDK's tools (a venv with the pinned `pulumi` package, `build`, pypiserver, and their wheelhouse):
+# about half a minute once, then a version check.
+bash "$ROOT/scripts/install-python.sh"
 
 export PULUMI_SKIP_UPDATE_CHECK=true
 export PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION=true

@@ -160,7 +160,15 @@ export function packageSchema(version: string, repositoryUrl: string = manifestR
     types: objectTypes(),
     language: {
       nodejs: { packageName: names.npmSdk, dependencies: { "@pulumi/pulumi": "^3.139.0" } },
-      python: { packageName: names.pythonSdk, requires: { pulumi: ">=3.0.0,<4.0.0" } },
+      // respectSchemaVersion: the wheel, the sdist and the SDK's pulumi-plugin.json carry the package's version
+      // (instead of the generator's 0.0.0 placeholder), so a Python program asks the engine for this plugin release.
+      // pyproject: a PEP 621 pyproject.toml (setuptools backend) instead of a setup.py, for `python -m build`.
+      python: {
+        packageName: names.pythonSdk,
+        requires: { pulumi: ">=3.0.0,<4.0.0" },
+        respectSchemaVersion: true,
+        pyproject: { enabled: true },
+      },
       go: { importBasePath: names.goImportBasePath, generateResourceContainerTypes: true },
     },
   };

@@ -27,28 +27,20 @@ import (
 	"io"
 	"os"
 	"os/exec"
-	"os/signal"
 	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
-	"sync"
-	"syscall"
-	"time"
 
-	"google.golang.org/grpc"
 	"google.golang.org/protobuf/types/known/emptypb"
 	"google.golang.org/protobuf/types/known/structpb"
 
 	"github.com/pulumi/pulumi/sdk/v3/go/common/util/rpcutil"
-	"github.com/pulumi/pulumi/sdk/v3/go/common/version"
 	"github.com/pulumi/pulumi/sdk/v3/nodejs/npm"
 	pulumirpc "github.com/pulumi/pulumi/sdk/v3/proto/go"
-)
 
-// exitAfterUserActionableMessage is the exit code @pulumi/pulumi's cmd/run uses when it has already shown
-// the user what went wrong; the engine is then told to bail without printing a second, generic error.
-const exitAfterUserActionableMessage = 32
+	"pulumi-atlas-private-endpoint/pulumi-cli/langhost"
+)
 
 const usage = `usage: pulumi-language-nodejs [--tracing URL] [-v=N] [--logtostderr] ENGINE_ADDRESS
 
@@ -57,149 +49,9 @@ The Pulumi CLI starts it; running it by hand is only useful for debugging.
 `
 
 func main() {
-	args, err := parseArgs(os.Args[1:])
-	switch {
-	case errors.Is(err, errHelp):
-		fmt.Print(usage)
-		return
-	case errors.Is(err, errVersion):
-		fmt.Println(hostVersion())
-		return
-	case err != nil:
-		fmt.Fprintf(os.Stderr, "pulumi-language-nodejs: %v\n\n%s", err, usage)
-		os.Exit(2)
-	}
-
-	// Once the CLI is gone our stdout/stderr pipes are broken, and Go's default for a write to a broken fd 1 or 2
-	// is to die of SIGPIPE on the spot: the first line about the CLI being gone killed the host before it could
-	// stop its program, which then ran on, orphaned (seen in about 1 of 3 runs of the SIGKILL test). Ignored, such
-	// a write only fails with EPIPE.
-	signal.Ignore(syscall.SIGPIPE)
-
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	// Exit when the engine that started us is gone, so no host outlives an interrupted CLI. A SIGKILLed
-	// `pulumi` closes nothing we would notice, so two watches: our parent process changing (the CLI is our
-	// parent; when it dies we are reparented) and, as a backstop for other launchers, the engine's health
-	// check every few seconds (upstream's 5 minutes left hosts and their programs running that long).
-	watchParent(ctx, os.Getppid(), parentPollInterval, cancel)
-	if err := rpcutil.Healthcheck(ctx, args.engineAddress, engineHealthInterval, cancel); err != nil {
-		fatalf("could not watch the engine at %s: %v", args.engineAddress, err)
-	}
-
-	host := &languageHost{engineAddress: args.engineAddress, tracing: args.tracing, running: map[*exec.Cmd]struct{}{}}
-	stop := make(chan bool)
-	go func() {
-		<-ctx.Done()
-		// The program talks to the same (gone) engine: stop it too rather than leave it to time out.
-		host.killRunning()
-		close(stop)
-	}()
-
-	handle, err := rpcutil.ServeWithOptions(rpcutil.ServeOptions{
-		Cancel: stop,
-		Init: func(srv *grpc.Server) error {
-			pulumirpc.RegisterLanguageRuntimeServer(srv, host)
-			return nil
-		},
-		Options: rpcutil.OpenTracingServerInterceptorOptions(nil),
+	langhost.Main("pulumi-language-nodejs", usage, func(args langhost.Args, programs *langhost.Programs) langhost.Host {
+		return &languageHost{engineAddress: args.EngineAddress, tracing: args.Tracing, programs: programs}
 	})
-	if err != nil {
-		fatalf("could not start the language host gRPC server: %v", err)
-	}
-
-	// The engine reads the port from our first line of stdout.
-	fmt.Printf("%d\n", handle.Port)
-
-	if err := <-handle.Done; err != nil {
-		fatalf("language host stopped: %v", err)
-	}
-}
-
-const (
-	parentPollInterval   = 500 * time.Millisecond
-	engineHealthInterval = 5 * time.Second
-)
-
-// watchParent calls cancel once the process that started us has exited (getppid changes on reparenting).
-func watchParent(ctx context.Context, parent int, every time.Duration, cancel context.CancelFunc) {
-	if parent <= 1 {
-		return // started by init or a container's pid 1: nothing to watch
-	}
-	go func() {
-		ticker := time.NewTicker(every)
-		defer ticker.Stop()
-		for {
-			select {
-			case <-ctx.Done():
-				return
-			case <-ticker.C:
-				if os.Getppid() != parent {
-					cancel() // first: nobody may be reading the line below
-					fmt.Fprintf(os.Stderr, "pulumi-language-nodejs: the pulumi process (pid %d) is gone; exiting\n", parent)
-					return
-				}
-			}
-		}
-	}()
-}
-
-// hostVersion is the sdk/v3 release it was built against, which install-pulumi.sh stamps with -ldflags.
-func hostVersion() string {
-	if version.Version == "" {
-		return "v0.0.0-dev"
-	}
-	return version.Version
-}
-
-func fatalf(format string, a ...any) {
-	fmt.Fprintf(os.Stderr, "pulumi-language-nodejs: "+format+"\n", a...)
-	os.Exit(1)
-}
-
-var (
-	errHelp    = errors.New("help requested")
-	errVersion = errors.New("version requested")
-)
-
-type hostArgs struct {
-	engineAddress string
-	tracing       string
-}
-
-// parseArgs accepts what the engine passes to language plugins (logging flags, --tracing and the engine
-// address last) and ignores other flags, so a newer engine adding one does not break the host.
-func parseArgs(argv []string) (hostArgs, error) {
-	var parsed hostArgs
-	var positional []string
-	for i := 0; i < len(argv); i++ {
-		arg := argv[i]
-		if !strings.HasPrefix(arg, "-") || arg == "-" {
-			positional = append(positional, arg)
-			continue
-		}
-		name, value, hasValue := strings.Cut(strings.TrimLeft(arg, "-"), "=")
-		switch name {
-		case "h", "help":
-			return parsed, errHelp
-		case "version":
-			return parsed, errVersion
-		case "tracing":
-			if !hasValue {
-				if i+1 >= len(argv) {
-					return parsed, errors.New("--tracing needs a URL")
-				}
-				i++
-				value = argv[i]
-			}
-			parsed.tracing = value
-		}
-	}
-	if len(positional) != 1 {
-		return parsed, fmt.Errorf("expected exactly one engine address argument, got %d", len(positional))
-	}
-	parsed.engineAddress = positional[0]
-	return parsed, nil
 }
 
 type languageHost struct {
@@ -208,8 +60,7 @@ type languageHost struct {
 	engineAddress string
 	tracing       string
 
-	mu      sync.Mutex
-	running map[*exec.Cmd]struct{}
+	programs *langhost.Programs
 }
 
 // runtimeOptions are the `runtime.options` of Pulumi.yaml that change how a Node.js program is run.
@@ -241,15 +92,8 @@ func parseRuntimeOptions(options *structpb.Struct) runtimeOptions {
 	return parsed
 }
 
-func programDirectory(info *pulumirpc.ProgramInfo, fallback string) string {
-	if dir := info.GetProgramDirectory(); dir != "" {
-		return dir
-	}
-	return fallback
-}
-
 func (h *languageHost) GetPluginInfo(context.Context, *emptypb.Empty) (*pulumirpc.PluginInfo, error) {
-	return &pulumirpc.PluginInfo{Version: hostVersion()}, nil
+	return &pulumirpc.PluginInfo{Version: langhost.Version()}, nil
 }
 
 func (h *languageHost) Run(ctx context.Context, req *pulumirpc.RunRequest) (*pulumirpc.RunResponse, error) {
@@ -257,7 +101,7 @@ func (h *languageHost) Run(ctx context.Context, req *pulumirpc.RunRequest) (*pul
 	options := parseRuntimeOptions(info.GetOptions())
 	pwd := req.GetPwd()
 	if pwd == "" {
-		pwd = programDirectory(info, ".")
+		pwd = langhost.ProgramDirectory(info, ".")
 	}
 
 	node, err := exec.LookPath("node")
@@ -300,21 +144,11 @@ func (h *languageHost) Run(ctx context.Context, req *pulumirpc.RunRequest) (*pul
 	args = append(args, entryPoint)
 	args = append(args, req.GetArgs()...)
 
-	config, err := configJSON(req.GetConfig())
+	configEnv, err := langhost.ConfigEnv(req.GetConfig(), req.GetConfigSecretKeys())
 	if err != nil {
 		return nil, err
 	}
-	secretKeys := req.GetConfigSecretKeys()
-	if secretKeys == nil {
-		secretKeys = []string{}
-	}
-	secretKeysJSON, err := json.Marshal(secretKeys)
-	if err != nil {
-		return nil, fmt.Errorf("encoding secret config keys: %w", err)
-	}
-	env := append(os.Environ(),
-		"PULUMI_CONFIG="+config,
-		"PULUMI_CONFIG_SECRET_KEYS="+string(secretKeysJSON),
+	env := append(append(os.Environ(), configEnv...),
 		"PULUMI_NODEJS_TYPESCRIPT="+strconv.FormatBool(options.typescript),
 	)
 	if options.tsconfig != "" {
@@ -326,72 +160,13 @@ func (h *languageHost) Run(ctx context.Context, req *pulumirpc.RunRequest) (*pul
 	cmd.Env = env
 	cmd.Stdout = os.Stdout
 	cmd.Stderr = os.Stderr
-	if err := h.start(cmd); err != nil {
-		return &pulumirpc.RunResponse{Error: fmt.Sprintf("could not start node: %v", err)}, nil
-	}
-	err = cmd.Wait()
-	h.forget(cmd)
-
-	var exitErr *exec.ExitError
-	switch {
-	case err == nil:
-		return &pulumirpc.RunResponse{}, nil
-	case errors.As(err, &exitErr) && exitErr.ExitCode() == exitAfterUserActionableMessage:
-		return &pulumirpc.RunResponse{Bail: true}, nil
-	case errors.As(err, &exitErr) && exitErr.ExitCode() > 0:
-		return &pulumirpc.RunResponse{Error: fmt.Sprintf("Program exited with non-zero exit code: %d", exitErr.ExitCode())}, nil
-	default:
-		return &pulumirpc.RunResponse{Error: fmt.Sprintf("Program ended abnormally: %v", err)}, nil
-	}
-}
-
-// configJSON is PULUMI_CONFIG for the program. A stack without any config sends no map; the SDK's
-// parseConfig needs an object (`null` made it throw a TypeError instead of Pulumi's "Missing required
-// configuration variable"), so that is `{}`, as the upstream host sends.
-func configJSON(config map[string]string) (string, error) {
-	if config == nil {
-		config = map[string]string{}
-	}
-	encoded, err := json.Marshal(config)
-	if err != nil {
-		return "", fmt.Errorf("encoding config: %w", err)
-	}
-	return string(encoded), nil
-}
-
-// killRunning stops every program still running; used when the engine is gone.
-func (h *languageHost) killRunning() {
-	h.mu.Lock()
-	defer h.mu.Unlock()
-	for cmd := range h.running {
-		_ = cmd.Process.Kill()
-	}
-}
-
-func (h *languageHost) start(cmd *exec.Cmd) error {
-	h.mu.Lock()
-	defer h.mu.Unlock()
-	if err := cmd.Start(); err != nil {
-		return err
-	}
-	h.running[cmd] = struct{}{}
-	return nil
-}
-
-func (h *languageHost) forget(cmd *exec.Cmd) {
-	h.mu.Lock()
-	defer h.mu.Unlock()
-	delete(h.running, cmd)
+	return h.programs.Run(cmd, "node"), nil
 }
 
 // Cancel passes the engine's cancellation on to running programs as SIGINT, which the Node.js SDK handles by
 // finishing its outstanding registrations.
 func (h *languageHost) Cancel(context.Context, *emptypb.Empty) (*emptypb.Empty, error) {
-	h.mu.Lock()
-	defer h.mu.Unlock()
-	for cmd := range h.running {
-		_ = cmd.Process.Signal(syscall.SIGINT)
-	}
+	h.programs.Interrupt()
 	return &emptypb.Empty{}, nil
 }
 
@@ -416,7 +191,7 @@ func resolveFrom(ctx context.Context, node, dir, request string) (string, error)
 func (h *languageHost) GetRequiredPackages(
 	_ context.Context, req *pulumirpc.GetRequiredPackagesRequest,
 ) (*pulumirpc.GetRequiredPackagesResponse, error) {
-	packages, err := pulumiPackages(programDirectory(req.GetInfo(), "."))
+	packages, err := pulumiPackages(langhost.ProgramDirectory(req.GetInfo(), "."))
 	if err != nil {
 		return nil, err
 	}
@@ -426,7 +201,7 @@ func (h *languageHost) GetRequiredPackages(
 func (h *languageHost) GetRequiredPlugins(
 	_ context.Context, req *pulumirpc.GetRequiredPluginsRequest,
 ) (*pulumirpc.GetRequiredPluginsResponse, error) {
-	packages, err := pulumiPackages(programDirectory(req.GetInfo(), req.GetPwd())) //nolint:staticcheck
+	packages, err := pulumiPackages(langhost.ProgramDirectory(req.GetInfo(), req.GetPwd())) //nolint:staticcheck
 	if err != nil {
 		return nil, err
 	}
@@ -588,7 +363,7 @@ func (h *languageHost) InstallDependencies(
 		return err
 	}
 	defer closer.Close()
-	dir := programDirectory(req.GetInfo(), req.GetDirectory()) //nolint:staticcheck
+	dir := langhost.ProgramDirectory(req.GetInfo(), req.GetDirectory()) //nolint:staticcheck
 	options := parseRuntimeOptions(req.GetInfo().GetOptions())
 	_, err = npm.Install(server.Context(), options.packageManager, dir, false, stdout, stderr)
 	return err
@@ -629,7 +404,7 @@ func (h *languageHost) RunPlugin(req *pulumirpc.RunPluginRequest, server pulumir
 	cmd.Env = env
 	// Wrapped so exec copies through its own goroutines: Node may set the pipes non-blocking (see upstream's runWithOutput).
 	cmd.Stdout, cmd.Stderr = struct{ io.Writer }{stdout}, struct{ io.Writer }{stderr}
-	if err := h.start(cmd); err != nil {
+	if err := h.programs.Start(cmd); err != nil {
 		return fmt.Errorf("could not start node: %w", err)
 	}
 	// The engine cancels the stream when it kills the plugin: kill node with it rather than leave it serving.
@@ -643,7 +418,7 @@ func (h *languageHost) RunPlugin(req *pulumirpc.RunPluginRequest, server pulumir
 	}()
 	err = cmd.Wait()
 	close(stopped)
-	h.forget(cmd)
+	h.programs.Forget(cmd)
 	var exitErr *exec.ExitError
 	switch {
 	case err == nil:
@@ -679,7 +454,7 @@ func (h *languageHost) About(ctx context.Context, _ *pulumirpc.AboutRequest) (*p
 func (h *languageHost) GetProgramDependencies(
 	ctx context.Context, req *pulumirpc.GetProgramDependenciesRequest,
 ) (*pulumirpc.GetProgramDependenciesResponse, error) {
-	dir := programDirectory(req.GetInfo(), req.GetPwd()) //nolint:staticcheck
+	dir := langhost.ProgramDirectory(req.GetInfo(), req.GetPwd()) //nolint:staticcheck
 	options := parseRuntimeOptions(req.GetInfo().GetOptions())
 	manager, err := npm.ResolvePackageManager(options.packageManager, dir)
 	if err != nil {

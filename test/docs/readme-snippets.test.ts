@@ -69,3 +69,23 @@ test.each(blocks("yaml").map((snippet, index) => [index + 1, snippet] as const))
     }
   },
 );
+
+// The same for Python snippets (README and docs/python.md) and the Python programs the e2e tests run.
+const pythonSnippets = [...pages, "docs/python.md"].flatMap((doc) =>
+  [...readFileSync(join(root, doc), "utf8").matchAll(/^```python\n([\s\S]*?)^```$/gm)].map(
+    (match, index) => [`${doc} Python snippet ${index + 1}`, lines(match[1] ?? "").filter(Boolean)] as const,
+  ),
+);
+const pythonSources = readdirSync(join(root, "test/e2e/fixtures"))
+  .map((fixture) => join(root, "test/e2e/fixtures", fixture, "__main__.py"))
+  .filter((path) => statSync(path, { throwIfNoEntry: false })?.isFile())
+  .map((path) => ({ path: relative(root, path), lines: lines(readFileSync(path, "utf8")).filter(Boolean) }));
+
+test("README and docs/python.md have Python snippets to check", () => {
+  expect(pythonSnippets.length).toBeGreaterThanOrEqual(2);
+});
+
+test.each(pythonSnippets)("%s is an excerpt of a Python program the e2e tests run", (_name, snippet) => {
+  const found = pythonSources.filter((source) => containsInOrder(source.lines, snippet));
+  if (found.length === 0) throw new Error(`no Python fixture contains these lines as they are:\n${snippet.join("\n")}`);
+});
