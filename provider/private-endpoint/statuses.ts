@@ -72,7 +72,8 @@ export function observe(endpoint: EndpointStatusView): Observation {
     }));
     const available = rules.filter((rule) => rule.phase === "ready").length;
     const failedRules = rules.filter((rule) => rule.phase === "failed");
-    if (available < rules.length) label += ` (forwarding rules ${available}/${rules.length} AVAILABLE)`;
+    // Counted whatever the count: the line that reaches AVAILABLE shows every rule AVAILABLE, not the last line's stale count.
+    label += ` (forwarding rules ${available}/${rules.length} AVAILABLE)`;
     if (failedRules.length > 0 && (phase === "pending" || phase === "ready")) {
       phase = "failed";
       reasons.push(`forwarding rule ${failedRules.map((rule) => `${rule.name} is ${rule.status}`).join(", ")}`);

@@ -84,11 +84,23 @@ describe.each(["AWS", "AZURE", "GCP"] as const)("a %s endpoint", (cloud) => {
     const lines = harness.progress.filter((line) => line.startsWith("[PrivateEndpoint]"));
     const first = cloud === "AWS" ? "PENDING_ACCEPTANCE" : "INITIATING";
     expect(lines.some((line) => line.includes(`: ${first}`) && line.endsWith(", waiting for AVAILABLE"))).toBe(true);
-    expect(lines.some((line) => / -> AVAILABLE after \d+(\.\d)?m?s$/.test(line))).toBe(true);
+    expect(lines.some((line) => / -> AVAILABLE(?: \(forwarding rules (\d+)\/\1 AVAILABLE\))? after \d+(\.\d)?m?s$/.test(line))).toBe(true);
     if (cloud === "AWS") expect(lines.some((line) => line.includes("PENDING_ACCEPTANCE -> PENDING after"))).toBe(true);
     if (cloud === "GCP")
       expect(lines.some((line) => /INITIATING.* -> VERIFIED \(forwarding rules \d\/2 AVAILABLE\) after/.test(line))).toBe(true);
   });
+});
+
+test("a GCP endpoint's line that reaches AVAILABLE counts its forwarding rules as they are then, every one AVAILABLE", async () => {
+  const args = harness.gcpArgs();
+  const rules = (args.endpoints as unknown[]).length;
+  await harness.observe(provider.create(await harness.checked(args)));
+  const lines = harness.progress.filter((line) => line.startsWith("[PrivateEndpoint]"));
+  const counted = lines.filter((line) => line.includes("forwarding rules"));
+  expect(counted.length).toBeGreaterThan(0); // the lines before AVAILABLE do count them
+  const reached = lines.filter((line) => / -> AVAILABLE\b/.test(line));
+  expect(reached).toHaveLength(1);
+  expect(reached[0]).toMatch(new RegExp(` -> AVAILABLE \\(forwarding rules ${rules}/${rules} AVAILABLE\\) after `));
 });
 
 describe("credentials", () => {

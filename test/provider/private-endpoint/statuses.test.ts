@@ -48,7 +48,7 @@ describe("observe", () => {
     });
     expect(partly).toEqual({ phase: "pending", label: "AVAILABLE (forwarding rules 1/2 AVAILABLE)" });
     const all = observe({ cloudProvider: "GCP", status: "AVAILABLE", endpoints: [{ endpointName: "a", status: "AVAILABLE" }] });
-    expect(all).toEqual({ phase: "ready", label: "AVAILABLE" });
+    expect(all).toEqual({ phase: "ready", label: "AVAILABLE (forwarding rules 1/1 AVAILABLE)" });
   });
 
   test("a GCP group with a FAILED forwarding rule has failed, naming the rule", () => {
