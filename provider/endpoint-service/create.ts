@@ -4,7 +4,7 @@
  * so an existing one is adopted (or refused) without provoking a 409, and a POST whose answer is lost
  * can tell a service that appeared since from one that was there.
  *
- * Whose is a service that appeared while the answer was lost (README, "Two stacks, one region")?
+ * Whose is a service that appeared while the answer was lost (docs/usage.md, "Two stacks, one region")?
  * Atlas's id says when it was created, on Atlas's clock; the client knows Atlas's clock from its
  * answers. One created before this POST was sent cannot be this create's: another stack made it,
  * and this resource adopts it (so destroying this stack leaves it to the stack that holds it). One
