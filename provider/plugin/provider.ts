@@ -65,7 +65,7 @@ export function pluginProvider(options: PluginOptions): provider.Provider {
     const log = options.log?.() ?? stderrLog;
     try {
       return await withProgressSink(
-        (line) => log(urn, line),
+        (line, severity) => log(urn, line, severity),
         () => operation(kind),
       );
     } catch (error) {
@@ -76,7 +76,8 @@ export function pluginProvider(options: PluginOptions): provider.Provider {
     version: options.version,
     schema: options.schema,
     async check(urn, olds, news) {
-      return find(urn).lifecycle.check(olds as Props, recorded(news as Props));
+      // Check warns (a setting that changes clusters, a kind of service Atlas is retiring): under the resource, at WARNING.
+      return operate(urn, async (kind) => kind.lifecycle.check(olds as Props, recorded(news as Props)));
     },
     async diff(id, urn, olds, news) {
       const { changes, replaces, deleteBeforeReplace } = find(urn).lifecycle.diff(id, recorded(olds as Props), recorded(news as Props));
