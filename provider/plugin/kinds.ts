@@ -10,6 +10,9 @@ import { ENDPOINT_SERVICE_DESCRIPTION, ENDPOINT_SERVICE_PROPERTIES } from "../en
 import { ID_FORMAT as ENDPOINT_ID_FORMAT } from "../private-endpoint/ids";
 import { PRIVATE_ENDPOINT_DESCRIPTION, PRIVATE_ENDPOINT_PROPERTIES } from "../private-endpoint/properties";
 import type { Lifecycle } from "../operations/lifecycle";
+import type { Lookup } from "../operations/lookup";
+import { lookups as endpointServiceLookups } from "../endpoint-service/lookup";
+import { lookups as privateEndpointLookups } from "../private-endpoint/lookup";
 import type { PropertySpec } from "../vocabulary/properties";
 
 export interface ResourceKind {
@@ -39,3 +42,6 @@ export const RESOURCE_KINDS: readonly ResourceKind[] = [
     idFormat: SERVICE_ID_FORMAT,
   },
 ];
+
+/** The look-ups the plugin serves as functions (`fn::invoke`), every resource folder's: one line per folder. */
+export const LOOKUPS: readonly Lookup[] = [...endpointServiceLookups, ...privateEndpointLookups];
