@@ -7,6 +7,18 @@ export {
 export { privateEndpointProvider } from "./private-endpoint/provider";
 export { ENDPOINT_SERVICE_TYPE, EndpointService, type EndpointServiceArgs } from "./endpoint-service/resource";
 export { endpointServiceProvider } from "./endpoint-service/provider";
+export {
+  DATA_FEDERATION_ENDPOINT_TYPE,
+  DataFederationEndpoint,
+  type DataFederationEndpointArgs,
+} from "./data-federation-endpoint/resource";
+export { dataFederationEndpointProvider } from "./data-federation-endpoint/provider";
+export type {
+  AwsDataFederationEndpointInputs,
+  AzureDataFederationEndpointInputs,
+  DataFederationEndpointInputs,
+} from "./data-federation-endpoint/inputs";
+export type { DataFederationEndpointOutputs } from "./data-federation-endpoint/outputs";
 export type { EndpointServiceInputs } from "./endpoint-service/inputs";
 export type { EndpointServiceOutputs } from "./endpoint-service/outputs";
 export type {
