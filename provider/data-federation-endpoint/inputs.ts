@@ -73,8 +73,8 @@ const AZURE_KEYS = [...AWS_KEYS, "azureLinkId", "customerEndpointIPAddress"] as 
 export const INPUT_KEYS: { readonly [C in CloudProvider]: readonly string[] } = {
   AWS: AWS_KEYS,
   AZURE: AZURE_KEYS,
-  // Not a cloud Data Federation takes: check names cloudProvider alone, not every other input too.
-  GCP: AZURE_KEYS,
+  // Not a cloud Data Federation takes: check names cloudProvider, not every common input too (and Azure's stay Azure's).
+  GCP: AWS_KEYS,
 };
 
 const DNS_LABEL = "[A-Za-z0-9](?:[-A-Za-z0-9]{0,61}[A-Za-z0-9])?";
