@@ -296,7 +296,10 @@ export class AtlasClient {
       const query = { itemsPerPage: String(DATA_FEDERATION_PAGE_SIZE), pageNum: String(pageNum), includeCount: "true" };
       const page = this.#parse(dataFederationEndpointPageSchema, await this.#send("GET", path, undefined, { query }), "GET", path);
       entries.push(...page.results);
-      if (page.results.length < DATA_FEDERATION_PAGE_SIZE || entries.length >= (page.totalCount ?? 0)) return entries;
+      // A short page is the last; so is a full one that reaches the count Atlas gave (it may leave the count out).
+      if (page.results.length < DATA_FEDERATION_PAGE_SIZE || (page.totalCount !== undefined && entries.length >= page.totalCount)) {
+        return entries;
+      }
     }
   }
 
