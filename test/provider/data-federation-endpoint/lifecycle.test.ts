@@ -149,6 +149,22 @@ describe("update", () => {
     expect(await inAtlas(args.endpointId)).toEqual([expect.objectContaining({ comment: "" })]);
   });
 
+  test("a comment change for an entry removed outside Pulumi adds it anew and waits until it is OK", async () => {
+    const args = harness.dataFederationArgs({ comment: "first" });
+    const { id, outs } = await create(args);
+    await harness.delays({ deletingMs: 0, dataFederationPendingMs: HELD_DELAY });
+    await connectToAtlas().deleteDataFederationEndpoint({ groupId: harness.seed.groupId, endpointId: String(args.endpointId) });
+    await until(async () => (await inAtlas(args.endpointId)).length === 0, "the entry is gone");
+    harness.releaseHeldPhases(["PENDING"]);
+    const { outs: updated } = await harness.observe(
+      provider.update(id, { ...outs, __provider: PROVIDER_TEXT }, await harness.checkedDataFederation({ ...args, comment: "second" })),
+    );
+    expect(updated).toMatchObject({ comment: "second", status: "OK" });
+    // The POST added it PENDING; the update read it until OK.
+    expect((await signed()).some((r) => r.method === "GET" && r.answeredStatus === "PENDING")).toBe(true);
+    expect(await inAtlas(args.endpointId)).toEqual([expect.objectContaining({ comment: "second", status: "OK" })]);
+  });
+
   test("an option change (timeouts) is an update that asks Atlas nothing", async () => {
     const args = harness.dataFederationArgs();
     const { id, outs } = await create(args);
