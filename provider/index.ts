@@ -1,6 +1,7 @@
 import { inProgram } from "./dynamic/lookups";
 import { getEndpointService as endpointServiceLookup } from "./endpoint-service/lookup";
 import { getPrivateEndpoints as privateEndpointsLookup } from "./private-endpoint/lookup";
+import { getDataFederationEndpoints as dataFederationEndpointsLookup } from "./data-federation-endpoint/lookup";
 
 export {
   LEGACY_PRIVATE_ENDPOINT_TYPE,
@@ -11,6 +12,18 @@ export {
 export { privateEndpointProvider } from "./private-endpoint/provider";
 export { ENDPOINT_SERVICE_TYPE, EndpointService, type EndpointServiceArgs } from "./endpoint-service/resource";
 export { endpointServiceProvider } from "./endpoint-service/provider";
+export {
+  DATA_FEDERATION_ENDPOINT_TYPE,
+  DataFederationEndpoint,
+  type DataFederationEndpointArgs,
+} from "./data-federation-endpoint/resource";
+export { dataFederationEndpointProvider } from "./data-federation-endpoint/provider";
+export type {
+  AwsDataFederationEndpointInputs,
+  AzureDataFederationEndpointInputs,
+  DataFederationEndpointInputs,
+} from "./data-federation-endpoint/inputs";
+export type { DataFederationEndpointOutputs } from "./data-federation-endpoint/outputs";
 export type { EndpointServiceInputs } from "./endpoint-service/inputs";
 export type { EndpointServiceOutputs } from "./endpoint-service/outputs";
 export type {
@@ -40,3 +53,7 @@ export const getEndpointServiceOutput = endpointService.output;
 /** The endpoints registered with an endpoint service; reads Atlas with the stack's credentials. */
 export const getPrivateEndpoints = privateEndpoints.call;
 export const getPrivateEndpointsOutput = privateEndpoints.output;
+const dataFederationEndpoints = inProgram(dataFederationEndpointsLookup);
+/** The project's Data Federation and Online Archive private endpoints; reads Atlas with the stack's credentials. */
+export const getDataFederationEndpoints = dataFederationEndpoints.call;
+export const getDataFederationEndpointsOutput = dataFederationEndpoints.output;

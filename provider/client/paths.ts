@@ -49,3 +49,13 @@ export function clustersPath(group: { groupId: string }): string {
 export function clusterPath(cluster: { groupId: string; clusterName: string }): string {
   return `${clustersPath(cluster)}/${segment("clusterName", cluster.clusterName)}`;
 }
+
+/** Data Federation / Online Archive private endpoints of a project (one list; POST adds to it). */
+export function dataFederationEndpointsPath(group: { groupId: string }): string {
+  return `/api/atlas/v2/groups/${segment("groupId", group.groupId)}/privateNetworkSettings/endpointIds`;
+}
+
+/** One entry of that list: a vpce id, or an Azure private endpoint resource id (encoded once here, `%2F`). */
+export function dataFederationEndpointPath(entry: { groupId: string; endpointId: string }): string {
+  return `${dataFederationEndpointsPath(entry)}/${segment("endpointId", entry.endpointId)}`;
+}

@@ -1,15 +1,15 @@
 /**
- * The two resources as the shared-lifecycle tests drive them: how to declare one, which provider runs
+ * The resources as the shared-lifecycle tests drive them: how to declare one, which provider runs
  * it, the GET that reads it, and the simulator phase that holds it before it is ready. A rule of the
  * shared lifecycle is tested on every subject, so a resource that lost it fails by name.
  */
 import type { TransitionDelays } from "../../simulator";
 import { ResourceInitError } from "../../provider";
 import { connectToAtlas } from "../../provider/host/connection";
-import { HELD_DELAY, provider, serviceProvider, type Harness } from "./provider-harness";
+import { dataFederationProvider, HELD_DELAY, provider, serviceProvider, type Harness } from "./provider-harness";
 
 export interface LifecycleSubject {
-  name: "PrivateEndpoint" | "EndpointService";
+  name: "PrivateEndpoint" | "EndpointService" | "DataFederationEndpoint";
   provider: typeof provider;
   /** Args for a fresh one (`n` keeps several in one test file apart: a service's region). */
   args(harness: Harness, n: number): Record<string, unknown>;
@@ -60,6 +60,16 @@ export const LIFECYCLE_SUBJECTS: LifecycleSubject[] = [
       const regionName = String(args.region).toUpperCase().replace(/-/g, "_");
       return services.filter((service) => service.regionName === regionName);
     },
+  },
+  {
+    name: "DataFederationEndpoint",
+    provider: dataFederationProvider,
+    args: (harness) => harness.dataFederationArgs(),
+    checked: (harness, args) => harness.checkedDataFederation(args),
+    path: (args) => `/privateNetworkSettings/endpointIds/${String(args.endpointId)}$`,
+    held: { status: "PENDING", delay: "dataFederationPendingMs" },
+    inAtlas: async (harness, args) =>
+      (await harness.control.dataFederationEndpoints()).filter((entry) => entry.endpointId === args.endpointId),
   },
 ];
 

@@ -5,9 +5,17 @@ import { startRewritingProxy, type RewritingProxy } from "../../support/rewritin
 
 const harness = useHarness();
 
-const CREATE = { PrivateEndpoint: /\/endpoint$/, EndpointService: /\/privateEndpoint\/endpointService$/ };
-/** What the search after a lost answer reads: the endpoint the inputs name, or the region's services. */
-const SEARCH = { PrivateEndpoint: /\/endpoint\/vpce-[0-9a-f]{17}$/, EndpointService: /\/privateEndpoint\/AWS\/endpointService$/ };
+const CREATE = {
+  PrivateEndpoint: /\/endpoint$/,
+  EndpointService: /\/privateEndpoint\/endpointService$/,
+  DataFederationEndpoint: /\/privateNetworkSettings\/endpointIds$/,
+};
+/** What the search after a lost answer reads: the endpoint or entry the inputs name, or the region's services. */
+const SEARCH = {
+  PrivateEndpoint: /\/endpoint\/vpce-[0-9a-f]{17}$/,
+  EndpointService: /\/privateEndpoint\/AWS\/endpointService$/,
+  DataFederationEndpoint: /\/privateNetworkSettings\/endpointIds\/vpce-[0-9a-f]{17}$/,
+};
 
 let proxy: RewritingProxy;
 beforeAll(async () => {
