@@ -9,17 +9,25 @@ import type { ResolvedDataFederationInputs } from "./inputs";
  * Atlas reports. Plain JSON: an absent field is omitted, never `undefined`.
  */
 export interface DataFederationEndpointOutputs {
+  /** Atlas project id. */
   groupId: string;
+  /** AWS or AZURE. */
   cloudProvider: DataFederationCloud;
+  /** The cloud-side endpoint's id (AWS vpce-..., Azure resource id). */
   endpointId: string;
-  /** Atlas's comment (what Atlas holds, so a refresh shows a comment changed outside Pulumi). */
+  /** Atlas's comment for the entry. */
   comment?: string;
-  /** As declared (either spelling). */
+  /** The region of your endpoint, as declared. */
   region?: string;
+  /** Your endpoint's DNS name. */
   customerEndpointDNSName?: string;
+  /** Azure: the link id of the private endpoint connection. */
   azureLinkId?: string;
+  /** Azure: the private endpoint's IP address. */
   customerEndpointIPAddress?: string;
+  /** The timeouts this resource waits with. */
   timeouts?: Timeouts;
+  /** Whether the project's existing entry for this endpoint id is taken over. */
   adoptExisting: boolean;
   /** DATA_LAKE. */
   type?: string;

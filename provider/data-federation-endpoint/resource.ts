@@ -1,9 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
-import type { DataFederationCloud } from "../client/data-federation-endpoint-schemas";
-import { unknownOutputs, type ArgsOf } from "../dynamic/args";
+import { unknownOutputs, type ArgsOf, type OutputProperties } from "../dynamic/args";
+import type { DataFederationEndpointOutputs } from "./outputs";
 import { preloadSchemeOnlyBuiltins } from "../dynamic/quiet-builtins";
 import { DYNAMIC_MODULE, dynamicTypeToken } from "../dynamic/type-token";
-import type { Timeouts } from "../vocabulary/time";
 import type { DataFederationEndpointInputs } from "./inputs";
 import { DATA_FEDERATION_ENDPOINT_PROPERTIES } from "./properties";
 import { dataFederationEndpointProvider } from "./provider";
@@ -20,42 +19,17 @@ const UNKNOWN_OUTPUTS = unknownOutputs(DATA_FEDERATION_ENDPOINT_PROPERTIES);
 export const DATA_FEDERATION_ENDPOINT_TYPE_NAME = "DataFederationEndpoint";
 export const DATA_FEDERATION_ENDPOINT_TYPE = dynamicTypeToken(DATA_FEDERATION_ENDPOINT_TYPE_NAME);
 
+/** The outputs, declared once in outputs.ts (DataFederationEndpointOutputs): the engine sets each on the instance. */
+export interface DataFederationEndpoint extends OutputProperties<DataFederationEndpointOutputs> {}
+
 /**
  * A private endpoint for Atlas Data Federation and Online Archive: an AWS VPC interface endpoint (to the Data
  * Federation service name of its region) or an Azure private endpoint, added to the project's list. Waits until
  * Atlas reports it OK, adopts the project's existing entry for the same endpoint id, changes the comment in
  * place. The Pulumi id is `<groupId>:<cloudProvider>:<endpointId>`.
  */
+// biome-ignore lint/suspicious/noUnsafeDeclarationMerging: the interface above only types the outputs the engine sets on the instance
 export class DataFederationEndpoint extends pulumi.dynamic.Resource {
-  /** Atlas project id. */
-  declare readonly groupId: pulumi.Output<string>;
-  /** AWS or AZURE. */
-  declare readonly cloudProvider: pulumi.Output<DataFederationCloud>;
-  /** The cloud-side endpoint's id (AWS vpce-..., Azure resource id). */
-  declare readonly endpointId: pulumi.Output<string>;
-  /** Atlas's comment for the entry. */
-  declare readonly comment: pulumi.Output<string | undefined>;
-  /** The region of your endpoint, as declared. */
-  declare readonly region: pulumi.Output<string | undefined>;
-  /** Your endpoint's DNS name. */
-  declare readonly customerEndpointDNSName: pulumi.Output<string | undefined>;
-  /** Azure: the link id of the private endpoint connection. */
-  declare readonly azureLinkId: pulumi.Output<string | undefined>;
-  /** Azure: the private endpoint's IP address. */
-  declare readonly customerEndpointIPAddress: pulumi.Output<string | undefined>;
-  /** The timeouts this resource waits with. */
-  declare readonly timeouts: pulumi.Output<Timeouts | undefined>;
-  /** Whether the project's existing entry for this endpoint id is taken over. */
-  declare readonly adoptExisting: pulumi.Output<boolean>;
-  /** DATA_LAKE. */
-  declare readonly type: pulumi.Output<string | undefined>;
-  /** PENDING, OK, FAILED or DELETING. */
-  declare readonly status: pulumi.Output<string | undefined>;
-  /** Atlas's error message, when the entry failed. */
-  declare readonly errorMessage: pulumi.Output<string | undefined>;
-  /** True when the project's list already had this endpoint and this resource took the entry over. */
-  declare readonly adopted: pulumi.Output<boolean>;
-
   constructor(name: string, args: DataFederationEndpointArgs, opts?: pulumi.CustomResourceOptions) {
     super(dataFederationEndpointProvider, name, { ...UNKNOWN_OUTPUTS, ...args }, opts, DYNAMIC_MODULE, DATA_FEDERATION_ENDPOINT_TYPE_NAME);
   }
