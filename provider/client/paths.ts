@@ -49,3 +49,11 @@ export function clustersPath(group: { groupId: string }): string {
 export function clusterPath(cluster: { groupId: string; clusterName: string }): string {
   return `${clustersPath(cluster)}/${segment("clusterName", cluster.clusterName)}`;
 }
+
+export function streamPrivateLinksPath(group: { groupId: string }): string {
+  return `/api/atlas/v2/groups/${segment("groupId", group.groupId)}/streams/privateLinkConnections`;
+}
+
+export function streamPrivateLinkPath(connection: { groupId: string; connectionId: string }): string {
+  return `${streamPrivateLinksPath(connection)}/${segment("connectionId", connection.connectionId)}`;
+}
