@@ -7,6 +7,10 @@ export {
 export { privateEndpointProvider } from "./private-endpoint/provider";
 export { ENDPOINT_SERVICE_TYPE, EndpointService, type EndpointServiceArgs } from "./endpoint-service/resource";
 export { endpointServiceProvider } from "./endpoint-service/provider";
+export { STREAM_PRIVATE_LINK_TYPE, StreamPrivateLink, type StreamPrivateLinkArgs } from "./stream-private-link/resource";
+export { streamPrivateLinkProvider } from "./stream-private-link/provider";
+export type { AuthenticationScheme, StreamPrivateLinkInputs } from "./stream-private-link/inputs";
+export type { StreamPrivateLinkOutputs } from "./stream-private-link/outputs";
 export type { EndpointServiceInputs } from "./endpoint-service/inputs";
 export type { EndpointServiceOutputs } from "./endpoint-service/outputs";
 export type {

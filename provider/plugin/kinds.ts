@@ -9,6 +9,9 @@ import { ID_FORMAT as SERVICE_ID_FORMAT } from "../endpoint-service/ids";
 import { ENDPOINT_SERVICE_DESCRIPTION, ENDPOINT_SERVICE_PROPERTIES } from "../endpoint-service/properties";
 import { ID_FORMAT as ENDPOINT_ID_FORMAT } from "../private-endpoint/ids";
 import { PRIVATE_ENDPOINT_DESCRIPTION, PRIVATE_ENDPOINT_PROPERTIES } from "../private-endpoint/properties";
+import * as streamPrivateLinkLifecycle from "../stream-private-link-lifecycle";
+import { ID_FORMAT as STREAM_LINK_ID_FORMAT } from "../stream-private-link/ids";
+import { STREAM_PRIVATE_LINK_DESCRIPTION, STREAM_PRIVATE_LINK_PROPERTIES } from "../stream-private-link/properties";
 import type { Lifecycle } from "../operations/lifecycle";
 import type { PropertySpec } from "../vocabulary/properties";
 
@@ -37,5 +40,12 @@ export const RESOURCE_KINDS: readonly ResourceKind[] = [
     lifecycle: endpointServiceLifecycle,
     properties: ENDPOINT_SERVICE_PROPERTIES,
     idFormat: SERVICE_ID_FORMAT,
+  },
+  {
+    typeName: "StreamPrivateLink",
+    description: STREAM_PRIVATE_LINK_DESCRIPTION,
+    lifecycle: streamPrivateLinkLifecycle,
+    properties: STREAM_PRIVATE_LINK_PROPERTIES,
+    idFormat: STREAM_LINK_ID_FORMAT,
   },
 ];

@@ -7,7 +7,7 @@ import {
   type RunningSimulator,
   type TransitionDelays,
 } from "../../simulator";
-import { endpointServiceProvider, privateEndpointProvider } from "../../provider";
+import { endpointServiceProvider, privateEndpointProvider, streamPrivateLinkProvider } from "../../provider";
 import { ENV_KEYS, TIME_SCALE_ENV } from "../../provider/host/connection";
 import { resetPacers } from "../../provider/client/pacing/registry";
 import { resetClusterWatchers } from "../../provider/waiting/cluster-waits";
@@ -35,6 +35,7 @@ export const CREDENTIAL_ENV = Object.values(ENV_KEYS).flat();
 
 export const provider = privateEndpointProvider as Required<typeof privateEndpointProvider>;
 export const serviceProvider = endpointServiceProvider as Required<typeof endpointServiceProvider>;
+export const streamLinkProvider = streamPrivateLinkProvider as Required<typeof streamPrivateLinkProvider>;
 
 export type { SimulatedEndpoint };
 export { until };
@@ -57,6 +58,8 @@ export interface Harness {
   checked(args: Record<string, unknown>): Promise<Record<string, unknown>>;
   /** EndpointService inputs as the engine passes them to create: checked, with `__provider`. */
   checkedService(args: Record<string, unknown>): Promise<Record<string, unknown>>;
+  /** StreamPrivateLink inputs as the engine passes them to create: checked, with `__provider`. */
+  checkedStreamLink(args: Record<string, unknown>): Promise<Record<string, unknown>>;
   /** Runs a provider call, remembering what it returned or threw. */
   observe<T>(call: Promise<T>): Promise<T>;
   /** Runs a provider call expected to fail and returns the error. */
@@ -64,6 +67,8 @@ export interface Harness {
   awsArgs(overrides?: Record<string, unknown>): Record<string, unknown>;
   azureArgs(overrides?: Record<string, unknown>): Record<string, unknown>;
   gcpArgs(overrides?: Record<string, unknown>, ruleCount?: number): Record<string, unknown>;
+  /** An AWS MSK stream private link to a cluster no other call names. */
+  mskArgs(overrides?: Record<string, unknown>): Record<string, unknown>;
   credentialEnv(): Record<string, string>;
   /** Looks at the request log until an entry matches (see `until`), and answers it. */
   untilRequest(matches: (entry: RequestLogEntry) => boolean, what: string): Promise<RequestLogEntry>;
@@ -118,6 +123,11 @@ export function useHarness(): Harness {
       if (failures && failures.length > 0) throw new Error(`check failed: ${JSON.stringify(failures)}`);
       return { ...inputs, __provider: PROVIDER_TEXT };
     },
+    checkedStreamLink: async (args) => {
+      const { inputs, failures } = await streamLinkProvider.check({}, { ...args, __provider: PROVIDER_TEXT });
+      if (failures && failures.length > 0) throw new Error(`check failed: ${JSON.stringify(failures)}`);
+      return { ...inputs, __provider: PROVIDER_TEXT };
+    },
     observe: async (call) => {
       try {
         const result = await call;
@@ -164,6 +174,12 @@ export function useHarness(): Harness {
         ...overrides,
       };
     },
+    mskArgs: (overrides = {}) => ({
+      groupId: harness.seed.groupId,
+      vendor: "MSK",
+      arn: `arn:aws:kafka:us-east-1:123456789012:cluster/orders-${hex(8)}/${hex(8)}-${hex(4)}-${hex(4)}-${hex(4)}-${hex(12)}-1`,
+      ...overrides,
+    }),
     untilRequest: async (matches, what) => {
       let found: RequestLogEntry | undefined;
       await until(async () => {
@@ -234,6 +250,7 @@ export function useHarness(): Harness {
     // A request a delay fault still holds is carried out late (a create still creates): never in the next test.
     await harness.control.settled();
     await harness.control.clearFaults();
+    await harness.control.clearOutcomes();
     // Each test stands for a fresh provider process: one test's refusals must not pace the next.
     resetPacers();
     resetClusterWatchers();

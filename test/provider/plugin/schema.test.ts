@@ -100,8 +100,12 @@ test("every $ref in the schema names one of its types", () => {
   for (const ref of refs) expect(Object.keys(schema.types)).toContain(ref);
 });
 
-test("the plugin serves exactly PrivateEndpoint and EndpointService", () => {
-  expect(Object.keys(schema.resources).sort()).toEqual([tokenOf("EndpointService"), tokenOf("PrivateEndpoint")]);
+test("the plugin serves exactly PrivateEndpoint, EndpointService and StreamPrivateLink", () => {
+  expect(Object.keys(schema.resources).sort()).toEqual([
+    tokenOf("EndpointService"),
+    tokenOf("PrivateEndpoint"),
+    tokenOf("StreamPrivateLink"),
+  ]);
 });
 
 const SERVICE_DECLARED = {
