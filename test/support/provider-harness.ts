@@ -67,8 +67,6 @@ export interface Harness {
   awsArgs(overrides?: Record<string, unknown>): Record<string, unknown>;
   azureArgs(overrides?: Record<string, unknown>): Record<string, unknown>;
   gcpArgs(overrides?: Record<string, unknown>, ruleCount?: number): Record<string, unknown>;
-  /** An AWS MSK stream private link to a cluster no other call names. */
-  mskArgs(overrides?: Record<string, unknown>): Record<string, unknown>;
   credentialEnv(): Record<string, string>;
   /** Looks at the request log until an entry matches (see `until`), and answers it. */
   untilRequest(matches: (entry: RequestLogEntry) => boolean, what: string): Promise<RequestLogEntry>;
@@ -174,12 +172,6 @@ export function useHarness(): Harness {
         ...overrides,
       };
     },
-    mskArgs: (overrides = {}) => ({
-      groupId: harness.seed.groupId,
-      vendor: "MSK",
-      arn: `arn:aws:kafka:us-east-1:123456789012:cluster/orders-${hex(8)}/${hex(8)}-${hex(4)}-${hex(4)}-${hex(4)}-${hex(12)}-1`,
-      ...overrides,
-    }),
     untilRequest: async (matches, what) => {
       let found: RequestLogEntry | undefined;
       await until(async () => {

@@ -2,8 +2,10 @@
 import { ResourceInitError } from "../../../provider";
 import { connectToAtlas } from "../../../provider/host/connection";
 import { HELD_DELAY, HELD_MS, hex, streamLinkProvider, useHarness } from "../../support/provider-harness";
+import { streamLinkArgs } from "../../support/stream-private-links";
 
 const harness = useHarness();
+const msk = (overrides: Record<string, unknown> = {}) => streamLinkArgs(harness.seed.groupId, "AWS", "MSK", overrides);
 
 const LINK = /\/streams\/privateLinkConnections\/[0-9a-f]{24}$/;
 const LINKS = /\/streams\/privateLinkConnections$/;
@@ -24,7 +26,7 @@ const confluentArgs = (overrides: Record<string, unknown> = {}) => ({
 
 describe("create", () => {
   test("creates an AWS MSK link, waits through IDLE and WORKING to DONE, and outputs the interface endpoint Atlas made and the region it read from the arn", async () => {
-    const args = harness.mskArgs();
+    const args = msk();
     const { id, outs } = await create(args);
     expect(outs).toMatchObject({
       groupId: harness.seed.groupId,
@@ -73,7 +75,7 @@ describe("create", () => {
     expect(
       await harness.control.nextStreamPrivateLink({ state: "FAILED", errorMessage: "the MSK cluster does not allow the Atlas principal" }),
     ).toBe(1);
-    const error = await harness.failure(streamLinkProvider.create(await harness.checkedStreamLink(harness.mskArgs())));
+    const error = await harness.failure(streamLinkProvider.create(await harness.checkedStreamLink(msk())));
     expect(error).toBeInstanceOf(ResourceInitError);
     expect(error.message).toMatch(
       /stream private link [0-9a-f]{24} did not become DONE: the MSK cluster does not allow the Atlas principal \(status FAILED\)\. It is recorded in the stack with that state/,
@@ -87,7 +89,7 @@ describe("create", () => {
 
   test("a link still WORKING at the create deadline is recorded as not ready, and the next up resumes the wait to DONE", async () => {
     await harness.delays({ streamLinkWorkingMs: HELD_DELAY });
-    const args = harness.mskArgs({ timeouts: { create: "200ms" } });
+    const args = msk({ timeouts: { create: "200ms" } });
     const error = await harness.failure(streamLinkProvider.create(await harness.checkedStreamLink(args)));
     expect(error).toBeInstanceOf(ResourceInitError);
     const recorded = error as unknown as ResourceInitError;
@@ -119,7 +121,7 @@ describe("refresh and import", () => {
     ["this provider's id", (group: string, connection: string) => `${group}:${connection}`],
     ["Terraform's import id", (group: string, connection: string) => `${group}-${connection}`],
   ])("import reads a link from %s alone and answers with the canonical id and inputs check accepts", async (_form, idOf) => {
-    const arn = String(harness.mskArgs().arn);
+    const arn = String(msk().arn);
     const made = await connectToAtlas().createStreamPrivateLink({ groupId: harness.seed.groupId }, { provider: "AWS", vendor: "MSK", arn });
     const read = await harness.observe(streamLinkProvider.read(idOf(harness.seed.groupId, made.id), {}));
     expect(read.id).toBe(`${harness.seed.groupId}:${made.id}`);
@@ -147,7 +149,7 @@ describe("refresh and import", () => {
 
 describe("update", () => {
   test("options alone change nothing in Atlas and call nothing", async () => {
-    const args = harness.mskArgs();
+    const args = msk();
     const { id, outs } = await create(args);
     await harness.clearRequests();
     const { outs: updated } = await harness.observe(
@@ -174,7 +176,7 @@ describe("destroy", () => {
   });
 
   test("a link already gone is destroyed without error", async () => {
-    const { id, outs } = await create(harness.mskArgs());
+    const { id, outs } = await create(msk());
     await harness.delays({ streamLinkDeleteRequestedMs: 0, deletingMs: 0 });
     await connectToAtlas().deleteStreamPrivateLink({ groupId: harness.seed.groupId, connectionId: String(outs.connectionId) });
     await harness.observe(streamLinkProvider.delete(id, outs));
