@@ -1,3 +1,11 @@
+import { inProgram } from "./dynamic/lookups";
+import { getEndpointService as endpointServiceLookup } from "./endpoint-service/lookup";
+import { getPrivateEndpoints as privateEndpointsLookup } from "./private-endpoint/lookup";
+import {
+  getStreamPrivateLink as streamPrivateLinkLookup,
+  getStreamPrivateLinks as streamPrivateLinksLookup,
+} from "./stream-private-link/lookup";
+
 export {
   LEGACY_PRIVATE_ENDPOINT_TYPE,
   PRIVATE_ENDPOINT_TYPE,
@@ -28,3 +36,24 @@ export type { CloudProvider } from "./vocabulary/clouds";
 export type { Timeouts } from "./vocabulary/time";
 /** The timeouts type's name before EndpointService shared it; kept for programs that import it. */
 export type { Timeouts as PrivateEndpointTimeouts } from "./vocabulary/time";
+
+export type { EndpointServiceLookup } from "./endpoint-service/lookup";
+export type { RegisteredEndpoint } from "./private-endpoint/lookup";
+export type { StreamPrivateLinkConnection, StreamPrivateLinksResult } from "./stream-private-link/lookup";
+
+const endpointService = inProgram(endpointServiceLookup);
+const privateEndpoints = inProgram(privateEndpointsLookup);
+/** The project's endpoint service for a cloud and region (see EndpointServiceLookup); reads Atlas with the stack's credentials. */
+export const getEndpointService = endpointService.call;
+export const getEndpointServiceOutput = endpointService.output;
+/** The endpoints registered with an endpoint service; reads Atlas with the stack's credentials. */
+export const getPrivateEndpoints = privateEndpoints.call;
+export const getPrivateEndpointsOutput = privateEndpoints.output;
+const streamPrivateLinks = inProgram(streamPrivateLinksLookup);
+const streamPrivateLink = inProgram(streamPrivateLinkLookup);
+/** The project's stream private link connections (one cloud's, one vendor's when asked); reads Atlas with the stack's credentials. */
+export const getStreamPrivateLinks = streamPrivateLinks.call;
+export const getStreamPrivateLinksOutput = streamPrivateLinks.output;
+/** One stream private link connection by its id; reads Atlas with the stack's credentials. */
+export const getStreamPrivateLink = streamPrivateLink.call;
+export const getStreamPrivateLinkOutput = streamPrivateLink.output;

@@ -10,12 +10,27 @@ import { AsyncLocalStorage } from "node:async_hooks";
  * plugin process each reach their own resource).
  */
 export function reportProgress(line: string): void {
-  const sink = progressSink.getStore();
-  if (sink) sink(line);
-  else console.error(`[${resourceName.getStore() ?? DEFAULT_NAME}] ${line}`);
+  report(line, "info");
 }
 
-export type ProgressSink = (line: string) => void;
+/**
+ * A warning for the person running `pulumi preview` or `up` (a create that will cause downtime, a kind of service
+ * Atlas is retiring): the plugin logs it at the engine's WARNING severity; the dynamic provider host prints it on
+ * stderr marked `warning:`.
+ */
+export function reportWarning(line: string): void {
+  report(line, "warning");
+}
+
+export type Severity = "info" | "warning";
+
+function report(line: string, severity: Severity): void {
+  const sink = progressSink.getStore();
+  if (sink) sink(line, severity);
+  else console.error(`[${resourceName.getStore() ?? DEFAULT_NAME}] ${severity === "warning" ? "warning: " : ""}${line}`);
+}
+
+export type ProgressSink = (line: string, severity: Severity) => void;
 
 const progressSink = new AsyncLocalStorage<ProgressSink>();
 

@@ -5,7 +5,7 @@
  */
 import type { CheckResult, DiffResult } from "@pulumi/pulumi/dynamic";
 import { configure as configureCredentials, type ConfigReader } from "../host/connection";
-import { asResource, exitWhenEngineIsGone } from "../host/stderr";
+import { asResource, exitWhenEngineIsGone, reportWarning } from "../host/stderr";
 import type { Timeouts } from "../vocabulary/time";
 import { validateWith } from "../vocabulary/validation";
 import { createWith } from "./create";
@@ -41,7 +41,13 @@ export function lifecycleOf<Inputs extends { timeouts?: Timeouts }, Ref, Answer,
   const as = <T>(operation: () => T) => asResource(resource.name, operation);
   return {
     configure,
-    check: (_olds, news) => validateWith(resource.inputs.vocabulary, news),
+    check: (olds, news) =>
+      as(() => {
+        const checked = validateWith(resource.inputs.vocabulary, news);
+        const warnings = checked.failures.length === 0 ? (resource.inputs.vocabulary.warnings?.(checked.inputs, olds) ?? []) : [];
+        for (const line of warnings) reportWarning(line);
+        return checked;
+      }),
     diff: (id, olds, news) => diffWith(resource.diff.rules, id, olds, news),
     create: (props) => as(() => createWith(resource, props)),
     read: (id, props) => as(() => readWith(resource, id, props)),

@@ -13,6 +13,10 @@ import * as streamPrivateLinkLifecycle from "../stream-private-link-lifecycle";
 import { ID_FORMAT as STREAM_LINK_ID_FORMAT } from "../stream-private-link/ids";
 import { STREAM_PRIVATE_LINK_DESCRIPTION, STREAM_PRIVATE_LINK_PROPERTIES } from "../stream-private-link/properties";
 import type { Lifecycle } from "../operations/lifecycle";
+import type { Lookup } from "../operations/lookup";
+import { lookups as endpointServiceLookups } from "../endpoint-service/lookup";
+import { lookups as privateEndpointLookups } from "../private-endpoint/lookup";
+import { lookups as streamPrivateLinkLookups } from "../stream-private-link/lookup";
 import type { PropertySpec } from "../vocabulary/properties";
 
 export interface ResourceKind {
@@ -49,3 +53,6 @@ export const RESOURCE_KINDS: readonly ResourceKind[] = [
     idFormat: STREAM_LINK_ID_FORMAT,
   },
 ];
+
+/** The look-ups the plugin serves as functions (`fn::invoke`), every resource folder's: one line per folder. */
+export const LOOKUPS: readonly Lookup[] = [...endpointServiceLookups, ...privateEndpointLookups, ...streamPrivateLinkLookups];

@@ -1,19 +1,19 @@
 /**
- * StreamPrivateLink's look-ups: a project's connections (optionally one cloud's, one vendor's), and
- * one connection by its id (either id form `pulumi import` takes, or Atlas's connection id), as
- * Terraform's mongodbatlas_stream_privatelink_endpoints and mongodbatlas_stream_privatelink_endpoint
- * data sources read them. No state is written.
+ * StreamPrivateLink's look-ups: a project's connections (optionally one cloud's, one vendor's), and one connection
+ * by its id, as Terraform's mongodbatlas_stream_privatelink_endpoints and mongodbatlas_stream_privatelink_endpoint
+ * data sources read them: for a stack that uses a link another stack (or the console, or Terraform) made, its
+ * interface endpoint or its state.
  */
 import { z } from "zod";
-import { isAtlasNotFound, type StreamPrivateLink } from "../client";
-import { connectToAtlas } from "../host/connection";
-import type { Lookup } from "../operations/lookup";
-import { CLOUD_PROVIDERS, type CloudProvider } from "../vocabulary/clouds";
+import { isAtlasNotFound, type AtlasClient, type StreamPrivateLink } from "../client";
+import { lookup } from "../operations/lookup";
 import { messageOf } from "../vocabulary/errors";
+import { OBJECT_TYPES, type PropertySpec } from "../vocabulary/properties";
 import { plainJson } from "../vocabulary/state";
 import { cloudProvider, HEX24, shown, text } from "../vocabulary/validation";
-import { OBJECT_TYPES, string, type PropertySpec } from "../vocabulary/properties";
 import { DEFAULT_VENDOR } from "./inputs";
+import { STREAM_PRIVATE_LINK_PROPERTIES as P } from "./properties";
+import { isGoing } from "./adoption";
 
 /** A connection as the look-ups answer it: Atlas's fields under this provider's names. */
 export interface StreamPrivateLinkConnection {
@@ -59,33 +59,6 @@ export function connectionOf(link: StreamPrivateLink): StreamPrivateLinkConnecti
   } satisfies StreamPrivateLinkConnection);
 }
 
-/** Validates a look-up's arguments: one error naming every argument that is wrong and what it takes. */
-function argsOf<T>(lookup: string, schema: z.ZodType<T>, args: unknown): T {
-  const parsed = schema.safeParse(args ?? {});
-  if (parsed.success) return parsed.data;
-  const problems = parsed.error.issues.map((issue) => `${issue.path.join(".") || "(arguments)"} ${issue.message}`);
-  throw new Error(`${lookup}: ${problems.join("; ")}`);
-}
-
-const GROUP_ID = text(HEX24, "24 hexadecimal characters (the Atlas project id)");
-
-export interface StreamPrivateLinksArgs extends Record<string, unknown> {
-  groupId: string;
-  cloudProvider?: CloudProvider;
-  vendor?: string;
-}
-
-export interface StreamPrivateLinksResult {
-  groupId: string;
-  connections: StreamPrivateLinkConnection[];
-}
-
-const listArgs = z.object({
-  groupId: GROUP_ID,
-  cloudProvider,
-  vendor: z.string({ error: (issue) => `must be a vendor name such as "MSK", got ${shown(issue.input)}` }).optional(),
-});
-
 const CONNECTION_TYPE = OBJECT_TYPES.StreamPrivateLinkConnection;
 /** The connection's fields as a look-up's outputs: the object type's, those it requires always present. */
 const CONNECTION_FIELDS: Record<string, PropertySpec> = Object.fromEntries(
@@ -95,68 +68,91 @@ const CONNECTION_FIELDS: Record<string, PropertySpec> = Object.fromEntries(
   ]),
 );
 
+const GROUP_ID = text(HEX24, "24 hexadecimal characters (the Atlas project id)");
+
+const listArgs = z.object({
+  groupId: GROUP_ID,
+  cloudProvider,
+  vendor: z.string({ error: (issue) => `must be a vendor name such as "MSK", got ${shown(issue.input)}` }).optional(),
+});
+
+export interface StreamPrivateLinksResult {
+  groupId: string;
+  connections: StreamPrivateLinkConnection[];
+}
+
+async function readAll(client: AtlasClient, given: z.output<typeof listArgs>): Promise<StreamPrivateLinksResult> {
+  const links = await client.listStreamPrivateLinks({ groupId: given.groupId });
+  const connections = links
+    .filter((link) => !isGoing(link))
+    .map(connectionOf)
+    .filter(
+      (link) =>
+        (given.cloudProvider === undefined || link.cloudProvider === given.cloudProvider) &&
+        (given.vendor === undefined || link.vendor === given.vendor),
+    );
+  return { groupId: given.groupId, connections };
+}
+
 /** `getStreamPrivateLinks({ groupId, cloudProvider?, vendor? })`: the project's connections, those being deleted left out. */
-export const getStreamPrivateLinks: Lookup<StreamPrivateLinksArgs, StreamPrivateLinksResult> = {
+export const getStreamPrivateLinks = lookup({
   name: "getStreamPrivateLinks",
   description:
-    "The stream processing private link connections of an Atlas project (optionally one cloud's, one vendor's), those being deleted left out.",
+    "The stream processing private link connections of an Atlas project (optionally one cloud's, one vendor's), those " +
+    "being deleted left out. Reads Atlas, so it needs credentials at preview too.",
   inputs: {
-    groupId: { description: "Atlas project id (24 hexadecimal characters).", type: string, input: "required" },
-    cloudProvider: { description: `Only this cloud's connections: ${CLOUD_PROVIDERS.join(", ")}.`, type: string, input: "optional" },
-    vendor: { description: "Only this vendor's connections (MSK, CONFLUENT, EVENTHUB, ...; GENERIC).", type: string, input: "optional" },
+    groupId: P.groupId,
+    cloudProvider: { ...P.cloudProvider, description: "Only this cloud's connections: AWS, AZURE or GCP." },
+    vendor: {
+      ...P.vendor,
+      description: "Only this vendor's connections (MSK, CONFLUENT, EVENTHUB, ...; GENERIC).",
+      alwaysOutput: undefined,
+    },
   },
   outputs: {
-    groupId: { description: "Atlas project id.", type: string, alwaysOutput: true },
+    groupId: { ...P.groupId, input: undefined },
     connections: {
       description: "The connections, as Atlas lists them.",
       type: { type: "array", items: { $ref: "StreamPrivateLinkConnection" } },
       alwaysOutput: true,
     },
   },
-  async run(args) {
-    const { groupId, cloudProvider: cloud, vendor } = argsOf("getStreamPrivateLinks", listArgs, args);
-    const links = await connectToAtlas().listStreamPrivateLinks({ groupId });
-    const connections = links
-      .map(connectionOf)
-      .filter((link) => link.state !== "DELETE_REQUESTED" && link.state !== "DELETING" && link.state !== "DELETED")
-      .filter((link) => (cloud === undefined || link.cloudProvider === cloud) && (vendor === undefined || link.vendor === vendor));
-    return { groupId, connections };
-  },
-};
-
-export interface StreamPrivateLinkArgs extends Record<string, unknown> {
-  groupId: string;
-  connectionId: string;
-}
+  args: listArgs,
+  read: readAll,
+});
 
 const oneArgs = z.object({ groupId: GROUP_ID, connectionId: text(HEX24, "24 hexadecimal characters (Atlas's id of the connection)") });
 
-/** `getStreamPrivateLink({ groupId, connectionId })`: one connection; Atlas's 404 is an error naming it. */
-export const getStreamPrivateLink: Lookup<StreamPrivateLinkArgs, StreamPrivateLinkConnection & { groupId: string }> = {
-  name: "getStreamPrivateLink",
-  description: "One stream processing private link connection of an Atlas project, by its connection id.",
-  inputs: {
-    groupId: { description: "Atlas project id (24 hexadecimal characters).", type: string, input: "required" },
-    connectionId: { description: "Atlas's id of the connection (24 hexadecimal characters).", type: string, input: "required" },
-  },
-  outputs: {
-    groupId: { description: "Atlas project id.", type: string, alwaysOutput: true },
-    ...CONNECTION_FIELDS,
-  },
-  async run(args) {
-    const { groupId, connectionId } = argsOf("getStreamPrivateLink", oneArgs, args);
-    try {
-      return { groupId, ...connectionOf(await connectToAtlas().getStreamPrivateLink({ groupId, connectionId })) };
-    } catch (error) {
-      if (!isAtlasNotFound(error)) throw error;
-      throw new Error(
-        `getStreamPrivateLink: Atlas has no stream private link ${connectionId} in project groupId="${groupId}" (${messageOf(error)})`,
-        {
-          cause: error,
-        },
-      );
-    }
-  },
-};
+async function readOne(client: AtlasClient, given: z.output<typeof oneArgs>): Promise<StreamPrivateLinkConnection & { groupId: string }> {
+  try {
+    return { groupId: given.groupId, ...connectionOf(await client.getStreamPrivateLink(given)) };
+  } catch (error) {
+    if (!isAtlasNotFound(error)) throw error;
+    throw new Error(
+      `getStreamPrivateLink: Atlas has no stream private link ${given.connectionId} in project groupId="${given.groupId}" (${messageOf(error)})`,
+      { cause: error },
+    );
+  }
+}
 
-export const lookups: Lookup[] = [getStreamPrivateLinks, getStreamPrivateLink];
+/** `getStreamPrivateLink({ groupId, connectionId })`: one connection; Atlas's 404 is an error naming it. */
+export const getStreamPrivateLink = lookup({
+  name: "getStreamPrivateLink",
+  description:
+    "One stream processing private link connection of an Atlas project, by its connection id: its state and the interface " +
+    "endpoint Atlas made. Reads Atlas, so it needs credentials at preview too.",
+  inputs: {
+    groupId: P.groupId,
+    connectionId: {
+      ...P.connectionId,
+      input: "required",
+      alwaysOutput: undefined,
+      description: "Atlas's id of the connection (24 hexadecimal characters).",
+    },
+  },
+  outputs: { groupId: { ...P.groupId, input: undefined }, ...CONNECTION_FIELDS },
+  args: oneArgs,
+  read: readOne,
+});
+
+export const lookups = [getStreamPrivateLinks, getStreamPrivateLink];

@@ -139,6 +139,12 @@ export interface InputVocabulary<Resolved> {
   defaults: Readonly<Record<string, unknown>> & { cloudProvider: CloudProvider };
   /** After validation and defaults: anything the typed inputs carry beyond the declared values (e.g. a normalized spelling). */
   refine?: (validated: Resolved) => Resolved;
+  /**
+   * What `check` warns of (it does not refuse): valid inputs whose effect the person running preview should know of.
+   * Pure, like the rest of check; given the checked inputs with defaults applied (values still unknown in preview
+   * stay the sentinel) and the inputs recorded before (none: it is about to be created).
+   */
+  warnings?: (checked: Record<string, unknown>, olds: Record<string, unknown>) => string[];
 }
 
 /**
