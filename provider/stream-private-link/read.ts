@@ -72,13 +72,13 @@ export function inputsInAtlas(
   }
   const vendor = link.vendor ?? DEFAULT_VENDOR;
   const rule = vendorRule(cloudProvider, vendor);
+  const forbidden: readonly string[] = rule?.forbidden ?? [];
+  const required: readonly string[] = rule?.required ?? [];
   const inputs: Props = { cloudProvider, vendor };
   for (const field of STREAM_LINK_ATLAS_FIELDS) {
-    if (field === "vendor" || !STREAM_LINK_INPUT_KEYS[cloudProvider].includes(field)) continue;
-    if ((rule?.forbidden ?? []).includes(field as never)) continue;
+    if (field === "vendor" || !STREAM_LINK_INPUT_KEYS[cloudProvider].includes(field) || forbidden.includes(field)) continue;
     const value = link[field];
-    if (value === undefined) continue;
-    if (Array.isArray(value) && value.length === 0 && !(rule?.required ?? []).includes(field as never)) continue;
+    if (value === undefined || (Array.isArray(value) && value.length === 0 && !required.includes(field))) continue;
     inputs[field] = value;
   }
   return inputs as ReturnType<typeof inputsInAtlas>;

@@ -152,8 +152,9 @@ describe("a TypeScript program", () => {
   });
 });
 
-describe("pulumi import through the plugin", () => {
+describe("pulumi import and a look-up through the plugin", () => {
   let stack: PulumiStack;
+  let importedLink: { connectionId: string; interfaceEndpointId: string };
 
   beforeAll(async () => {
     stack = await pluginStack(simulator, `${fixturesDir}/yaml-plugin-empty`);
@@ -193,5 +194,30 @@ describe("pulumi import through the plugin", () => {
     expect(up).toMatch(/2 unchanged/); // the stack and the link
     expect((await atlasRequests()).filter((entry) => entry.method !== "GET")).toEqual([]);
     expect((await connections()).filter((link) => link.connectionId === made.id)).toHaveLength(1);
+    importedLink = { connectionId: made.id, interfaceEndpointId: String(resource?.outputs?.interfaceEndpointId) };
+  });
+
+  test("fn::invoke getStreamPrivateLink reads the link's interface endpoint and state, writing nothing", async () => {
+    appendFileSync(
+      join(stack.dir, "Pulumi.yaml"),
+      [
+        "variables:",
+        "  looked:",
+        "    fn::invoke:",
+        "      function: atlas-private-endpoint:index:getStreamPrivateLink",
+        "      arguments:",
+        `        groupId: ${simulator.seed.groupId}`,
+        `        connectionId: ${importedLink.connectionId}`,
+        "outputs:",
+        "  interfaceEndpointId: ${looked.interfaceEndpointId}",
+        "  state: ${looked.state}",
+        "",
+      ].join("\n"),
+    );
+    await control().clearRequests();
+    expectOk(await stack.up());
+    expect(await stack.outputs()).toEqual({ interfaceEndpointId: importedLink.interfaceEndpointId, state: "DONE" });
+    expect(importedLink.interfaceEndpointId).toMatch(/^vpce-[0-9a-f]{17}$/);
+    expect((await atlasRequests()).filter((entry) => entry.method !== "GET")).toEqual([]);
   });
 });
