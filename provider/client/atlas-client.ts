@@ -10,6 +10,12 @@ import { TokenSource } from "./oauth/token-source";
 import { normalizeOptions, type AtlasClientOptions, type NormalizedOptions } from "./options";
 import { CLUSTER_MEDIA_TYPE, clusterPageSchema, clusterSchema, type Cluster } from "./cluster-schemas";
 import {
+  dataFederationEndpointPageSchema,
+  dataFederationEndpointSchema,
+  type DataFederationEndpointEntry,
+  type DataFederationEndpointRequest,
+} from "./data-federation-endpoint-schemas";
+import {
   STREAM_PRIVATE_LINK_MEDIA_TYPE,
   streamPrivateLinkPageSchema,
   streamPrivateLinkSchema,
@@ -19,6 +25,8 @@ import {
 import {
   clusterPath,
   clustersPath,
+  dataFederationEndpointPath,
+  dataFederationEndpointsPath,
   endpointPath,
   endpointServiceCreatePath,
   endpointServicePath,
@@ -57,6 +65,8 @@ export type NotFoundVerdict =
   | { gone: false; because: "notAtlas" | "projectNotFound" | "serviceUnreadable"; detail: string };
 /** Atlas's maximum page size: one GET per poll for any project with up to 500 clusters. */
 const CLUSTER_PAGE_SIZE = 500;
+/** The spec's largest page of Data Federation entries. */
+const DATA_FEDERATION_PAGE_SIZE = 500;
 /** The extract's largest itemsPerPage: a project's connections in one GET. */
 const STREAM_PRIVATE_LINK_PAGE_SIZE = 500;
 
@@ -265,6 +275,56 @@ export class AtlasClient {
       const total = page.totalCount ?? 0;
       if (page.results.length < CLUSTER_PAGE_SIZE || clusters.length >= total) return clusters;
     }
+  }
+
+  // ---- Data Federation / Online Archive private endpoints (privateNetworkSettings/endpointIds) ----
+
+  /**
+   * Adds an entry to the project's list, or, its id already listed, changes its comment only (the spec: POST is an
+   * upsert). Atlas answers 201 with the list's first page, which holds the entry unless the list is longer.
+   */
+  async createDataFederationEndpoint(
+    group: { groupId: string },
+    request: DataFederationEndpointRequest,
+  ): Promise<DataFederationEndpointEntry[]> {
+    const path = dataFederationEndpointsPath(group);
+    const answer = await this.#send("POST", path, request);
+    return this.#parse(dataFederationEndpointPageSchema, answer, "POST", path).results;
+  }
+
+  /** One entry; 404 (never added, or forgotten after a delete) throws an AtlasApiError with status 404. */
+  async getDataFederationEndpoint(ref: { groupId: string; endpointId: string }): Promise<DataFederationEndpointEntry> {
+    const path = dataFederationEndpointPath(ref);
+    const answer = await this.#send("GET", path);
+    return this.#parse(dataFederationEndpointSchema, answer, "GET", path);
+  }
+
+  /** Every entry of the project, all pages. */
+  async listDataFederationEndpoints(group: { groupId: string }): Promise<DataFederationEndpointEntry[]> {
+    const path = dataFederationEndpointsPath(group);
+    const entries: DataFederationEndpointEntry[] = [];
+    for (let pageNum = 1; ; pageNum++) {
+      const query = { itemsPerPage: String(DATA_FEDERATION_PAGE_SIZE), pageNum: String(pageNum), includeCount: "true" };
+      const page = this.#parse(dataFederationEndpointPageSchema, await this.#send("GET", path, undefined, { query }), "GET", path);
+      entries.push(...page.results);
+      // A short page is the last; so is a full one that reaches the count Atlas gave (it may leave the count out).
+      if (page.results.length < DATA_FEDERATION_PAGE_SIZE || (page.totalCount !== undefined && entries.length >= page.totalCount)) {
+        return entries;
+      }
+    }
+  }
+
+  /** Asks Atlas to remove the entry (204); it answers DELETING until it is forgotten (GET answers 404). */
+  async deleteDataFederationEndpoint(ref: { groupId: string; endpointId: string }): Promise<void> {
+    await this.#send("DELETE", dataFederationEndpointPath(ref));
+  }
+
+  /**
+   * What a 404 for an entry means: as for a service, the entry is the top of what its path names, so it is gone
+   * only when Atlas itself answered (its error body) and not GROUP_NOT_FOUND.
+   */
+  whyDataFederationEndpointNotFound(notFound: AtlasApiError): NotFoundVerdict {
+    return this.whyServiceNotFound(notFound);
   }
 
   // ---- Stream processing private link connections (streams/privateLinkConnections, version 2023-02-01) ----

@@ -97,6 +97,22 @@ export const OBJECT_TYPES = {
     },
     required: ["clusterName"],
   },
+  DataFederationEndpointEntry: {
+    description: "One entry of a project's Data Federation and Online Archive private endpoints, as Atlas lists it.",
+    properties: {
+      endpointId: { description: "AWS: the VPC endpoint id (vpce-...). Azure: the private endpoint's resource id.", type: string },
+      cloudProvider: { description: "AWS or AZURE (Atlas's provider).", type: string },
+      type: { description: "DATA_LAKE.", type: string },
+      comment: { description: "The entry's comment.", type: string },
+      region: { description: "The region of the endpoint, as Atlas writes it (US_EAST_1).", type: string },
+      customerEndpointDNSName: { description: "The endpoint's DNS name.", type: string },
+      azureLinkId: { description: "Azure: the link id of the private endpoint connection.", type: string },
+      customerEndpointIPAddress: { description: "Azure: the private endpoint's IP address.", type: string },
+      status: { description: "PENDING, OK, FAILED or DELETING.", type: string },
+      errorMessage: { description: "Atlas's error message, when the entry failed.", type: string },
+    },
+    required: ["endpointId", "cloudProvider"],
+  },
   StreamPrivateLinkConnection: {
     description: "A stream processing private link connection as Atlas lists it.",
     properties: {
@@ -131,4 +147,5 @@ export type ObjectTypeName =
   | "ForwardingRuleStatus"
   | "PrivateConnectionString"
   | "RegisteredEndpoint"
+  | "DataFederationEndpointEntry"
   | "StreamPrivateLinkConnection";

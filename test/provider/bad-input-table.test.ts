@@ -4,9 +4,11 @@
  * Atlas can know, by create with a mapped Atlas error. Nothing reaches the simulator in either case.
  */
 import { ResourceInitError, type CloudProvider } from "../../provider";
+import { UNKNOWN } from "../../provider/vocabulary/validation";
+import { INPUT_KEYS as DATA_FEDERATION_INPUT_KEYS } from "../../provider/data-federation-endpoint/inputs";
 import { INPUT_KEYS } from "../../provider/private-endpoint/inputs";
 import { STREAM_LINK_INPUT_KEYS, vendorRule } from "../../provider/stream-private-link/inputs";
-import { hex, provider, PROVIDER_TEXT, streamLinkProvider, useHarness, withEnv } from "../support/provider-harness";
+import { dataFederationProvider, hex, provider, PROVIDER_TEXT, streamLinkProvider, useHarness, withEnv } from "../support/provider-harness";
 import { STREAM_LINK_COMBINATIONS, streamLinkArgs } from "../support/stream-private-links";
 import { useWireSecrets } from "../support/wire-secrets";
 
@@ -486,6 +488,182 @@ describe("bad input only Atlas can recognise", () => {
       await expectNothingCreated(args);
     },
   );
+});
+
+/** DataFederationEndpoint's rows: each stopped by its check, naming the property and what is allowed. */
+const AWS_DNS = "vpce-0a1b2c3d4e5f6a7b8-abcd1234.vpce-svc-0123456789abcdef0.us-east-1.vpce.amazonaws.com";
+const DATA_FEDERATION_CASES: CheckCase[] = [
+  {
+    what: "a groupId that is too short (AWS)",
+    args: () => harness.dataFederationArgs({ groupId: "5f1a2b" }),
+    property: "groupId",
+    allowed: HEX24,
+  },
+  {
+    what: "GCP, which Data Federation does not take",
+    args: () => harness.dataFederationArgs({ cloudProvider: "GCP" }),
+    property: "cloudProvider",
+    allowed: /must be AWS or AZURE \(Atlas Data Federation takes private endpoints of these two clouds\), got value="GCP"/,
+  },
+  {
+    what: "a truncated VPC endpoint id (AWS)",
+    args: () => harness.dataFederationArgs({ endpointId: "vpce-0123" }),
+    property: "endpointId",
+    allowed: VPCE,
+  },
+  {
+    what: "a missing endpointId (AZURE)",
+    args: () => without(harness.azureDataFederationArgs(), "endpointId"),
+    property: "endpointId",
+    allowed: /^is required \(an Azure private endpoint resource id/,
+  },
+  {
+    what: "an Azure endpoint id already URL-encoded (AZURE)",
+    args: () => harness.azureDataFederationArgs({ endpointId: encodeURIComponent(`${AZURE_ID_PREFIX}pe-1`) }),
+    property: "endpointId",
+    allowed: AZURE_ID,
+  },
+  {
+    what: "a comment that is not a string (AWS)",
+    args: () => harness.dataFederationArgs({ comment: 42 }),
+    property: "comment",
+    allowed: /must be a string, got value=42/,
+  },
+  {
+    what: "a region the cloud does not have (AWS)",
+    args: () => harness.dataFederationArgs({ region: "mars-1", customerEndpointDNSName: AWS_DNS }),
+    property: "region",
+    allowed: /must be an AWS region Atlas offers, in the cloud's or Atlas's spelling \("us-east-1" or "US_EAST_1"\), got value="mars-1"/,
+  },
+  {
+    what: "an AWS region without its customerEndpointDNSName",
+    args: () => harness.dataFederationArgs({ region: "us-east-1" }),
+    property: "customerEndpointDNSName",
+    allowed: /^is required when region is set \(AWS\): Atlas takes region and customerEndpointDNSName together/,
+  },
+  {
+    what: "a customerEndpointDNSName without its region (AZURE)",
+    args: () => harness.azureDataFederationArgs({ customerEndpointDNSName: "pe-1.privatelink.example.com" }),
+    property: "region",
+    allowed: /^is required when customerEndpointDNSName is set: Atlas takes region and customerEndpointDNSName together/,
+  },
+  {
+    what: "a DNS name with a space (AWS)",
+    args: () => harness.dataFederationArgs({ region: "us-east-1", customerEndpointDNSName: "my endpoint" }),
+    property: "customerEndpointDNSName",
+    allowed: /must be a DNS name such as/,
+  },
+  {
+    what: "an Azure link id on an AWS entry",
+    args: () => harness.dataFederationArgs({ azureLinkId: "520100101" }),
+    property: "azureLinkId",
+    allowed: /applies to cloudProvider AZURE only, not AWS/,
+  },
+  {
+    what: "an Azure link id with spaces (AZURE)",
+    args: () => harness.azureDataFederationArgs({ azureLinkId: "520 100" }),
+    property: "azureLinkId",
+    allowed: /must be the Azure private endpoint connection's link id/,
+  },
+  {
+    what: "an IP address with three parts (AZURE)",
+    args: () => harness.azureDataFederationArgs({ customerEndpointIPAddress: "10.0.0" }),
+    property: "customerEndpointIPAddress",
+    allowed: /must be an IPv4 address \(or an IPv6 address written out in full\)/,
+  },
+  {
+    what: "a delete timeout without a unit Go has (AZURE)",
+    args: () => harness.azureDataFederationArgs({ timeouts: { delete: "2d" } }),
+    property: "timeouts.delete",
+    allowed: DURATION,
+  },
+  {
+    what: "adoptExisting as a string (AWS)",
+    args: () => harness.dataFederationArgs({ adoptExisting: "no" }),
+    property: "adoptExisting",
+    allowed: FLAG,
+  },
+  {
+    what: "an input no DataFederationEndpoint has (AWS)",
+    args: () => harness.dataFederationArgs({ endpointServiceId: hex(24) }),
+    property: "endpointServiceId",
+    allowed: /is not a DataFederationEndpoint property; allowed for AWS: groupId, cloudProvider, endpointId, comment, region/,
+  },
+];
+
+describe("DataFederationEndpoint bad input stopped by check", () => {
+  test.each(["AWS", "AZURE"])("the valid %s inputs the cases start from pass check, a region alone included on Azure", async (cloud) => {
+    const args = cloud === "AWS" ? harness.dataFederationArgs() : harness.azureDataFederationArgs({ region: "eastus2" });
+    expect((await dataFederationProvider.check({}, { ...args, __provider: PROVIDER_TEXT })).failures).toEqual([]);
+  });
+
+  test.each(DATA_FEDERATION_CASES.map((c) => [c.what, c.property, c] as const))(
+    "rejects %s at check, naming %s and what is allowed, and create sends nothing",
+    async (_what, property, c) => {
+      const args = c.args();
+      const { failures } = await harness.observe(dataFederationProvider.check({}, { ...args, __provider: PROVIDER_TEXT }));
+      const failure = failures?.find((f) => f.property === property);
+      expect(failure).toBeDefined();
+      expect(failure!.reason).toMatch(c.allowed);
+      expect(new Set(failures!.map((f) => f.property)).size).toBe(failures!.length);
+      for (const f of failures!) expect(f.reason.length).toBeLessThan(400);
+
+      const cloud = (args.cloudProvider === "AZURE" ? "AZURE" : "AWS") as "AWS" | "AZURE";
+      if (args.cloudProvider === "GCP" || !DATA_FEDERATION_INPUT_KEYS[cloud].includes(property.split(/[.[]/)[0]!)) return;
+      await harness.clearRequests();
+      const error = await harness.failure(dataFederationProvider.create({ ...args, __provider: PROVIDER_TEXT }));
+      expect(error.message).toMatch(/^Invalid DataFederationEndpoint inputs: /);
+      expect(error.message).toContain(property);
+      expect(await harness.requests()).toEqual([]);
+    },
+  );
+
+  test("every input property of both clouds has at least one bad value that check rejects by name", async () => {
+    const rejected = new Set<string>();
+    for (const c of DATA_FEDERATION_CASES) {
+      const { failures } = await dataFederationProvider.check({}, { ...c.args(), __provider: PROVIDER_TEXT });
+      for (const f of failures ?? []) rejected.add(f.property.split(/[.[]/)[0]!);
+    }
+    const keys = new Set([...DATA_FEDERATION_INPUT_KEYS.AWS, ...DATA_FEDERATION_INPUT_KEYS.AZURE]);
+    expect([...keys].filter((key) => !rejected.has(key))).toEqual([]);
+  });
+
+  test("a value not known yet in preview passes check, the region and DNS name pairing included", async () => {
+    const { failures } = await dataFederationProvider.check(
+      {},
+      {
+        ...harness.dataFederationArgs({ endpointId: UNKNOWN, region: UNKNOWN }),
+        customerEndpointDNSName: UNKNOWN,
+        __provider: PROVIDER_TEXT,
+      },
+    );
+    expect(failures).toEqual([]);
+  });
+});
+
+describe("DataFederationEndpoint bad input only Atlas can recognise", () => {
+  test("a project Atlas does not have fails create naming groupId, adding nothing", async () => {
+    const args = harness.dataFederationArgs({ groupId: hex(24) });
+    await harness.clearRequests();
+    const error = await harness.failure(dataFederationProvider.create(await harness.checkedDataFederation(args)));
+    expect(error).not.toBeInstanceOf(ResourceInitError);
+    expect(error.message).toMatch(
+      /^Atlas has no project groupId="[0-9a-f]{24}" these credentials can see \(Atlas answered 404 GROUP_NOT_FOUND .*\)\. Check groupId\.$/,
+    );
+    expect((await harness.requests()).filter((r) => r.method === "POST")).toEqual([]);
+  });
+
+  test("a read-only API key fails create with what role to use, adding nothing", async () => {
+    const args = harness.dataFederationArgs();
+    const inputs = await harness.checkedDataFederation(args);
+    await withEnv(readOnlyKey(), async () => {
+      const error = await harness.failure(dataFederationProvider.create(inputs));
+      expect(error.message).toMatch(
+        /^Atlas does not allow these credentials to add AWS Data Federation endpoint vpce-\w+: Atlas answered 403 .*Project Owner role in project groupId="[0-9a-f]{24}", then run `pulumi up` again\.$/,
+      );
+    });
+    expect((await harness.control.dataFederationEndpoints()).filter((e) => e.endpointId === args.endpointId)).toEqual([]);
+  });
 });
 
 describe("StreamPrivateLink: bad input stopped by check", () => {

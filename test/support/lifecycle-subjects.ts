@@ -6,11 +6,11 @@
 import type { TransitionDelays } from "../../simulator";
 import { ResourceInitError } from "../../provider";
 import { connectToAtlas } from "../../provider/host/connection";
-import { HELD_DELAY, provider, serviceProvider, streamLinkProvider, type Harness } from "./provider-harness";
+import { dataFederationProvider, HELD_DELAY, provider, serviceProvider, streamLinkProvider, type Harness } from "./provider-harness";
 import { streamLinkArgs } from "./stream-private-links";
 
 export interface LifecycleSubject {
-  name: "PrivateEndpoint" | "EndpointService" | "StreamPrivateLink";
+  name: "PrivateEndpoint" | "EndpointService" | "DataFederationEndpoint" | "StreamPrivateLink";
   provider: typeof provider;
   /** Args for a fresh one (`n` keeps several in one test file apart: a service's region). */
   args(harness: Harness, n: number): Record<string, unknown>;
@@ -73,6 +73,19 @@ export const LIFECYCLE_SUBJECTS: LifecycleSubject[] = [
       const regionName = String(args.region).toUpperCase().replace(/-/g, "_");
       return services.filter((service) => service.regionName === regionName);
     },
+  },
+  {
+    name: "DataFederationEndpoint",
+    provider: dataFederationProvider,
+    args: (harness) => harness.dataFederationArgs(),
+    checked: (harness, args) => harness.checkedDataFederation(args),
+    path: (args) => `/privateNetworkSettings/endpointIds/${String(args.endpointId)}$`,
+    createPath: /\/privateNetworkSettings\/endpointIds$/,
+    searchPath: /\/privateNetworkSettings\/endpointIds\/vpce-[0-9a-f]{17}$/,
+    searchesBeforeCreate: false,
+    held: { status: "PENDING", delay: "dataFederationPendingMs" },
+    inAtlas: async (harness, args) =>
+      (await harness.control.dataFederationEndpoints()).filter((entry) => entry.endpointId === args.endpointId),
   },
   {
     name: "StreamPrivateLink",
