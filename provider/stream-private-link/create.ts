@@ -17,9 +17,6 @@ import { describeLink, kindOf, type PlacedLinkRef } from "./ids";
 import { DEFAULT_VENDOR, type ResolvedStreamLinkInputs } from "./inputs";
 import { observeLink } from "./statuses";
 
-/** The simulator's spelling; no public source confirms Atlas's, so any 409 is read as this one. */
-export const TARGET_CONFLICT = "STREAM_PRIVATE_LINK_ALREADY_EXISTS";
-
 type PlacedLink = Placed<PlacedLinkRef, StreamPrivateLink>;
 
 export function refOf(inputs: ResolvedStreamLinkInputs, connectionId: string): PlacedLinkRef {
@@ -152,8 +149,9 @@ export async function place(client: AtlasClient, inputs: ResolvedStreamLinkInput
     const failure = createFailureOf(error);
     switch (failure.kind) {
       case "conflict": {
+        // No public source spells Atlas's errorCode (the simulator's is STREAM_PRIVATE_LINK_ALREADY_EXISTS), and the
+        // spec lists the 409 for this one reason: any 409 is a live connection to the target, the list says which.
         const conflict = failure.error;
-        if (conflict.errorCode !== TARGET_CONFLICT && conflict.errorCode !== undefined) throw explainCreateError(conflict, words);
         // A 409 after a retried POST may be this create's own earlier attempt.
         const own = conflict.mayHaveTakenEffect
           ? await claimNew(client, inputs, before, sentAt, conflict, "a retried create found it")
@@ -162,8 +160,8 @@ export async function place(client: AtlasClient, inputs: ResolvedStreamLinkInput
         const live = (await listed(client, inputs)).filter((link) => !isGoing(link) && onTarget(inputs, link));
         if (live.length === 0) {
           throw new Error(
-            `Atlas answered 409 (${conflict.errorCode ?? "conflict"}) for ${targetText(inputs)} but lists no live connection to that target; ` +
-              "it is probably being deleted. Run `pulumi up` again in a minute.",
+            `Atlas answered 409 for ${targetText(inputs)} (${conflict.message}) but lists no live connection to that target; ` +
+              "one is probably being deleted: run `pulumi up` again in a minute.",
             { cause: conflict },
           );
         }

@@ -67,6 +67,37 @@ describe("a live connection to the same target (409)", () => {
     expect(await linksTo([existing.id])).toHaveLength(1);
   });
 
+  test("is adopted whatever Atlas calls its 409 (no public source spells the code)", async () => {
+    const declared = args("AWS", "KINESIS");
+    const existing = await madeElsewhere(declared);
+    await harness.fault({
+      method: "POST",
+      pathPattern: "/streams/privateLinkConnections$",
+      status: 409,
+      errorCode: "DUPLICATE_CONNECTION",
+      count: 1,
+    });
+    const { outs } = await create(declared);
+    expect(outs).toMatchObject({ connectionId: existing.id, adopted: true });
+    expect((await posts()).map((r) => r.status)).toEqual([409]);
+  });
+
+  test("a 409 while Atlas lists no live connection to the target fails saying to run up again, recording nothing", async () => {
+    await harness.fault({
+      method: "POST",
+      pathPattern: "/streams/privateLinkConnections$",
+      status: 409,
+      errorCode: "DUPLICATE_CONNECTION",
+      count: 1,
+    });
+    const error = await harness.failure(streamLinkProvider.create(await harness.checkedStreamLink(args("GCP", "PUBSUB"))));
+    expect(error).not.toBeInstanceOf(ResourceInitError);
+    expect(error.message).toMatch(
+      /^Atlas answered 409 for the GCP PUBSUB stream private link .* but lists no live connection to that target; .*run `pulumi up` again in a minute\.$/,
+    );
+    expect((await posts()).map((r) => r.status)).toEqual([409]);
+  });
+
   test("that is being deleted does not block a new one: Atlas no longer counts it", async () => {
     const declared = args("AWS", "MSK");
     const existing = await madeElsewhere(declared);
