@@ -2,6 +2,10 @@ import { inProgram } from "./dynamic/lookups";
 import { getEndpointService as endpointServiceLookup } from "./endpoint-service/lookup";
 import { getPrivateEndpoints as privateEndpointsLookup } from "./private-endpoint/lookup";
 import { getDataFederationEndpoints as dataFederationEndpointsLookup } from "./data-federation-endpoint/lookup";
+import {
+  getStreamPrivateLink as streamPrivateLinkLookup,
+  getStreamPrivateLinks as streamPrivateLinksLookup,
+} from "./stream-private-link/lookup";
 
 export {
   LEGACY_PRIVATE_ENDPOINT_TYPE,
@@ -24,6 +28,10 @@ export type {
   DataFederationEndpointInputs,
 } from "./data-federation-endpoint/inputs";
 export type { DataFederationEndpointOutputs } from "./data-federation-endpoint/outputs";
+export { STREAM_PRIVATE_LINK_TYPE, StreamPrivateLink, type StreamPrivateLinkArgs } from "./stream-private-link/resource";
+export { streamPrivateLinkProvider } from "./stream-private-link/provider";
+export type { AuthenticationScheme, StreamPrivateLinkInputs } from "./stream-private-link/inputs";
+export type { StreamPrivateLinkOutputs } from "./stream-private-link/outputs";
 export type { EndpointServiceInputs } from "./endpoint-service/inputs";
 export type { EndpointServiceOutputs } from "./endpoint-service/outputs";
 export type {
@@ -44,6 +52,7 @@ export type { Timeouts as PrivateEndpointTimeouts } from "./vocabulary/time";
 
 export type { EndpointServiceLookup } from "./endpoint-service/lookup";
 export type { RegisteredEndpoint } from "./private-endpoint/lookup";
+export type { StreamPrivateLinkConnection, StreamPrivateLinksResult } from "./stream-private-link/lookup";
 
 const endpointService = inProgram(endpointServiceLookup);
 const privateEndpoints = inProgram(privateEndpointsLookup);
@@ -57,3 +66,11 @@ const dataFederationEndpoints = inProgram(dataFederationEndpointsLookup);
 /** The project's Data Federation and Online Archive private endpoints; reads Atlas with the stack's credentials. */
 export const getDataFederationEndpoints = dataFederationEndpoints.call;
 export const getDataFederationEndpointsOutput = dataFederationEndpoints.output;
+const streamPrivateLinks = inProgram(streamPrivateLinksLookup);
+const streamPrivateLink = inProgram(streamPrivateLinkLookup);
+/** The project's stream private link connections (one cloud's, one vendor's when asked); reads Atlas with the stack's credentials. */
+export const getStreamPrivateLinks = streamPrivateLinks.call;
+export const getStreamPrivateLinksOutput = streamPrivateLinks.output;
+/** One stream private link connection by its id; reads Atlas with the stack's credentials. */
+export const getStreamPrivateLink = streamPrivateLink.call;
+export const getStreamPrivateLinkOutput = streamPrivateLink.output;

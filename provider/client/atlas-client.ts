@@ -16,6 +16,13 @@ import {
   type DataFederationEndpointRequest,
 } from "./data-federation-endpoint-schemas";
 import {
+  STREAM_PRIVATE_LINK_MEDIA_TYPE,
+  streamPrivateLinkPageSchema,
+  streamPrivateLinkSchema,
+  type CreateStreamPrivateLinkRequest,
+  type StreamPrivateLink,
+} from "./stream-private-link-schemas";
+import {
   clusterPath,
   clustersPath,
   dataFederationEndpointPath,
@@ -26,6 +33,8 @@ import {
   endpointServiceUpdatePath,
   endpointServicesPath,
   endpointsPath,
+  streamPrivateLinkPath,
+  streamPrivateLinksPath,
 } from "./paths";
 import {
   describeIssues,
@@ -41,7 +50,7 @@ import { parseRetryAfterMs } from "./retry-timing";
 import { sendWithRetries } from "./send-with-retries";
 import { createAxiosTransport, type Transport } from "./transport";
 import type { CloudProvider } from "../vocabulary/clouds";
-import type { EndpointRef, ServiceRef } from "../vocabulary/refs";
+import type { EndpointRef, ServiceRef, StreamPrivateLinkRef } from "../vocabulary/refs";
 import { realClock } from "../vocabulary/time";
 import type { CreateEndpointRequest, CreateEndpointServiceRequest } from "./types";
 import { USER_AGENT } from "./version";
@@ -58,6 +67,8 @@ export type NotFoundVerdict =
 const CLUSTER_PAGE_SIZE = 500;
 /** The spec's largest page of Data Federation entries. */
 const DATA_FEDERATION_PAGE_SIZE = 500;
+/** The extract's largest itemsPerPage: a project's connections in one GET. */
+const STREAM_PRIVATE_LINK_PAGE_SIZE = 500;
 
 /**
  * Typed Atlas Admin API client for private endpoints. Retries (429, 5xx, network, timeouts) happen
@@ -248,7 +259,7 @@ export class AtlasClient {
   /** One cluster (2024-08-05 view). 404 (no such cluster) throws an AtlasApiError with status 404. */
   async getCluster(ref: { groupId: string; clusterName: string }): Promise<Cluster> {
     const path = clusterPath(ref);
-    const answer = await this.#send("GET", path, undefined, { accept: CLUSTER_MEDIA_TYPE });
+    const answer = await this.#send("GET", path, undefined, { mediaType: CLUSTER_MEDIA_TYPE });
     return this.#parse(clusterSchema, answer, "GET", path);
   }
 
@@ -258,7 +269,7 @@ export class AtlasClient {
     const clusters: Cluster[] = [];
     for (let pageNum = 1; ; pageNum++) {
       const query = { itemsPerPage: String(CLUSTER_PAGE_SIZE), pageNum: String(pageNum), includeCount: "true" };
-      const answer = await this.#send("GET", path, undefined, { accept: CLUSTER_MEDIA_TYPE, query });
+      const answer = await this.#send("GET", path, undefined, { mediaType: CLUSTER_MEDIA_TYPE, query });
       const page = this.#parse(clusterPageSchema, answer, "GET", path);
       clusters.push(...page.results);
       const total = page.totalCount ?? 0;
@@ -316,12 +327,53 @@ export class AtlasClient {
     return this.whyServiceNotFound(notFound);
   }
 
-  /** One API call: authenticated, retried within the budget; non-2xx becomes AtlasApiError. */
+  // ---- Stream processing private link connections (streams/privateLinkConnections, version 2023-02-01) ----
+
+  /**
+   * Creates a connection (Atlas answers 200 with it, IDLE). A 409 means the project has a live
+   * connection to the same target; this client does not hide that, the resource adopts it.
+   */
+  async createStreamPrivateLink(group: { groupId: string }, request: CreateStreamPrivateLinkRequest): Promise<StreamPrivateLink> {
+    const path = streamPrivateLinksPath(group);
+    const answer = await this.#send("POST", path, request, { mediaType: STREAM_PRIVATE_LINK_MEDIA_TYPE });
+    return this.#parse(streamPrivateLinkSchema, answer, "POST", path);
+  }
+
+  /** 404 (never created, or deleted) throws an AtlasApiError with status 404: see isAtlasNotFound. */
+  async getStreamPrivateLink(ref: StreamPrivateLinkRef): Promise<StreamPrivateLink> {
+    const path = streamPrivateLinkPath(ref);
+    const answer = await this.#send("GET", path, undefined, { mediaType: STREAM_PRIVATE_LINK_MEDIA_TYPE });
+    return this.#parse(streamPrivateLinkSchema, answer, "GET", path);
+  }
+
+  /** Every connection of a project, all pages (those being deleted too, until Atlas forgets them). */
+  async listStreamPrivateLinks(group: { groupId: string }): Promise<StreamPrivateLink[]> {
+    const path = streamPrivateLinksPath(group);
+    const connections: StreamPrivateLink[] = [];
+    for (let pageNum = 1; ; pageNum++) {
+      const query = { itemsPerPage: String(STREAM_PRIVATE_LINK_PAGE_SIZE), pageNum: String(pageNum) };
+      const answer = await this.#send("GET", path, undefined, { mediaType: STREAM_PRIVATE_LINK_MEDIA_TYPE, query });
+      const page = this.#parse(streamPrivateLinkPageSchema, answer, "GET", path);
+      connections.push(...page.results);
+      if (page.results.length < STREAM_PRIVATE_LINK_PAGE_SIZE) return connections;
+    }
+  }
+
+  /** Asks Atlas to delete (it answers 202); the connection shows DELETE_REQUESTED, DELETING until GET answers 404. */
+  async deleteStreamPrivateLink(ref: StreamPrivateLinkRef): Promise<void> {
+    await this.#send("DELETE", streamPrivateLinkPath(ref), undefined, { mediaType: STREAM_PRIVATE_LINK_MEDIA_TYPE });
+  }
+
+  /**
+   * One API call: authenticated, retried within the budget; non-2xx becomes AtlasApiError. Each
+   * operation speaks one API version, which Atlas reads from Accept (406 for another):
+   * `mediaType` names it for the operations not on ATLAS_MEDIA_TYPE.
+   */
   async #send(
     method: Method,
     path: string,
     jsonBody?: unknown,
-    extra: { accept?: string; query?: Record<string, string> } = {},
+    extra: { mediaType?: string; query?: Record<string, string> } = {},
   ): Promise<AtlasAnswer> {
     const options = this.#options;
     const query = new URLSearchParams(extra.query);
@@ -332,7 +384,7 @@ export class AtlasClient {
     const url = new URL(options.baseUrl + path + queryText);
     const uri = url.pathname + url.search;
     const body = jsonBody === undefined ? undefined : JSON.stringify(jsonBody);
-    const headers: Record<string, string> = { Accept: extra.accept ?? ATLAS_MEDIA_TYPE, "User-Agent": USER_AGENT };
+    const headers: Record<string, string> = { Accept: extra.mediaType ?? ATLAS_MEDIA_TYPE, "User-Agent": USER_AGENT };
     if (body !== undefined) headers["Content-Type"] = "application/json";
 
     const until = options.waitOutRateLimitsUntil;

@@ -42,3 +42,6 @@ export type {
   ClusterRegionConfig,
   KnownClusterState,
 } from "./cluster-schemas";
+export { STREAM_PRIVATE_LINK_MEDIA_TYPE, streamPrivateLinkSchema, streamPrivateLinkPageSchema } from "./stream-private-link-schemas";
+export type { CreateStreamPrivateLinkRequest, KnownStreamPrivateLinkState, StreamPrivateLink } from "./stream-private-link-schemas";
+export type { StreamPrivateLinkRef } from "../vocabulary/refs";

@@ -59,3 +59,11 @@ export function dataFederationEndpointsPath(group: { groupId: string }): string 
 export function dataFederationEndpointPath(entry: { groupId: string; endpointId: string }): string {
   return `${dataFederationEndpointsPath(entry)}/${segment("endpointId", entry.endpointId)}`;
 }
+
+export function streamPrivateLinksPath(group: { groupId: string }): string {
+  return `/api/atlas/v2/groups/${segment("groupId", group.groupId)}/streams/privateLinkConnections`;
+}
+
+export function streamPrivateLinkPath(connection: { groupId: string; connectionId: string }): string {
+  return `${streamPrivateLinksPath(connection)}/${segment("connectionId", connection.connectionId)}`;
+}

@@ -12,11 +12,15 @@ import { ID_FORMAT as ENDPOINT_ID_FORMAT } from "../private-endpoint/ids";
 import { PRIVATE_ENDPOINT_DESCRIPTION, PRIVATE_ENDPOINT_PROPERTIES } from "../private-endpoint/properties";
 import { ID_FORMAT as DATA_FEDERATION_ID_FORMAT } from "../data-federation-endpoint/ids";
 import { DATA_FEDERATION_ENDPOINT_DESCRIPTION, DATA_FEDERATION_ENDPOINT_PROPERTIES } from "../data-federation-endpoint/properties";
+import * as streamPrivateLinkLifecycle from "../stream-private-link-lifecycle";
+import { ID_FORMAT as STREAM_LINK_ID_FORMAT } from "../stream-private-link/ids";
+import { STREAM_PRIVATE_LINK_DESCRIPTION, STREAM_PRIVATE_LINK_PROPERTIES } from "../stream-private-link/properties";
 import type { Lifecycle } from "../operations/lifecycle";
 import type { Lookup } from "../operations/lookup";
 import { lookups as endpointServiceLookups } from "../endpoint-service/lookup";
 import { lookups as privateEndpointLookups } from "../private-endpoint/lookup";
 import { lookups as dataFederationEndpointLookups } from "../data-federation-endpoint/lookup";
+import { lookups as streamPrivateLinkLookups } from "../stream-private-link/lookup";
 import type { PropertySpec } from "../vocabulary/properties";
 
 export interface ResourceKind {
@@ -52,7 +56,19 @@ export const RESOURCE_KINDS: readonly ResourceKind[] = [
     properties: DATA_FEDERATION_ENDPOINT_PROPERTIES,
     idFormat: DATA_FEDERATION_ID_FORMAT,
   },
+  {
+    typeName: "StreamPrivateLink",
+    description: STREAM_PRIVATE_LINK_DESCRIPTION,
+    lifecycle: streamPrivateLinkLifecycle,
+    properties: STREAM_PRIVATE_LINK_PROPERTIES,
+    idFormat: STREAM_LINK_ID_FORMAT,
+  },
 ];
 
 /** The look-ups the plugin serves as functions (`fn::invoke`), every resource folder's: one line per folder. */
-export const LOOKUPS: readonly Lookup[] = [...endpointServiceLookups, ...privateEndpointLookups, ...dataFederationEndpointLookups];
+export const LOOKUPS: readonly Lookup[] = [
+  ...endpointServiceLookups,
+  ...privateEndpointLookups,
+  ...dataFederationEndpointLookups,
+  ...streamPrivateLinkLookups,
+];

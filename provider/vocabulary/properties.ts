@@ -113,6 +113,32 @@ export const OBJECT_TYPES = {
     },
     required: ["endpointId", "cloudProvider"],
   },
+  StreamPrivateLinkConnection: {
+    description: "A stream processing private link connection as Atlas lists it.",
+    properties: {
+      connectionId: { description: "Atlas's id of the connection.", type: string },
+      cloudProvider: { description: "AWS, AZURE or GCP: where the target is.", type: string },
+      vendor: { description: "Who runs the target (MSK, CONFLUENT, EVENTHUB, ...; GENERIC).", type: string },
+      region: { description: "The target's region.", type: string },
+      arn: { description: "AWS MSK: the cluster's ARN.", type: string },
+      serviceEndpointId: { description: "The target's service endpoint.", type: string },
+      dnsDomain: { description: "The target's domain.", type: string },
+      dnsSubDomain: { description: "The target's subdomains.", type: { type: "array", items: string } },
+      azureResourceIds: {
+        description: "AZURE CONFLUENT: the resource ids of each availability zone.",
+        type: { type: "array", items: string },
+      },
+      gcpServiceAttachmentUris: { description: "GCP CONFLUENT: the service attachment URIs.", type: { type: "array", items: string } },
+      authenticationScheme: { description: "TLS, SASL_SCRAM or IAM.", type: string },
+      state: { description: "IDLE, WORKING, DONE, FAILED, DELETE_REQUESTED or DELETING.", type: string },
+      errorMessage: { description: "Atlas's error message, when the connection failed.", type: string },
+      interfaceEndpointId: { description: "AWS and Azure: the interface endpoint Atlas made.", type: string },
+      interfaceEndpointName: { description: "AWS and Azure: the interface endpoint's name.", type: string },
+      gcpConnectionIds: { description: "GCP: the Private Service Connect connection ids.", type: { type: "array", items: string } },
+      providerAccountId: { description: "The cloud account Atlas's stream processing connects from.", type: string },
+    },
+    required: ["connectionId", "cloudProvider", "vendor"],
+  },
 } as const satisfies Record<string, ObjectTypeSpec>;
 
 export type ObjectTypeName =
@@ -121,4 +147,5 @@ export type ObjectTypeName =
   | "ForwardingRuleStatus"
   | "PrivateConnectionString"
   | "RegisteredEndpoint"
-  | "DataFederationEndpointEntry";
+  | "DataFederationEndpointEntry"
+  | "StreamPrivateLinkConnection";

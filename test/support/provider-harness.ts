@@ -7,7 +7,12 @@ import {
   type RunningSimulator,
   type TransitionDelays,
 } from "../../simulator";
-import { dataFederationEndpointProvider, endpointServiceProvider, privateEndpointProvider } from "../../provider";
+import {
+  dataFederationEndpointProvider,
+  endpointServiceProvider,
+  privateEndpointProvider,
+  streamPrivateLinkProvider,
+} from "../../provider";
 import { ENV_KEYS, TIME_SCALE_ENV } from "../../provider/host/connection";
 import { resetPacers } from "../../provider/client/pacing/registry";
 import { resetClusterWatchers } from "../../provider/waiting/cluster-waits";
@@ -40,6 +45,7 @@ export const dataFederationProvider = dataFederationEndpointProvider as Required
 /** An Azure private endpoint resource id no other test uses. */
 export const azureEndpointId = (name = `pe-${hex(8)}`) =>
   `/subscriptions/3c1e7a52-8f0b-4d6e-9a27-5b1f0c9d2e41/resourceGroups/rg-test/providers/Microsoft.Network/privateEndpoints/${name}`;
+export const streamLinkProvider = streamPrivateLinkProvider as Required<typeof streamPrivateLinkProvider>;
 
 export type { SimulatedEndpoint };
 export { until };
@@ -68,6 +74,8 @@ export interface Harness {
   dataFederationArgs(overrides?: Record<string, unknown>): Record<string, unknown>;
   /** A fresh Azure DataFederationEndpoint's args (an unused private endpoint resource id). */
   azureDataFederationArgs(overrides?: Record<string, unknown>): Record<string, unknown>;
+  /** StreamPrivateLink inputs as the engine passes them to create: checked, with `__provider`. */
+  checkedStreamLink(args: Record<string, unknown>): Promise<Record<string, unknown>>;
   /** Runs a provider call, remembering what it returned or threw. */
   observe<T>(call: Promise<T>): Promise<T>;
   /** Runs a provider call expected to fail and returns the error. */
@@ -141,6 +149,11 @@ export function useHarness(): Harness {
       endpointId: azureEndpointId(),
       ...overrides,
     }),
+    checkedStreamLink: async (args) => {
+      const { inputs, failures } = await streamLinkProvider.check({}, { ...args, __provider: PROVIDER_TEXT });
+      if (failures && failures.length > 0) throw new Error(`check failed: ${JSON.stringify(failures)}`);
+      return { ...inputs, __provider: PROVIDER_TEXT };
+    },
     observe: async (call) => {
       try {
         const result = await call;

@@ -106,11 +106,12 @@ test("every $ref in the schema names one of its types", () => {
   for (const ref of refs) expect(Object.keys(schema.types)).toContain(ref);
 });
 
-test("the plugin serves exactly PrivateEndpoint, EndpointService and DataFederationEndpoint", () => {
+test("the plugin serves exactly PrivateEndpoint, EndpointService, DataFederationEndpoint and StreamPrivateLink", () => {
   expect(Object.keys(schema.resources).sort()).toEqual([
     tokenOf("DataFederationEndpoint"),
     tokenOf("EndpointService"),
     tokenOf("PrivateEndpoint"),
+    tokenOf("StreamPrivateLink"),
   ]);
 });
 
