@@ -2,7 +2,7 @@
 const base = {
   preset: "ts-jest",
   testEnvironment: "node",
-  transform: { "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.json", isolatedModules: true }] },
+  transform: { "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.json" }] },
   // The examples import the package by name, as a user's program does; in tests that is this source tree.
   moduleNameMapper: { "^pulumi-atlas-private-endpoint$": "<rootDir>/provider/index.ts" },
 };
