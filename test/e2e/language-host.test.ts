@@ -15,7 +15,7 @@ jest.setTimeout(180_000);
 // The project's own language host (scripts/pulumi-language-nodejs, built into .tools/bin by install-pulumi.sh).
 let simulator: RunningSimulator;
 beforeAll(async () => {
-  simulator = await startSimulator({ port: 0, timeScale: 0.02 });
+  simulator = await startSimulator();
 });
 afterAll(async () => {
   await simulator?.close();
