@@ -21,7 +21,7 @@ import {
 } from "../support/provider-harness";
 import { useWireSecrets } from "../support/wire-secrets";
 import { startRewritingProxy, type RewritingProxy } from "../support/rewriting-proxy";
-import { onSimulatedTime } from "../support/simulated-time";
+import { onSimulatedTime } from "../../scripts/lib/simulated-time";
 
 const harness = useHarness();
 const wire = useWireSecrets(harness);
@@ -370,7 +370,7 @@ async function converge(c: Case, recorded: Recorded | undefined) {
 
 /**
  * A case runs on simulated time unless its fault needs the wall clock: the provider's waits, retries and
- * pacing turns and the simulator's clock jump together whenever both wait (test/support/simulated-time.ts),
+ * pacing turns and the simulator's clock jump together whenever both wait (scripts/lib/simulated-time.ts),
  * so a Retry-After, a pacing turn or a transition costs milliseconds. A jump never decides the outcome.
  */
 const onItsClock = (fault: Fault, body: () => Promise<void>) => (fault.wallClock ? body() : onSimulatedTime(harness.control, body));

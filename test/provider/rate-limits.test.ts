@@ -2,12 +2,12 @@ import { runProviderJob } from "../../bench/provider-process";
 import type { Clock } from "../../provider/vocabulary/time";
 import { TIME_SCALE_ENV } from "../../provider/host/connection";
 import { provider, PROVIDER_TEXT, useHarness, withEnv } from "../support/provider-harness";
-import { onSimulatedTime } from "../support/simulated-time";
+import { onSimulatedTime } from "../../scripts/lib/simulated-time";
 
 const harness = useHarness();
 
 // Atlas's token bucket refills on the simulator's clock and every wait, pacing turn and Retry-After of
-// the provider on its own: both run on one simulated time (test/support/simulated-time.ts), so a minute
+// the provider on its own: both run on one simulated time (scripts/lib/simulated-time.ts), so a minute
 // of refills takes milliseconds, however many waits there are.
 
 /**

@@ -1,5 +1,12 @@
 import { realClock, type Clock } from "../../provider/vocabulary/time";
-import type { SimulatorControl } from "./simulator-control";
+
+/** What simulated time needs of a simulator: its control API's in-flight count and clock (SimulatorControl, SimulatorProcess). */
+export interface SimulatorClock {
+  /** Atlas requests the simulator is still handling. */
+  inFlight(): Promise<number>;
+  /** Moves the simulator's clock forward by `ms`. */
+  advance(ms: number): Promise<unknown>;
+}
 
 /** Event-loop turns with nothing new (no sleep begun or ended) before the time counts as idle. */
 const QUIET_TURNS = 3;
@@ -14,9 +21,14 @@ interface Sleeper {
 }
 
 export interface SimulatedTime {
-  /** How often the clocks jumped, and the simulated milliseconds the jumps skipped in all. */
+  /**
+   * How often the clocks jumped, and the simulated milliseconds the jumps (and pass) skipped in all: the
+   * simulator's clock is the wall clock plus this, when nothing else moves it.
+   */
   readonly jumps: number;
   readonly skippedMs: number;
+  /** Lets `ms` of simulated time pass for everyone at once, without waiting for it. */
+  pass(ms: number): Promise<void>;
   /** Puts another copy of the provider's clock on this time (a provider loaded in a module registry of its own). */
   adopt(clock: Clock): void;
   /** Gives the clocks back their real time (sleeps still pending end in real time) and ends the driver. */
@@ -38,7 +50,7 @@ export interface SimulatedTime {
  * real time going until the test lets it go; a test that acts mid-wait in real time (holds a phase,
  * revokes a token) must not use this: the provider's time would run ahead of it.
  */
-export function simulateTime(control: SimulatorControl, ...clocks: Clock[]): SimulatedTime {
+export function simulateTime(control: SimulatorClock, ...clocks: Clock[]): SimulatedTime {
   const base = { now: realClock.now, sleep: realClock.sleep };
   const patched: { clock: Clock; now: Clock["now"]; sleep: Clock["sleep"] }[] = [];
   const sleepers: Sleeper[] = [];
@@ -84,14 +96,16 @@ export function simulateTime(control: SimulatorControl, ...clocks: Clock[]): Sim
         continue;
       }
       const delta = Math.min(...sleepers.map((sleeper) => sleeper.at)) - now();
-      if (delta > 0) {
-        await control.advance(delta);
-        offset += delta;
-        jumps += 1;
-        skippedMs += delta;
-      }
+      if (delta > 0) await jump(delta);
       wakeDue();
     }
+  };
+
+  const jump = async (delta: number) => {
+    await control.advance(delta);
+    offset += delta;
+    jumps += 1;
+    skippedMs += delta;
   };
 
   const adopt = (clock: Clock) => {
@@ -110,6 +124,10 @@ export function simulateTime(control: SimulatorControl, ...clocks: Clock[]): Sim
       return skippedMs;
     },
     adopt,
+    async pass(ms) {
+      if (ms > 0) await jump(ms);
+      wakeDue();
+    },
     async stop() {
       for (const { clock, now: realNow, sleep: realSleep } of patched.splice(0)) {
         clock.now = realNow;
@@ -124,7 +142,7 @@ export function simulateTime(control: SimulatorControl, ...clocks: Clock[]): Sim
 
 /** Runs `body` on simulated time (see simulateTime), giving the clocks back afterwards whatever happens. */
 export async function onSimulatedTime<T>(
-  control: SimulatorControl,
+  control: SimulatorClock,
   body: (time: SimulatedTime) => Promise<T>,
   ...clocks: Clock[]
 ): Promise<T> {

@@ -1,7 +1,7 @@
 import { startSimulator, type RunningSimulator } from "../../simulator";
 import { realClock, type Clock } from "../../provider/vocabulary/time";
-import { SimulatorControl } from "./simulator-control";
-import { onSimulatedTime } from "./simulated-time";
+import { onSimulatedTime } from "../../scripts/lib/simulated-time";
+import { SimulatorControl } from "../support/simulator-control";
 
 let simulator: RunningSimulator;
 let control: SimulatorControl;
