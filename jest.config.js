@@ -17,6 +17,7 @@ const base = {
 module.exports = {
   testTimeout: 60000,
   maxWorkers: Math.max(2, 2 * availableParallelism()),
+  testSequencer: "<rootDir>/test/sequencer.js",
   reporters: ["default", "<rootDir>/test/summary-reporter.js", "<rootDir>/test/timing-reporter.js"],
   projects: [
     { ...base, displayName: "unit", testMatch: ["<rootDir>/test/**/*.test.ts"], testPathIgnorePatterns: ["/test/e2e/"] },
