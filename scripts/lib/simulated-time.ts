@@ -82,6 +82,9 @@ export function simulateTime(control: SimulatorClock, ...clocks: Clock[]): Simul
     });
 
   const drive = async () => {
+    // While requests stay in flight, look less often: each look is a request too, to a simulator that may share
+    // this process and its CPU with the requests it is answering.
+    let busyLooks = 0;
     while (!stopped) {
       if (sleepers.length === 0) {
         await new Promise<void>((resolve) => (kick = resolve));
@@ -92,9 +95,11 @@ export function simulateTime(control: SimulatorClock, ...clocks: Clock[]): Simul
       for (let turn = 0; turn < QUIET_TURNS; turn++) await immediate();
       if (events !== seen || sleepers.length === 0 || stopped) continue;
       if ((await control.inFlight()) > 0 || events !== seen) {
-        await nap(2);
+        busyLooks += 1;
+        await nap(Math.min(2 * busyLooks, 20));
         continue;
       }
+      busyLooks = 0;
       const delta = Math.min(...sleepers.map((sleeper) => sleeper.at)) - now();
       if (delta > 0) await jump(delta);
       wakeDue();
