@@ -83,12 +83,16 @@ export function renderTable(before: Recorded, after: Recorded): string {
   lines.push(
     `| **sum of the files' own times** | | ${count(before)} | ${count(after)} | ${seconds(sum(before))} | ${seconds(sum(after))} |`,
   );
+  const describeRun = (run: RunSummary) =>
+    `jest ${seconds(run.wallMs)} s wall for ${run.tests} tests in ${run.files} files (${run.skipped} skipped, ${run.failed} failed), ` +
+    `${run.maxWorkers ?? "?"} workers, Node ${run.node ?? "?"}, ${run.finishedAt}`;
   const runLine = (side: Side, recorded: Recorded) => {
     const whole = [...recorded.runs].reverse().find((run) => run.files === Object.keys(recorded.files).length);
-    return whole
-      ? `${side}: jest ${seconds(whole.wallMs)} s wall for ${whole.tests} tests in ${whole.files} files (${whole.skipped} skipped, ${whole.failed} failed), ` +
-          `${whole.maxWorkers ?? "?"} workers, Node ${whole.node ?? "?"}, ${whole.finishedAt}`
-      : `${side}: per-file times from ${recorded.runs.length} partial run(s), no whole run recorded`;
+    if (whole) return `${side}: ${describeRun(whole)}`;
+    const parts = recorded.runs.filter((run) => run.files > 1);
+    const single = recorded.runs.length - parts.length;
+    const runs = [...parts.map(describeRun), ...(single > 0 ? [`${single} run(s) of one file each`] : [])];
+    return `${side}: no whole run recorded; the times come from runs of part of the suite: ${runs.join("; ")}`;
   };
   return [...lines, "", runLine("before", before), "", runLine("after", after)].join("\n");
 }
