@@ -1,7 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { AtlasClient } from "../../provider/client";
-import { LEGACY_PRIVATE_ENDPOINT_TYPE, PRIVATE_ENDPOINT_TYPE } from "../../provider/resource/private-endpoint";
 import { mustSucceed } from "../../scripts/lib/pulumi-workspace";
 import {
   controlOf,
@@ -13,9 +12,13 @@ import {
   simulatorEndpoints,
   stackFor,
   startSimulator,
+  TYPES,
   withoutCredentials,
   workspace,
 } from "../support/cli-harness";
+
+const LEGACY_PRIVATE_ENDPOINT_TYPE = TYPES.legacyEndpoint;
+const PRIVATE_ENDPOINT_TYPE = TYPES.dynamic.endpoint;
 
 jest.setTimeout(300_000);
 

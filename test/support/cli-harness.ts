@@ -38,6 +38,8 @@ export const TYPES = {
   dynamic: { endpoint: "pulumi-nodejs:dynamic/atlas:PrivateEndpoint", service: "pulumi-nodejs:dynamic/atlas:EndpointService" },
   /** The provider plugin's resources (YAML, Python, Go and the generated SDKs). */
   plugin: { endpoint: "atlas-private-endpoint:index:PrivateEndpoint", service: "atlas-private-endpoint:index:EndpointService" },
+  /** What release 0.1.0 recorded a PrivateEndpoint as; its alias keeps such stacks (alias.test.ts). */
+  legacyEndpoint: "pulumi-nodejs:dynamic:Resource",
 } as const;
 
 /** A type token as it appears in a regular expression of CLI output. */
