@@ -1,6 +1,6 @@
 import { privateEndpointProvider } from "../provider/private-endpoint/provider";
 import { freshEndpointInputs, simulatorEndpointId } from "./endpoint-inputs";
-import { inProcess, TIME_SCALE_ENV } from "./in-process";
+import { inProcess, letTimePass, simulatorNow, TIME_SCALE_ENV } from "./in-process";
 import { delaysFor, type Tier } from "./readiness";
 import { credentialEnv, type SimulatorProcess } from "./simulator-process";
 import { median } from "./stats";
@@ -54,12 +54,12 @@ export async function measureClusterWait(
   for (let run = 0; run < runs; run++) {
     for (const wait of [false, true]) {
       // Let the previous create's cluster update finish, so each run starts with IDLE clusters.
-      await new Promise((resolve) => setTimeout(resolve, clusterUpdateMs * tier.timeScale * 1.1));
+      await letTimePass(clusterUpdateMs * tier.timeScale * 1.1);
       await simulator.clearRequests();
       const inputs = { ...freshEndpointInputs(simulator.seed, "AWS"), waitForClusters: wait };
-      const startedAt = Date.now();
+      const startedAt = simulatorNow();
       const created = await inProcess(env, () => privateEndpointProvider.create!(inputs));
-      const returnedAt = Date.now();
+      const returnedAt = simulatorNow();
       const log = (await simulator.requests()).filter((entry) => entry.method === "GET" && entry.status !== 401);
       const wall = (returnedAt - startedAt) / tier.timeScale;
       if (!wait) {

@@ -1,6 +1,34 @@
 import { clearDigestChallenges } from "../provider/client/digest/challenge-cache";
 import { TIME_SCALE_ENV } from "../provider/host/connection";
+import { type SimulatedTime, type SimulatorClock, simulateTime } from "../scripts/lib/simulated-time";
 import { CREDENTIAL_VARIABLES } from "./simulator-process";
+
+let simulated: SimulatedTime | undefined;
+
+/**
+ * From now on the provider driven in this process and the simulator share one simulated time
+ * (scripts/lib/simulated-time.ts): its waits and the simulator's phases jump together whenever both
+ * wait. The tiny size (the CI smoke) runs so; a full run measures on the wall clock, latencies included.
+ * Resolves the returned function to go back to the wall clock.
+ */
+export function useSimulatedTime(simulator: SimulatorClock): () => Promise<void> {
+  simulated = simulateTime(simulator);
+  return async () => {
+    await simulated?.stop();
+    simulated = undefined;
+  };
+}
+
+/** Now on the simulator's clock (epoch ms): the wall clock, plus the time simulated time skipped. */
+export function simulatorNow(): number {
+  return Date.now() + (simulated?.skippedMs ?? 0);
+}
+
+/** Lets `ms` of the simulator's time pass: at once on simulated time, by waiting on the wall clock. */
+export async function letTimePass(ms: number): Promise<void> {
+  if (simulated) await simulated.pass(ms);
+  else await new Promise((resolve) => setTimeout(resolve, ms));
+}
 
 /**
  * The provider driven in this process, as the dynamic provider host drives it: credentials and

@@ -4,7 +4,7 @@ import { privateEndpointProvider } from "../provider/private-endpoint/provider";
 import { resetClusterWatchers } from "../provider/waiting/cluster-waits";
 import type { RequestLogEntry } from "../simulator";
 import { freshEndpointInputs } from "./endpoint-inputs";
-import { freshProviderProcess, inProcess, TIME_SCALE_ENV } from "./in-process";
+import { freshProviderProcess, inProcess, letTimePass, TIME_SCALE_ENV } from "./in-process";
 import type { Bucket } from "./rate-limits";
 import { delaysFor, type Tier } from "./readiness";
 import { runProviderProcesses } from "./shared-bucket";
@@ -75,7 +75,7 @@ export async function measureManyEndpoints(
       progress(`  ${endpoints} endpoints in one project, cluster watcher ${watcher ? "on" : "off (baseline)"}`);
       await simulator.configure({ timeScale: tier.timeScale, jitter: 0, delays: { ...delaysFor(tier.transitionMs), clusterUpdateMs } });
       // Let an earlier run's cluster update finish, so each run starts with IDLE clusters.
-      await new Promise((resolve) => setTimeout(resolve, clusterUpdateMs * tier.timeScale * 1.1));
+      await letTimePass(clusterUpdateMs * tier.timeScale * 1.1);
       const env = {
         ...credentialEnv(simulator.seed),
         [TIME_SCALE_ENV]: String(tier.timeScale),

@@ -23,11 +23,18 @@ export interface ProviderProcessResult {
   failures: string[];
 }
 
-const provider = privateEndpointProvider as Required<typeof privateEndpointProvider>;
 const PROVIDER_TEXT = "exports.handler = __f0; /* serialized provider */";
 const messageOf = (reason: unknown) => (reason instanceof Error ? reason.message : String(reason));
 
-async function run(job: ProviderProcessJob): Promise<ProviderProcessResult> {
+/**
+ * What one provider process does for its stack: check, create every endpoint at once, then delete them
+ * at once. `provider` is this process's own; a test may hand in one loaded in a module registry of its
+ * own (test/provider/rate-limits.test.ts), which has its own pacer as a separate process would.
+ */
+export async function runProviderJob(
+  job: ProviderProcessJob,
+  provider = privateEndpointProvider as Required<typeof privateEndpointProvider>,
+): Promise<ProviderProcessResult> {
   const failures: string[] = [];
   const inputs = await Promise.all(
     Array.from({ length: job.endpoints }, async () => {
@@ -51,7 +58,7 @@ async function run(job: ProviderProcessJob): Promise<ProviderProcessResult> {
 }
 
 if (require.main === module) {
-  run(JSON.parse(process.argv[2] ?? "{}") as ProviderProcessJob).then(
+  runProviderJob(JSON.parse(process.argv[2] ?? "{}") as ProviderProcessJob).then(
     (result) => process.stdout.write(`${JSON.stringify(result)}\n`),
     (error: unknown) => {
       process.stderr.write(`provider process failed: ${messageOf(error)}\n`);

@@ -2,7 +2,7 @@ import { withPollSchedule } from "../provider/waiting/wait";
 import { privateEndpointProvider } from "../provider/private-endpoint/provider";
 import type { CloudProvider } from "../provider/vocabulary/clouds";
 import { freshEndpointInputs, simulatorEndpointId } from "./endpoint-inputs";
-import { inProcess, TIME_SCALE_ENV } from "./in-process";
+import { inProcess, simulatorNow, TIME_SCALE_ENV } from "./in-process";
 import type { NamedSchedule } from "./schedules";
 import { credentialEnv, type SimulatorProcess } from "./simulator-process";
 import { median, percentile } from "./stats";
@@ -120,7 +120,7 @@ export async function measureReadiness(
         Promise.all(
           jobs.map(async (job) => {
             await withPollSchedule(job.schedule.schedule, () => privateEndpointProvider.create!(job.inputs));
-            return { ...job, endpointId: simulatorEndpointId(job.inputs), returnedAt: Date.now() };
+            return { ...job, endpointId: simulatorEndpointId(job.inputs), returnedAt: simulatorNow() };
           }),
         ),
       )),

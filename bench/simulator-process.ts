@@ -55,6 +55,16 @@ export class SimulatorProcess {
     await this.control("DELETE", "requests");
   }
 
+  /** Atlas requests it is still handling (for simulated time, scripts/lib/simulated-time.ts). */
+  async inFlight(): Promise<number> {
+    return ((await this.control("GET", "in-flight")) as { inFlight: number }).inFlight;
+  }
+
+  /** Moves its clock forward by `ms`: phases, nonces and the token bucket see the jump. */
+  async advance(ms: number): Promise<void> {
+    await this.control("POST", "clock", { advanceMs: ms });
+  }
+
   async endpoints(): Promise<EndpointSummary[]> {
     return ((await this.control("GET", "endpoints")) as { endpoints: EndpointSummary[] }).endpoints;
   }

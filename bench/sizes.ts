@@ -61,14 +61,20 @@ export const FULL: BenchSizes = {
   },
 };
 
+/**
+ * The CI size. Its in-process parts (readiness, API cost, cluster wait, requests per endpoint in one project) run
+ * on simulated time (bench/in-process.ts), so they keep Atlas's own pace (time scale 1) and still take seconds:
+ * a transition of ten minutes is skipped, not waited out. The parts through the real CLI or other processes wait
+ * in real time, at compressed time scales.
+ */
 export const TINY: BenchSizes = {
-  runs: 3,
+  runs: 2,
   readinessTiers: [
-    { transitionMs: 5_000, timeScale: 0.2 },
-    { transitionMs: 60_000, timeScale: 0.02 },
-    { transitionMs: 600_000, timeScale: 0.004 },
+    { transitionMs: 5_000, timeScale: 1 },
+    { transitionMs: 60_000, timeScale: 1 },
+    { transitionMs: 600_000, timeScale: 1 },
   ],
-  apiCostTier: { transitionMs: 60_000, timeScale: 0.02 },
+  apiCostTier: { transitionMs: 60_000, timeScale: 1 },
   previewIterations: 300,
   stateEndpoints: 2,
   stateTier: { transitionMs: 60_000, timeScale: 0.02 },
@@ -77,10 +83,10 @@ export const TINY: BenchSizes = {
   rateLimitEndpoints: 3,
   rateLimitTier: { transitionMs: 60_000, timeScale: 0.05 },
   rateLimitBucket: { capacity: 2, refillRate: 5, refillIntervalSeconds: 1 },
-  clusterWait: { tier: { transitionMs: 60_000, timeScale: 0.02 }, clusterUpdateMs: 60_000, runs: 1 },
+  clusterWait: { tier: { transitionMs: 60_000, timeScale: 1 }, clusterUpdateMs: 60_000, runs: 1 },
   manyEndpoints: {
     counts: [1, 3],
-    tier: { transitionMs: 60_000, timeScale: 0.02 },
+    tier: { transitionMs: 60_000, timeScale: 1 },
     clusterUpdateMs: 60_000,
     bucket: { capacity: 4, refillRate: 4, refillIntervalSeconds: 1 },
     processes: 2,

@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startSimulator } from "../simulator";
-import { mustSucceed, packPackage, prepareWorkspace, PulumiStack, repoRoot } from "./lib/pulumi-workspace";
+import { mustSucceed, packedPackage, prepareWorkspace, PulumiStack, repoRoot } from "./lib/pulumi-workspace";
 
 function flag(name: string): string | undefined {
   const index = process.argv.indexOf(`--${name}`);
@@ -28,7 +28,7 @@ async function main(): Promise<void> {
   try {
     step(`Atlas simulator listening on ${simulator.baseUrl} (time scale ${timeScale})`);
     step("Packing pulumi-atlas-private-endpoint and installing it into a scratch workspace, as a user would");
-    const tarball = await packPackage(join(scratch, "pack"));
+    const tarball = await packedPackage(join(scratch, "pack"));
     const workspace = await prepareWorkspace(tarball, join(scratch));
     const { seed } = simulator;
     const stack = new PulumiStack({

@@ -10,18 +10,19 @@
  *                                               cloud's credentials
  *   npm run example -- existing-endpoint/aws --atlas   the bring-your-own-endpoint variant against Atlas
  *
- * Each builds and packs the package into the repo root (pulumi-atlas-private-endpoint-<version>.tgz) and installs
- * that tarball into the example in place of the released version its package.json names (`npm install --no-save
- * <tarball>`, so the example's package.json stays as a user copies it). The simulator run uses a
+ * Each builds and packs the package into the repo root (pulumi-atlas-private-endpoint-<version>.tgz;
+ * ATLAS_PE_PACKED_TARBALL names an already packed one to use instead) and installs that tarball into the example in
+ * place of the released version its package.json names (`npm install --no-save <tarball>`, so the example's
+ * package.json stays as a user copies it). The simulator run uses a
  * throwaway file backend and removes the Pulumi.simulator.yaml it writes; the --atlas run uses your Pulumi
  * login, stack and config as they are (see docs/installation-configuration.md, "From a clone").
  */
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startSimulator } from "../simulator";
-import { mustSucceed, packPackage, repoRoot } from "./lib/pulumi-workspace";
+import { mustSucceed, packedPackage, repoRoot } from "./lib/pulumi-workspace";
 import { runCommand } from "./lib/run-command";
 
 type Cloud = "aws" | "azure" | "gcp";
@@ -68,7 +69,7 @@ async function main(): Promise<void> {
   const version = (JSON.parse(readFileSync(join(repoRoot, "package.json"), "utf8")) as { version: string }).version;
 
   step(`Packing pulumi-atlas-private-endpoint ${version} into the repo root and installing it into examples/${example}`);
-  const tarball = await packPackage(repoRoot);
+  const tarball = await packedPackage(repoRoot);
   await mustSucceed(
     runCommand("npm", ["install", "--no-save", "--no-audit", "--no-fund", "--prefer-offline", "--loglevel=error", tarball], {
       cwd: dir,
@@ -85,9 +86,12 @@ async function main(): Promise<void> {
 
   const simulator = await startSimulator({ port: 0, timeScale: 0.05 });
   const state = mkdtempSync(join(tmpdir(), "atlas-pe-example-"));
+  mkdirSync(join(state, "home"));
   const env = {
     ...process.env,
     PULUMI_BACKEND_URL: `file://${state}`,
+    // A Pulumi home of its own too: nothing of this throwaway run lands in ~/.pulumi, and runs side by side stay apart.
+    PULUMI_HOME: join(state, "home"),
     PULUMI_CONFIG_PASSPHRASE: "simulator-only",
     PULUMI_SKIP_UPDATE_CHECK: "true",
     MONGODB_ATLAS_BASE_URL: simulator.baseUrl,

@@ -326,8 +326,12 @@ export async function runLane(options: LaneOptions): Promise<LaneResult> {
   };
   const client = new AtlasClient({ credentials, baseUrl, log: say });
   const workspace = options.workspace ?? (await prepareWorkspace(await packPackage(mkdtempSync(join(tmpdir(), "atlas-lane-pack-")))));
+  // PULUMI_NODEJS_TRANSPILE_ONLY: the e2e run type-checks the lane's programs once (test/e2e/programs.test.ts).
   const passThrough = Object.fromEntries(
-    [...Object.values(ENV_KEYS).flat(), TIME_SCALE_ENV, "PULUMI_ATLAS_PE_PACING"].map((name) => [name, options.env[name] ?? ""]),
+    [...Object.values(ENV_KEYS).flat(), TIME_SCALE_ENV, "PULUMI_ATLAS_PE_PACING", "PULUMI_NODEJS_TRANSPILE_ONLY"].map((name) => [
+      name,
+      options.env[name] ?? "",
+    ]),
   );
   const stackEnv = { ...passThrough, MONGODB_ATLAS_BASE_URL: baseUrl, MCLI_OPS_MANAGER_URL: "" };
   const ctx = new LaneContext(settings, client, runId, workspace, stackEnv, say, recorder);

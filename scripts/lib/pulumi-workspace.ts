@@ -1,6 +1,6 @@
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { basename, join, resolve } from "node:path";
 import { type CommandResult, type RunOptions, runCommand } from "./run-command";
 
 export const repoRoot = resolve(__dirname, "..", "..");
@@ -12,13 +12,89 @@ export const repoRoot = resolve(__dirname, "..", "..");
  */
 export async function packPackage(destination: string, echo = false): Promise<string> {
   mkdirSync(destination, { recursive: true });
-  await mustSucceed(runCommand("npm", ["run", "build", "--silent"], { cwd: repoRoot, echo }), "npm run build");
-  const packed = await mustSucceed(
-    runCommand("npm", ["pack", "--silent", "--ignore-scripts", "--pack-destination", destination], { cwd: repoRoot }),
-    "npm pack",
-  );
-  const file = packed.stdout.trim().split("\n").pop()!.trim();
-  return join(destination, file);
+  return withBuildLock(async () => {
+    await mustSucceed(runCommand("npm", ["run", "build", "--silent"], { cwd: repoRoot, echo }), "npm run build");
+    const packed = await mustSucceed(
+      runCommand("npm", ["pack", "--silent", "--ignore-scripts", "--pack-destination", destination], { cwd: repoRoot }),
+      "npm pack",
+    );
+    const file = packed.stdout.trim().split("\n").pop()!.trim();
+    return join(destination, file);
+  });
+}
+
+/**
+ * Runs `body` while no other process of this clone builds dist/: e2e test files run side by side, and
+ * the e2e global setup, `npm run demo`, `npm run example` and `npm publish --dry-run` each build or read
+ * dist/; a pack must never read a file another build is rewriting. A lock folder in the repo (its pid
+ * file names the holder); one left by a process that died is taken over.
+ */
+export async function withBuildLock<T>(body: () => Promise<T>): Promise<T> {
+  const lock = join(repoRoot, ".build.lock");
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      writeFileSync(join(lock, "pid"), String(process.pid));
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+      if (holderDied(join(lock, "pid"))) rmSync(lock, { recursive: true, force: true });
+      // Held: a build takes seconds; look again shortly.
+      else await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+  try {
+    return await body();
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+function holderDied(pidFile: string): boolean {
+  let pid: number;
+  try {
+    pid = Number(readFileSync(pidFile, "utf8"));
+  } catch {
+    return false; // just taken: its holder has not written its pid yet
+  }
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return false;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "ESRCH";
+  }
+}
+
+/**
+ * Names a tarball packed earlier (the e2e global setup sets it to the one it packed): `npm run demo` and `npm run
+ * example` install that one instead of building and packing the package again, so an e2e run builds it once.
+ */
+export const PACKED_TARBALL_ENV = "ATLAS_PE_PACKED_TARBALL";
+
+/**
+ * The packed package in `destination`: the one PACKED_TARBALL_ENV names, or a fresh packPackage. It appears
+ * there complete or not at all (staged beside it, then renamed), so an `npm install` of it never reads half a
+ * tarball while another run of the same script replaces it.
+ */
+export async function packedPackage(destination: string, echo = false): Promise<string> {
+  mkdirSync(destination, { recursive: true });
+  const staging = mkdtempSync(join(destination, ".pack-"));
+  try {
+    const given = process.env[PACKED_TARBALL_ENV];
+    let staged: string;
+    if (given) {
+      staged = join(staging, basename(given));
+      cpSync(given, staged);
+    } else {
+      staged = await packPackage(staging, echo);
+    }
+    const placed = join(destination, basename(staged));
+    renameSync(staged, placed);
+    return placed;
+  } finally {
+    rmSync(staging, { recursive: true, force: true });
+  }
 }
 
 /** A folder whose node_modules holds the packed provider, @pulumi/pulumi and TypeScript; programs live below it. */

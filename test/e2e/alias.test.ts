@@ -1,19 +1,24 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { AtlasClient } from "../../provider/client";
-import { LEGACY_PRIVATE_ENDPOINT_TYPE, PRIVATE_ENDPOINT_TYPE } from "../../provider/private-endpoint/resource";
 import { mustSucceed } from "../../scripts/lib/pulumi-workspace";
 import {
+  controlOf,
+  expectOk,
+  FAST_ATLAS,
   fixturesDir,
   output,
   type RunningSimulator,
   simulatorEndpoints,
   stackFor,
   startSimulator,
+  TYPES,
   withoutCredentials,
   workspace,
-  controlOf,
 } from "../support/cli-harness";
+
+const LEGACY_PRIVATE_ENDPOINT_TYPE = TYPES.legacyEndpoint;
+const PRIVATE_ENDPOINT_TYPE = TYPES.dynamic.endpoint;
 
 jest.setTimeout(300_000);
 
@@ -36,11 +41,7 @@ const LEGACY_REQUIRE = 'require("pulumi-atlas-private-endpoint/dist/provider/lif
 
 let simulator: RunningSimulator;
 beforeAll(async () => {
-  simulator = await startSimulator({
-    port: 0,
-    timeScale: 0.02,
-    seedValues: { groupId: ids.groupId, endpointServices: { ...ids.endpointServices } },
-  });
+  simulator = await startSimulator({ ...FAST_ATLAS, seedValues: { groupId: ids.groupId, endpointServices: { ...ids.endpointServices } } });
   await registerLegacyEndpoint();
 });
 afterAll(async () => {
@@ -77,14 +78,14 @@ test("a stack created by release 0.1.0 (pulumi-nodejs:dynamic:Resource) upgrades
   // No credentials; the base URL (not a credential) points at the simulator so any request would be logged.
   const noCredentials = { ...withoutCredentials(), MONGODB_ATLAS_BASE_URL: simulator.baseUrl };
   const preview = await stack.preview(["--json"], { env: noCredentials });
-  if (preview.code !== 0) throw new Error(output(preview));
+  expectOk(preview, "pulumi preview");
   // Without the alias this is {create: 1, delete: 1, same: 1}: a new endpoint and the old one deleted.
   const plan = JSON.parse(preview.stdout) as { steps: PreviewStep[]; changeSummary: Record<string, number> };
   expect(plan.changeSummary).toEqual({ same: 2 });
   expect(plan.steps.filter((s) => s.op !== "same")).toEqual([]);
 
   const up = await stack.up([], { env: noCredentials });
-  if (up.code !== 0) throw new Error(output(up));
+  expectOk(up, "pulumi up");
   expect(up.stdout).not.toMatch(/replace|created|deleted/i);
   expect(await requestsSince()).toEqual([]);
 
@@ -95,12 +96,9 @@ test("a stack created by release 0.1.0 (pulumi-nodejs:dynamic:Resource) upgrades
   expect(await simulatorEndpoints(simulator)).toEqual([expect.objectContaining({ endpointId: ids.vpcEndpointId, status: "AVAILABLE" })]);
 
   // The upgraded resource keeps its whole lifecycle: nothing to change, refresh reads it, destroy removes it.
-  const again = await stack.up(["--expect-no-changes"]);
-  if (again.code !== 0) throw new Error(output(again));
-  const refresh = await stack.refresh(["--expect-no-changes"]);
-  if (refresh.code !== 0) throw new Error(output(refresh));
-  const destroy = await stack.destroy();
-  if (destroy.code !== 0) throw new Error(output(destroy));
+  expectOk(await stack.up(["--expect-no-changes"]), "pulumi up --expect-no-changes");
+  expectOk(await stack.refresh(["--expect-no-changes"]), "pulumi refresh --expect-no-changes");
+  expectOk(await stack.destroy(), "pulumi destroy");
   expect(await simulatorEndpoints(simulator)).toEqual([]);
 });
 
@@ -128,8 +126,7 @@ test("a stack created by release 0.1.0 refreshes and destroys through the requir
   expect(output(preview)).toContain("E2E_PROGRAM_MUST_NOT_RUN is set, yet the program ran");
 
   await controlOf(simulator).clearRequests();
-  const refresh = await stack.refresh([], programMustNotRun);
-  if (refresh.code !== 0) throw new Error(output(refresh));
+  expectOk(await stack.refresh([], programMustNotRun), "pulumi refresh");
   const endpointPath = `/api/atlas/v2/groups/${ids.groupId}/privateEndpoint/AWS/endpointService/${ids.endpointServices.AWS}/endpoint/${ids.vpcEndpointId}`;
   expect(await requestsSince()).toContainEqual(expect.objectContaining({ method: "GET", path: endpointPath }));
   const refreshed = (await stack.exportState()).deployment.deployment.resources ?? [];
@@ -137,8 +134,7 @@ test("a stack created by release 0.1.0 refreshes and destroys through the requir
     [endpointPulumiId, "AVAILABLE"],
   ]);
 
-  const destroy = await stack.destroy([], programMustNotRun);
-  if (destroy.code !== 0) throw new Error(output(destroy));
+  expectOk(await stack.destroy([], programMustNotRun), "pulumi destroy");
   expect(await requestsSince()).toContainEqual(expect.objectContaining({ method: "DELETE", path: endpointPath }));
   expect(await simulatorEndpoints(simulator)).toEqual([]);
   expect((await stack.exportState()).deployment.deployment.resources ?? []).toEqual([]);

@@ -42,6 +42,8 @@ beforeAll(async () => {
       MONGODB_ATLAS_PROJECT_ID: sim.seed.groupId,
       ATLAS_LANE_AWS_VPC_ENDPOINT_ID: REAL_ENDPOINT,
       PULUMI_ATLAS_PE_TIME_SCALE: "0.05",
+      // The lane's programs are type-checked once per run (programs.test.ts), not on every pulumi command.
+      PULUMI_NODEJS_TRANSPILE_ONLY: "true",
     },
     record,
     workspace: workspace(),

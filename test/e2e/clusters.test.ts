@@ -2,7 +2,17 @@ import { randomBytes } from "node:crypto";
 import { dynamicResources, type PulumiStack } from "../../scripts/lib/pulumi-workspace";
 import type { CommandResult } from "../../scripts/lib/run-command";
 import { AtlasClient } from "../../provider/client";
-import { fixturesDir, output, type RunningSimulator, simulatorControl, stackFor, startSimulator, controlOf } from "../support/cli-harness";
+import {
+  controlOf,
+  expectOk,
+  FAST_ATLAS_SLOW_CLUSTERS,
+  fixturesDir,
+  output,
+  type RunningSimulator,
+  simulatorControl,
+  stackFor,
+  startSimulator,
+} from "../support/cli-harness";
 
 jest.setTimeout(300_000);
 
@@ -10,9 +20,7 @@ let simulator: RunningSimulator;
 const stacks: PulumiStack[] = [];
 
 beforeAll(async () => {
-  // Clusters take 60 s (at time scale 1) to apply an endpoint: 1.2 s here, long enough to tell
-  // an up that waits from one that returns at AVAILABLE.
-  simulator = await startSimulator({ port: 0, timeScale: 0.02, delays: { clusterUpdateMs: 60_000 } });
+  simulator = await startSimulator(FAST_ATLAS_SLOW_CLUSTERS);
 });
 afterAll(async () => {
   for (const stack of stacks) await stack.destroy();
@@ -30,10 +38,6 @@ async function newStack(config: Record<string, string> = {}): Promise<PulumiStac
     ...config,
   });
   return stack;
-}
-
-function expectOk(result: CommandResult): void {
-  if (result.code !== 0) throw new Error(`exit ${result.code}\n${output(result).slice(-4000)}`);
 }
 
 async function clusterStates(): Promise<Record<string, string>> {

@@ -20,7 +20,6 @@ beforeAll(async () => {
   // About 5 s from create to AVAILABLE at time scale 1, as the issue asks; deletion is quick. The
   // clusters apply an endpoint in 0.5 s once released, so the held wave finishes quickly.
   simulator = await startSimulator({
-    port: 0,
     timeScale: 1,
     delays: { awsPendingAcceptanceMs: 1000, awsPendingMs: 4000, deletingMs: 500, clusterUpdateMs: 500 },
   });

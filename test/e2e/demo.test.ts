@@ -1,5 +1,6 @@
 import { repoRoot } from "../../scripts/lib/pulumi-workspace";
 import { runCommand } from "../../scripts/lib/run-command";
+import { TYPES, typePattern } from "../support/cli-harness";
 
 jest.setTimeout(600_000);
 
@@ -13,8 +14,8 @@ test("npm run demo creates a service and an endpoint per cloud, prints the conne
   const text = `${result.stdout}\n${result.stderr}`;
   if (result.code !== 0) throw new Error(`exit ${result.code}\n${text.slice(-4000)}`);
   for (const cloud of ["aws", "azure", "gcp"]) {
-    expect(text).toMatch(new RegExp(`\\+\\s+pulumi-nodejs:dynamic/atlas:EndpointService demo-${cloud}-service created`));
-    expect(text).toMatch(new RegExp(`-\\s+pulumi-nodejs:dynamic/atlas:PrivateEndpoint demo-${cloud} deleted`));
+    expect(text).toMatch(new RegExp(`\\+\\s+${typePattern(TYPES.dynamic.service)} demo-${cloud}-service created`));
+    expect(text).toMatch(new RegExp(`-\\s+${typePattern(TYPES.dynamic.endpoint)} demo-${cloud} deleted`));
   }
   expect(text).toMatch(/aws -> archive \(MONGOD\): mongodb\+srv:\/\//);
   expect(text).toMatch(/Done: created, waited for AVAILABLE, and destroyed one endpoint service and one endpoint per cloud/);

@@ -1,14 +1,14 @@
 import { dynamicResources, type PulumiStack } from "../../scripts/lib/pulumi-workspace";
 import type { CommandResult } from "../../scripts/lib/run-command";
 import {
+  controlOf,
   exampleDir,
   output,
   type RunningSimulator,
   simulatorControl,
   simulatorEndpoints,
+  stackFor,
   startSimulator,
-  isolatedStack,
-  controlOf,
 } from "../support/cli-harness";
 import { findLeaks } from "../support/secret-scan";
 
@@ -31,10 +31,10 @@ const transcripts: { where: string; text: string }[] = [];
 
 beforeAll(async () => {
   // Azure waits INITIATING -> AVAILABLE for 4 s and DELETING -> gone for 3 s: long enough for every fault below.
-  simulator = await startSimulator({ port: 0, timeScale: 1, delays: { azureInitiatingMs: 4000, deletingMs: 3000 } });
+  simulator = await startSimulator({ timeScale: 1, delays: { azureInitiatingMs: 4000, deletingMs: 3000 } });
   const { groupId, endpointServices } = simulator.seed;
   endpointPath = new RegExp(`/endpointService/${endpointServices.AZURE}/endpoint/${encodeURIComponent(privateEndpointResourceId)}$`);
-  stack = isolatedStack(simulator, exampleDir("azure"));
+  stack = stackFor(simulator, exampleDir("azure"));
   await stack.init({ groupId, endpointServiceId: endpointServices.AZURE, privateEndpointResourceId, privateEndpointIPAddress: "10.0.0.7" });
 });
 

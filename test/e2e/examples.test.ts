@@ -4,15 +4,18 @@ import { AtlasClient } from "../../provider/client";
 import { dynamicResources, type PulumiStack } from "../../scripts/lib/pulumi-workspace";
 import type { CommandResult } from "../../scripts/lib/run-command";
 import {
+  controlOf,
   credentialEnv,
   exampleDir,
+  expectOk,
   output,
   type RunningSimulator,
   simulatorEndpoints,
   stackFor,
   startSimulator,
+  TYPES,
+  typePattern,
   withoutCredentials,
-  controlOf,
 } from "../support/cli-harness";
 
 jest.setTimeout(300_000);
@@ -23,7 +26,7 @@ let simulator: RunningSimulator;
 const transcripts: string[] = [];
 
 beforeAll(async () => {
-  simulator = await startSimulator({ port: 0, timeScale: 0.02 });
+  simulator = await startSimulator();
 });
 afterAll(async () => {
   await simulator?.close();
@@ -67,10 +70,6 @@ function exampleConfig(cloud: Cloud): { config: Record<string, string>; endpoint
   }
 }
 
-function expectOk(result: CommandResult): void {
-  if (result.code !== 0) throw new Error(`exit ${result.code}\n${output(result).slice(-4000)}`);
-}
-
 async function endpointsOf(serviceId: string) {
   return (await simulatorEndpoints(simulator)).filter((e) => e.endpointServiceId === serviceId);
 }
@@ -102,7 +101,7 @@ describe.each<Cloud>(["aws", "azure", "gcp"])("the %s example through the real p
     await controlOf(simulator).clearRequests();
     const result = record(await stack.preview([], { env: withoutCredentials() }));
     expectOk(result);
-    expect(result.stdout).toMatch(/\+\s+pulumi-nodejs:dynamic\/atlas:PrivateEndpoint\s+orders-db-\w+\s+create/);
+    expect(result.stdout).toMatch(new RegExp(`\\+\\s+${typePattern(TYPES.dynamic.endpoint)}\\s+orders-db-\\w+\\s+create`));
     const list = await controlOf(simulator).requests();
     expect(list).toHaveLength(0);
   });

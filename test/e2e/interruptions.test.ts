@@ -1,14 +1,15 @@
 import { dynamicResources, type PulumiStack, type StackDeployment } from "../../scripts/lib/pulumi-workspace";
 import { type CommandResult, killTree } from "../../scripts/lib/run-command";
 import {
+  controlOf,
   exampleDir,
+  expectOk,
   output,
   type RunningSimulator,
   simulatorControl,
   simulatorEndpoints,
+  stackFor,
   startSimulator,
-  isolatedStack,
-  controlOf,
 } from "../support/cli-harness";
 import { descendantsOf, killEach, type ProcessInfo, waitForExit } from "./process-tree";
 import { findLeaks } from "../support/secret-scan";
@@ -32,10 +33,10 @@ const transcripts: { where: string; text: string }[] = [];
 const survivors: ProcessInfo[] = [];
 
 beforeAll(async () => {
-  simulator = await startSimulator({ port: 0, ...simulatorOptions });
+  simulator = await startSimulator(simulatorOptions);
   const { groupId, endpointServices } = simulator.seed;
   endpointPath = new RegExp(`/endpointService/${endpointServices.AWS}/endpoint(/${vpcEndpointId})?$`);
-  stack = isolatedStack(simulator, exampleDir("aws"));
+  stack = stackFor(simulator, exampleDir("aws"));
   await stack.init({ groupId, endpointServiceId: endpointServices.AWS, vpcEndpointId });
 });
 
@@ -48,10 +49,6 @@ afterAll(async () => {
 function record(what: string, result: CommandResult): CommandResult {
   transcripts.push({ where: `${what} output`, text: output(result) });
   return result;
-}
-
-function expectOk(result: CommandResult): void {
-  if (result.code !== 0) throw new Error(`exit ${result.code ?? result.signal}\n${output(result).slice(-4000)}`);
 }
 
 async function requestLog(): Promise<{ method: string; path: string; status: number }[]> {

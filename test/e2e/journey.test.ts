@@ -5,14 +5,16 @@
  */
 import { readFileSync } from "node:fs";
 import { dynamicResources, type PulumiStack } from "../../scripts/lib/pulumi-workspace";
-import type { CommandResult } from "../../scripts/lib/run-command";
 import {
   controlOf,
+  expectOk,
   fixturesDir,
-  isolatedStack,
   output,
   type RunningSimulator,
+  stackFor,
   startSimulator,
+  TYPES,
+  typePattern,
   withoutCredentials,
 } from "../support/cli-harness";
 import { findLeaks } from "../support/secret-scan";
@@ -25,7 +27,7 @@ const stacks: PulumiStack[] = [];
 const REGION = "eu-west-1";
 
 beforeAll(async () => {
-  simulator = await startSimulator({ port: 0, timeScale: 0.01 });
+  simulator = await startSimulator({ timeScale: 0.01 });
 });
 afterAll(async () => {
   for (const stack of stacks.reverse()) await stack.destroy();
@@ -33,14 +35,10 @@ afterAll(async () => {
 });
 
 async function journeyStack(): Promise<PulumiStack> {
-  const stack = isolatedStack(simulator, `${fixturesDir}/journey`);
+  const stack = stackFor(simulator, `${fixturesDir}/journey`);
   stacks.push(stack);
   await stack.init({ groupId: simulator.seed.groupId, region: REGION });
   return stack;
-}
-
-function expectOk(result: CommandResult): void {
-  if (result.code !== 0) throw new Error(`exit ${result.code}\n${output(result).slice(-4000)}`);
 }
 
 const control = () => controlOf(simulator);
@@ -50,13 +48,13 @@ const atlasRequests = async () =>
 const count = (entries: { method: string }[], method: string) => entries.filter((entry) => entry.method === method).length;
 
 test("a pull request's preview of the journey needs no Atlas credentials and asks Atlas nothing, with the service's outputs unknown", async () => {
-  const stack = isolatedStack(simulator, `${fixturesDir}/journey`, withoutCredentials());
+  const stack = stackFor(simulator, `${fixturesDir}/journey`, withoutCredentials());
   await stack.init({ groupId: simulator.seed.groupId, region: REGION });
   await control().clearRequests();
   const result = await stack.preview();
   expectOk(result);
-  expect(output(result)).toMatch(/\+\s+pulumi-nodejs:dynamic\/atlas:EndpointService\s+atlas-service\s+create/);
-  expect(output(result)).toMatch(/\+\s+pulumi-nodejs:dynamic\/atlas:PrivateEndpoint\s+orders-db\s+create/);
+  expect(output(result)).toMatch(new RegExp(`\\+\\s+${typePattern(TYPES.dynamic.service)}\\s+atlas-service\\s+create`));
+  expect(output(result)).toMatch(new RegExp(`\\+\\s+${typePattern(TYPES.dynamic.endpoint)}\\s+orders-db\\s+create`));
   expect(await control().requests()).toEqual([]);
 });
 
@@ -84,9 +82,7 @@ test("up goes from nothing to private connection strings: service, cloud endpoin
     `/api/atlas/v2/groups/${simulator.seed.groupId}/privateEndpoint/AWS/endpointService/${firstOutputs.endpointServiceId}/endpoint`,
   ]);
   const types = dynamicResources((await first.exportState()).deployment).map((resource) => resource.type);
-  expect(types).toEqual(
-    expect.arrayContaining(["pulumi-nodejs:dynamic/atlas:EndpointService", "pulumi-nodejs:dynamic/atlas:PrivateEndpoint"]),
-  );
+  expect(types).toEqual(expect.arrayContaining([TYPES.dynamic.service, TYPES.dynamic.endpoint]));
 });
 
 test("no Atlas credential is in the state or anything the backend wrote for the three resources", async () => {
@@ -97,7 +93,7 @@ test("no Atlas credential is in the state or anything the backend wrote for the 
   ];
   const scanned = first.backendFiles().map((path) => ({ where: path, text: readFileSync(path, "utf8") }));
   expect(scanned.length).toBeGreaterThan(0);
-  expect(scanned.some((file) => file.text.includes("pulumi-nodejs:dynamic/atlas:EndpointService"))).toBe(true);
+  expect(scanned.some((file) => file.text.includes(TYPES.dynamic.service))).toBe(true);
   expect(findLeaks(scanned, secrets)).toEqual([]);
 });
 

@@ -23,7 +23,7 @@ const testOurs = ours ? test : test.skip;
 
 let simulator: RunningSimulator;
 beforeAll(async () => {
-  simulator = await startSimulator({ port: 0, timeScale: 0.02 });
+  simulator = await startSimulator();
 });
 afterAll(async () => {
   await simulator?.close();

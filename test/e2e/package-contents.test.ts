@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { repoRoot } from "../../scripts/lib/pulumi-workspace";
+import { repoRoot, withBuildLock } from "../../scripts/lib/pulumi-workspace";
 import { runCommand } from "../../scripts/lib/run-command";
 
 // In the e2e project because its global setup has just built dist/ (npm run build), as `npm publish` would.
@@ -11,7 +11,8 @@ interface DryRun {
 }
 
 test("npm publish --dry-run ships only what users need: dist/provider code and types, README, LICENSE, package.json", async () => {
-  const result = await runCommand("npm", ["publish", "--dry-run", "--json", "--ignore-scripts"], { cwd: repoRoot });
+  // Under the build lock: another test file's `npm run demo` or `npm run example` may be rebuilding dist/.
+  const result = await withBuildLock(() => runCommand("npm", ["publish", "--dry-run", "--json", "--ignore-scripts"], { cwd: repoRoot }));
   if (result.code !== 0) throw new Error(`npm publish --dry-run exited ${result.code}\n${result.stderr}`);
   const report = JSON.parse(result.stdout) as Record<string, DryRun>;
   const packed = report["pulumi-atlas-private-endpoint"]!;

@@ -2,23 +2,32 @@ import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { AtlasClient } from "../../provider/client";
-import type { PulumiStack, StackResource } from "../../scripts/lib/pulumi-workspace";
-import type { CommandResult } from "../../scripts/lib/run-command";
-import { fixturesDir, output, type RunningSimulator, simulatorEndpoints, startSimulator } from "../support/cli-harness";
+import type { PulumiStack } from "../../scripts/lib/pulumi-workspace";
+import {
+  expectOk,
+  FAST_ATLAS_SLOW_CLUSTERS,
+  fixturesDir,
+  output,
+  resourcesOfType,
+  type RunningSimulator,
+  simulatorEndpoints,
+  startSimulator,
+  TYPES,
+} from "../support/cli-harness";
 import { addToYamlProgram, generatedCode, pluginStack } from "../support/plugin-harness";
 
 // `pulumi import` of an endpoint registered outside Pulumi, through the provider plugin (the engine refuses
 // import for dynamic resources): the read runs with the id alone.
 jest.setTimeout(300_000);
 
-const TOKEN = "atlas-private-endpoint:index:PrivateEndpoint";
-const SERVICE_TOKEN = "atlas-private-endpoint:index:EndpointService";
+const TOKEN = TYPES.plugin.endpoint;
+const SERVICE_TOKEN = TYPES.plugin.service;
 let simulator: RunningSimulator;
 let stack: PulumiStack;
 const vpcEndpointId = `vpce-${randomBytes(9).toString("hex").slice(0, 17)}`;
 
 beforeAll(async () => {
-  simulator = await startSimulator({ port: 0, timeScale: 0.02, delays: { clusterUpdateMs: 60_000 } });
+  simulator = await startSimulator(FAST_ATLAS_SLOW_CLUSTERS);
   stack = await pluginStack(simulator, `${fixturesDir}/yaml-plugin-empty`);
   await stack.init();
 });
@@ -26,15 +35,6 @@ afterAll(async () => {
   await stack?.destroy();
   await simulator?.close();
 });
-
-function expectOk(result: CommandResult): string {
-  if (result.code !== 0) throw new Error(`exit ${result.code}\n${output(result).slice(-4000)}`);
-  return output(result);
-}
-
-async function pluginResources(): Promise<StackResource[]> {
-  return ((await stack.exportState()).deployment.deployment.resources ?? []).filter((r) => r.type === TOKEN);
-}
 
 /** Adds generated code to the program's Pulumi.yaml, under its one `resources:` key. */
 const addToProgram = (code: string): void => addToYamlProgram(stack, code);
@@ -54,7 +54,7 @@ test("an endpoint registered straight through the Atlas API is imported by its i
   expect(code).toMatch(/^ {4}type: atlas-private-endpoint:PrivateEndpoint$/m);
   expect(code).toContain(vpcEndpointId);
 
-  const [resource] = await pluginResources();
+  const [resource] = await resourcesOfType(stack, TOKEN);
   expect(resource?.id).toBe(id);
   expect(resource?.outputs).toMatchObject({ groupId, cloudProvider: "AWS", endpointId: vpcEndpointId, interfaceEndpointId: vpcEndpointId });
   expect(resource?.outputs?.connectionStatus).toMatch(/^(PENDING_ACCEPTANCE|PENDING|AVAILABLE)$/);
@@ -71,7 +71,7 @@ test("an id that names no endpoint fails the import naming the id format, and re
   const result = await stack.run(["import", TOKEN, "nothing", "not-an-id", "--yes", "--stack", stack.stack]);
   expect(result.code).not.toBe(0);
   expect(output(result)).toMatch(/value="not-an-id" is not of the form <groupId>:<AWS\|AZURE\|GCP>:<endpointServiceId>:<endpointId>/);
-  expect((await pluginResources()).map((r) => r.id)).not.toContain("not-an-id");
+  expect((await resourcesOfType(stack, TOKEN)).map((r) => r.id)).not.toContain("not-an-id");
 });
 
 test("an endpoint service created straight through the Atlas API is imported by its id, and the printed code makes the next up a no-op", async () => {
@@ -86,7 +86,7 @@ test("an endpoint service created straight through the Atlas API is imported by 
   expect(code).toMatch(/^ {4}type: atlas-private-endpoint:EndpointService$/m);
   expect(code).toMatch(/^ {6}region: EU_WEST_1$/m);
 
-  const service = ((await stack.exportState()).deployment.deployment.resources ?? []).find((r) => r.type === SERVICE_TOKEN);
+  const [service] = await resourcesOfType(stack, SERVICE_TOKEN);
   expect(service?.id).toBe(id);
   expect(service?.outputs).toMatchObject({ groupId, cloudProvider: "AWS", endpointServiceId: created.id, regionName: "EU_WEST_1" });
 

@@ -1,16 +1,21 @@
 import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { AtlasClient } from "../../provider/client";
-import type { PulumiStack, StackResource } from "../../scripts/lib/pulumi-workspace";
+import type { PulumiStack } from "../../scripts/lib/pulumi-workspace";
 import type { CommandResult } from "../../scripts/lib/run-command";
 import {
   controlOf,
+  expectOk,
+  FAST_ATLAS_SLOW_CLUSTERS,
   fixturesDir,
   output,
+  resourcesOfType,
   type RunningSimulator,
   simulatorControl,
   simulatorEndpoints,
   startSimulator,
+  TYPES,
+  typePattern,
   withoutCredentials,
 } from "../support/cli-harness";
 import { findLeaks } from "../support/secret-scan";
@@ -31,13 +36,13 @@ export interface ParityLanguage {
  * the same operations, the other packaging.
  */
 export function parityScenarios(options: ParityLanguage): void {
-  const TOKEN = "atlas-private-endpoint:index:PrivateEndpoint";
+  const TOKEN = TYPES.plugin.endpoint;
   let simulator: RunningSimulator;
   let client: AtlasClient;
   const stacks: PulumiStack[] = [];
 
   beforeAll(async () => {
-    simulator = await startSimulator({ port: 0, timeScale: 0.02, delays: { clusterUpdateMs: 60_000 } });
+    simulator = await startSimulator(FAST_ATLAS_SLOW_CLUSTERS);
     client = new AtlasClient({ baseUrl: simulator.baseUrl, credentials: { kind: "apiKey", ...simulator.seed.apiKey } });
   });
   afterAll(async () => {
@@ -54,14 +59,7 @@ export function parityScenarios(options: ParityLanguage): void {
     return stack;
   }
 
-  function expectOk(result: CommandResult): string {
-    if (result.code !== 0) throw new Error(`exit ${result.code}\n${output(result).slice(-4000)}`);
-    return output(result);
-  }
-
-  async function pluginResources(stack: PulumiStack): Promise<StackResource[]> {
-    return ((await stack.exportState()).deployment.deployment.resources ?? []).filter((r) => r.type === TOKEN);
-  }
+  const pluginResources = (stack: PulumiStack) => resourcesOfType(stack, TOKEN);
 
   const refOf = (endpointId: string) => ({
     groupId: simulator.seed.groupId,
@@ -193,8 +191,8 @@ export function parityScenarios(options: ParityLanguage): void {
       await stack.init({ groupId: simulator.seed.groupId, region: "eu-west-1", vpcEndpointId: newVpce() });
       await controlOf(simulator).clearRequests();
       const text = expectOk(await stack.preview([], { env: withoutCredentials() }));
-      expect(text).toMatch(/\+ {2}atlas-private-endpoint:index:EndpointService service create/);
-      expect(text).toMatch(/\+ {2}atlas-private-endpoint:index:PrivateEndpoint endpoint create/);
+      expect(text).toMatch(new RegExp(`\\+ {2}${typePattern(TYPES.plugin.service)} service create`));
+      expect(text).toMatch(new RegExp(`\\+ {2}${typePattern(TYPES.plugin.endpoint)} endpoint create`));
       expect(await controlOf(simulator).requests()).toEqual([]);
     });
 

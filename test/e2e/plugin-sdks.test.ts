@@ -1,20 +1,18 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { repoRoot } from "../../scripts/lib/pulumi-workspace";
-import { type CommandResult, runCommand } from "../../scripts/lib/run-command";
-import { workspace } from "../support/cli-harness";
+import { runCommand } from "../../scripts/lib/run-command";
+import { expectOk, fileDir, TYPES } from "../support/cli-harness";
+import { generatedSdks } from "../support/plugin-harness";
 
 // The plugin's SDKs, generated from schema.json by Pulumi's own generators (atlas-pe-gen-sdk, built by
-// scripts/install-gen-sdk.sh from the CLI's pkg/v3), then checked the way each language checks code here:
-// tsc for Node.js, `go build` against github.com/pulumi/pulumi/sdk/v3 for Go, byte-compiling for Python.
+// scripts/install-gen-sdk.sh from the CLI's pkg/v3; once per run, plugin-harness.ts), then checked the way each
+// language checks code here: tsc for Node.js, `go build` against github.com/pulumi/pulumi/sdk/v3 for Go,
+// byte-compiling for Python. Each check works on its own copy: the generated SDKs are shared by the run.
 jest.setTimeout(600_000);
 
 const PULUMI_SDK_VERSION = "v3.274.1";
 let out: string;
-
-function expectOk(result: CommandResult, what: string): void {
-  if (result.code !== 0) throw new Error(`${what} exited ${result.code}\n${result.stdout.slice(-3000)}\n${result.stderr.slice(-3000)}`);
-}
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir).flatMap((entry) => {
@@ -24,16 +22,15 @@ function filesUnder(dir: string): string[] {
 }
 
 beforeAll(async () => {
-  out = mkdtempSync(join(workspace(), "sdks-"));
-  const generated = await runCommand("atlas-pe-gen-sdk", [join(repoRoot, "schema.json"), out, "nodejs", "python", "go"], { cwd: out });
-  expectOk(generated, "atlas-pe-gen-sdk");
+  out = join(fileDir(), "sdks");
+  cpSync(await generatedSdks(), out, { recursive: true });
 });
 
 test("the Node.js SDK declares PrivateEndpoint with the schema's inputs and compiles with tsc", async () => {
   const dir = join(out, "nodejs");
   const source = readFileSync(join(dir, "privateEndpoint.ts"), "utf8");
-  expect(source).toContain('"atlas-private-endpoint:index:PrivateEndpoint"');
-  expect(readFileSync(join(dir, "endpointService.ts"), "utf8")).toContain('"atlas-private-endpoint:index:EndpointService"');
+  expect(source).toContain(JSON.stringify(TYPES.plugin.endpoint));
+  expect(readFileSync(join(dir, "endpointService.ts"), "utf8")).toContain(JSON.stringify(TYPES.plugin.service));
   expect(source).toMatch(/endpointServiceId: pulumi\.Input<string>;/);
   expect(JSON.parse(readFileSync(join(dir, "package.json"), "utf8")).name).toBe("@pulumi-atlas-private-endpoint/sdk");
   // tsc resolves @pulumi/pulumi and @types/node from the repo's own install.
@@ -44,8 +41,8 @@ test("the Node.js SDK declares PrivateEndpoint with the schema's inputs and comp
 test("the Go SDK is its own module at the schema's import path, pinned to one sdk/v3, and builds and vets from the module proxy", async () => {
   const dir = join(out, "go");
   const pkgDir = join(dir, "atlasprivateendpoint");
-  expect(readFileSync(join(pkgDir, "privateEndpoint.go"), "utf8")).toContain('"atlas-private-endpoint:index:PrivateEndpoint"');
-  expect(readFileSync(join(pkgDir, "endpointService.go"), "utf8")).toContain('"atlas-private-endpoint:index:EndpointService"');
+  expect(readFileSync(join(pkgDir, "privateEndpoint.go"), "utf8")).toContain(JSON.stringify(TYPES.plugin.endpoint));
+  expect(readFileSync(join(pkgDir, "endpointService.go"), "utf8")).toContain(JSON.stringify(TYPES.plugin.service));
   const schema = JSON.parse(readFileSync(join(repoRoot, "schema.json"), "utf8"));
   const goMod = readFileSync(join(dir, "go.mod"), "utf8");
   expect(goMod).toContain(`module ${dirname(schema.language.go.importBasePath)}\n`);
@@ -76,7 +73,7 @@ test("the Python SDK has the package's modules and every file byte-compiles", as
   ]) {
     expect(existsSync(join(dir, module))).toBe(true);
   }
-  expect(readFileSync(join(dir, "private_endpoint.py"), "utf8")).toContain("atlas-private-endpoint:index:PrivateEndpoint");
+  expect(readFileSync(join(dir, "private_endpoint.py"), "utf8")).toContain(TYPES.plugin.endpoint);
   const files = filesUnder(dir).filter((file) => file.endsWith(".py"));
   expectOk(await runCommand("python3", ["-m", "py_compile", ...files], { cwd: dir }), "python3 -m py_compile");
 });

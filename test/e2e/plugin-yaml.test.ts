@@ -1,13 +1,15 @@
 import { randomBytes } from "node:crypto";
-import type { PulumiStack, StackResource } from "../../scripts/lib/pulumi-workspace";
-import type { CommandResult } from "../../scripts/lib/run-command";
+import type { PulumiStack } from "../../scripts/lib/pulumi-workspace";
 import {
   controlOf,
+  expectOk,
+  FAST_ATLAS_SLOW_CLUSTERS,
   fixturesDir,
-  output,
+  resourcesOfType,
   type RunningSimulator,
   simulatorEndpoints,
   startSimulator,
+  TYPES,
   withoutCredentials,
 } from "../support/cli-harness";
 import { pluginStack } from "../support/plugin-harness";
@@ -16,8 +18,8 @@ import { pluginStack } from "../support/plugin-harness";
 // the provider plugin, installed with `pulumi plugin install --file`, through the real CLI and pulumi-language-yaml.
 jest.setTimeout(300_000);
 
-const SERVICE = "atlas-private-endpoint:index:EndpointService";
-const ENDPOINT = "atlas-private-endpoint:index:PrivateEndpoint";
+const SERVICE = TYPES.plugin.service;
+const ENDPOINT = TYPES.plugin.endpoint;
 // The seeded "archive" cluster has nodes in AWS EU_WEST_1, where no service is seeded: the program creates it.
 const REGION = "eu-west-1";
 let simulator: RunningSimulator;
@@ -25,7 +27,7 @@ let stack: PulumiStack;
 const vpcEndpointId = `vpce-${randomBytes(9).toString("hex").slice(0, 17)}`;
 
 beforeAll(async () => {
-  simulator = await startSimulator({ port: 0, timeScale: 0.02, delays: { clusterUpdateMs: 60_000 } });
+  simulator = await startSimulator(FAST_ATLAS_SLOW_CLUSTERS);
   stack = await pluginStack(simulator, `${fixturesDir}/yaml-plugin-journey`);
   await stack.init({ groupId: simulator.seed.groupId, region: REGION, vpcEndpointId });
 });
@@ -34,14 +36,7 @@ afterAll(async () => {
   await simulator?.close();
 });
 
-function expectOk(result: CommandResult): string {
-  if (result.code !== 0) throw new Error(`exit ${result.code}\n${output(result).slice(-4000)}`);
-  return output(result);
-}
-
-async function pluginResources(): Promise<StackResource[]> {
-  return ((await stack.exportState()).deployment.deployment.resources ?? []).filter((r) => r.type === SERVICE || r.type === ENDPOINT);
-}
+const pluginResources = () => resourcesOfType(stack, SERVICE, ENDPOINT);
 
 const atlasRequests = async () => (await controlOf(simulator).requests()).filter((entry) => entry.path.startsWith("/api/atlas/"));
 

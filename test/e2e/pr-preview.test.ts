@@ -1,18 +1,22 @@
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, readdirSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { mustSucceed, PulumiStack } from "../../scripts/lib/pulumi-workspace";
 import { runCommand } from "../../scripts/lib/run-command";
 import {
+  controlOf,
   credentialEnv,
   exampleDir,
+  expectOk,
   output,
   type RunningSimulator,
   simulatorEndpoints,
   startSimulator,
+  TYPES,
+  typePattern,
   withoutCredentials,
   workspace,
-  controlOf,
 } from "../support/cli-harness";
 
 jest.setTimeout(300_000);
@@ -24,8 +28,9 @@ jest.setTimeout(300_000);
  */
 let simulator: RunningSimulator;
 let stack: PulumiStack;
+let scratch: string;
 const endpointId = `/subscriptions/3c1e7a52-8f0b-4d6e-9a27-5b1f0c9d2e41/resourceGroups/rg-pr/providers/Microsoft.Network/privateEndpoints/pe-${randomBytes(4).toString("hex")}`;
-const TYPE = "pulumi-nodejs:dynamic/atlas:PrivateEndpoint";
+const TYPE = TYPES.dynamic.endpoint;
 const URN_SUFFIX = `::${TYPE}::orders-db-azure`;
 
 interface Step {
@@ -56,9 +61,9 @@ async function prPreview(extra: string[]) {
 }
 
 beforeAll(async () => {
-  simulator = await startSimulator({ port: 0, timeScale: 0.02 });
+  simulator = await startSimulator();
   // Clean copy of the example in its own folder (not below the shared e2e workspace, so nothing resolves from it).
-  const scratch = mkdtempSync(join(workspace(), "pr-job-"));
+  scratch = mkdtempSync(join(tmpdir(), "atlas-pe-pr-job-"));
   stack = new PulumiStack({
     workspace: scratch,
     programSource: exampleDir("azure"),
@@ -80,11 +85,11 @@ beforeAll(async () => {
     privateEndpointIPAddress: "10.0.0.5",
   });
   // The main-branch job: the only step with Atlas credentials.
-  const up = await stack.up([], { env: credentialEnv(simulator) });
-  if (up.code !== 0) throw new Error(output(up));
+  expectOk(await stack.up([], { env: credentialEnv(simulator) }), "pulumi up");
 });
 afterAll(async () => {
   await simulator?.close();
+  if (scratch) rmSync(scratch, { recursive: true, force: true });
 });
 
 test("the stack config holds no Atlas credential, and neither does the state the credentialed up wrote", async () => {
@@ -132,15 +137,15 @@ test("a new IP for the same Azure endpoint previews as a replacement naming the 
     // What the PR comment shows (pulumi/actions with diff: true).
     const diff = await prPreview(["--diff"]);
     if (diff.code !== 0) throw new Error(output(diff));
-    expect(diff.stdout).toMatch(/\+-pulumi-nodejs:dynamic\/atlas:PrivateEndpoint: \(replace\)/);
+    expect(diff.stdout).toMatch(new RegExp(`\\+-${typePattern(TYPE)}: \\(replace\\)`));
     expect(diff.stdout).toMatch(/~ privateEndpointIPAddress\s*: "10\.0\.0\.5" => "10\.0\.0\.6"/);
     expect(diff.stdout).toMatch(/\+-1 to replace/);
 
     // The order: Atlas knows one endpoint by this id, so the old registration goes first.
     const steps = await prPreview(["--diff", "--show-replacement-steps"]);
     if (steps.code !== 0) throw new Error(output(steps));
-    const deleteAt = steps.stdout.indexOf("--pulumi-nodejs:dynamic/atlas:PrivateEndpoint: (delete-replaced)");
-    const createAt = steps.stdout.indexOf("++pulumi-nodejs:dynamic/atlas:PrivateEndpoint: (create-replacement)");
+    const deleteAt = steps.stdout.indexOf(`--${TYPE}: (delete-replaced)`);
+    const createAt = steps.stdout.indexOf(`++${TYPE}: (create-replacement)`);
     expect(deleteAt).toBeGreaterThan(-1);
     expect(createAt).toBeGreaterThan(deleteAt);
 
@@ -161,7 +166,7 @@ test("an options-only change previews as an update of that option alone, with no
   await withConfig("createTimeout", "45m", async () => {
     const result = await prPreview(["--diff"]);
     if (result.code !== 0) throw new Error(output(result));
-    expect(result.stdout).toMatch(/~ pulumi-nodejs:dynamic\/atlas:PrivateEndpoint: \(update\)/);
+    expect(result.stdout).toMatch(new RegExp(`~ ${typePattern(TYPE)}: \\(update\\)`));
     expect(result.stdout).toMatch(/\+ timeouts\s*: \{\s*\+ create: "45m"/);
     expect(result.stdout).not.toMatch(/replace/);
 
@@ -189,7 +194,9 @@ test("a bad input fails the preview naming the field and what is allowed", async
     const result = await prPreview(["--diff"]);
     expect(result.code).not.toBe(0);
     expect(output(result)).toMatch(
-      /error: pulumi-nodejs:dynamic\/atlas:PrivateEndpoint resource 'orders-db-azure': property privateEndpointIPAddress value \{10\.0\.0\.300\} has a problem: must be the private endpoint's IPv4 address/,
+      new RegExp(
+        `error: ${typePattern(TYPE)} resource 'orders-db-azure': property privateEndpointIPAddress value \\{10\\.0\\.0\\.300\\} has a problem: must be the private endpoint's IPv4 address`,
+      ),
     );
   });
   expect(await simulatorEndpoints(simulator)).toEqual([expect.objectContaining({ endpointId, status: "AVAILABLE" })]);

@@ -8,6 +8,8 @@ import {
   simulatorEndpoints,
   stackFor,
   startSimulator,
+  TYPES,
+  typePattern,
   withoutCredentials,
 } from "../support/cli-harness";
 
@@ -15,7 +17,7 @@ jest.setTimeout(300_000);
 
 let simulator: RunningSimulator;
 beforeAll(async () => {
-  simulator = await startSimulator({ port: 0, timeScale: 0.02 });
+  simulator = await startSimulator();
 });
 afterAll(async () => {
   await simulator?.close();
@@ -39,7 +41,7 @@ test("an endpointId that is unknown until another resource is created previews c
   const preview = await stack.preview([], { env: withoutCredentials() });
   expect(output(preview)).not.toMatch(/error/i);
   expect(preview.code).toBe(0);
-  expect(preview.stdout).toMatch(/\+\s+pulumi-nodejs:dynamic\/atlas:PrivateEndpoint\s+from-unknown\s+create/);
+  expect(preview.stdout).toMatch(new RegExp(`\\+\\s+${typePattern(TYPES.dynamic.endpoint)}\\s+from-unknown\\s+create`));
 
   const up = await stack.up();
   if (up.code !== 0) throw new Error(output(up));

@@ -1,12 +1,20 @@
 import { randomBytes } from "node:crypto";
 import { AtlasClient } from "../../provider/client";
-import { exampleDir, output, type RunningSimulator, simulatorEndpoints, stackFor, startSimulator, controlOf } from "../support/cli-harness";
+import {
+  controlOf,
+  exampleDir,
+  expectOk,
+  type RunningSimulator,
+  simulatorEndpoints,
+  stackFor,
+  startSimulator,
+} from "../support/cli-harness";
 
 jest.setTimeout(300_000);
 
 let simulator: RunningSimulator;
 beforeAll(async () => {
-  simulator = await startSimulator({ port: 0, timeScale: 0.02 });
+  simulator = await startSimulator();
 });
 afterAll(async () => {
   await simulator?.close();
@@ -22,13 +30,12 @@ test("changing the Azure IP of the same endpoint replaces it delete-before-repla
     privateEndpointResourceId: endpointId,
     privateEndpointIPAddress: "10.0.0.5",
   });
-  const first = await stack.up();
-  if (first.code !== 0) throw new Error(output(first));
+  expectOk(await stack.up(), "pulumi up");
 
   await stack.setConfig("privateEndpointIPAddress", "10.0.0.6");
   await controlOf(simulator).clearRequests();
   const second = await stack.up();
-  if (second.code !== 0) throw new Error(output(second));
+  expectOk(second, "pulumi up");
   expect(second.stdout).toMatch(/replaced/);
 
   const endpoints = await simulatorEndpoints(simulator);
@@ -54,7 +61,6 @@ test("changing the Azure IP of the same endpoint replaces it delete-before-repla
   expect(firstPost).toBeGreaterThan(firstDelete);
   expect(requests.some((r) => r.status === 409)).toBe(false);
 
-  const destroy = await stack.destroy();
-  if (destroy.code !== 0) throw new Error(output(destroy));
+  expectOk(await stack.destroy(), "pulumi destroy");
   expect(await simulatorEndpoints(simulator)).toEqual([]);
 });

@@ -8,9 +8,9 @@ import {
   output,
   type RunningSimulator,
   simulatorEndpoints,
+  stackFor,
   startSimulator,
   withoutCredentials,
-  isolatedStack,
 } from "../support/cli-harness";
 import { type RecordingProxy, startRecordingProxy } from "../support/recording-proxy";
 import { findLeaks, type Scanned, type Secret } from "../support/secret-scan";
@@ -32,13 +32,12 @@ const stateExports: Scanned[] = [];
 beforeAll(async () => {
   // Tokens live 2 s and the wait lasts about 4 s, so the service account's token expires mid-wait.
   simulator = await startSimulator({
-    port: 0,
     timeScale: 1,
     tokenTtlSeconds: 2,
     delays: { awsPendingAcceptanceMs: 2000, awsPendingMs: 2000, deletingMs: 500 },
   });
   proxy = await startRecordingProxy(simulator.baseUrl);
-  const base = isolatedStack(simulator, exampleDir("aws"));
+  const base = stackFor(simulator, exampleDir("aws"));
   // Engine and plugin log files go to TMPDIR; a folder of our own lets the scan read every one of them.
   logDir = join(base.stateDir, "tmp");
   mkdirSync(logDir, { recursive: true });

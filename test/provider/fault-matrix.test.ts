@@ -22,6 +22,7 @@ import {
 } from "../support/provider-harness";
 import { useWireSecrets } from "../support/wire-secrets";
 import { startRewritingProxy, type RewritingProxy } from "../support/rewriting-proxy";
+import { onSimulatedTime } from "../../scripts/lib/simulated-time";
 
 const harness = useHarness();
 const wire = useWireSecrets(harness);
@@ -77,6 +78,12 @@ interface Fault {
   operations?: Operation[];
   /** Run on one cloud per operation only. */
   only?: { [O in Operation]: CloudProvider };
+  /**
+   * Runs on the wall clock, not on simulated time (see below): the test acts mid-wait in real time
+   * (holds a phase until it has revoked a token), or the fault is a lifetime the client measures in
+   * real time (a token's), or the simulator holds requests for the whole case.
+   */
+  wallClock?: true;
   /** Sets the simulator up before the resource exists (delays, TTLs). */
   setUp?(c: Case): Promise<void>;
   /** Creates the resource a refresh or destroy starts from; default: a clean create. */
@@ -134,7 +141,7 @@ const FAULTS: Fault[] = [
   {
     sentence: "waits the full Retry-After of a 429 before trying again",
     outcome: "completes",
-    // A second of real time per case: one cloud per operation (the timing is the client's, the same for every cloud).
+    // One cloud per operation (the timing is the client's, the same for every cloud).
     only: { create: "AWS", refresh: "AZURE", destroy: "GCP" },
     arm: (c) => armEach(c, { status: 429, errorCode: "RATE_LIMITED", retryAfterSeconds: 1 }, c.methods.slice(0, 1)),
     verify: (c, requests) => {
@@ -184,6 +191,7 @@ const FAULTS: Fault[] = [
     sentence: "completes when the OAuth token is revoked mid-wait",
     outcome: "completes",
     serviceAccount: true,
+    wallClock: true,
     // The phase the wait polls is held until the wait has met the revoked token, then released.
     setUp: (c) => harness.delays(heldPhaseFor(c)),
     // Refresh has no wait: the token cached by the create is revoked before it.
@@ -212,6 +220,7 @@ const FAULTS: Fault[] = [
     outcome: "completes",
     serviceAccount: true,
     viaProxy: true,
+    wallClock: true,
     setUp: async () => {
       await harness.delays(SLOW_TRANSITIONS);
       proxy.rules.push({
@@ -304,6 +313,7 @@ const FAULTS: Fault[] = [
     sentence: "records the endpoint when the create's answer is lost and Atlas cannot be asked, and the next run converges",
     outcome: "fails",
     operations: ["create"],
+    wallClock: true,
     arm: async (c) => {
       await armEach(c, { delayMs: HELD_MS, count: 100 }, ["POST"]);
       await armEach(c, { dropConnection: true, count: 10_000 }, ["GET"]);
@@ -359,6 +369,13 @@ async function converge(c: Case, recorded: Recorded | undefined) {
   await until(async () => (await inSimulator(c)).length === 0, "the endpoint is gone from the simulator");
 }
 
+/**
+ * A case runs on simulated time unless its fault needs the wall clock: the provider's waits, retries and
+ * pacing turns and the simulator's clock jump together whenever both wait (scripts/lib/simulated-time.ts),
+ * so a Retry-After, a pacing turn or a transition costs milliseconds. A jump never decides the outcome.
+ */
+const onItsClock = (fault: Fault, body: () => Promise<void>) => (fault.wallClock ? body() : onSimulatedTime(harness.control, body));
+
 const MATRIX = FAULTS.flatMap((fault) =>
   OPERATIONS.filter((operation) => !fault.operations || fault.operations.includes(operation)).flatMap((operation) =>
     CLOUDS.filter((cloud) => !fault.only || fault.only[operation] === cloud).map((cloud) => ({ fault, operation, cloud })),
@@ -381,89 +398,91 @@ describe("fault matrix", () => {
           }
         : {};
       const baseUrl = fault.viaProxy ? { MONGODB_ATLAS_BASE_URL: proxy.baseUrl } : {};
-      await withEnv({ ...credentials, ...baseUrl }, async () => {
-        clearTokenCache();
-        await fault.setUp?.(c);
-        if (operation !== "create") {
-          c.recorded = fault.prepare
-            ? await fault.prepare(c)
-            : await harness.observe(harness.checked(c.args).then((inputs) => provider.create(inputs))).then((created) => ({
-                id: created.id,
-                props: { ...created.outs, __provider: PROVIDER_TEXT },
-              }));
-        }
-        await harness.clearRequests();
-        await fault.arm?.(c);
-        const [outcome] = await Promise.all([run(c), fault.during?.(c)]);
-        // A POST answered too late is still carried out: judge Atlas, and run again, only after it was.
-        await fault.release?.(c);
-        await harness.control.settled();
-        const requests = await harness.requests();
-        const present = await inSimulator(c);
-        expect(present.length).toBeLessThanOrEqual(1); // never a duplicate
+      await withEnv({ ...credentials, ...baseUrl }, () =>
+        onItsClock(fault, async () => {
+          clearTokenCache();
+          await fault.setUp?.(c);
+          if (operation !== "create") {
+            c.recorded = fault.prepare
+              ? await fault.prepare(c)
+              : await harness.observe(harness.checked(c.args).then((inputs) => provider.create(inputs))).then((created) => ({
+                  id: created.id,
+                  props: { ...created.outs, __provider: PROVIDER_TEXT },
+                }));
+          }
+          await harness.clearRequests();
+          await fault.arm?.(c);
+          const [outcome] = await Promise.all([run(c), fault.during?.(c)]);
+          // A POST answered too late is still carried out: judge Atlas, and run again, only after it was.
+          await fault.release?.(c);
+          await harness.control.settled();
+          const requests = await harness.requests();
+          const present = await inSimulator(c);
+          expect(present.length).toBeLessThanOrEqual(1); // never a duplicate
 
-        let after: Recorded | undefined = c.recorded;
-        if (fault.outcome === "completes") {
-          if (outcome.error) throw outcome.error;
-          fault.verify?.(c, requests);
-          switch (operation) {
-            case "create": {
-              const created = outcome.value as { id: string; outs: Record<string, unknown> };
-              expect(created.id).toBe(expectedId(c));
-              expect(statusOf(created.outs)).toBe("AVAILABLE");
-              // Every case creates a new endpoint: whatever the retries met, it is this stack's own.
-              expect(created.outs.adopted).toBe(false);
-              expect(present).toEqual([expect.objectContaining({ status: "AVAILABLE", deleteRequested: false })]);
-              after = { id: created.id, props: { ...created.outs, __provider: PROVIDER_TEXT } };
-              break;
+          let after: Recorded | undefined = c.recorded;
+          if (fault.outcome === "completes") {
+            if (outcome.error) throw outcome.error;
+            fault.verify?.(c, requests);
+            switch (operation) {
+              case "create": {
+                const created = outcome.value as { id: string; outs: Record<string, unknown> };
+                expect(created.id).toBe(expectedId(c));
+                expect(statusOf(created.outs)).toBe("AVAILABLE");
+                // Every case creates a new endpoint: whatever the retries met, it is this stack's own.
+                expect(created.outs.adopted).toBe(false);
+                expect(present).toEqual([expect.objectContaining({ status: "AVAILABLE", deleteRequested: false })]);
+                after = { id: created.id, props: { ...created.outs, __provider: PROVIDER_TEXT } };
+                break;
+              }
+              case "refresh": {
+                const read = outcome.value as { id: string; props: Record<string, unknown> };
+                expect(read.id).toBe(c.recorded!.id);
+                expect(present).toHaveLength(1);
+                expect(statusOf(read.props)).toBe(present[0]!.status);
+                after = { id: read.id, props: { ...read.props, __provider: PROVIDER_TEXT } };
+                break;
+              }
+              case "destroy":
+                // Gone, or (Atlas still finishing after a 404 that came too early) on its way out.
+                expect(present.every((e) => e.deleteRequested)).toBe(true);
+                after = undefined;
+                break;
+              default:
+                operation satisfies never;
             }
-            case "refresh": {
-              const read = outcome.value as { id: string; props: Record<string, unknown> };
-              expect(read.id).toBe(c.recorded!.id);
-              expect(present).toHaveLength(1);
-              expect(statusOf(read.props)).toBe(present[0]!.status);
-              after = { id: read.id, props: { ...read.props, __provider: PROVIDER_TEXT } };
-              break;
+          } else {
+            const error = outcome.error;
+            if (!error) throw new Error(`expected ${operation} to fail, but it returned ${JSON.stringify(outcome.value)}`);
+            expectActionable(error);
+            fault.verify?.(c, requests);
+            // Whatever failed, Atlas still has the endpoint and so must the stack.
+            expect(present).toHaveLength(1);
+            if (operation === "create") {
+              expect(error).toBeInstanceOf(ResourceInitError);
+              expect(error.id).toBe(expectedId(c));
+              // The recorded outputs name the endpoint, so refresh, up and destroy can find it.
+              expect(error.properties).toMatchObject({
+                groupId: c.args.groupId,
+                cloudProvider: c.cloud,
+                endpointServiceId: c.args.endpointServiceId,
+                __provider: PROVIDER_TEXT,
+              });
+              after = { id: error.id as string, props: error.properties as Record<string, unknown> };
             }
-            case "destroy":
-              // Gone, or (Atlas still finishing after a 404 that came too early) on its way out.
-              expect(present.every((e) => e.deleteRequested)).toBe(true);
-              after = undefined;
-              break;
-            default:
-              operation satisfies never;
+            // The next run, once Atlas answers again: up resumes, refresh reads, destroy deletes.
+            await harness.control.clearFaults();
+            if (operation === "create") {
+              const resumed = await harness.observe(provider.update(after!.id, after!.props, await harness.checked(c.args)));
+              expect(statusOf(resumed.outs)).toBe("AVAILABLE");
+            } else if (operation === "refresh") {
+              const read = await harness.observe(provider.read(after!.id, after!.props));
+              expect(read.id).toBe(after!.id);
+            }
           }
-        } else {
-          const error = outcome.error;
-          if (!error) throw new Error(`expected ${operation} to fail, but it returned ${JSON.stringify(outcome.value)}`);
-          expectActionable(error);
-          fault.verify?.(c, requests);
-          // Whatever failed, Atlas still has the endpoint and so must the stack.
-          expect(present).toHaveLength(1);
-          if (operation === "create") {
-            expect(error).toBeInstanceOf(ResourceInitError);
-            expect(error.id).toBe(expectedId(c));
-            // The recorded outputs name the endpoint, so refresh, up and destroy can find it.
-            expect(error.properties).toMatchObject({
-              groupId: c.args.groupId,
-              cloudProvider: c.cloud,
-              endpointServiceId: c.args.endpointServiceId,
-              __provider: PROVIDER_TEXT,
-            });
-            after = { id: error.id as string, props: error.properties as Record<string, unknown> };
-          }
-          // The next run, once Atlas answers again: up resumes, refresh reads, destroy deletes.
-          await harness.control.clearFaults();
-          if (operation === "create") {
-            const resumed = await harness.observe(provider.update(after!.id, after!.props, await harness.checked(c.args)));
-            expect(statusOf(resumed.outs)).toBe("AVAILABLE");
-          } else if (operation === "refresh") {
-            const read = await harness.observe(provider.read(after!.id, after!.props));
-            expect(read.id).toBe(after!.id);
-          }
-        }
-        await converge(c, after);
-      });
+          await converge(c, after);
+        }),
+      );
     },
   );
 });

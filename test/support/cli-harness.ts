@@ -2,49 +2,83 @@ import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { ENV_KEYS } from "../../provider/host/connection";
-import { startSimulator } from "../../simulator";
+import { type SimulatorOptions, startSimulator as startAnySimulator } from "../../simulator";
 import type { CommandResult } from "../../scripts/lib/run-command";
-import { PulumiStack, repoRoot } from "../../scripts/lib/pulumi-workspace";
+import { PulumiStack, repoRoot, type StackResource } from "../../scripts/lib/pulumi-workspace";
+import { FILE_DIR_ENV, WORKSPACE_ENV } from "./e2e-paths";
 import { SimulatorControl, type SimulatedEndpoint } from "./simulator-control";
 
-export type RunningSimulator = Awaited<ReturnType<typeof startSimulator>>;
+export type RunningSimulator = Awaited<ReturnType<typeof startAnySimulator>>;
 
 export type { SimulatedEndpoint };
 
+/** The run's shared workspace: the packed package installed once (global-setup.ts); read-only for test files. */
 export function workspace(): string {
-  const dir = process.env.ATLAS_PE_E2E_WORKSPACE;
-  if (!dir) throw new Error("ATLAS_PE_E2E_WORKSPACE is not set: the e2e global setup did not run");
+  const dir = process.env[WORKSPACE_ENV];
+  if (!dir) throw new Error(`${WORKSPACE_ENV} is not set: the e2e global setup did not run`);
+  return dir;
+}
+
+/** This test file's own folder below the workspace (e2e-environment.ts): its stacks, state and scratch files. */
+export function fileDir(): string {
+  const dir = process.env[FILE_DIR_ENV];
+  if (!dir) throw new Error(`${FILE_DIR_ENV} is not set: e2e test files run in test/support/e2e-environment.ts`);
   return dir;
 }
 
 export const examplesDir = resolve(repoRoot, "examples");
 export const fixturesDir = resolve(__dirname, "../e2e/fixtures");
 
-let counter = 0;
+/**
+ * The type tokens users' programs and state name. They are the package's contract with existing
+ * stacks, so they are written out here once rather than imported from the code under test.
+ */
+export const TYPES = {
+  /** The dynamic resources (TypeScript and JavaScript programs). */
+  dynamic: { endpoint: "pulumi-nodejs:dynamic/atlas:PrivateEndpoint", service: "pulumi-nodejs:dynamic/atlas:EndpointService" },
+  /** The provider plugin's resources (YAML, Python, Go and the generated SDKs). */
+  plugin: { endpoint: "atlas-private-endpoint:index:PrivateEndpoint", service: "atlas-private-endpoint:index:EndpointService" },
+  /** What release 0.1.0 recorded a PrivateEndpoint as; its alias keeps such stacks (alias.test.ts). */
+  legacyEndpoint: "pulumi-nodejs:dynamic:Resource",
+} as const;
 
-/** A stack for `program` whose provider reaches the simulator through env credentials (no stack config secrets). */
-export function stackFor(simulator: RunningSimulator, program: string, env: NodeJS.ProcessEnv = {}): PulumiStack {
-  counter += 1;
-  // Unique across test files too: jest reloads this module per file within one worker process.
-  return stackNamed(`${program.split("/").pop()}-${process.pid}-${counter}-${randomBytes(3).toString("hex")}`, simulator, program, env);
+/** A type token as it appears in a regular expression of CLI output. */
+export function typePattern(type: string): string {
+  return type.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
 }
 
 /**
- * Like stackFor, but named with random bytes only: stackFor's `<program>-<pid>-<counter>` restarts its
- * counter in every test file, so two files in one jest worker that use the same program collide.
+ * Atlas 50 times faster than real (transitions of minutes take seconds; the provider polls at the
+ * same scale through PULUMI_ATLAS_PE_TIME_SCALE).
  */
-export function isolatedStack(simulator: RunningSimulator, program: string, env: NodeJS.ProcessEnv = {}): PulumiStack {
-  return stackNamed(`${program.split("/").pop()}-${randomBytes(6).toString("hex")}`, simulator, program, env);
+export const FAST_ATLAS: SimulatorOptions = { timeScale: 0.02 };
+
+/**
+ * FAST_ATLAS whose clusters take 60 s (1.2 s here) to apply an endpoint: long enough to tell an up
+ * that waits for them from one that returns at AVAILABLE.
+ */
+export const FAST_ATLAS_SLOW_CLUSTERS: SimulatorOptions = { ...FAST_ATLAS, delays: { clusterUpdateMs: 60_000 } };
+
+/** A simulator of this test file's own, on a free port. */
+export function startSimulator(options: SimulatorOptions = FAST_ATLAS): Promise<RunningSimulator> {
+  return startAnySimulator({ ...options, port: options.port ?? 0 });
 }
 
-function stackNamed(name: string, simulator: RunningSimulator, program: string, env: NodeJS.ProcessEnv): PulumiStack {
+/**
+ * A stack for `program` in this test file's folder, with its own file backend and PULUMI_HOME,
+ * whose provider reaches the simulator through env credentials (no stack config secrets).
+ * The engine runs the TypeScript program without type-checking it (PULUMI_NODEJS_TRANSPILE_ONLY):
+ * every program the e2e tests run is type-checked once per run against the packed package instead
+ * (programs.test.ts), which saves seconds of CPU on every preview, up and destroy.
+ */
+export function stackFor(simulator: RunningSimulator, program: string, env: NodeJS.ProcessEnv = {}): PulumiStack {
   return new PulumiStack({
-    workspace: workspace(),
+    workspace: fileDir(),
     programSource: program,
     // A YAML program has no index.ts.
     files: ["Pulumi.yaml", "index.ts"].filter((file) => existsSync(join(program, file))),
-    name,
-    env: { ...credentialEnv(simulator), PULUMI_ATLAS_PE_TIME_SCALE: "0.05", ...env },
+    name: `${program.split("/").pop()}-${randomBytes(6).toString("hex")}`,
+    env: { ...credentialEnv(simulator), PULUMI_ATLAS_PE_TIME_SCALE: "0.05", PULUMI_NODEJS_TRANSPILE_ONLY: "true", ...env },
   });
 }
 
@@ -75,13 +109,23 @@ export async function simulatorControl(simulator: RunningSimulator, path: string
   await controlOf(simulator).call("POST", path, body);
 }
 
+/** Everything a command printed, stdout then stderr. */
 export function output(result: CommandResult): string {
   return `${result.stdout}\n${result.stderr}`;
+}
+
+/** Throws with the tail of the output unless the command exited 0; answers its output. */
+export function expectOk(result: CommandResult, what = "the command"): string {
+  if (result.code !== 0) throw new Error(`${what} exited ${result.code ?? result.signal}\n${output(result).slice(-4000)}`);
+  return output(result);
+}
+
+/** The resources of these types in the stack's state (`pulumi stack export`). */
+export async function resourcesOfType(stack: PulumiStack, ...types: string[]): Promise<StackResource[]> {
+  return ((await stack.exportState()).deployment.deployment.resources ?? []).filter((resource) => types.includes(resource.type));
 }
 
 /** The bring-your-own-endpoint example of a cloud: the one that runs against the simulator alone. */
 export function exampleDir(cloud: "aws" | "azure" | "gcp"): string {
   return join(examplesDir, "existing-endpoint", cloud);
 }
-
-export { startSimulator };

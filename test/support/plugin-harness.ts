@@ -1,47 +1,85 @@
-import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync } from "node:fs";
 import { join } from "node:path";
 import { installPlugin, packPlugin } from "../../scripts/lib/plugin-package";
-import type { PulumiStack } from "../../scripts/lib/pulumi-workspace";
-import { isolatedStack, type RunningSimulator, workspace } from "./cli-harness";
+import { repoRoot, type PulumiStack } from "../../scripts/lib/pulumi-workspace";
+import { runCommand } from "../../scripts/lib/run-command";
+import { expectOk, type RunningSimulator, stackFor, workspace } from "./cli-harness";
 
 /**
- * A PULUMI_HOME, shared by every plugin test of this run, whose plugin cache holds the provider plugin
- * installed the way users install it: `pulumi plugin install --file` of the tarball scripts/lib/plugin-package.ts
- * builds from the package the e2e global setup packed. Built once per run (a lock folder keeps parallel
- * test files from building it twice).
+ * Builds `name` below the run's workspace once per run, whichever test file asks first; the others
+ * wait for it. Files run side by side on jest's workers: a lock folder keeps two from building it
+ * at once, and `build` writes into a staging folder that becomes `name` only when complete, so a
+ * reader never sees half of it. What it builds is read-only for every test file.
  */
-export async function pluginHome(): Promise<string> {
-  const home = join(workspace(), "plugin-home");
-  const done = join(home, ".installed");
-  if (existsSync(done)) return home;
-  const lock = join(workspace(), "plugin-home.lock");
+export async function builtOncePerRun(name: string, build: (into: string) => Promise<void>): Promise<string> {
+  const done = join(workspace(), name);
+  if (existsSync(done)) return done;
+  const lock = join(workspace(), `${name}.lock`);
   for (;;) {
     try {
       mkdirSync(lock);
       break;
     } catch {
-      if (existsSync(done)) return home;
+      if (existsSync(done)) return done;
+      // Another file is building it: look again shortly (the build takes seconds to minutes).
       await new Promise((resolve) => setTimeout(resolve, 500));
     }
   }
   try {
-    if (existsSync(done)) return home;
-    const packDir = join(workspace(), "pack");
-    const packed = readdirSync(packDir).find((file) => file.endsWith(".tgz"));
-    if (!packed) throw new Error(`no packed package in ${packDir}: the e2e global setup did not run`);
-    const tarball = await packPlugin(join(packDir, packed), join(workspace(), "plugin"));
-    mkdirSync(home, { recursive: true });
-    await installPlugin(tarball, { env: { ...process.env, PULUMI_HOME: home } });
-    mkdirSync(done);
-    return home;
+    if (existsSync(done)) return done;
+    const staging = join(workspace(), `${name}.staging`);
+    rmSync(staging, { recursive: true, force: true });
+    mkdirSync(staging, { recursive: true });
+    await build(staging);
+    renameSync(staging, done);
+    return done;
   } finally {
     rmSync(lock, { recursive: true, force: true });
   }
 }
 
-/** A stack for a program that uses the plugin (YAML or any language), with the plugin installed. */
+/**
+ * The plugin cache (a PULUMI_HOME's `plugins` folder) holding the provider plugin installed the way
+ * users install it: `pulumi plugin install --file` of the tarball scripts/lib/plugin-package.ts
+ * builds from the package the e2e global setup packed. Built once per run.
+ */
+export async function pluginCache(): Promise<string> {
+  const home = await builtOncePerRun("plugin-home", async (staging) => {
+    const packDir = join(workspace(), "pack");
+    const packed = readdirSync(packDir).find((file) => file.endsWith(".tgz"));
+    if (!packed) throw new Error(`no packed package in ${packDir}: the e2e global setup did not run`);
+    const tarball = await packPlugin(join(packDir, packed), join(workspace(), "plugin"));
+    await installPlugin(tarball, { env: { ...process.env, PULUMI_HOME: staging } });
+  });
+  return join(home, "plugins");
+}
+
+/**
+ * A stack for a program that uses the plugin (YAML or any language): its own PULUMI_HOME, as every
+ * stack has, whose plugin cache is the run's shared one (the engine only reads it).
+ */
 export async function pluginStack(simulator: RunningSimulator, program: string, env: NodeJS.ProcessEnv = {}): Promise<PulumiStack> {
-  return isolatedStack(simulator, program, { PULUMI_HOME: await pluginHome(), ...env });
+  const plugins = await pluginCache();
+  const stack = stackFor(simulator, program, env);
+  symlinkSync(plugins, join(stack.env.PULUMI_HOME!, "plugins"));
+  return stack;
+}
+
+/** Languages atlas-pe-gen-sdk writes an SDK for. */
+export const SDK_LANGUAGES = ["nodejs", "python", "go"] as const;
+
+/**
+ * The plugin's SDKs, generated once per run from schema.json by Pulumi's own generators
+ * (atlas-pe-gen-sdk, built by scripts/install-gen-sdk.sh): `<folder>/<language>`. Read-only: a test
+ * that builds one copies it first.
+ */
+export async function generatedSdks(): Promise<string> {
+  return builtOncePerRun("sdks", async (staging) => {
+    expectOk(
+      await runCommand("atlas-pe-gen-sdk", [join(repoRoot, "schema.json"), staging, ...SDK_LANGUAGES], { cwd: staging }),
+      "atlas-pe-gen-sdk",
+    );
+  });
 }
 
 /** The YAML code `pulumi import` prints after asking to copy it into the program. */
