@@ -12,7 +12,7 @@ import type { CommandResult } from "../../scripts/lib/run-command";
 import {
   controlOf,
   fixturesDir,
-  isolatedStack,
+  stackFor,
   output,
   type RunningSimulator,
   startSimulator,
@@ -54,7 +54,7 @@ function expectOk(result: CommandResult): string {
 }
 
 async function programStack(env: NodeJS.ProcessEnv = {}): Promise<PulumiStack> {
-  const stack = isolatedStack(simulator, `${fixturesDir}/data-federation`, env);
+  const stack = stackFor(simulator, `${fixturesDir}/data-federation`, env);
   stacks.push(stack);
   await stack.init({ groupId: simulator.seed.groupId, vpcEndpointId, region: "us-east-1", dnsName, comment: "orders archive" });
   return stack;

@@ -5,7 +5,7 @@ import type { PulumiStack } from "../../scripts/lib/pulumi-workspace";
 import { releaseSchema } from "../../scripts/lib/release-artifacts";
 import { type ReleaseServer, startReleaseServer } from "../../scripts/lib/release-server";
 import type { CommandResult } from "../../scripts/lib/run-command";
-import { controlOf, fixturesDir, isolatedStack, output, type RunningSimulator, startSimulator, workspace } from "../support/cli-harness";
+import { controlOf, fixturesDir, stackFor, output, type RunningSimulator, startSimulator, workspace } from "../support/cli-harness";
 import { cliPlatform, installedPlugins, packageLock, projectPackages, releaseAssets } from "../support/release-harness";
 
 // The plugin as a release ships it: archives named as the CLI asks for them, on a local server laid out like GitHub
@@ -32,7 +32,7 @@ beforeAll(async () => {
     tlsDir: mkdtempSync(join(workspace(), "release-tls-")),
   });
   // The CLI speaks HTTPS to a github:// host; it trusts the server's certificate through SSL_CERT_FILE.
-  stack = isolatedStack(simulator, PROGRAM, { PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "false", SSL_CERT_FILE: release.certFile });
+  stack = stackFor(simulator, PROGRAM, { PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "false", SSL_CERT_FILE: release.certFile });
   await stack.init({ groupId: simulator.seed.groupId, region: REGION });
 });
 afterAll(async () => {

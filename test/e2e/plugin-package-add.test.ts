@@ -1,7 +1,7 @@
 import type { PulumiStack } from "../../scripts/lib/pulumi-workspace";
 import { releaseSchema } from "../../scripts/lib/release-artifacts";
 import type { CommandResult } from "../../scripts/lib/run-command";
-import { controlOf, fixturesDir, isolatedStack, output, type RunningSimulator, startSimulator } from "../support/cli-harness";
+import { controlOf, fixturesDir, stackFor, output, type RunningSimulator, startSimulator } from "../support/cli-harness";
 import { installedPlugins, packageLock, pluginFolder, projectPackages } from "../support/release-harness";
 
 // `pulumi package add <plugin folder>` in a YAML project, the route Pulumi documents for source-based packages:
@@ -26,7 +26,7 @@ afterAll(async () => {
 });
 
 async function newStack(): Promise<PulumiStack> {
-  const stack = isolatedStack(simulator, PROGRAM);
+  const stack = stackFor(simulator, PROGRAM);
   stacks.push(stack);
   await stack.init({ groupId: simulator.seed.groupId, region: REGION });
   return stack;

@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { copyFileSync, mkdtempSync } from "node:fs";
+import { copyFileSync, mkdtempSync, readFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { packageVersion } from "../../scripts/lib/plugin-package";
 import { repoRoot } from "../../scripts/lib/pulumi-workspace";
@@ -21,7 +21,15 @@ import { type PythonEnvironment, pythonEnvironment } from "../support/python-har
 // name from a local package index (pypiserver, test/support/local_pypi.py) as a Python user installs from PyPI.
 jest.setTimeout(300_000);
 
-const PLUGIN = { resource: true, name: "atlas-private-endpoint", version: packageVersion() };
+// The plugin the SDK names, and where the engine downloads it from when it is not installed (schema.json's
+// pluginDownloadURL: the release's GitHub assets).
+const PLUGIN = {
+  resource: true,
+  name: "atlas-private-endpoint",
+  version: packageVersion(),
+  server: (JSON.parse(readFileSync(join(repoRoot, "schema.json"), "utf8")) as { pluginDownloadURL: string }).pluginDownloadURL,
+};
+const CLASSES = ["DataFederationEndpoint", "EndpointService", "PrivateEndpoint", "Provider", "StreamPrivateLink"];
 let environment: PythonEnvironment;
 let index: ChildProcess;
 let indexUrl: string;
@@ -83,7 +91,7 @@ files = importlib.metadata.files(sys.argv[1])
 print(json.dumps({
   "version": importlib.metadata.version(sys.argv[1]),
   "plugin": json.loads(next(f for f in files if f.name == "pulumi-plugin.json").read_text()),
-  "classes": [c.__name__ for c in (sdk.EndpointService, sdk.PrivateEndpoint, sdk.Provider)],
+  "classes": [c.__name__ for c in (sdk.DataFederationEndpoint, sdk.EndpointService, sdk.PrivateEndpoint, sdk.Provider, sdk.StreamPrivateLink)],
 }))
 `;
 
@@ -109,7 +117,7 @@ test("the wheel installs by name from the local package index, and the installed
   expect(await pythonJson(python, READ_INSTALLED, name)).toEqual({
     version: pythonPackageVersion(),
     plugin: PLUGIN,
-    classes: ["EndpointService", "PrivateEndpoint", "Provider"],
+    classes: CLASSES,
   });
 });
 

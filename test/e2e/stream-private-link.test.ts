@@ -14,7 +14,7 @@ import type { CommandResult } from "../../scripts/lib/run-command";
 import {
   controlOf,
   fixturesDir,
-  isolatedStack,
+  stackFor,
   output,
   type RunningSimulator,
   startSimulator,
@@ -55,7 +55,7 @@ function expectOk(result: CommandResult): string {
 }
 
 async function programStack(env: NodeJS.ProcessEnv = {}): Promise<PulumiStack> {
-  const stack = isolatedStack(simulator, PROGRAM, env);
+  const stack = stackFor(simulator, PROGRAM, env);
   await stack.init({ groupId: simulator.seed.groupId, cluster: `lkc-${randomBytes(4).toString("hex")}` });
   await stack.setConfig("zones", JSON.stringify(["use1-az1", "use1-az2"]));
   return stack;

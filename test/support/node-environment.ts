@@ -1,5 +1,5 @@
 import { TestEnvironment } from "jest-environment-node";
-import { preloadSchemeOnlyBuiltins } from "../../provider/resource/quiet-builtins";
+import { preloadSchemeOnlyBuiltins } from "../../provider/dynamic/quiet-builtins";
 
 /**
  * Jest's node environment, after the worker process has loaded Node's scheme-only built-ins once.

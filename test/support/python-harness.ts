@@ -1,10 +1,10 @@
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { PulumiStack } from "../../scripts/lib/pulumi-workspace";
 import { buildPythonSdk, makeVenv, type PythonDists, pipInstall } from "../../scripts/lib/python-sdk";
-import { credentialEnv, type RunningSimulator, workspace } from "./cli-harness";
-import { pluginHome } from "./plugin-harness";
+import { credentialEnv, fileDir, type RunningSimulator, workspace } from "./cli-harness";
+import { pluginCache } from "./plugin-harness";
 
 /** The pinned Pulumi Python SDK (scripts/python/requirements.txt): the one every test venv gets. */
 export function pinnedPulumiRequirement(): string {
@@ -69,12 +69,14 @@ export async function pythonEnvironment(): Promise<PythonEnvironment> {
 export async function pythonStack(simulator: RunningSimulator, program: string, env: NodeJS.ProcessEnv = {}): Promise<PulumiStack> {
   const { venv } = await pythonEnvironment();
   const stack = new PulumiStack({
-    workspace: workspace(),
+    workspace: fileDir(),
     programSource: program,
     files: ["Pulumi.yaml", "__main__.py"],
     name: `${basename(program)}-${randomBytes(6).toString("hex")}`,
-    env: { ...credentialEnv(simulator), PULUMI_ATLAS_PE_TIME_SCALE: "0.05", PULUMI_HOME: await pluginHome(), ...env },
+    env: { ...credentialEnv(simulator), PULUMI_ATLAS_PE_TIME_SCALE: "0.05", ...env },
   });
+  // Its own PULUMI_HOME, as every stack has, whose plugin cache is the run's shared one (the engine only reads it).
+  symlinkSync(await pluginCache(), join(stack.env.PULUMI_HOME!, "plugins"));
   const project = join(stack.dir, "Pulumi.yaml");
   const text = readFileSync(project, "utf8");
   if (!/^runtime: python$/m.test(text)) throw new Error(`${program}/Pulumi.yaml must say \`runtime: python\``);
