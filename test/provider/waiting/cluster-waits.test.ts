@@ -3,7 +3,7 @@ import { UNKNOWN } from "../../../provider/vocabulary/validation";
 import { TIME_SCALE_ENV } from "../../../provider/host/connection";
 import { resetClusterWatchers } from "../../../provider/waiting/cluster-waits";
 import { SharedRead } from "../../../provider/waiting/shared-read";
-import { PROVIDER_TEXT, provider, TIME_SCALE, useHarness } from "../../support/provider-harness";
+import { HELD_DELAY, HELD_MS, PROVIDER_TEXT, provider, TIME_SCALE, until, useHarness } from "../../support/provider-harness";
 
 const harness = useHarness();
 
@@ -31,7 +31,13 @@ describe("waitForClusters in check", () => {
 
 describe("create waits for the clusters after AVAILABLE", () => {
   test("by default every cluster in the endpoint's region ends IDLE listing it, and its strings are outputs; clusters elsewhere are left out", async () => {
-    const created = await harness.observe(provider.create(await harness.checked(harness.awsArgs())));
+    // The clusters' update is held until the provider has said it waits for it, however slow the machine.
+    await harness.delays({ clusterUpdateMs: HELD_DELAY });
+    const creating = harness.observe(provider.create(await harness.checked(harness.awsArgs())));
+    const waitingFor = /cluster orders: UPDATING, waiting for it to apply the endpoint/;
+    await until(async () => harness.progress.some((line) => waitingFor.test(line)), "the provider reports orders UPDATING");
+    await harness.control.advance(HELD_MS);
+    const created = await creating;
     const strings = byName(created.outs.privateConnectionStrings);
     expect(strings.map((s: { clusterName: string }) => s.clusterName)).toEqual(["analytics", "orders"]);
     expect(strings[0]).toEqual({
@@ -47,7 +53,6 @@ describe("create waits for the clusters after AVAILABLE", () => {
       connectionString: expect.any(String),
       srvConnectionString: expect.any(String),
     });
-    expect(harness.progress.some((line) => /cluster orders: UPDATING, waiting for it to apply the endpoint/.test(line))).toBe(true);
     expect(harness.progress.some((line) => /cluster archive: IDLE; it has no nodes in the endpoint's region/.test(line))).toBe(true);
     expect(JSON.parse(JSON.stringify(created.outs))).toEqual(created.outs);
   });
