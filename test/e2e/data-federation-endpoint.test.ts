@@ -12,10 +12,11 @@ import type { CommandResult } from "../../scripts/lib/run-command";
 import {
   controlOf,
   fixturesDir,
-  stackFor,
   output,
   type RunningSimulator,
+  stackFor,
   startSimulator,
+  TYPES,
   withoutCredentials,
 } from "../support/cli-harness";
 import { addToYamlProgram, generatedCode, pluginStack } from "../support/plugin-harness";
@@ -24,7 +25,7 @@ import { findLeaks } from "../support/secret-scan";
 jest.setTimeout(300_000);
 
 const TYPE = "pulumi-nodejs:dynamic/atlas:DataFederationEndpoint";
-const TOKEN = "atlas-private-endpoint:index:DataFederationEndpoint";
+const TOKEN = TYPES.plugin.dataFederation;
 const hex = (length: number) => randomBytes(length).toString("hex").slice(0, length);
 
 let simulator: RunningSimulator;

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { AtlasClient } from "../../provider/client";
 import type { PulumiStack, StackResource } from "../../scripts/lib/pulumi-workspace";
 import type { CommandResult } from "../../scripts/lib/run-command";
-import { controlOf, fixturesDir, output, type RunningSimulator, simulatorEndpoints, startSimulator } from "../support/cli-harness";
+import { controlOf, fixturesDir, output, type RunningSimulator, simulatorEndpoints, startSimulator, TYPES } from "../support/cli-harness";
 import { pluginStack } from "../support/plugin-harness";
 
 // Moving from Terraform or @pulumi/mongodbatlas (docs/usage.md, "Moving from Terraform or @pulumi/mongodbatlas"):
@@ -14,8 +14,8 @@ import { pluginStack } from "../support/plugin-harness";
 // and Atlas saw no write at all.
 jest.setTimeout(300_000);
 
-const SERVICE_TOKEN = "atlas-private-endpoint:index:EndpointService";
-const ENDPOINT_TOKEN = "atlas-private-endpoint:index:PrivateEndpoint";
+const SERVICE_TOKEN = TYPES.plugin.service;
+const ENDPOINT_TOKEN = TYPES.plugin.endpoint;
 let simulator: RunningSimulator;
 let stack: PulumiStack;
 

@@ -4,15 +4,15 @@ import { join } from "node:path";
 import { AtlasClient } from "../../provider/client";
 import type { PulumiStack, StackResource } from "../../scripts/lib/pulumi-workspace";
 import type { CommandResult } from "../../scripts/lib/run-command";
-import { fixturesDir, output, type RunningSimulator, simulatorEndpoints, startSimulator } from "../support/cli-harness";
+import { fixturesDir, output, type RunningSimulator, simulatorEndpoints, startSimulator, TYPES } from "../support/cli-harness";
 import { pythonStack } from "../support/python-harness";
 
 // `pulumi import` into a Python program (plugin-import.test.ts does it for YAML): the CLI asks the Python language
 // host to turn what it imported into code (GenerateProgram), and that code, added to the program, runs on the SDK.
 jest.setTimeout(300_000);
 
-const TOKEN = "atlas-private-endpoint:index:PrivateEndpoint";
-const SERVICE_TOKEN = "atlas-private-endpoint:index:EndpointService";
+const TOKEN = TYPES.plugin.endpoint;
+const SERVICE_TOKEN = TYPES.plugin.service;
 let simulator: RunningSimulator;
 let stack: PulumiStack;
 const vpcEndpointId = `vpce-${randomBytes(9).toString("hex").slice(0, 17)}`;

@@ -9,6 +9,7 @@ import {
   type RunningSimulator,
   simulatorEndpoints,
   startSimulator,
+  TYPES,
   withoutCredentials,
 } from "../support/cli-harness";
 import { pythonStack } from "../support/python-harness";
@@ -18,8 +19,8 @@ import { pythonStack } from "../support/python-harness";
 // its Python language host (scripts/pulumi-language-python, or upstream's where the released CLI ships it).
 jest.setTimeout(300_000);
 
-const SERVICE = "atlas-private-endpoint:index:EndpointService";
-const ENDPOINT = "atlas-private-endpoint:index:PrivateEndpoint";
+const SERVICE = TYPES.plugin.service;
+const ENDPOINT = TYPES.plugin.endpoint;
 // The seeded "archive" cluster has nodes in AWS EU_WEST_1, where no service is seeded: the program creates it.
 const REGION = "eu-west-1";
 let simulator: RunningSimulator;

@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import { runCommand } from "../../scripts/lib/run-command";
-import { fixturesDir } from "../support/cli-harness";
+import { fixturesDir, TYPES } from "../support/cli-harness";
 import { pythonEnvironment } from "../support/python-harness";
 
 // The generated Python SDK, installed from its wheel into a venv with the pinned `pulumi` package, imported and run
@@ -34,17 +34,17 @@ const registered = (type: string) => report.registered.find((r) => r.type === ty
 test("the SDK's classes register the plugin's type tokens, in the order the program declares them", () => {
   expect(report.registered.map((r) => [r.type, r.name])).toEqual([
     ["pulumi:providers:atlas-private-endpoint", "atlas"],
-    ["atlas-private-endpoint:index:EndpointService", "service"],
-    ["atlas-private-endpoint:index:PrivateEndpoint", "endpoint"],
+    [TYPES.plugin.service, "service"],
+    [TYPES.plugin.endpoint, "endpoint"],
   ]);
 });
 
 test("snake_case arguments reach the engine under the schema's camelCase names, nested types included", () => {
-  expect(registered("atlas-private-endpoint:index:EndpointService")?.inputs).toEqual({
+  expect(registered(TYPES.plugin.service)?.inputs).toEqual({
     groupId: "5f1e2d3c4b5a697887766554",
     region: "eu-west-1",
   });
-  expect(registered("atlas-private-endpoint:index:PrivateEndpoint")?.inputs).toEqual({
+  expect(registered(TYPES.plugin.endpoint)?.inputs).toEqual({
     groupId: "5f1e2d3c4b5a697887766554",
     endpointServiceId: "65a1b2c3d4e5f60718293a4b",
     endpointId: "vpce-0123456789abcdef0",

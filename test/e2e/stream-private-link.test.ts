@@ -14,10 +14,11 @@ import type { CommandResult } from "../../scripts/lib/run-command";
 import {
   controlOf,
   fixturesDir,
-  stackFor,
   output,
   type RunningSimulator,
+  stackFor,
   startSimulator,
+  TYPES,
   withoutCredentials,
 } from "../support/cli-harness";
 import { pluginStack } from "../support/plugin-harness";
@@ -26,7 +27,7 @@ import { findLeaks } from "../support/secret-scan";
 jest.setTimeout(300_000);
 
 const TYPE = "pulumi-nodejs:dynamic/atlas:StreamPrivateLink";
-const TOKEN = "atlas-private-endpoint:index:StreamPrivateLink";
+const TOKEN = TYPES.plugin.streamLink;
 const PROGRAM = `${fixturesDir}/stream-private-link`;
 /** Long enough that a test sees a held phase; released by moving the simulator's clock. */
 const HELD_MS = 60_000;

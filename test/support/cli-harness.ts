@@ -35,9 +35,19 @@ export const fixturesDir = resolve(__dirname, "../e2e/fixtures");
  */
 export const TYPES = {
   /** The dynamic resources (TypeScript and JavaScript programs). */
-  dynamic: { endpoint: "pulumi-nodejs:dynamic/atlas:PrivateEndpoint", service: "pulumi-nodejs:dynamic/atlas:EndpointService" },
+  dynamic: {
+    endpoint: "pulumi-nodejs:dynamic/atlas:PrivateEndpoint",
+    service: "pulumi-nodejs:dynamic/atlas:EndpointService",
+    dataFederation: "pulumi-nodejs:dynamic/atlas:DataFederationEndpoint",
+    streamLink: "pulumi-nodejs:dynamic/atlas:StreamPrivateLink",
+  },
   /** The provider plugin's resources (YAML, Python, Go and the generated SDKs). */
-  plugin: { endpoint: "atlas-private-endpoint:index:PrivateEndpoint", service: "atlas-private-endpoint:index:EndpointService" },
+  plugin: {
+    endpoint: "atlas-private-endpoint:index:PrivateEndpoint",
+    service: "atlas-private-endpoint:index:EndpointService",
+    dataFederation: "atlas-private-endpoint:index:DataFederationEndpoint",
+    streamLink: "atlas-private-endpoint:index:StreamPrivateLink",
+  },
   /** What release 0.1.0 recorded a PrivateEndpoint as; its alias keeps such stacks (alias.test.ts). */
   legacyEndpoint: "pulumi-nodejs:dynamic:Resource",
 } as const;
