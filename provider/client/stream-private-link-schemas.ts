@@ -12,66 +12,44 @@ export const STREAM_PRIVATE_LINK_MEDIA_TYPE = "application/vnd.atlas.2023-02-01+
 /** The states Terraform's mongodbatlas_stream_privatelink_endpoint waits through; Atlas may add others. */
 export type KnownStreamPrivateLinkState = "IDLE" | "WORKING" | "DONE" | "FAILED" | "DELETE_REQUESTED" | "DELETING" | "DELETED";
 
-export interface StreamPrivateLink {
-  /** The connection id (the wire's `_id`). */
-  id: string;
-  /** AWS, AZURE or GCP (the spec's `provider`). */
-  provider: string;
-  vendor?: string;
-  region?: string;
-  arn?: string;
-  serviceEndpointId?: string;
-  dnsDomain?: string;
-  dnsSubDomain?: string[];
-  azureResourceIds?: string[];
-  gcpServiceAttachmentUris?: string[];
-  authenticationScheme?: string;
-  state?: KnownStreamPrivateLinkState | (string & {});
-  errorMessage?: string;
-  interfaceEndpointId?: string;
-  interfaceEndpointName?: string;
-  gcpConnectionIds?: string[];
-  providerAccountId?: string;
-}
+const text = z.string().optional();
+const texts = z.array(z.string()).optional();
 
-/** The POST body: what a connection is made of (the spec's writable fields). */
-export interface CreateStreamPrivateLinkRequest {
-  provider: string;
-  /** Atlas uses GENERIC when it is left out. */
-  vendor?: string;
-  region?: string;
-  arn?: string;
-  serviceEndpointId?: string;
-  dnsDomain?: string;
-  dnsSubDomain?: string[];
-  azureResourceIds?: string[];
-  gcpServiceAttachmentUris?: string[];
-  authenticationScheme?: string;
-}
+/** The POST body's fields: what a connection is made of (the spec's writable fields). Atlas uses GENERIC for a left-out `vendor`. */
+const target = {
+  provider: z.string(),
+  vendor: text,
+  region: text,
+  arn: text,
+  serviceEndpointId: text,
+  dnsDomain: text,
+  dnsSubDomain: texts,
+  azureResourceIds: texts,
+  gcpServiceAttachmentUris: texts,
+  authenticationScheme: text,
+};
 
-const strings = z.array(z.string()).optional();
+/** What Atlas makes of a connection: its state, and the endpoint or PSC connections it made, and from which account. */
+const made = {
+  state: text,
+  errorMessage: text,
+  interfaceEndpointId: text,
+  interfaceEndpointName: text,
+  gcpConnectionIds: texts,
+  providerAccountId: text,
+};
 
-const connection = z
-  .looseObject({
-    _id: z.string(),
-    provider: z.string(),
-    vendor: z.string().optional(),
-    region: z.string().optional(),
-    arn: z.string().optional(),
-    serviceEndpointId: z.string().optional(),
-    dnsDomain: z.string().optional(),
-    dnsSubDomain: strings,
-    azureResourceIds: strings,
-    gcpServiceAttachmentUris: strings,
-    authenticationScheme: z.string().optional(),
-    state: z.string().optional(),
-    errorMessage: z.string().optional(),
-    interfaceEndpointId: z.string().optional(),
-    interfaceEndpointName: z.string().optional(),
-    gcpConnectionIds: strings,
-    providerAccountId: z.string().optional(),
-  })
-  .transform(({ _id, ...rest }) => ({ ...rest, id: _id }));
+/** The POST body (`provider` is AWS, AZURE or GCP). */
+export type CreateStreamPrivateLinkRequest = z.output<z.ZodObject<typeof target>>;
+
+/** A connection as Atlas answers it; `id` is the wire's `_id`. */
+export type StreamPrivateLink = CreateStreamPrivateLinkRequest &
+  Omit<z.output<z.ZodObject<typeof made>>, "state"> & { id: string; state?: KnownStreamPrivateLinkState | (string & {}) };
+
+/** The names of the fields Atlas makes (the answer's fields beyond the POST body's and `id`). */
+export const STREAM_PRIVATE_LINK_MADE_FIELDS = Object.keys(made) as (keyof typeof made)[];
+
+const connection = z.looseObject({ _id: z.string(), ...target, ...made }).transform(({ _id, ...rest }) => ({ ...rest, id: _id }));
 
 export const streamPrivateLinkSchema = z.preprocess(withoutNulls, connection);
 

@@ -16,50 +16,21 @@ import { STREAM_PRIVATE_LINK_PROPERTIES as P } from "./properties";
 import { isGoing } from "./adoption";
 
 /** A connection as the look-ups answer it: Atlas's fields under this provider's names. */
-export interface StreamPrivateLinkConnection {
+export type StreamPrivateLinkConnection = Omit<StreamPrivateLink, "id" | "provider" | "vendor"> & {
   connectionId: string;
   cloudProvider: string;
   vendor: string;
-  region?: string;
-  arn?: string;
-  serviceEndpointId?: string;
-  dnsDomain?: string;
-  dnsSubDomain?: string[];
-  azureResourceIds?: string[];
-  gcpServiceAttachmentUris?: string[];
-  authenticationScheme?: string;
-  state?: string;
-  errorMessage?: string;
-  interfaceEndpointId?: string;
-  interfaceEndpointName?: string;
-  gcpConnectionIds?: string[];
-  providerAccountId?: string;
-}
-
-/** The one converter from Atlas's answer to what a look-up returns. */
-export function connectionOf(link: StreamPrivateLink): StreamPrivateLinkConnection {
-  return plainJson({
-    connectionId: link.id,
-    cloudProvider: link.provider,
-    vendor: link.vendor ?? DEFAULT_VENDOR,
-    region: link.region,
-    arn: link.arn,
-    serviceEndpointId: link.serviceEndpointId,
-    dnsDomain: link.dnsDomain,
-    dnsSubDomain: link.dnsSubDomain,
-    azureResourceIds: link.azureResourceIds,
-    gcpServiceAttachmentUris: link.gcpServiceAttachmentUris,
-    authenticationScheme: link.authenticationScheme,
-    state: link.state,
-    errorMessage: link.errorMessage,
-    interfaceEndpointId: link.interfaceEndpointId,
-    interfaceEndpointName: link.interfaceEndpointName,
-    gcpConnectionIds: link.gcpConnectionIds,
-    providerAccountId: link.providerAccountId,
-  } satisfies StreamPrivateLinkConnection);
-}
+};
 
 const CONNECTION_TYPE = OBJECT_TYPES.StreamPrivateLinkConnection;
+
+/** The one converter from Atlas's answer to what a look-up returns: the object type's fields (not those Atlas adds later). */
+export function connectionOf({ id, provider, vendor, ...fields }: StreamPrivateLink): StreamPrivateLinkConnection {
+  const named: Record<string, unknown> = { connectionId: id, cloudProvider: provider, vendor: vendor ?? DEFAULT_VENDOR, ...fields };
+  return plainJson(
+    Object.fromEntries(Object.keys(CONNECTION_TYPE.properties).map((name) => [name, named[name]])),
+  ) as StreamPrivateLinkConnection;
+}
 /** The connection's fields as a look-up's outputs: the object type's, those it requires always present. */
 const CONNECTION_FIELDS: Record<string, PropertySpec> = Object.fromEntries(
   Object.entries(CONNECTION_TYPE.properties).map(([name, spec]) => [

@@ -1,43 +1,19 @@
 /** What a StreamPrivateLink records in state, and the one converter from an Atlas answer to it. */
-import type { StreamPrivateLink, StreamPrivateLinkRef } from "../client";
-import type { CloudProvider } from "../vocabulary/clouds";
+import type { CreateStreamPrivateLinkRequest, StreamPrivateLink, StreamPrivateLinkRef } from "../client";
 import { nonEmpty, plainJson } from "../vocabulary/state";
-import type { Timeouts } from "../vocabulary/time";
 import type { AuthenticationScheme, ResolvedStreamLinkInputs } from "./inputs";
+
+/** What Atlas makes of a connection (its state, the endpoint it made), recorded under the answer's names. */
+type MadeByAtlas = Omit<StreamPrivateLink, keyof CreateStreamPrivateLinkRequest | "id">;
 
 /**
  * Everything a StreamPrivateLink records in state: the inputs (so diff, read and delete have them)
  * and what Atlas reports. Plain JSON: an absent field is omitted, never `undefined`. A field the
  * inputs leave out holds what Atlas has (an MSK connection's region, Pub/Sub's domain).
  */
-export interface StreamPrivateLinkOutputs {
-  groupId: string;
-  cloudProvider: CloudProvider;
-  vendor: string;
-  region?: string;
-  arn?: string;
-  serviceEndpointId?: string;
-  dnsDomain?: string;
-  dnsSubDomain?: string[];
-  azureResourceIds?: string[];
-  gcpServiceAttachmentUris?: string[];
-  authenticationScheme?: AuthenticationScheme;
-  timeouts?: Timeouts;
-  adoptExisting: boolean;
+export interface StreamPrivateLinkOutputs extends ResolvedStreamLinkInputs, MadeByAtlas {
   /** Atlas's id of the connection. */
   connectionId: string;
-  /** IDLE, WORKING, DONE, FAILED, DELETE_REQUESTED or DELETING. */
-  state?: string;
-  /** Atlas's error message, when the connection failed. */
-  errorMessage?: string;
-  /** AWS and Azure: the interface endpoint Atlas made (an AWS `vpce-` id, an Azure private endpoint's resource id). */
-  interfaceEndpointId?: string;
-  /** AWS and Azure: the interface endpoint's name. */
-  interfaceEndpointName?: string;
-  /** GCP: the Private Service Connect connection ids Atlas made, one per attachment. */
-  gcpConnectionIds?: string[];
-  /** The cloud account Atlas's stream processing connects from. */
-  providerAccountId?: string;
   /** True when Atlas already had this connection (409) and this resource took it over. */
   adopted: boolean;
 }
@@ -78,29 +54,13 @@ export function toStreamLinkOutputs(
   } satisfies StreamPrivateLinkOutputs);
 }
 
-/** What a record says Atlas last answered: outputs carry the answer's fields under the same names. */
-export function recordedLink(props: Record<string, unknown>): Partial<StreamPrivateLink> {
-  const text = (value: unknown) => (typeof value === "string" ? value : undefined);
-  const texts = (value: unknown) => (Array.isArray(value) ? value.filter((item): item is string => typeof item === "string") : undefined);
-  return {
-    id: text(props.connectionId),
-    provider: text(props.cloudProvider),
-    vendor: text(props.vendor),
-    region: text(props.region),
-    arn: text(props.arn),
-    serviceEndpointId: text(props.serviceEndpointId),
-    dnsDomain: text(props.dnsDomain),
-    dnsSubDomain: texts(props.dnsSubDomain),
-    azureResourceIds: texts(props.azureResourceIds),
-    gcpServiceAttachmentUris: texts(props.gcpServiceAttachmentUris),
-    authenticationScheme: text(props.authenticationScheme),
-    state: text(props.state),
-    errorMessage: text(props.errorMessage),
-    interfaceEndpointId: text(props.interfaceEndpointId),
-    interfaceEndpointName: text(props.interfaceEndpointName),
-    gcpConnectionIds: texts(props.gcpConnectionIds),
-    providerAccountId: text(props.providerAccountId),
-  };
+/** What a record says Atlas last answered: outputs carry the answer's fields under its names, but for the id and the cloud. */
+export function recordedLink({ connectionId, cloudProvider, ...fields }: Record<string, unknown>): Partial<StreamPrivateLink> {
+  const answered = { id: connectionId, provider: cloudProvider, ...fields };
+  // Strings and lists of strings: what Atlas's fields are (a record's booleans and objects are this provider's).
+  const isAnswer = (value: unknown) =>
+    typeof value === "string" || (Array.isArray(value) && value.every((item) => typeof item === "string"));
+  return Object.fromEntries(Object.entries(answered).filter(([, value]) => isAnswer(value)));
 }
 
 /** The converter as the lifecycle calls it: Atlas names the connection (`ref`), the inputs do not. */
