@@ -128,7 +128,7 @@ export function propertyPath(path: readonly PropertyKey[]): string {
  * inputs each cloud takes, and the defaults. `Resolved` is the inputs' type once validated, with
  * defaults applied and every value known: what resolveWith returns.
  */
-export interface InputVocabulary<Resolved> {
+export interface CloudInputVocabulary<Resolved> {
   /** How messages name the resource ("PrivateEndpoint"). */
   resource: string;
   common: z.ZodType;
@@ -140,6 +140,22 @@ export interface InputVocabulary<Resolved> {
   /** After validation and defaults: anything the typed inputs carry beyond the declared values (e.g. a normalized spelling). */
   refine?: (validated: Resolved) => Resolved;
 }
+
+/**
+ * The vocabulary of a resource that belongs to no one cloud (a project setting such as regional mode):
+ * one schema, one list of inputs, no `cloudProvider`.
+ */
+export interface ProjectInputVocabulary<Resolved> {
+  resource: string;
+  common: z.ZodType;
+  keys: readonly string[];
+  defaults: Readonly<Record<string, unknown>>;
+  refine?: (validated: Resolved) => Resolved;
+}
+
+export type InputVocabulary<Resolved> = CloudInputVocabulary<Resolved> | ProjectInputVocabulary<Resolved>;
+
+const perCloud = <R>(vocabulary: InputVocabulary<R>): vocabulary is CloudInputVocabulary<R> => "clouds" in vocabulary;
 
 /**
  * Validates what a user declared, without network or credentials. Values still unknown in
@@ -160,19 +176,25 @@ export function validateWith<Resolved>(
   };
 
   collect(vocabulary.common.safeParse(news));
-  const cloud = news.cloudProvider === undefined ? vocabulary.defaults.cloudProvider : news.cloudProvider;
-  if (typeof cloud === "string" && CLOUD_PROVIDERS.includes(cloud as CloudProvider)) {
-    const known = cloud as CloudProvider;
-    collect(vocabulary.clouds[known].safeParse(news));
-    for (const key of Object.keys(news)) {
-      if (key === PROVIDER_KEY || vocabulary.keys[known].includes(key) || news[key] === undefined) continue;
-      const elsewhere = CLOUD_PROVIDERS.filter((other) => vocabulary.keys[other].includes(key));
-      fail(
-        key,
-        elsewhere.length > 0
-          ? `applies to cloudProvider ${elsewhere.join(" or ")} only, not ${known}`
-          : `is not a${/^[AEIOU]/.test(vocabulary.resource) ? "n" : ""} ${vocabulary.resource} property; allowed for ${known}: ${vocabulary.keys[known].join(", ")}`,
-      );
+  const stray = (allowed: readonly string[]) =>
+    Object.keys(news).filter((key) => key !== PROVIDER_KEY && !allowed.includes(key) && news[key] !== undefined);
+  const notOurs = `is not ${/^[AEIOU]/.test(vocabulary.resource) ? "an" : "a"} ${vocabulary.resource} property`;
+  if (!perCloud(vocabulary)) {
+    for (const key of stray(vocabulary.keys)) fail(key, `${notOurs}; allowed: ${vocabulary.keys.join(", ")}`);
+  } else {
+    const cloud = news.cloudProvider === undefined ? vocabulary.defaults.cloudProvider : news.cloudProvider;
+    if (typeof cloud === "string" && CLOUD_PROVIDERS.includes(cloud as CloudProvider)) {
+      const known = cloud as CloudProvider;
+      collect(vocabulary.clouds[known].safeParse(news));
+      for (const key of stray(vocabulary.keys[known])) {
+        const elsewhere = CLOUD_PROVIDERS.filter((other) => vocabulary.keys[other].includes(key));
+        fail(
+          key,
+          elsewhere.length > 0
+            ? `applies to cloudProvider ${elsewhere.join(" or ")} only, not ${known}`
+            : `${notOurs}; allowed for ${known}: ${vocabulary.keys[known].join(", ")}`,
+        );
+      }
     }
   }
 
@@ -188,8 +210,9 @@ export function validateWith<Resolved>(
  * validated, defaults applied, every value known. Throws naming every invalid or unknown property.
  */
 export function resolveWith<Resolved>(vocabulary: InputVocabulary<Resolved>, props: Record<string, unknown>): Resolved {
-  const cloud = props.cloudProvider ?? vocabulary.defaults.cloudProvider;
-  const keys = vocabulary.keys[cloud as CloudProvider] ?? vocabulary.fallbackKeys;
+  const keys = perCloud(vocabulary)
+    ? (vocabulary.keys[(props.cloudProvider ?? vocabulary.defaults.cloudProvider) as CloudProvider] ?? vocabulary.fallbackKeys)
+    : vocabulary.keys;
   const picked = Object.fromEntries(keys.filter((key) => props[key] !== undefined).map((key) => [key, props[key]]));
   const { inputs, failures } = validateWith(vocabulary, picked);
   if (failures.length > 0) {
