@@ -36,3 +36,4 @@ export type {
   ClusterRegionConfig,
   KnownClusterState,
 } from "./cluster-schemas";
+export type { RegionalModeSetting } from "./regional-mode-schemas";

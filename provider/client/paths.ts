@@ -49,3 +49,8 @@ export function clustersPath(group: { groupId: string }): string {
 export function clusterPath(cluster: { groupId: string; clusterName: string }): string {
   return `${clustersPath(cluster)}/${segment("clusterName", cluster.clusterName)}`;
 }
+
+/** The project's regionalized private endpoint setting (one per project, every cloud). */
+export function regionalModePath(group: { groupId: string }): string {
+  return `/api/atlas/v2/groups/${segment("groupId", group.groupId)}/privateEndpoint/regionalMode`;
+}
