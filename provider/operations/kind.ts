@@ -46,6 +46,12 @@ export interface AtlasResource<Inputs extends { timeouts?: Timeouts }, Ref, Answ
   readonly inputs: {
     /** What check validates, and the typed inputs every operation resolves. */
     readonly vocabulary: InputVocabulary<Inputs>;
+    /**
+     * What check warns of, from the recorded inputs (`olds`, empty for a create) and the new ones
+     * (valid, maybe unknown in preview): a change that may cause downtime. Pure: asks Atlas nothing.
+     * Undefined: nothing to warn of.
+     */
+    warnings?(olds: Props, news: Props): string[];
   };
   readonly outputs: {
     /** The one converter to outputs. `answer` is undefined when Atlas was never read; `ref` when Atlas has not named it yet. */
@@ -108,6 +114,12 @@ export interface AtlasResource<Inputs extends { timeouts?: Timeouts }, Ref, Answ
     remove(client: AtlasClient, ref: Ref): Promise<void>;
     /** Why destroy leaves it in Atlas (an adopted service other stacks may use); undefined to delete it. */
     keeps?(id: string, props: Props): string | undefined;
+    /**
+     * What destroy waits for after `remove`, for a resource Atlas never forgets (a project setting,
+     * which `remove` puts back as it was): resolves when done, throws what to do when not.
+     * Undefined: until Atlas answers its own 404 (waiting/waits.ts, waitUntilGone).
+     */
+    untilRemoved?(client: AtlasClient, ref: Ref, deleteTimeoutMs: number): Promise<void>;
     /** Atlas refused the DELETE (not a 404): resolves when it is going anyway, else throws what to do. */
     refused(
       resource: AtlasResource<Inputs, Ref, Answer, Outputs>,

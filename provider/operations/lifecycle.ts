@@ -5,7 +5,7 @@
  */
 import type { CheckResult, DiffResult } from "@pulumi/pulumi/dynamic";
 import { configure as configureCredentials, type ConfigReader } from "../host/connection";
-import { asResource, exitWhenEngineIsGone } from "../host/stderr";
+import { asResource, exitWhenEngineIsGone, reportWarning } from "../host/stderr";
 import type { Timeouts } from "../vocabulary/time";
 import { validateWith } from "../vocabulary/validation";
 import { createWith } from "./create";
@@ -18,8 +18,11 @@ import { updateWith } from "./update";
 export interface Lifecycle<Outputs> {
   /** Stack config arrives once per provider process; only credentials and base URL are kept. */
   configure(request: { config: ConfigReader }): void;
-  /** Pure: no network, no credentials, so previews work without Atlas access. */
-  check(olds: Props, news: Props): CheckResult;
+  /**
+   * No Atlas request, no credentials, so previews work without Atlas access. Valid inputs may be
+   * warned of (the resource's `warnings`) through the engine's log.
+   */
+  check(olds: Props, news: Props): Promise<CheckResult>;
   /** Pure: replace, delete-before-replace or update from inputs and recorded outputs. */
   diff(id: string, olds: Props, news: Props): DiffResult;
   create(props: Props): Promise<{ id: string; outs: Outputs }>;
@@ -41,7 +44,12 @@ export function lifecycleOf<Inputs extends { timeouts?: Timeouts }, Ref, Answer,
   const as = <T>(operation: () => T) => asResource(resource.name, operation);
   return {
     configure,
-    check: (_olds, news) => validateWith(resource.inputs.vocabulary, news),
+    check: (olds, news) =>
+      as(async () => {
+        const result = validateWith(resource.inputs.vocabulary, news);
+        if (result.failures.length === 0) for (const line of resource.inputs.warnings?.(olds, news) ?? []) await reportWarning(line);
+        return result;
+      }),
     diff: (id, olds, news) => diffWith(resource.diff.rules, id, olds, news),
     create: (props) => as(() => createWith(resource, props)),
     read: (id, props) => as(() => readWith(resource, id, props)),

@@ -7,13 +7,13 @@
  * - a ResourceInitError (Atlas holds the resource but it is not ready) keeps its id, properties and
  *   reasons, which the SDK's server turns into the engine's "created with initialization errors".
  * - read's "gone" (an empty id) gets empty properties, which the protocol needs.
- * - progress lines go to the engine's log for the resource being worked on.
+ * - progress lines and warnings go to the engine's log for the resource being worked on.
  */
 import type * as provider from "@pulumi/pulumi/provider";
 import { withProgressSink } from "../host/stderr";
 import { ResourceInitError } from "../operations/resource-init-error";
 import { PROVIDER_KEY } from "../vocabulary/state";
-import { type EngineLog, stderrLog } from "./engine-log";
+import { type EngineLog, stderrLog } from "../host/engine-log";
 import { RESOURCE_KINDS, type ResourceKind } from "./kinds";
 import { tokenOf } from "./schema";
 
@@ -65,7 +65,7 @@ export function pluginProvider(options: PluginOptions): provider.Provider {
     const log = options.log?.() ?? stderrLog;
     try {
       return await withProgressSink(
-        (line) => log(urn, line),
+        (line, severity) => log(urn, line, severity),
         () => operation(kind),
       );
     } catch (error) {
@@ -76,7 +76,8 @@ export function pluginProvider(options: PluginOptions): provider.Provider {
     version: options.version,
     schema: options.schema,
     async check(urn, olds, news) {
-      return find(urn).lifecycle.check(olds as Props, recorded(news as Props));
+      // Check asks Atlas nothing; it may warn (a change that may cause downtime), at warning severity for this resource.
+      return operate(urn, (kind) => kind.lifecycle.check(recorded(olds as Props), recorded(news as Props)));
     },
     async diff(id, urn, olds, news) {
       const { changes, replaces, deleteBeforeReplace } = find(urn).lifecycle.diff(id, recorded(olds as Props), recorded(news as Props));
