@@ -24,3 +24,7 @@ export type { CloudProvider } from "./vocabulary/clouds";
 export type { Timeouts } from "./vocabulary/time";
 /** The timeouts type's name before EndpointService shared it; kept for programs that import it. */
 export type { Timeouts as PrivateEndpointTimeouts } from "./vocabulary/time";
+export { REGIONAL_MODE_TYPE, RegionalMode, type RegionalModeArgs } from "./regional-mode/resource";
+export { regionalModeProvider } from "./regional-mode/provider";
+export type { RegionalModeInputs } from "./regional-mode/inputs";
+export type { ConnectionStringEndpoint, RegionalConnectionString, RegionalModeOutputs } from "./regional-mode/outputs";

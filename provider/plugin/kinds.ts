@@ -5,10 +5,13 @@
  */
 import * as endpointServiceLifecycle from "../endpoint-service-lifecycle";
 import * as privateEndpointLifecycle from "../lifecycle";
+import * as regionalModeLifecycle from "../regional-mode-lifecycle";
 import { ID_FORMAT as SERVICE_ID_FORMAT } from "../endpoint-service/ids";
 import { ENDPOINT_SERVICE_DESCRIPTION, ENDPOINT_SERVICE_PROPERTIES } from "../endpoint-service/properties";
 import { ID_FORMAT as ENDPOINT_ID_FORMAT } from "../private-endpoint/ids";
 import { PRIVATE_ENDPOINT_DESCRIPTION, PRIVATE_ENDPOINT_PROPERTIES } from "../private-endpoint/properties";
+import { ID_FORMAT as REGIONAL_MODE_ID_FORMAT } from "../regional-mode/ids";
+import { REGIONAL_MODE_DESCRIPTION, REGIONAL_MODE_PROPERTIES } from "../regional-mode/properties";
 import type { Lifecycle } from "../operations/lifecycle";
 import type { PropertySpec } from "../vocabulary/properties";
 
@@ -37,5 +40,12 @@ export const RESOURCE_KINDS: readonly ResourceKind[] = [
     lifecycle: endpointServiceLifecycle,
     properties: ENDPOINT_SERVICE_PROPERTIES,
     idFormat: SERVICE_ID_FORMAT,
+  },
+  {
+    typeName: "RegionalMode",
+    description: REGIONAL_MODE_DESCRIPTION,
+    lifecycle: regionalModeLifecycle,
+    properties: REGIONAL_MODE_PROPERTIES,
+    idFormat: REGIONAL_MODE_ID_FORMAT,
   },
 ];

@@ -21,6 +21,7 @@ test("every published name comes from package.json's repository: publisher, down
   expect(Object.keys(schema.resources).sort()).toEqual([
     "atlas-private-endpoint:index:EndpointService",
     "atlas-private-endpoint:index:PrivateEndpoint",
+    "atlas-private-endpoint:index:RegionalMode",
   ]);
 });
 

@@ -11,12 +11,15 @@ import { ENDPOINT_SERVICE_INPUTS, SERVICE_INPUT_KEYS } from "../../../provider/e
 const resolveInputs = (props: Record<string, unknown>) => resolveWith(PRIVATE_ENDPOINT_INPUTS, props);
 const resolveServiceInputs = (props: Record<string, unknown>) => resolveWith(ENDPOINT_SERVICE_INPUTS, props);
 import { toServiceOutputs } from "../../../provider/endpoint-service/outputs";
+import { REGIONAL_MODE_INPUT_KEYS, REGIONAL_MODE_INPUTS } from "../../../provider/regional-mode/inputs";
+import { toOutputs as toRegionalModeOutputs } from "../../../provider/regional-mode/outputs";
 import { packageVersion } from "../../../scripts/lib/plugin-package";
 import { repoRoot } from "../../../scripts/lib/pulumi-workspace";
 
 const schema = packageSchema(packageVersion());
 const endpoint = schema.resources[tokenOf("PrivateEndpoint")]!;
 const service = schema.resources[tokenOf("EndpointService")]!;
+const regionalMode = schema.resources[tokenOf("RegionalMode")]!;
 
 const GROUP = "a".repeat(24);
 const SERVICE = "b".repeat(24);
@@ -100,8 +103,8 @@ test("every $ref in the schema names one of its types", () => {
   for (const ref of refs) expect(Object.keys(schema.types)).toContain(ref);
 });
 
-test("the plugin serves exactly PrivateEndpoint and EndpointService", () => {
-  expect(Object.keys(schema.resources).sort()).toEqual([tokenOf("EndpointService"), tokenOf("PrivateEndpoint")]);
+test("the plugin serves exactly PrivateEndpoint, EndpointService and RegionalMode", () => {
+  expect(Object.keys(schema.resources).sort()).toEqual([tokenOf("EndpointService"), tokenOf("PrivateEndpoint"), tokenOf("RegionalMode")]);
 });
 
 const SERVICE_DECLARED = {
@@ -151,6 +154,32 @@ test.each(CLOUD_PROVIDERS)("EndpointService: every output for %s is a schema pro
   expect(Object.keys(outputs).filter((key) => !properties.includes(key))).toEqual([]);
   const bare = toServiceOutputs(resolveServiceInputs(SERVICE_DECLARED[cloud]), SERVICE, undefined, false);
   for (const key of service.required) expect(bare).toHaveProperty(key);
+});
+
+test("RegionalMode: the schema's inputs are exactly those check accepts, and it requires those check requires", () => {
+  expect(Object.keys(regionalMode.inputProperties).sort()).toEqual([...REGIONAL_MODE_INPUT_KEYS].sort());
+  const declared: Record<string, unknown> = { groupId: GROUP, enabled: true, restoreOnDestroy: false, timeouts: { create: "1h" } };
+  const required = REGIONAL_MODE_INPUT_KEYS.filter((key) => {
+    const { [key]: _dropped, ...without } = declared;
+    try {
+      resolveWith(REGIONAL_MODE_INPUTS, without);
+      return false;
+    } catch {
+      return true;
+    }
+  });
+  expect([...regionalMode.requiredInputs].sort()).toEqual([...required].sort());
+});
+
+test("RegionalMode: every output is a schema property, each always-present one required", () => {
+  const inputs = resolveWith(REGIONAL_MODE_INPUTS, { groupId: GROUP, enabled: true, timeouts: { create: "1h" } });
+  const strings = [
+    { clusterName: "events", type: "MONGOS", endpoints: [{ endpointId: "vpce-1", providerName: "AWS", region: "US_EAST_1" }] },
+  ];
+  const outputs = toRegionalModeOutputs(inputs, { enabled: true }, false, false, strings);
+  expect(Object.keys(outputs).filter((key) => !Object.keys(regionalMode.properties).includes(key))).toEqual([]);
+  const bare = toRegionalModeOutputs(resolveWith(REGIONAL_MODE_INPUTS, { groupId: GROUP, enabled: false }), undefined, false, true);
+  for (const key of regionalMode.required) expect(bare).toHaveProperty(key);
 });
 
 test("config has one key per credential field, secrets marked, each naming the env variables read when it is unset", () => {

@@ -1,0 +1,20 @@
+/** RegionalMode through the plugin's Provider: check's warning reaches the engine's log at warning severity, for the resource. */
+import { pluginProvider } from "../../../provider/plugin/provider";
+import { useHarness } from "../../support/provider-harness";
+
+const harness = useHarness();
+const lines: { urn: string; line: string; severity: unknown }[] = [];
+const plugin = pluginProvider({
+  version: "0.0.0-test",
+  schema: "{}",
+  log: () => (urn, line, severity) => lines.push({ urn, line, severity }),
+});
+const URN = "urn:pulumi:dev::proj::atlas-private-endpoint:index:RegionalMode::regional";
+
+test("check of an enabling RegionalMode logs the downtime warning at warning severity for its URN, asking Atlas nothing", async () => {
+  await harness.clearRequests();
+  const { failures } = await plugin.check!(URN, {}, { groupId: harness.seed.shardedProject.groupId, enabled: true });
+  expect(failures ?? []).toEqual([]);
+  expect(lines).toEqual([{ urn: URN, line: expect.stringMatching(/enables regionalized private endpoints .*may cause downtime/), severity: "warning" }]);
+  expect(await harness.requests()).toEqual([]);
+});
