@@ -15,6 +15,8 @@ test("check of an enabling RegionalMode logs the downtime warning at warning sev
   await harness.clearRequests();
   const { failures } = await plugin.check!(URN, {}, { groupId: harness.seed.shardedProject.groupId, enabled: true });
   expect(failures ?? []).toEqual([]);
-  expect(lines).toEqual([{ urn: URN, line: expect.stringMatching(/enables regionalized private endpoints .*may cause downtime/), severity: "warning" }]);
+  expect(lines).toEqual([
+    { urn: URN, line: expect.stringMatching(/enables regionalized private endpoints .*may cause downtime/), severity: "warning" },
+  ]);
   expect(await harness.requests()).toEqual([]);
 });
