@@ -31,7 +31,7 @@ export async function reportWarning(line: string): Promise<void> {
   const name = resourceName.getStore() ?? DEFAULT_NAME;
   const log = hostEngineLog();
   if (log) {
-    await log("", `${name}: ${line}`, "warning");
+    await log("", `[${name}] ${line}`, "warning");
     return;
   }
   console.error(`[${name}] warning: ${line}`);

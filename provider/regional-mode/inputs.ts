@@ -71,18 +71,18 @@ export function warnings(olds: Record<string, unknown>, news: Record<string, unk
   const project = projectOf(news.groupId);
   const recorded = typeof before === "boolean";
   if ((after === true || isUnknown(after)) && before !== true) {
-    const may = isUnknown(after) ? "may enable" : "enables";
+    const will = isUnknown(after) ? "may be enabled" : "will be enabled";
     const unless = recorded ? "" : " (unless Atlas has it enabled already)";
     return [
-      `RegionalMode ${may} regionalized private endpoints in ${project}${unless}. This changes the private connection strings of the ` +
-        "project's existing multi-region and global sharded clusters and may cause downtime: applications must switch to the new strings " +
-        "(this resource's privateConnectionStrings output lists them once the clusters have applied it). Atlas then refuses replica sets in the project.",
+      `Regional mode ${will} in ${project}${unless}: the private connection strings of the project's existing multi-region ` +
+        "and global sharded clusters change, which may cause downtime; applications must switch to the new strings " +
+        "(privateConnectionStrings lists them once the clusters have applied it). Atlas then refuses replica sets in the project.",
     ];
   }
   if (after === false && before === true) {
     return [
-      `RegionalMode disables regionalized private endpoints in ${project}. This changes the private connection strings of the ` +
-        "project's existing multi-region and global sharded clusters back and may cause downtime: applications must switch to the new strings.",
+      `Regional mode will be disabled in ${project}: the private connection strings of the project's existing multi-region ` +
+        "and global sharded clusters change back, which may cause downtime; applications must switch to the new strings.",
     ];
   }
   return [];

@@ -579,8 +579,6 @@ describe("RegionalMode: bad input stopped by check", () => {
   test("values not known yet in preview pass check, and an unknown enabled is warned of as one that may enable it", async () => {
     const { failures } = await regional.check({}, { groupId: UNKNOWN, enabled: UNKNOWN, __provider: PROVIDER_TEXT });
     expect(failures).toEqual([]);
-    expect(harness.progress.join("\n")).toMatch(
-      /RegionalMode may enable regionalized private endpoints in the project \(its groupId is not known yet\)/,
-    );
+    expect(harness.progress.join("\n")).toMatch(/Regional mode may be enabled in the project \(its groupId is not known yet\)/);
   });
 });

@@ -310,7 +310,7 @@ describe("check", () => {
     const warning = harness.progress.find((line) => line.startsWith("[RegionalMode] warning: "));
     expect(warning).toMatch(
       new RegExp(
-        `enables regionalized private endpoints in project groupId="${sharded().groupId}" \\(unless Atlas has it enabled already\\)\\. .*may cause downtime`,
+        `Regional mode will be enabled in project groupId="${sharded().groupId}" \\(unless Atlas has it enabled already\\): .*may cause downtime`,
       ),
     );
     expect(await harness.requests()).toEqual([]);
@@ -331,7 +331,7 @@ describe("check", () => {
       { groupId: sharded().groupId, enabled: false, __provider: PROVIDER_TEXT },
     );
     expect(harness.progress.join("\n")).toMatch(
-      /warning: RegionalMode disables regionalized private endpoints .* back and may cause downtime/,
+      /warning: Regional mode will be disabled in project groupId=".*change back, which may cause downtime/,
     );
   });
 });

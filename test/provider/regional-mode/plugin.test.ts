@@ -16,7 +16,11 @@ test("check of an enabling RegionalMode logs the downtime warning at warning sev
   const { failures } = await plugin.check!(URN, {}, { groupId: harness.seed.shardedProject.groupId, enabled: true });
   expect(failures ?? []).toEqual([]);
   expect(lines).toEqual([
-    { urn: URN, line: expect.stringMatching(/enables regionalized private endpoints .*may cause downtime/), severity: "warning" },
+    {
+      urn: URN,
+      line: expect.stringMatching(/^Regional mode will be enabled in project groupId="[0-9a-f]{24}" .*may cause downtime/),
+      severity: "warning",
+    },
   ]);
   expect(await harness.requests()).toEqual([]);
 });
