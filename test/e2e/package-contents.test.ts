@@ -26,6 +26,8 @@ test("npm publish --dry-run ships only what users need: dist/provider code and t
       "dist/provider/index.js",
       "dist/provider/index.d.ts",
       "dist/provider/lifecycle.js",
+      "dist/provider/endpoint-service-lifecycle.js",
+      "dist/provider/regional-mode-lifecycle.js",
     ]),
   );
 });

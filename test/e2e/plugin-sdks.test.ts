@@ -34,6 +34,7 @@ test("the Node.js SDK declares PrivateEndpoint with the schema's inputs and comp
   const source = readFileSync(join(dir, "privateEndpoint.ts"), "utf8");
   expect(source).toContain('"atlas-private-endpoint:index:PrivateEndpoint"');
   expect(readFileSync(join(dir, "endpointService.ts"), "utf8")).toContain('"atlas-private-endpoint:index:EndpointService"');
+  expect(readFileSync(join(dir, "regionalMode.ts"), "utf8")).toContain('"atlas-private-endpoint:index:RegionalMode"');
   expect(source).toMatch(/endpointServiceId: pulumi\.Input<string>;/);
   expect(JSON.parse(readFileSync(join(dir, "package.json"), "utf8")).name).toBe("@pulumi-atlas-private-endpoint/sdk");
   // tsc resolves @pulumi/pulumi and @types/node from the repo's own install.
@@ -46,6 +47,7 @@ test("the Go SDK is its own module at the schema's import path, pinned to one sd
   const pkgDir = join(dir, "atlasprivateendpoint");
   expect(readFileSync(join(pkgDir, "privateEndpoint.go"), "utf8")).toContain('"atlas-private-endpoint:index:PrivateEndpoint"');
   expect(readFileSync(join(pkgDir, "endpointService.go"), "utf8")).toContain('"atlas-private-endpoint:index:EndpointService"');
+  expect(readFileSync(join(pkgDir, "regionalMode.go"), "utf8")).toContain('"atlas-private-endpoint:index:RegionalMode"');
   const schema = JSON.parse(readFileSync(join(repoRoot, "schema.json"), "utf8"));
   const goMod = readFileSync(join(dir, "go.mod"), "utf8");
   expect(goMod).toContain(`module ${dirname(schema.language.go.importBasePath)}\n`);
