@@ -1,3 +1,8 @@
+import { inProgram } from "./dynamic/lookups";
+import { getEndpointService as endpointServiceLookup } from "./endpoint-service/lookup";
+import { getPrivateEndpoints as privateEndpointsLookup } from "./private-endpoint/lookup";
+import { getRegionalMode as regionalModeLookup } from "./regional-mode/lookup";
+
 export {
   LEGACY_PRIVATE_ENDPOINT_TYPE,
   PRIVATE_ENDPOINT_TYPE,
@@ -28,3 +33,20 @@ export { REGIONAL_MODE_TYPE, RegionalMode, type RegionalModeArgs } from "./regio
 export { regionalModeProvider } from "./regional-mode/provider";
 export type { RegionalModeInputs } from "./regional-mode/inputs";
 export type { ConnectionStringEndpoint, RegionalConnectionString, RegionalModeOutputs } from "./regional-mode/outputs";
+
+export type { EndpointServiceLookup } from "./endpoint-service/lookup";
+export type { RegisteredEndpoint } from "./private-endpoint/lookup";
+export type { RegionalModeLookup } from "./regional-mode/lookup";
+
+const endpointService = inProgram(endpointServiceLookup);
+const privateEndpoints = inProgram(privateEndpointsLookup);
+const regionalMode = inProgram(regionalModeLookup);
+/** The project's endpoint service for a cloud and region (see EndpointServiceLookup); reads Atlas with the stack's credentials. */
+export const getEndpointService = endpointService.call;
+export const getEndpointServiceOutput = endpointService.output;
+/** The endpoints registered with an endpoint service; reads Atlas with the stack's credentials. */
+export const getPrivateEndpoints = privateEndpoints.call;
+export const getPrivateEndpointsOutput = privateEndpoints.output;
+/** Whether a project has regional mode enabled; reads Atlas with the stack's credentials. */
+export const getRegionalMode = regionalMode.call;
+export const getRegionalModeOutput = regionalMode.output;

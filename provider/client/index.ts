@@ -21,7 +21,13 @@ export type {
   GcpEndpointService,
   EndpointService,
 } from "./schemas";
-export { privateEndpointSchema, privateEndpointSchemas, endpointServiceSchema, endpointServiceSchemas } from "./schemas";
+export {
+  privateEndpointSchema,
+  privateEndpointSchemas,
+  endpointServiceSchema,
+  endpointServiceSchemas,
+  registeredEndpointIds,
+} from "./schemas";
 export { AtlasClientError } from "./errors/atlas-client-error";
 export { AtlasApiError, isAtlasNotFound, refusalOf } from "./errors/atlas-api-error";
 export { AtlasNetworkError } from "./errors/atlas-network-error";

@@ -257,3 +257,22 @@ export type _SchemaChecks = [
   Assignable<GcpEndpointService, z.output<typeof endpointServiceSchemas.GCP>>,
   Assignable<EndpointService, z.output<typeof endpointServiceSchema>>,
 ];
+
+/** The endpoints Atlas lists on a service, whatever the cloud calls the field. */
+export function registeredEndpointIds(
+  service:
+    | Pick<AwsEndpointService, "cloudProvider" | "interfaceEndpoints">
+    | Pick<AzureEndpointService, "cloudProvider" | "privateEndpoints">
+    | Pick<GcpEndpointService, "cloudProvider" | "endpointGroupNames">,
+): string[] | undefined {
+  switch (service.cloudProvider) {
+    case "AWS":
+      return service.interfaceEndpoints;
+    case "AZURE":
+      return service.privateEndpoints;
+    case "GCP":
+      return service.endpointGroupNames;
+    default:
+      return service satisfies never;
+  }
+}

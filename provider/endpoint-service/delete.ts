@@ -3,10 +3,9 @@
  * Atlas (other stacks may use it) unless deleteAdoptedOnDestroy is true, and Atlas refuses while
  * endpoints are registered with it.
  */
-import { AtlasApiError, type AtlasClient } from "../client";
+import { AtlasApiError, registeredEndpointIds, type AtlasClient } from "../client";
 import type { ServiceRef } from "../vocabulary/refs";
 import { describeService } from "./ids";
-import { registeredEndpointIds } from "./outputs";
 
 /** Asks Atlas to delete the service. */
 export const remove = (client: AtlasClient, ref: ServiceRef): Promise<void> => client.deleteEndpointService(ref);

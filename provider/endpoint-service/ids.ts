@@ -16,13 +16,27 @@ export function formatServiceId(service: ServiceRef): string {
 
 const SERVICE_ID_PATTERN = /^([0-9a-f]{24}):(AWS|AZURE|GCP):([0-9a-f]{24})$/;
 
+/**
+ * Terraform's mongodbatlas_privatelink_endpoint (and the bridged @pulumi/mongodbatlas PrivateLinkEndpoint) import the
+ * same service as `{project_id}-{private_link_id}-{provider_name}-{region}`: `pulumi import` takes that form too.
+ */
+const TERRAFORM_ID_PATTERN = /^([0-9a-f]{24})-([0-9a-f]{24})-(AWS|AZURE|GCP)-(.+)$/;
+
+export const TERRAFORM_ID_FORMAT = "<projectId>-<privateLinkId>-<AWS|AZURE|GCP>-<region>";
+
+/** The service an id names: this provider's form, or Terraform's (above). */
 export function parseServiceId(id: string): ServiceRef {
-  const match = SERVICE_ID_PATTERN.exec(id);
+  const match = SERVICE_ID_PATTERN.exec(id) ?? TERRAFORM_ID_PATTERN.exec(id);
   if (!match) {
-    throw new Error(`EndpointService id value="${id}" is not of the form ${ID_FORMAT} (24 hex characters each for the ids)`);
+    throw new Error(
+      `EndpointService id value="${id}" is not of the form ${ID_FORMAT} (24 hex characters each for the ids), or Terraform's ${TERRAFORM_ID_FORMAT}`,
+    );
   }
-  const [, groupId, cloudProvider, endpointServiceId] = match;
-  return { groupId: groupId!, cloudProvider: cloudProvider as CloudProvider, endpointServiceId: endpointServiceId! };
+  const terraform = match.length === 5;
+  const [, groupId, second, third] = match;
+  return terraform
+    ? { groupId: groupId!, cloudProvider: third as CloudProvider, endpointServiceId: second! }
+    : { groupId: groupId!, cloudProvider: second as CloudProvider, endpointServiceId: third! };
 }
 
 /** The slot Atlas keeps one service in: a cloud and region of a project, and on GCP the port-mapping kind (Atlas keeps both kinds side by side). */

@@ -100,6 +100,21 @@ const cloudSchemas: { readonly [C in CloudProvider]: z.ZodType } = {
   GCP: z.object({ region: orUnknown(regionOf("GCP")), portMappingEnabled: orUnknown(flag) }),
 };
 
+/** The day Atlas stops supporting GCP private endpoints without port mapping (its announcement). */
+export const GCP_LEGACY_CUTOFF = "2027-04-30";
+
+/**
+ * A GCP service about to be created without port mapping: valid today, but Atlas stops supporting GCP private
+ * endpoints without port mapping on GCP_LEGACY_CUTOFF, so preview says so (and where the move is described).
+ */
+function legacyGcpWarnings(checked: Record<string, unknown>): string[] {
+  if (checked.cloudProvider !== "GCP" || checked.portMappingEnabled === true || isUnknown(checked.portMappingEnabled)) return [];
+  return [
+    `a GCP endpoint service without port mapping (portMappingEnabled is not true) is about to be created, and Atlas stops supporting GCP private endpoints without port mapping on ${GCP_LEGACY_CUTOFF}. ` +
+      'Create it with portMappingEnabled: true (one forwarding rule per endpoint group); to move existing endpoints, see docs/usage.md, "Moving a GCP service to port mapping".',
+  ];
+}
+
 export const ENDPOINT_SERVICE_INPUTS: InputVocabulary<ResolvedServiceInputs> = {
   resource: "EndpointService",
   common: commonSchema,
@@ -109,6 +124,7 @@ export const ENDPOINT_SERVICE_INPUTS: InputVocabulary<ResolvedServiceInputs> = {
   defaults: SERVICE_INPUT_DEFAULTS,
   // Atlas's spelling for every call; the user's for state. Outputs record the declared spelling, so
   // inputs resolved from a record keep it.
+  warnings: (checked, olds) => (Object.keys(olds).length === 0 ? legacyGcpWarnings(checked) : []),
   refine: (inputs) => ({
     ...inputs,
     declaredRegion: inputs.region,

@@ -1,4 +1,5 @@
 /** What an EndpointService records in state, and the one converter from an Atlas answer to it. */
+import { registeredEndpointIds } from "../client";
 import type { CloudProvider } from "../vocabulary/clouds";
 import { nonEmpty, plainJson } from "../vocabulary/state";
 import type { Timeouts } from "../vocabulary/time";
@@ -55,20 +56,6 @@ export interface AtlasEndpointServiceView {
   endpointGroupNames?: string[];
   portMappingEnabled?: boolean;
   serviceAttachmentNames?: string[];
-}
-
-/** The endpoints Atlas lists on a service, whatever the cloud calls the field. */
-export function registeredEndpointIds(service: AtlasEndpointServiceView): string[] | undefined {
-  switch (service.cloudProvider) {
-    case "AWS":
-      return service.interfaceEndpoints;
-    case "AZURE":
-      return service.privateEndpoints;
-    case "GCP":
-      return service.endpointGroupNames;
-    default:
-      return service.cloudProvider satisfies never;
-  }
 }
 
 /**

@@ -17,10 +17,12 @@ export function reportProgress(line: string): void {
 }
 
 /**
- * A warning (a change that may cause downtime, said at preview): a diagnostic of warning severity
- * in the engine, for the resource when the sink knows it (the plugin), else for the stack (the
- * dynamic provider host: the engine's log at the address it was started with); stderr when no
- * engine is there to tell. Resolves once it is delivered, so a preview that ends at once still shows it.
+ * A warning for the person running `pulumi preview` or `up` (a change that may cause downtime, a kind
+ * of service Atlas is retiring): a diagnostic of warning severity in the engine, for the resource when
+ * the sink knows it (the plugin), else for the stack (the dynamic provider host, which is not told the
+ * resource: the engine's log at the address it was started with, the line prefixed with the resource's
+ * name); stderr, marked `warning:`, when no engine is there to tell. Resolves once it is delivered, so a
+ * preview that ends at once still shows it.
  */
 export async function reportWarning(line: string): Promise<void> {
   const sink = progressSink.getStore();
@@ -36,6 +38,8 @@ export async function reportWarning(line: string): Promise<void> {
   }
   console.error(`[${name}] warning: ${line}`);
 }
+
+export type { Severity };
 
 /** Where an operation's lines go; what it returns is awaited for warnings. */
 export type ProgressSink = (line: string, severity: Severity) => unknown;

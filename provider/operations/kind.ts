@@ -46,12 +46,6 @@ export interface AtlasResource<Inputs extends { timeouts?: Timeouts }, Ref, Answ
   readonly inputs: {
     /** What check validates, and the typed inputs every operation resolves. */
     readonly vocabulary: InputVocabulary<Inputs>;
-    /**
-     * What check warns of, from the recorded inputs (`olds`, empty for a create) and the new ones
-     * (valid, maybe unknown in preview): a change that may cause downtime. Pure: asks Atlas nothing.
-     * Undefined: nothing to warn of.
-     */
-    warnings?(olds: Props, news: Props): string[];
   };
   readonly outputs: {
     /** The one converter to outputs. `answer` is undefined when Atlas was never read; `ref` when Atlas has not named it yet. */

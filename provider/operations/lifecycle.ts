@@ -46,9 +46,10 @@ export function lifecycleOf<Inputs extends { timeouts?: Timeouts }, Ref, Answer,
     configure,
     check: (olds, news) =>
       as(async () => {
-        const result = validateWith(resource.inputs.vocabulary, news);
-        if (result.failures.length === 0) for (const line of resource.inputs.warnings?.(olds, news) ?? []) await reportWarning(line);
-        return result;
+        const checked = validateWith(resource.inputs.vocabulary, news);
+        const warnings = checked.failures.length === 0 ? (resource.inputs.vocabulary.warnings?.(checked.inputs, olds) ?? []) : [];
+        for (const line of warnings) await reportWarning(line);
+        return checked;
       }),
     diff: (id, olds, news) => diffWith(resource.diff.rules, id, olds, news),
     create: (props) => as(() => createWith(resource, props)),

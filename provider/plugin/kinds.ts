@@ -13,6 +13,10 @@ import { PRIVATE_ENDPOINT_DESCRIPTION, PRIVATE_ENDPOINT_PROPERTIES } from "../pr
 import { ID_FORMAT as REGIONAL_MODE_ID_FORMAT } from "../regional-mode/ids";
 import { REGIONAL_MODE_DESCRIPTION, REGIONAL_MODE_PROPERTIES } from "../regional-mode/properties";
 import type { Lifecycle } from "../operations/lifecycle";
+import type { Lookup } from "../operations/lookup";
+import { lookups as endpointServiceLookups } from "../endpoint-service/lookup";
+import { lookups as privateEndpointLookups } from "../private-endpoint/lookup";
+import { lookups as regionalModeLookups } from "../regional-mode/lookup";
 import type { PropertySpec } from "../vocabulary/properties";
 
 export interface ResourceKind {
@@ -49,3 +53,6 @@ export const RESOURCE_KINDS: readonly ResourceKind[] = [
     idFormat: REGIONAL_MODE_ID_FORMAT,
   },
 ];
+
+/** The look-ups the plugin serves as functions (`fn::invoke`), every resource folder's: one line per folder. */
+export const LOOKUPS: readonly Lookup[] = [...endpointServiceLookups, ...privateEndpointLookups, ...regionalModeLookups];

@@ -14,7 +14,8 @@ import { withProgressSink } from "../host/stderr";
 import { ResourceInitError } from "../operations/resource-init-error";
 import { PROVIDER_KEY } from "../vocabulary/state";
 import { type EngineLog, stderrLog } from "../host/engine-log";
-import { RESOURCE_KINDS, type ResourceKind } from "./kinds";
+import type { Lookup } from "../operations/lookup";
+import { LOOKUPS, RESOURCE_KINDS, type ResourceKind } from "./kinds";
 import { tokenOf } from "./schema";
 
 type Props = Record<string, unknown>;
@@ -54,10 +55,12 @@ export interface PluginOptions {
   /** Where progress lines go, per resource URN. */
   log?: () => EngineLog;
   kinds?: readonly ResourceKind[];
+  lookups?: readonly Lookup[];
 }
 
 export function pluginProvider(options: PluginOptions): provider.Provider {
   const kinds = options.kinds ?? RESOURCE_KINDS;
+  const lookups = options.lookups ?? LOOKUPS;
   const find = (urn: string) => kindOf(urn, kinds);
   /** Runs an operation that may reach Atlas: its lines go to the engine under `urn`, its errors keep what they recorded. */
   const operate = async <T>(urn: string, operation: (kind: ResourceKind) => Promise<T>): Promise<T> => {
@@ -76,8 +79,8 @@ export function pluginProvider(options: PluginOptions): provider.Provider {
     version: options.version,
     schema: options.schema,
     async check(urn, olds, news) {
-      // Check asks Atlas nothing; it may warn (a change that may cause downtime), at warning severity for this resource.
-      return operate(urn, (kind) => kind.lifecycle.check(recorded(olds as Props), recorded(news as Props)));
+      // Check asks Atlas nothing; it warns (a setting that changes clusters, a kind of service Atlas is retiring) under the resource, at WARNING.
+      return operate(urn, (kind) => kind.lifecycle.check(olds as Props, recorded(news as Props)));
     },
     async diff(id, urn, olds, news) {
       const { changes, replaces, deleteBeforeReplace } = find(urn).lifecycle.diff(id, recorded(olds as Props), recorded(news as Props));
@@ -104,6 +107,19 @@ export function pluginProvider(options: PluginOptions): provider.Provider {
     },
     async delete(id, urn, props) {
       await operate(urn, (kind) => kind.lifecycle.remove(id, recorded(props as Props)));
+    },
+    async invoke(token, inputs) {
+      const lookup = lookups.find((candidate) => tokenOf(candidate.name) === token);
+      if (!lookup) {
+        throw new Error(`This plugin has no function value="${token}"; it has ${lookups.map((l) => tokenOf(l.name)).join(", ")}`);
+      }
+      const log = options.log?.() ?? stderrLog;
+      // A function belongs to no resource: its lines go to the engine's log for the stack.
+      const outputs = await withProgressSink(
+        (line, severity) => log("", line, severity),
+        () => lookup.run(recorded((inputs ?? {}) as Props)),
+      );
+      return { outputs: recorded(outputs) };
     },
   };
 }

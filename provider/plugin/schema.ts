@@ -8,7 +8,8 @@ import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { CONFIG_KEYS, ENV_KEYS } from "../host/connection";
 import { OBJECT_TYPES, type ObjectTypeName, type PropertySpec, type PropertyType } from "../vocabulary/properties";
-import { RESOURCE_KINDS, type ResourceKind } from "./kinds";
+import type { Lookup } from "../operations/lookup";
+import { LOOKUPS, RESOURCE_KINDS, type ResourceKind } from "./kinds";
 
 /** The plugin's package name: tokens are `atlas-private-endpoint:index:<Kind>`, the binary `pulumi-resource-atlas-private-endpoint`. */
 export const PLUGIN_PACKAGE = "atlas-private-endpoint";
@@ -72,6 +73,22 @@ function resourceSchema(kind: ResourceKind) {
     required: entries.filter(([, spec]) => spec.alwaysOutput).map(([name]) => name),
     inputProperties: Object.fromEntries(inputs.map(([name, spec]) => [name, property(spec, spec.inputType ?? spec.type)])),
     requiredInputs: inputs.filter(([, spec]) => spec.input === "required").map(([name]) => name),
+  };
+}
+
+/** A look-up as a schema function: its arguments and its result as object types of properties. */
+function functionSchema(lookup: Lookup) {
+  const object = (specs: Readonly<Record<string, PropertySpec>>, required: (spec: PropertySpec) => boolean) => {
+    const entries = Object.entries(specs) as [string, PropertySpec][];
+    return {
+      properties: Object.fromEntries(entries.map(([name, spec]) => [name, property(spec, spec.inputType ?? spec.type)])),
+      required: entries.filter(([, spec]) => required(spec)).map(([name]) => name),
+    };
+  };
+  return {
+    description: lookup.description,
+    inputs: object(lookup.inputs, (spec) => spec.input === "required"),
+    outputs: object(lookup.outputs, (spec) => spec.alwaysOutput === true),
   };
 }
 
@@ -157,6 +174,7 @@ export function packageSchema(version: string, repositoryUrl: string = manifestR
     config: { variables },
     provider: { description: "Atlas credentials and URL for the resources of this package.", inputProperties: variables },
     resources: Object.fromEntries(RESOURCE_KINDS.map((kind) => [tokenOf(kind.typeName), resourceSchema(kind)])),
+    functions: Object.fromEntries(LOOKUPS.map((lookup) => [tokenOf(lookup.name), functionSchema(lookup)])),
     types: objectTypes(),
     language: {
       nodejs: { packageName: names.npmSdk, dependencies: { "@pulumi/pulumi": "^3.139.0" } },

@@ -46,18 +46,42 @@ export function endpointRefOf(inputs: ResolvedInputs): EndpointRef {
 }
 
 /**
+ * Terraform's mongodbatlas_privatelink_endpoint_service (and the bridged @pulumi/mongodbatlas
+ * PrivateLinkEndpointService) import the same endpoint as `{project_id}--{private_link_id}--{endpoint_service_id}--{provider_name}`:
+ * `pulumi import` takes that form too, so a stack moving from either imports with the id it already has.
+ */
+const TERRAFORM_ID_PATTERN = /^([0-9a-f]{24})--([0-9a-f]{24})--(.+)--(AWS|AZURE|GCP)$/s;
+
+export const TERRAFORM_ID_FORMAT = "<projectId>--<privateLinkId>--<endpointId>--<AWS|AZURE|GCP>";
+
+/** The endpoint an id names: this provider's form, or Terraform's (above); undefined for any other. */
+export function parseAnyId(id: string): EndpointIdentity | undefined {
+  try {
+    return parseResourceId(id);
+  } catch {
+    const match = TERRAFORM_ID_PATTERN.exec(id);
+    if (!match) return undefined;
+    const [, groupId, endpointServiceId, endpointId, cloudProvider] = match;
+    return {
+      groupId: groupId!,
+      cloudProvider: cloudProvider as CloudProvider,
+      endpointServiceId: endpointServiceId!,
+      endpointId: endpointId!,
+    };
+  }
+}
+
+/**
  * The Atlas endpoint a resource in state names. The id is authoritative (it holds what Atlas
  * answered at create); the recorded inputs are the fallback for ids this format did not write.
  */
 export function endpointRefFor(id: string, props: Record<string, unknown>): EndpointRef {
+  const named = parseAnyId(id);
+  if (named) return named;
   try {
-    return parseResourceId(id);
-  } catch (idError) {
-    try {
-      return endpointRefOf(resolveWith(PRIVATE_ENDPOINT_INPUTS, props));
-    } catch {
-      throw idError;
-    }
+    return endpointRefOf(resolveWith(PRIVATE_ENDPOINT_INPUTS, props));
+  } catch {
+    throw new Error(`PrivateEndpoint id value="${id}" is not of the form ${ID_FORMAT} (or Terraform's ${TERRAFORM_ID_FORMAT})`);
   }
 }
 

@@ -40,20 +40,6 @@ const enabled = z.boolean({
   error: (issue) => (issue.input === undefined ? "is required (true or false)" : `must be true or false, got ${shown(issue.input)}`),
 });
 
-export const REGIONAL_MODE_INPUTS: ProjectInputVocabulary<ResolvedRegionalModeInputs> = {
-  resource: "RegionalMode",
-  common: z.object({
-    groupId: PROJECT_FIELDS.groupId,
-    timeouts: PROJECT_FIELDS.timeouts,
-    enabled: orUnknown(enabled),
-    restoreOnDestroy: orUnknown(flag),
-  }),
-  keys: REGIONAL_MODE_INPUT_KEYS,
-  defaults: REGIONAL_MODE_DEFAULTS,
-};
-
-export { REGIONAL_MODE_INPUTS as vocabulary };
-
 /** How a warning names the project: its id, or that it is not known yet (preview). */
 function projectOf(groupId: unknown): string {
   return typeof groupId === "string" && !isUnknown(groupId) ? `project groupId="${groupId}"` : "the project (its groupId is not known yet)";
@@ -65,7 +51,7 @@ function projectOf(groupId: unknown): string {
  * clusters (the spec: "This might cause downtime"); disabling changes them back. A create cannot
  * know whether Atlas has it already (asking would be a request), so it says "unless".
  */
-export function warnings(olds: Record<string, unknown>, news: Record<string, unknown>): string[] {
+function warnings(news: Record<string, unknown>, olds: Record<string, unknown>): string[] {
   const before = olds.enabled;
   const after = news.enabled;
   const project = projectOf(news.groupId);
@@ -87,3 +73,18 @@ export function warnings(olds: Record<string, unknown>, news: Record<string, unk
   }
   return [];
 }
+
+export const REGIONAL_MODE_INPUTS: ProjectInputVocabulary<ResolvedRegionalModeInputs> = {
+  resource: "RegionalMode",
+  common: z.object({
+    groupId: PROJECT_FIELDS.groupId,
+    timeouts: PROJECT_FIELDS.timeouts,
+    enabled: orUnknown(enabled),
+    restoreOnDestroy: orUnknown(flag),
+  }),
+  keys: REGIONAL_MODE_INPUT_KEYS,
+  defaults: REGIONAL_MODE_DEFAULTS,
+  warnings,
+};
+
+export { REGIONAL_MODE_INPUTS as vocabulary };

@@ -1,59 +1,48 @@
 /**
- * RegionalMode's look-up: whether a project has regionalized private endpoints enabled, for programs
- * that only need to know (to choose which connection strings to use, or to fail early) without
- * managing the setting. One GET; no state.
+ * getRegionalMode: whether a project has regionalized private endpoints enabled, for a program that only needs to
+ * know (which connection strings to use, or to fail early) without managing the setting. One GET; no state.
  */
-import { connectToAtlas } from "../host/connection";
-import type { Lookup } from "../operations/lookup";
+import { z } from "zod";
+import type { AtlasClient } from "../client";
+import { lookup } from "../operations/lookup";
 import { messageOf } from "../vocabulary/errors";
-import { boolean, string } from "../vocabulary/properties";
-import { HEX24, shown } from "../vocabulary/validation";
+import { HEX24, text } from "../vocabulary/validation";
 import { describeRegionalMode } from "./ids";
+import { REGIONAL_MODE_PROPERTIES as P } from "./properties";
 
-export type GetRegionalModeArgs = {
-  /** Atlas project id (24 hexadecimal characters). */
-  groupId: string;
-};
-
-export type GetRegionalModeResult = {
+export interface RegionalModeLookup {
   groupId: string;
   /** Whether regionalized private endpoints are enabled in the project. */
   enabled: boolean;
-};
-
-/** Validates the arguments as check validates inputs: the argument named, and what is allowed. */
-function validated(args: unknown): GetRegionalModeArgs {
-  const groupId = (args as Record<string, unknown> | undefined)?.groupId;
-  if (typeof groupId !== "string" || !HEX24.test(groupId)) {
-    throw new Error(
-      `getRegionalMode: groupId ${groupId === undefined ? "is required" : `must be 24 hexadecimal characters (the Atlas project id), got ${shown(groupId)}`}`,
-    );
-  }
-  return { groupId };
 }
 
-export const getRegionalModeLookup: Lookup<GetRegionalModeArgs, GetRegionalModeResult> = {
+const args = z.object({ groupId: text(HEX24, "24 hexadecimal characters (the Atlas project id)") });
+
+async function read(client: AtlasClient, given: z.output<typeof args>): Promise<RegionalModeLookup> {
+  try {
+    const setting = await client.getRegionalMode(given);
+    return { groupId: given.groupId, enabled: setting.enabled };
+  } catch (error) {
+    throw new Error(`getRegionalMode: could not read ${describeRegionalMode(given)}: ${messageOf(error)}`, { cause: error });
+  }
+}
+
+export const getRegionalMode = lookup({
   name: "getRegionalMode",
   description:
     "Whether a project has regionalized private endpoints (Atlas's privateEndpoint/regionalMode) enabled: what connecting " +
-    "to its multi-region and global sharded clusters over private endpoints needs. Reads Atlas; changes nothing.",
-  inputs: {
-    groupId: { description: "Atlas project id (24 hexadecimal characters).", type: string, input: "required" },
-  },
+    "to its multi-region and global sharded clusters over private endpoints needs. Reads Atlas, so it needs credentials at preview too.",
+  inputs: { groupId: P.groupId },
   outputs: {
-    groupId: { description: "Atlas project id.", type: string, alwaysOutput: true },
-    enabled: { description: "Whether regionalized private endpoints are enabled in the project.", type: boolean, alwaysOutput: true },
+    groupId: { description: "Atlas project id.", type: P.groupId.type, alwaysOutput: true },
+    enabled: {
+      description: "Whether regionalized private endpoints are enabled in the project.",
+      type: P.enabled.type,
+      alwaysOutput: true,
+    },
   },
-  async run(args) {
-    const { groupId } = validated(args);
-    try {
-      const setting = await connectToAtlas().getRegionalMode({ groupId });
-      return { groupId, enabled: setting.enabled };
-    } catch (error) {
-      throw new Error(`getRegionalMode: could not read ${describeRegionalMode({ groupId })}: ${messageOf(error)}`, { cause: error });
-    }
-  },
-};
+  args,
+  read,
+});
 
-/** The look-ups of this folder, wired into the package exports and the plugin's schema functions. */
-export const lookups: Lookup[] = [getRegionalModeLookup];
+export const lookups = [getRegionalMode];

@@ -70,6 +70,22 @@ export const OBJECT_TYPES = {
     },
     required: ["endpointName", "ipAddress"],
   },
+  RegisteredEndpoint: {
+    description: "An endpoint registered with an endpoint service, as Atlas reports it (getPrivateEndpoints).",
+    properties: {
+      endpointId: {
+        description: "AWS: the vpce id; Azure: the private endpoint's resource id; GCP: the endpoint group name.",
+        type: string,
+      },
+      status: { description: "The endpoint's status (AWS's connectionStatus, the others' status).", type: string },
+      errorMessage: { description: "Atlas's error message, when the endpoint failed.", type: string },
+      deleteRequested: { description: "Whether Atlas has been asked to delete the endpoint.", type: boolean },
+      privateEndpointIPAddress: { description: "Azure: the private endpoint's IP address.", type: string },
+      gcpProjectId: { description: "GCP: the project that holds the forwarding rules.", type: string },
+      portMappingEnabled: { description: "GCP: whether the endpoint service uses port mapping.", type: boolean },
+    },
+    required: ["endpointId"],
+  },
   PrivateConnectionString: {
     description: "How to reach one cluster through this endpoint, as Atlas lists it (no credentials in it).",
     properties: {
@@ -114,5 +130,6 @@ export type ObjectTypeName =
   | "ForwardingRule"
   | "ForwardingRuleStatus"
   | "PrivateConnectionString"
+  | "RegisteredEndpoint"
   | "ConnectionStringEndpoint"
   | "RegionalConnectionString";

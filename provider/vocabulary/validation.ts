@@ -123,34 +123,41 @@ export function propertyPath(path: readonly PropertyKey[]): string {
   return path.reduce<string>((out, key) => (typeof key === "number" ? `${out}[${key}]` : out ? `${out}.${String(key)}` : String(key)), "");
 }
 
+/** What every resource's vocabulary has, whatever it belongs to. */
+interface VocabularyBase<Resolved> {
+  /** How messages name the resource ("PrivateEndpoint"). */
+  resource: string;
+  common: z.ZodType;
+  /** After validation and defaults: anything the typed inputs carry beyond the declared values (e.g. a normalized spelling). */
+  refine?: (validated: Resolved) => Resolved;
+  /**
+   * What `check` warns of (it does not refuse): valid inputs whose effect the person running preview should know of.
+   * Pure, like the rest of check; given the checked inputs with defaults applied (values still unknown in preview
+   * stay the sentinel) and the inputs recorded before (none: it is about to be created).
+   */
+  warnings?: (checked: Record<string, unknown>, olds: Record<string, unknown>) => string[];
+}
+
 /**
  * What one resource validates against: a schema for every cloud's inputs, one per cloud, which
  * inputs each cloud takes, and the defaults. `Resolved` is the inputs' type once validated, with
  * defaults applied and every value known: what resolveWith returns.
  */
-export interface CloudInputVocabulary<Resolved> {
-  /** How messages name the resource ("PrivateEndpoint"). */
-  resource: string;
-  common: z.ZodType;
+export interface CloudInputVocabulary<Resolved> extends VocabularyBase<Resolved> {
   clouds: { readonly [C in CloudProvider]: z.ZodType };
   keys: { readonly [C in CloudProvider]: readonly string[] };
   /** Keys picked from recorded props when their cloud is not one of ours (the check then says why). */
   fallbackKeys: readonly string[];
   defaults: Readonly<Record<string, unknown>> & { cloudProvider: CloudProvider };
-  /** After validation and defaults: anything the typed inputs carry beyond the declared values (e.g. a normalized spelling). */
-  refine?: (validated: Resolved) => Resolved;
 }
 
 /**
  * The vocabulary of a resource that belongs to no one cloud (a project setting such as regional mode):
  * one schema, one list of inputs, no `cloudProvider`.
  */
-export interface ProjectInputVocabulary<Resolved> {
-  resource: string;
-  common: z.ZodType;
+export interface ProjectInputVocabulary<Resolved> extends VocabularyBase<Resolved> {
   keys: readonly string[];
   defaults: Readonly<Record<string, unknown>>;
-  refine?: (validated: Resolved) => Resolved;
 }
 
 export type InputVocabulary<Resolved> = CloudInputVocabulary<Resolved> | ProjectInputVocabulary<Resolved>;

@@ -1,5 +1,7 @@
 import { join } from "node:path";
+import { pluginStack } from "../support/plugin-harness";
 import {
+  controlOf,
   fixturesDir,
   output,
   type RunningSimulator,
@@ -45,4 +47,29 @@ test("an endpointId that is unknown until another resource is created previews c
   const destroy = await stack.destroy();
   if (destroy.code !== 0) throw new Error(output(destroy));
   expect(await simulatorEndpoints(simulator)).toEqual([]);
+});
+
+describe("a GCP service without port mapping", () => {
+  const cutOff = /Atlas stops supporting GCP private endpoints without port mapping on 2027-04-30/;
+
+  test("previews with a warning naming Atlas's cut-off, without credentials or a request (dynamic provider)", async () => {
+    await controlOf(simulator).clearRequests();
+    const stack = stackFor(simulator, join(fixturesDir, "gcp-legacy-service"), withoutCredentials());
+    await stack.init({ groupId: simulator.seed.groupId });
+    const preview = await stack.preview();
+    expect(preview.code).toBe(0);
+    expect(output(preview)).toMatch(cutOff);
+    expect(await controlOf(simulator).requests()).toEqual([]);
+  });
+
+  test("previews with a warning under the resource, at warning severity, through the plugin", async () => {
+    await controlOf(simulator).clearRequests();
+    const stack = await pluginStack(simulator, join(fixturesDir, "yaml-gcp-legacy-service"), withoutCredentials());
+    await stack.init({ groupId: simulator.seed.groupId });
+    const preview = await stack.preview();
+    expect(preview.code).toBe(0);
+    expect(output(preview)).toMatch(new RegExp(`warning: .*${cutOff.source}`));
+    expect(await controlOf(simulator).requests()).toEqual([]);
+    await stack.destroy();
+  });
 });

@@ -1,5 +1,6 @@
 /** Refresh, import, update and destroy of an EndpointService against the simulator. */
 import { connectToAtlas } from "../../../provider/host/connection";
+import { UNKNOWN } from "../../../provider/vocabulary/validation";
 import { hex, provider, serviceProvider, useHarness } from "../../support/provider-harness";
 import { startRewritingProxy, type RewritingProxy } from "../../support/rewriting-proxy";
 
@@ -174,5 +175,33 @@ describe("destroy", () => {
     });
     await harness.observe(serviceProvider.delete(id, outs));
     expect(harness.progress.some((line) => line.includes("already gone from Atlas"))).toBe(true);
+  });
+});
+
+describe("GCP services without port mapping", () => {
+  const gcp = (extra: Record<string, unknown> = {}) => ({
+    groupId: harness.seed.groupId,
+    cloudProvider: "GCP",
+    region: "us-west1",
+    ...extra,
+  });
+  const warnings = () => harness.progress.filter((line) => line.startsWith("[EndpointService] warning: "));
+
+  test("check warns, without refusing and without a request, when one is about to be created, naming Atlas's cut-off", async () => {
+    await harness.clearRequests();
+    const checked = await serviceProvider.check({}, gcp());
+    expect(checked.failures).toEqual([]);
+    expect(warnings()).toHaveLength(1);
+    expect(warnings()[0]).toContain("Atlas stops supporting GCP private endpoints without port mapping on 2027-04-30");
+    expect(warnings()[0]).toContain("portMappingEnabled: true");
+    expect(await harness.requests()).toEqual([]);
+  });
+
+  test("check does not warn for a port-mapped one, an unknown portMappingEnabled, another cloud, or one already created", async () => {
+    await serviceProvider.check({}, gcp({ portMappingEnabled: true }));
+    await serviceProvider.check({}, gcp({ portMappingEnabled: UNKNOWN }));
+    await serviceProvider.check({}, { groupId: harness.seed.groupId, region: "us-west-2" });
+    await serviceProvider.check(gcp({ adoptExisting: true }), gcp());
+    expect(warnings()).toEqual([]);
   });
 });

@@ -61,3 +61,34 @@ test("a create not ready by its deadline throws the init error with its id and o
     await harness.delays({ awsPendingAcceptanceMs: 3000 });
   }
 });
+
+test("a look-up is served as a function: fn::invoke reads Atlas and returns plain outputs", async () => {
+  const token = "atlas-private-endpoint:index:getEndpointService";
+  const { outputs } = await provider.invoke(token, {
+    groupId: harness.seed.groupId,
+    cloudProvider: "GCP",
+    region: "us-central1",
+    portMappingEnabled: true,
+  });
+  expect(outputs).toMatchObject({
+    endpointServiceId: harness.seed.endpointServices.GCP_PORT_MAPPED,
+    cloudProvider: "GCP",
+    portMappingEnabled: true,
+  });
+  await expect(provider.invoke("atlas-private-endpoint:index:getNothing", {})).rejects.toThrow(
+    /has no function value="atlas-private-endpoint:index:getNothing"; it has .*getEndpointService.*getPrivateEndpoints/,
+  );
+});
+
+test("check's warning reaches the engine's log under the resource, at WARNING severity", async () => {
+  const warned: [string, string, string | undefined][] = [];
+  const logging = pluginProvider({
+    version: "0.0.0-test",
+    schema: "{}",
+    log: () => (urn, line, severity) => warned.push([urn, line, severity]),
+  });
+  const service = "urn:pulumi:dev::proj::atlas-private-endpoint:index:EndpointService::legacy";
+  const { failures } = await logging.check!(service, {}, { groupId: harness.seed.groupId, cloudProvider: "GCP", region: "us-west1" });
+  expect(failures ?? []).toEqual([]);
+  expect(warned).toEqual([[service, expect.stringContaining("2027-04-30"), "warning"]]);
+});

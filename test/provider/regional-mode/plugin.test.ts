@@ -24,3 +24,12 @@ test("check of an enabling RegionalMode logs the downtime warning at warning sev
   ]);
   expect(await harness.requests()).toEqual([]);
 });
+
+test("getRegionalMode is served as a function: fn::invoke reads the setting and returns plain outputs", async () => {
+  const groupId = harness.seed.shardedProject.groupId;
+  const { outputs } = await plugin.invoke!("atlas-private-endpoint:index:getRegionalMode", { groupId });
+  expect(outputs).toEqual({ groupId, enabled: false });
+  await expect(plugin.invoke!("atlas-private-endpoint:index:getRegionalMode", { groupId: "nope" })).rejects.toThrow(
+    /^getRegionalMode: groupId must be 24 hexadecimal characters \(the Atlas project id\), got value="nope"$/,
+  );
+});

@@ -1,0 +1,19 @@
+import * as pulumi from "@pulumi/pulumi";
+import { configure } from "../host/connection";
+import type { Lookup } from "../operations/lookup";
+
+/**
+ * A look-up as a TypeScript program calls it: in the program's own process, with the credentials of the stack's
+ * `mongodbatlas:*` config (as the dynamic provider host gets them) or the environment. The plain form takes plain
+ * values; the Output form takes Inputs (another resource's outputs) and gives an Output.
+ */
+export function inProgram<Args extends Record<string, unknown>, Result extends object>(lookup: Lookup<Args, Result>) {
+  const call = async (args: Args): Promise<Result> => {
+    // Stack config read raw (the runtime's own reader), so a secret key is not reported as read in plain text.
+    configure({ get: (key) => pulumi.runtime.getConfig(key) });
+    return lookup.run(args);
+  };
+  const output = (args: pulumi.Input<{ [K in keyof Args]: pulumi.Input<Args[K]> }>): pulumi.Output<Result> =>
+    pulumi.output(args).apply((plain) => call(plain as Args)) as pulumi.Output<Result>;
+  return { call, output };
+}
