@@ -20,7 +20,7 @@ export interface Lifecycle<Outputs> {
   configure(request: { config: ConfigReader }): void;
   /**
    * No Atlas request, no credentials, so previews work without Atlas access. Valid inputs may be
-   * warned of (the resource's `warnings`) through the engine's log.
+   * warned of (its vocabulary's `warnings`) through the engine's log.
    */
   check(olds: Props, news: Props): Promise<CheckResult>;
   /** Pure: replace, delete-before-replace or update from inputs and recorded outputs. */
