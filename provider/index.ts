@@ -1,6 +1,11 @@
 import { inProgram } from "./dynamic/lookups";
 import { getEndpointService as endpointServiceLookup } from "./endpoint-service/lookup";
 import { getPrivateEndpoints as privateEndpointsLookup } from "./private-endpoint/lookup";
+import { getDataFederationEndpoints as dataFederationEndpointsLookup } from "./data-federation-endpoint/lookup";
+import {
+  getStreamPrivateLink as streamPrivateLinkLookup,
+  getStreamPrivateLinks as streamPrivateLinksLookup,
+} from "./stream-private-link/lookup";
 import { getRegionalMode as regionalModeLookup } from "./regional-mode/lookup";
 
 export {
@@ -12,6 +17,22 @@ export {
 export { privateEndpointProvider } from "./private-endpoint/provider";
 export { ENDPOINT_SERVICE_TYPE, EndpointService, type EndpointServiceArgs } from "./endpoint-service/resource";
 export { endpointServiceProvider } from "./endpoint-service/provider";
+export {
+  DATA_FEDERATION_ENDPOINT_TYPE,
+  DataFederationEndpoint,
+  type DataFederationEndpointArgs,
+} from "./data-federation-endpoint/resource";
+export { dataFederationEndpointProvider } from "./data-federation-endpoint/provider";
+export type {
+  AwsDataFederationEndpointInputs,
+  AzureDataFederationEndpointInputs,
+  DataFederationEndpointInputs,
+} from "./data-federation-endpoint/inputs";
+export type { DataFederationEndpointOutputs } from "./data-federation-endpoint/outputs";
+export { STREAM_PRIVATE_LINK_TYPE, StreamPrivateLink, type StreamPrivateLinkArgs } from "./stream-private-link/resource";
+export { streamPrivateLinkProvider } from "./stream-private-link/provider";
+export type { AuthenticationScheme, StreamPrivateLinkInputs } from "./stream-private-link/inputs";
+export type { StreamPrivateLinkOutputs } from "./stream-private-link/outputs";
 export type { EndpointServiceInputs } from "./endpoint-service/inputs";
 export type { EndpointServiceOutputs } from "./endpoint-service/outputs";
 export type {
@@ -36,6 +57,7 @@ export type { ConnectionStringEndpoint, RegionalConnectionString, RegionalModeOu
 
 export type { EndpointServiceLookup } from "./endpoint-service/lookup";
 export type { RegisteredEndpoint } from "./private-endpoint/lookup";
+export type { StreamPrivateLinkConnection, StreamPrivateLinksResult } from "./stream-private-link/lookup";
 export type { RegionalModeLookup } from "./regional-mode/lookup";
 
 const endpointService = inProgram(endpointServiceLookup);
@@ -47,6 +69,18 @@ export const getEndpointServiceOutput = endpointService.output;
 /** The endpoints registered with an endpoint service; reads Atlas with the stack's credentials. */
 export const getPrivateEndpoints = privateEndpoints.call;
 export const getPrivateEndpointsOutput = privateEndpoints.output;
+const dataFederationEndpoints = inProgram(dataFederationEndpointsLookup);
+/** The project's Data Federation and Online Archive private endpoints; reads Atlas with the stack's credentials. */
+export const getDataFederationEndpoints = dataFederationEndpoints.call;
+export const getDataFederationEndpointsOutput = dataFederationEndpoints.output;
+const streamPrivateLinks = inProgram(streamPrivateLinksLookup);
+const streamPrivateLink = inProgram(streamPrivateLinkLookup);
+/** The project's stream private link connections (one cloud's, one vendor's when asked); reads Atlas with the stack's credentials. */
+export const getStreamPrivateLinks = streamPrivateLinks.call;
+export const getStreamPrivateLinksOutput = streamPrivateLinks.output;
+/** One stream private link connection by its id; reads Atlas with the stack's credentials. */
+export const getStreamPrivateLink = streamPrivateLink.call;
+export const getStreamPrivateLinkOutput = streamPrivateLink.output;
 /** Whether a project has regional mode enabled; reads Atlas with the stack's credentials. */
 export const getRegionalMode = regionalMode.call;
 export const getRegionalModeOutput = regionalMode.output;

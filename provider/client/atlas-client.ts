@@ -11,8 +11,23 @@ import { normalizeOptions, type AtlasClientOptions, type NormalizedOptions } fro
 import { CLUSTER_MEDIA_TYPE, clusterPageSchema, clusterSchema, type Cluster } from "./cluster-schemas";
 import { regionalModeSchema, type RegionalModeSetting } from "./regional-mode-schemas";
 import {
+  dataFederationEndpointPageSchema,
+  dataFederationEndpointSchema,
+  type DataFederationEndpointEntry,
+  type DataFederationEndpointRequest,
+} from "./data-federation-endpoint-schemas";
+import {
+  STREAM_PRIVATE_LINK_MEDIA_TYPE,
+  streamPrivateLinkPageSchema,
+  streamPrivateLinkSchema,
+  type CreateStreamPrivateLinkRequest,
+  type StreamPrivateLink,
+} from "./stream-private-link-schemas";
+import {
   clusterPath,
   clustersPath,
+  dataFederationEndpointPath,
+  dataFederationEndpointsPath,
   endpointPath,
   endpointServiceCreatePath,
   endpointServicePath,
@@ -20,6 +35,8 @@ import {
   endpointServicesPath,
   endpointsPath,
   regionalModePath,
+  streamPrivateLinkPath,
+  streamPrivateLinksPath,
 } from "./paths";
 import {
   describeIssues,
@@ -35,7 +52,7 @@ import { parseRetryAfterMs } from "./retry-timing";
 import { sendWithRetries } from "./send-with-retries";
 import { createAxiosTransport, type Transport } from "./transport";
 import type { CloudProvider } from "../vocabulary/clouds";
-import type { EndpointRef, ServiceRef } from "../vocabulary/refs";
+import type { EndpointRef, ServiceRef, StreamPrivateLinkRef } from "../vocabulary/refs";
 import { realClock } from "../vocabulary/time";
 import type { CreateEndpointRequest, CreateEndpointServiceRequest } from "./types";
 import { USER_AGENT } from "./version";
@@ -50,6 +67,10 @@ export type NotFoundVerdict =
   | { gone: false; because: "notAtlas" | "projectNotFound" | "serviceUnreadable"; detail: string };
 /** Atlas's maximum page size: one GET per poll for any project with up to 500 clusters. */
 const CLUSTER_PAGE_SIZE = 500;
+/** The spec's largest page of Data Federation entries. */
+const DATA_FEDERATION_PAGE_SIZE = 500;
+/** The extract's largest itemsPerPage: a project's connections in one GET. */
+const STREAM_PRIVATE_LINK_PAGE_SIZE = 500;
 
 /**
  * Typed Atlas Admin API client for private endpoints. Retries (429, 5xx, network, timeouts) happen
@@ -240,7 +261,7 @@ export class AtlasClient {
   /** One cluster (2024-08-05 view). 404 (no such cluster) throws an AtlasApiError with status 404. */
   async getCluster(ref: { groupId: string; clusterName: string }): Promise<Cluster> {
     const path = clusterPath(ref);
-    const answer = await this.#send("GET", path, undefined, { accept: CLUSTER_MEDIA_TYPE });
+    const answer = await this.#send("GET", path, undefined, { mediaType: CLUSTER_MEDIA_TYPE });
     return this.#parse(clusterSchema, answer, "GET", path);
   }
 
@@ -250,12 +271,99 @@ export class AtlasClient {
     const clusters: Cluster[] = [];
     for (let pageNum = 1; ; pageNum++) {
       const query = { itemsPerPage: String(CLUSTER_PAGE_SIZE), pageNum: String(pageNum), includeCount: "true" };
-      const answer = await this.#send("GET", path, undefined, { accept: CLUSTER_MEDIA_TYPE, query });
+      const answer = await this.#send("GET", path, undefined, { mediaType: CLUSTER_MEDIA_TYPE, query });
       const page = this.#parse(clusterPageSchema, answer, "GET", path);
       clusters.push(...page.results);
       const total = page.totalCount ?? 0;
       if (page.results.length < CLUSTER_PAGE_SIZE || clusters.length >= total) return clusters;
     }
+  }
+
+  // ---- Data Federation / Online Archive private endpoints (privateNetworkSettings/endpointIds) ----
+
+  /**
+   * Adds an entry to the project's list, or, its id already listed, changes its comment only (the spec: POST is an
+   * upsert). Atlas answers 201 with the list's first page, which holds the entry unless the list is longer.
+   */
+  async createDataFederationEndpoint(
+    group: { groupId: string },
+    request: DataFederationEndpointRequest,
+  ): Promise<DataFederationEndpointEntry[]> {
+    const path = dataFederationEndpointsPath(group);
+    const answer = await this.#send("POST", path, request);
+    return this.#parse(dataFederationEndpointPageSchema, answer, "POST", path).results;
+  }
+
+  /** One entry; 404 (never added, or forgotten after a delete) throws an AtlasApiError with status 404. */
+  async getDataFederationEndpoint(ref: { groupId: string; endpointId: string }): Promise<DataFederationEndpointEntry> {
+    const path = dataFederationEndpointPath(ref);
+    const answer = await this.#send("GET", path);
+    return this.#parse(dataFederationEndpointSchema, answer, "GET", path);
+  }
+
+  /** Every entry of the project, all pages. */
+  async listDataFederationEndpoints(group: { groupId: string }): Promise<DataFederationEndpointEntry[]> {
+    const path = dataFederationEndpointsPath(group);
+    const entries: DataFederationEndpointEntry[] = [];
+    for (let pageNum = 1; ; pageNum++) {
+      const query = { itemsPerPage: String(DATA_FEDERATION_PAGE_SIZE), pageNum: String(pageNum), includeCount: "true" };
+      const page = this.#parse(dataFederationEndpointPageSchema, await this.#send("GET", path, undefined, { query }), "GET", path);
+      entries.push(...page.results);
+      // A short page is the last; so is a full one that reaches the count Atlas gave (it may leave the count out).
+      if (page.results.length < DATA_FEDERATION_PAGE_SIZE || (page.totalCount !== undefined && entries.length >= page.totalCount)) {
+        return entries;
+      }
+    }
+  }
+
+  /** Asks Atlas to remove the entry (204); it answers DELETING until it is forgotten (GET answers 404). */
+  async deleteDataFederationEndpoint(ref: { groupId: string; endpointId: string }): Promise<void> {
+    await this.#send("DELETE", dataFederationEndpointPath(ref));
+  }
+
+  /**
+   * What a 404 for an entry means: as for a service, the entry is the top of what its path names, so it is gone
+   * only when Atlas itself answered (its error body) and not GROUP_NOT_FOUND.
+   */
+  whyDataFederationEndpointNotFound(notFound: AtlasApiError): NotFoundVerdict {
+    return this.whyServiceNotFound(notFound);
+  }
+
+  // ---- Stream processing private link connections (streams/privateLinkConnections, version 2023-02-01) ----
+
+  /**
+   * Creates a connection (Atlas answers 200 with it, IDLE). A 409 means the project has a live
+   * connection to the same target; this client does not hide that, the resource adopts it.
+   */
+  async createStreamPrivateLink(group: { groupId: string }, request: CreateStreamPrivateLinkRequest): Promise<StreamPrivateLink> {
+    const path = streamPrivateLinksPath(group);
+    const answer = await this.#send("POST", path, request, { mediaType: STREAM_PRIVATE_LINK_MEDIA_TYPE });
+    return this.#parse(streamPrivateLinkSchema, answer, "POST", path);
+  }
+
+  /** 404 (never created, or deleted) throws an AtlasApiError with status 404: see isAtlasNotFound. */
+  async getStreamPrivateLink(ref: StreamPrivateLinkRef): Promise<StreamPrivateLink> {
+    const path = streamPrivateLinkPath(ref);
+    const answer = await this.#send("GET", path, undefined, { mediaType: STREAM_PRIVATE_LINK_MEDIA_TYPE });
+    return this.#parse(streamPrivateLinkSchema, answer, "GET", path);
+  }
+
+  /** Every connection of a project, all pages (those being deleted too, until Atlas forgets them). */
+  async listStreamPrivateLinks(group: { groupId: string }): Promise<StreamPrivateLink[]> {
+    const path = streamPrivateLinksPath(group);
+    const connections: StreamPrivateLink[] = [];
+    for (let pageNum = 1; ; pageNum++) {
+      const query = { itemsPerPage: String(STREAM_PRIVATE_LINK_PAGE_SIZE), pageNum: String(pageNum) };
+      const answer = await this.#send("GET", path, undefined, { mediaType: STREAM_PRIVATE_LINK_MEDIA_TYPE, query });
+      const page = this.#parse(streamPrivateLinkPageSchema, answer, "GET", path);
+      connections.push(...page.results);
+      if (page.results.length < STREAM_PRIVATE_LINK_PAGE_SIZE) return connections;
+    }
+  }
+
+  /** Asks Atlas to delete (it answers 202); the connection shows DELETE_REQUESTED, DELETING until GET answers 404. */
+  async deleteStreamPrivateLink(ref: StreamPrivateLinkRef): Promise<void> {
+    await this.#send("DELETE", streamPrivateLinkPath(ref), undefined, { mediaType: STREAM_PRIVATE_LINK_MEDIA_TYPE });
   }
 
   // ---- Regional mode: the project's regionalized private endpoint setting (privateEndpoint/regionalMode) ----
@@ -278,12 +386,16 @@ export class AtlasClient {
     return this.#parse(regionalModeSchema, answer, "PATCH", path);
   }
 
-  /** One API call: authenticated, retried within the budget; non-2xx becomes AtlasApiError. */
+  /**
+   * One API call: authenticated, retried within the budget; non-2xx becomes AtlasApiError. Each
+   * operation speaks one API version, which Atlas reads from Accept (406 for another):
+   * `mediaType` names it for the operations not on ATLAS_MEDIA_TYPE.
+   */
   async #send(
     method: Method,
     path: string,
     jsonBody?: unknown,
-    extra: { accept?: string; query?: Record<string, string> } = {},
+    extra: { mediaType?: string; query?: Record<string, string> } = {},
   ): Promise<AtlasAnswer> {
     const options = this.#options;
     const query = new URLSearchParams(extra.query);
@@ -294,7 +406,7 @@ export class AtlasClient {
     const url = new URL(options.baseUrl + path + queryText);
     const uri = url.pathname + url.search;
     const body = jsonBody === undefined ? undefined : JSON.stringify(jsonBody);
-    const headers: Record<string, string> = { Accept: extra.accept ?? ATLAS_MEDIA_TYPE, "User-Agent": USER_AGENT };
+    const headers: Record<string, string> = { Accept: extra.mediaType ?? ATLAS_MEDIA_TYPE, "User-Agent": USER_AGENT };
     if (body !== undefined) headers["Content-Type"] = "application/json";
 
     const until = options.waitOutRateLimitsUntil;

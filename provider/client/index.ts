@@ -42,4 +42,7 @@ export type {
   ClusterRegionConfig,
   KnownClusterState,
 } from "./cluster-schemas";
+export { STREAM_PRIVATE_LINK_MEDIA_TYPE, streamPrivateLinkSchema, streamPrivateLinkPageSchema } from "./stream-private-link-schemas";
+export type { CreateStreamPrivateLinkRequest, KnownStreamPrivateLinkState, StreamPrivateLink } from "./stream-private-link-schemas";
+export type { StreamPrivateLinkRef } from "../vocabulary/refs";
 export type { RegionalModeSetting } from "./regional-mode-schemas";

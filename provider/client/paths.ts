@@ -54,3 +54,21 @@ export function clusterPath(cluster: { groupId: string; clusterName: string }): 
 export function regionalModePath(group: { groupId: string }): string {
   return `/api/atlas/v2/groups/${segment("groupId", group.groupId)}/privateEndpoint/regionalMode`;
 }
+
+/** Data Federation / Online Archive private endpoints of a project (one list; POST adds to it). */
+export function dataFederationEndpointsPath(group: { groupId: string }): string {
+  return `/api/atlas/v2/groups/${segment("groupId", group.groupId)}/privateNetworkSettings/endpointIds`;
+}
+
+/** One entry of that list: a vpce id, or an Azure private endpoint resource id (encoded once here, `%2F`). */
+export function dataFederationEndpointPath(entry: { groupId: string; endpointId: string }): string {
+  return `${dataFederationEndpointsPath(entry)}/${segment("endpointId", entry.endpointId)}`;
+}
+
+export function streamPrivateLinksPath(group: { groupId: string }): string {
+  return `/api/atlas/v2/groups/${segment("groupId", group.groupId)}/streams/privateLinkConnections`;
+}
+
+export function streamPrivateLinkPath(connection: { groupId: string; connectionId: string }): string {
+  return `${streamPrivateLinksPath(connection)}/${segment("connectionId", connection.connectionId)}`;
+}

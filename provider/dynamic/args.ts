@@ -14,3 +14,11 @@ export type ArgsOf<T> = T extends unknown ? { [K in keyof T]: Arg<T[K]> } : neve
 export function unknownOutputs(properties: Readonly<Record<string, unknown>>): Record<string, undefined> {
   return Object.fromEntries(Object.keys(properties).map((name) => [name, undefined]));
 }
+
+/**
+ * A resource class's outputs, from its plain outputs type (each property's doc comment comes with it): each an
+ * Output, undefined where the outputs type allows it to be absent, except `Present`, set once the resource is ready.
+ */
+export type OutputProperties<Outputs, Present extends keyof Outputs = never> = {
+  readonly [K in keyof Outputs]-?: pulumi.Output<K extends Present ? NonNullable<Outputs[K]> : Outputs[K]>;
+};

@@ -7,7 +7,7 @@ import type { EndpointService } from "../client";
 import { sameRegion } from "../vocabulary/regions";
 import type { ServiceIdentity } from "./ids";
 import { normalizedRemoteRegions, type ResolvedServiceInputs } from "./inputs";
-import { observeService } from "./statuses";
+import { observe } from "./statuses";
 
 const quoted = (value: unknown) => JSON.stringify(value);
 
@@ -40,7 +40,7 @@ export function serviceDifferences(inputs: ResolvedServiceInputs, existing: Endp
       differences.push(`supportedRemoteRegions is ${quoted(inAtlas)} in Atlas, ${quoted(declared)} in the inputs`);
     }
   }
-  const seen = observeService(existing);
+  const seen = observe(existing);
   if (seen.phase === "deleting" || seen.phase === "gone") differences.push(`it is being deleted (status ${seen.label})`);
   if (seen.phase === "failed") differences.push(`it has failed (status ${seen.label}: ${seen.failure})`);
   return differences;

@@ -14,7 +14,7 @@ import type { AtlasClient, EndpointService } from "../client";
 import { reportProgress } from "../host/stderr";
 import { createFailureOf, explainCreateError, findOwn, unconfirmed, type UnconfirmedWords } from "../operations/create";
 import type { Placed } from "../operations/kind";
-import { createdAtOf, type ServiceRef } from "../vocabulary/refs";
+import { createdBefore, type ServiceRef } from "../vocabulary/refs";
 import { sameRegion } from "../vocabulary/regions";
 import { realClock } from "../vocabulary/time";
 import { chooseAdoptable, inSlot } from "./adoption";
@@ -106,12 +106,7 @@ async function claimNew(
     cause,
   );
   if (!fresh) return undefined;
-  const createdBeforePost = (service: EndpointService) => {
-    const createdAt = createdAtOf(service.id ?? "");
-    // Whole seconds on both sides: only a second that ended before the POST's second is "before".
-    return createdAt !== undefined && sentAt !== undefined && createdAt < Math.floor(sentAt / 1000) * 1000;
-  };
-  const own = fresh.find((service) => !createdBeforePost(service));
+  const own = fresh.find((service) => !createdBefore(service.id ?? "", sentAt));
   if (own) {
     const ref = refOf(inputs, own.id ?? "?");
     reportProgress(`${describeService(ref)}: created (${how}, Atlas lists it)`);

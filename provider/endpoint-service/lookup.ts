@@ -34,6 +34,7 @@ const args = z
     region: z.string({ error: "is required (the region, in the cloud's spelling or Atlas's)" }),
     portMappingEnabled: flag,
   })
+  .strict()
   .superRefine((value, ctx) => {
     const cloud = value.cloudProvider ?? "AWS";
     if (atlasRegionName(cloud, value.region) === undefined) {

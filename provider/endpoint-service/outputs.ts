@@ -10,31 +10,42 @@ import type { ResolvedServiceInputs } from "./inputs";
  * and what Atlas reports. Plain JSON: an absent field is omitted, never `undefined`.
  */
 export interface EndpointServiceOutputs {
+  /** Atlas project id. */
   groupId: string;
+  /** AWS, AZURE or GCP. */
   cloudProvider: CloudProvider;
-  /** As declared (either spelling); `regionName` is Atlas's spelling. */
+  /** The region as declared (either spelling); `regionName` is Atlas's. */
   region: string;
+  /** GCP: whether the service uses port mapping (one forwarding rule per endpoint group). */
   portMappingEnabled?: boolean;
+  /** AWS: other regions whose VPC endpoints may connect (cross-region PrivateLink). */
   supportedRemoteRegions?: string[];
+  /** The timeouts this resource waits with. */
   timeouts?: Timeouts;
+  /** Whether the project's existing service for the region is taken over. */
   adoptExisting: boolean;
+  /** Whether destroying an adopted service deletes it from Atlas. */
   deleteAdoptedOnDestroy: boolean;
   /** The Atlas endpoint service id: PrivateEndpoint's `endpointServiceId`. */
   endpointServiceId: string;
   /** INITIATING, AVAILABLE, WAITING_FOR_USER, FAILED or DELETING. */
   status?: string;
-  /** Atlas's region name, e.g. US_EAST_1. */
+  /** Atlas's name of the region, e.g. US_EAST_1. */
   regionName?: string;
-  /** AWS: the VPC endpoint service name a VPC interface endpoint connects to. */
+  /**
+   * AWS: the VPC endpoint service name (`com.amazonaws.vpce.<region>.vpce-svc-...`) for `aws.ec2.VpcEndpoint`'s
+   * serviceName. Set once the service is AVAILABLE; undefined for other clouds.
+   */
   endpointServiceName?: string;
-  /** Azure: the Private Link Service's name. */
+  /** Azure: the Private Link Service's name; undefined for other clouds. */
   privateLinkServiceName?: string;
-  /** Azure: the Private Link Service's resource id, which an Azure private endpoint connects to. */
+  /** Azure: the Private Link Service's resource id, for the Azure private endpoint's privateLinkServiceId; undefined for other clouds. */
   privateLinkServiceResourceId?: string;
-  /** GCP: the service attachments, one forwarding rule each (one in all for a port-mapped service). */
+  /** GCP: the service attachments, one forwarding rule to each (one in all when port-mapped); undefined for other clouds. */
   serviceAttachmentNames?: string[];
-  /** The endpoints registered with the service (AWS vpce ids, Azure resource ids, GCP endpoint group names). */
+  /** The endpoints registered with the service, as Atlas lists them. */
   endpointIds?: string[];
+  /** Atlas's error message, when the service failed. */
   errorMessage?: string;
   /** True when the project already had this service and this resource took it over. */
   adopted: boolean;

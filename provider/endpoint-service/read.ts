@@ -5,7 +5,7 @@
  */
 import type { AtlasApiError, AtlasClient, EndpointService } from "../client";
 import type { ServiceRef } from "../vocabulary/refs";
-import { notConfirmedGone } from "../waiting/gone";
+import { confirmGoneInProject } from "../waiting/gone";
 import { reportProgress } from "../host/stderr";
 import { inSlot } from "./adoption";
 import type { PlacedServiceRef } from "./create";
@@ -21,10 +21,7 @@ export const get = (client: AtlasClient, ref: ServiceRef): Promise<EndpointServi
 
 /** Only Atlas's own 404 for the service (not GROUP_NOT_FOUND, not a proxy's 404) says it is gone. */
 export async function confirmGone(client: AtlasClient, ref: PlacedServiceRef, notFound: AtlasApiError): Promise<void> {
-  const verdict = client.whyServiceNotFound(notFound);
-  if (verdict.gone) return;
-  if (verdict.because === "serviceUnreadable") throw notFound;
-  throw notConfirmedGone({ because: verdict.because, detail: verdict.detail }, describeService(ref), ref.groupId, notFound);
+  confirmGoneInProject(client, notFound, describeService(ref), ref.groupId);
 }
 
 /**

@@ -8,9 +8,36 @@ import { isAtlasNotFound, type AtlasClient } from "../client";
 import { connectToAtlas } from "../host/connection";
 import { reportProgress } from "../host/stderr";
 import { formatDuration, realClock, recordedTimeouts, timeoutMs, type Timeouts } from "../vocabulary/time";
+import { goneTwiceFor } from "../waiting/gone";
 import { waitUntilGone } from "../waiting/waits";
+import type { Watched } from "../waiting/watched";
 import type { AtlasResource, Props } from "./kind";
 import { keptInStack, lookAfterNotFound } from "./read";
+
+/**
+ * A DELETE Atlas refused (not a 404), for a resource whose statuses say when it is going (a second
+ * DELETE while one is under way): resolves when it is going anyway (deleting, or gone as gone.ts
+ * says), else throws the refusal. A resource's `delete.refused` may be this.
+ */
+export async function goingAnyway<Ref, Answer>(
+  resource: Watched<Ref, Answer>,
+  client: AtlasClient,
+  ref: Ref,
+  refusal: Error,
+  deleteTimeoutMs: number,
+): Promise<void> {
+  let current: Answer;
+  try {
+    current = await resource.read.get(client, ref);
+  } catch (readError) {
+    if (!isAtlasNotFound(readError)) throw refusal;
+    const look = await goneTwiceFor(resource, client, ref, readError, { timeoutMs: deleteTimeoutMs });
+    if (look.kind === "gone") return;
+    current = look.value;
+  }
+  const phase = resource.statuses.observe(current).phase;
+  if (phase !== "deleting" && phase !== "gone") throw refusal;
+}
 
 /** DELETE and wait until gone. `props` are the record's (its recorded status decides the grace). */
 export async function deleteAndWait<Inputs extends { timeouts?: Timeouts }, Ref, Answer, Outputs>(

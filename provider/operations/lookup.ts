@@ -47,7 +47,11 @@ export function lookup<Args extends Record<string, unknown>, Result extends obje
     async run(args) {
       const parsed = definition.args.safeParse(args);
       if (!parsed.success) {
-        const failures = parsed.error.issues.map((issue) => `${propertyPath(issue.path)} ${issue.message}`);
+        const failures = parsed.error.issues.map((issue) =>
+          issue.code === "unrecognized_keys"
+            ? `${issue.keys.join(", ")}: not an argument (${Object.keys(definition.inputs).join(", ")})`
+            : `${propertyPath(issue.path) || "(arguments)"} ${issue.message}`,
+        );
         throw new Error(`${definition.name}: ${failures.join("; ")}`);
       }
       return read(connectToAtlas(), parsed.data);

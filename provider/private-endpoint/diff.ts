@@ -1,5 +1,5 @@
 /** PrivateEndpoint's diff rules (the diff itself is operations/diff.ts). Atlas has no update for an endpoint. */
-import type { CloudProvider } from "../vocabulary/clouds";
+import { sameEndpointId, type CloudProvider } from "../vocabulary/clouds";
 import { isUnknown } from "../vocabulary/validation";
 import { mayMatch, type DiffRules } from "../operations/diff";
 import { parseResourceId } from "./ids";
@@ -15,12 +15,6 @@ export const REPLACE_FIELDS: { readonly [C in CloudProvider]: readonly string[] 
 };
 
 const cloudOf = (props: Props): unknown => props.cloudProvider ?? INPUT_DEFAULTS.cloudProvider;
-
-/** Azure resource ids are case-insensitive (`resourceGroups` and `resourcegroups` name one endpoint). */
-function sameEndpointId(cloud: unknown, a: unknown, b: unknown): boolean {
-  if (cloud === "AZURE" && typeof a === "string" && typeof b === "string") return a.toLowerCase() === b.toLowerCase();
-  return a === b;
-}
 
 function ruleKey(rule: unknown): string {
   const { endpointName, ipAddress } = (rule ?? {}) as { endpointName?: unknown; ipAddress?: unknown };

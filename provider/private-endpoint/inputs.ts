@@ -5,7 +5,21 @@
 import { z } from "zod";
 import type { CloudProvider } from "../vocabulary/clouds";
 import type { Timeouts } from "../vocabulary/time";
-import { flag, HEX24, IPV4, listedTwice, orUnknown, PROJECT_FIELDS, shown, text, type InputVocabulary } from "../vocabulary/validation";
+import {
+  AWS_VPC_ENDPOINT_ID,
+  AWS_VPC_ENDPOINT_ID_HELP,
+  AZURE_PRIVATE_ENDPOINT_ID,
+  AZURE_PRIVATE_ENDPOINT_ID_HELP,
+  flag,
+  HEX24,
+  IPV4,
+  listedTwice,
+  orUnknown,
+  PROJECT_FIELDS,
+  shown,
+  text,
+  type InputVocabulary,
+} from "../vocabulary/validation";
 
 /** One GCP forwarding rule that belongs to the endpoint group. */
 export interface GcpForwardingRuleInput {
@@ -87,10 +101,6 @@ export const INPUT_KEYS: { readonly [C in CloudProvider]: readonly string[] } = 
   GCP: [...COMMON_KEYS, "gcpProjectId", "endpointGroupName", "endpoints"],
 };
 
-const AWS_ENDPOINT_ID = /^vpce-[0-9a-f]{17}$/;
-// The OpenAPI pattern for Azure endpoint ids, unencoded.
-const AZURE_ENDPOINT_ID =
-  /^\/subscriptions\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\/resource[gG]roups\/[-\w._()]+\/providers\/Microsoft\.Network\/privateEndpoints\/[-\w._()]+$/;
 // Google Cloud project ids: 6-30 lowercase letters, digits or hyphens, starting with a letter.
 const GCP_PROJECT_ID = /^[a-z][a-z0-9-]{4,28}[a-z0-9]$/;
 // Google Cloud resource names (RFC 1035 labels).
@@ -158,15 +168,10 @@ const commonSchema = z.object({
 /** Fields specific to each cloud; the discriminant is `cloudProvider`. */
 const cloudSchemas: { readonly [C in CloudProvider]: z.ZodType } = {
   AWS: z.object({
-    endpointId: orUnknown(text(AWS_ENDPOINT_ID, 'an AWS VPC endpoint id: "vpce-" followed by 17 lowercase hex characters')),
+    endpointId: orUnknown(text(AWS_VPC_ENDPOINT_ID, AWS_VPC_ENDPOINT_ID_HELP)),
   }),
   AZURE: z.object({
-    endpointId: orUnknown(
-      text(
-        AZURE_ENDPOINT_ID,
-        "an Azure private endpoint resource id /subscriptions/<uuid>/resourceGroups/<group>/providers/Microsoft.Network/privateEndpoints/<name>",
-      ),
-    ),
+    endpointId: orUnknown(text(AZURE_PRIVATE_ENDPOINT_ID, AZURE_PRIVATE_ENDPOINT_ID_HELP)),
     privateEndpointIPAddress: orUnknown(text(IPV4, "the private endpoint's IPv4 address")),
   }),
   GCP: z.object({

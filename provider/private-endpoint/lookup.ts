@@ -20,11 +20,13 @@ export interface RegisteredEndpoint {
   portMappingEnabled?: boolean;
 }
 
-const args = z.object({
-  groupId: text(HEX24, "24 hexadecimal characters (the Atlas project id)"),
-  cloudProvider,
-  endpointServiceId: text(HEX24, "24 hexadecimal characters (the Atlas endpoint service id)"),
-});
+const args = z
+  .object({
+    groupId: text(HEX24, "24 hexadecimal characters (the Atlas project id)"),
+    cloudProvider,
+    endpointServiceId: text(HEX24, "24 hexadecimal characters (the Atlas endpoint service id)"),
+  })
+  .strict();
 
 function entryOf(endpointId: string, endpoint: AtlasEndpoint): RegisteredEndpoint {
   return plainJson({

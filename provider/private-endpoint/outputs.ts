@@ -20,28 +20,53 @@ export interface ForwardingRuleOutput {
  * Atlas reports. Plain JSON: an absent field is omitted, never `undefined`.
  */
 export interface PrivateEndpointOutputs {
+  /** Atlas project id. */
   groupId: string;
+  /** AWS, AZURE or GCP. */
   cloudProvider: CloudProvider;
+  /** Atlas private endpoint service id. */
   endpointServiceId: string;
+  /** The cloud-side endpoint id (AWS vpce-..., Azure resource id); absent for GCP. */
   endpointId?: string;
+  /** Azure: the private endpoint's IP address as Atlas has it. */
   privateEndpointIPAddress?: string;
+  /** GCP: the project that holds the forwarding rules. */
   gcpProjectId?: string;
+  /** GCP: the endpoint group name as Atlas has it. */
   endpointGroupName?: string;
+  /** GCP: each forwarding rule with its own status. */
   endpoints?: ForwardingRuleOutput[];
+  /** The timeouts this resource waits with. */
   timeouts?: Timeouts;
+  /** Whether a create that times out deletes the endpoint. */
   deleteOnCreateTimeout: boolean;
+  /** Whether a 409 adopts a matching existing endpoint. */
   adoptExisting: boolean;
+  /** Which clusters a create waits for: true (all), a list of names, or false. */
   waitForClusters?: boolean | string[];
-  /** One entry per cluster reached through this endpoint, once the clusters have applied it. */
+  /**
+   * One entry per cluster reached through this endpoint (clusterName, type, connectionString,
+   * srvConnectionString, srvShardOptimizedConnectionString where Atlas gives one), set once the
+   * clusters have applied the endpoint; absent with waitForClusters: false. No credentials in them.
+   */
   privateConnectionStrings?: PrivateConnectionString[];
+  /** AWS: PENDING_ACCEPTANCE, PENDING, AVAILABLE, REJECTED or DELETING. */
   connectionStatus?: string;
+  /** Azure and GCP: INITIATING, (GCP) VERIFIED, AVAILABLE, FAILED or DELETING. */
   status?: string;
+  /** AWS: the interface endpoint's id as Atlas reports it: the AWS `vpce-...` id (the same value as `endpointId`). */
   interfaceEndpointId?: string;
+  /** Azure: the connection name Atlas generates. */
   privateEndpointConnectionName?: string;
+  /** Azure: the private endpoint's resource id as Atlas reports it. */
   privateEndpointResourceId?: string;
+  /** GCP: whether the endpoint service uses port mapping (one forwarding rule). */
   portMappingEnabled?: boolean;
+  /** Atlas's error message, when the endpoint failed. */
   errorMessage?: string;
+  /** Whether Atlas has been asked to delete the endpoint. */
   deleteRequested?: boolean;
+  /** True when the endpoint already existed (409) and this resource adopted it. */
   adopted: boolean;
 }
 

@@ -1,10 +1,9 @@
 import * as pulumi from "@pulumi/pulumi";
-import { unknownOutputs, type ArgsOf } from "../dynamic/args";
+import { unknownOutputs, type ArgsOf, type OutputProperties } from "../dynamic/args";
 import { preloadSchemeOnlyBuiltins } from "../dynamic/quiet-builtins";
 import { DYNAMIC_MODULE, dynamicTypeToken } from "../dynamic/type-token";
-import type { Timeouts } from "../vocabulary/time";
 import type { RegionalModeInputs } from "./inputs";
-import type { RegionalConnectionString } from "./outputs";
+import type { RegionalModeOutputs } from "./outputs";
 import { REGIONAL_MODE_PROPERTIES } from "./properties";
 import { regionalModeProvider } from "./provider";
 
@@ -20,6 +19,9 @@ const UNKNOWN_OUTPUTS = unknownOutputs(REGIONAL_MODE_PROPERTIES);
 export const REGIONAL_MODE_TYPE_NAME = "RegionalMode";
 export const REGIONAL_MODE_TYPE = dynamicTypeToken(REGIONAL_MODE_TYPE_NAME);
 
+/** The outputs, declared once in outputs.ts (RegionalModeOutputs): the engine sets each on the instance. */
+export interface RegionalMode extends OutputProperties<RegionalModeOutputs> {}
+
 /**
  * The project's regionalized private endpoint setting (Atlas's privateEndpoint/regionalMode), needed to
  * connect to multi-region and global sharded clusters over private endpoints. Enabling it changes the
@@ -28,26 +30,8 @@ export const REGIONAL_MODE_TYPE = dynamicTypeToken(REGIONAL_MODE_TYPE_NAME);
  * outputs their private connection strings; destroy puts back what Atlas had before (restoreOnDestroy).
  * The Pulumi id is the project id.
  */
+// biome-ignore lint/suspicious/noUnsafeDeclarationMerging: the interface above only types the outputs the engine sets on the instance
 export class RegionalMode extends pulumi.dynamic.Resource {
-  /** Atlas project id. */
-  declare readonly groupId: pulumi.Output<string>;
-  /** The setting as Atlas last answered it. */
-  declare readonly enabled: pulumi.Output<boolean>;
-  /** Whether destroy puts back what Atlas had before. */
-  declare readonly restoreOnDestroy: pulumi.Output<boolean>;
-  /** The timeouts this resource waits with. */
-  declare readonly timeouts: pulumi.Output<Timeouts | undefined>;
-  /** The setting before this resource first changed it: what destroy puts back. */
-  declare readonly previous: pulumi.Output<boolean>;
-  /**
-   * Every private connection string of the project's clusters (clusterName, type, connectionString,
-   * srvConnectionString, srvShardOptimizedConnectionString, the endpoints it goes through), once they
-   * have applied the setting. No credentials in them.
-   */
-  declare readonly privateConnectionStrings: pulumi.Output<RegionalConnectionString[] | undefined>;
-  /** True when Atlas already had the declared setting at create, so the create changed nothing. */
-  declare readonly adopted: pulumi.Output<boolean>;
-
   constructor(name: string, args: RegionalModeArgs, opts?: pulumi.CustomResourceOptions) {
     super(regionalModeProvider, name, { ...UNKNOWN_OUTPUTS, ...args }, opts, DYNAMIC_MODULE, REGIONAL_MODE_TYPE_NAME);
   }

@@ -36,3 +36,12 @@ export interface EndpointStatusView {
   deleteRequested?: boolean;
   endpoints?: { endpointName?: string; status?: string }[];
 }
+
+/**
+ * Whether two cloud endpoint ids name one endpoint: Azure resource ids are case-insensitive
+ * (`resourceGroups` and `resourcegroups` name one endpoint); every other id compares as written.
+ */
+export function sameEndpointId(cloud: unknown, a: unknown, b: unknown): boolean {
+  if (cloud === "AZURE" && typeof a === "string" && typeof b === "string") return a.toLowerCase() === b.toLowerCase();
+  return a === b;
+}

@@ -97,6 +97,48 @@ export const OBJECT_TYPES = {
     },
     required: ["clusterName"],
   },
+  DataFederationEndpointEntry: {
+    description: "One entry of a project's Data Federation and Online Archive private endpoints, as Atlas lists it.",
+    properties: {
+      endpointId: { description: "AWS: the VPC endpoint id (vpce-...). Azure: the private endpoint's resource id.", type: string },
+      cloudProvider: { description: "AWS or AZURE (Atlas's provider).", type: string },
+      type: { description: "DATA_LAKE.", type: string },
+      comment: { description: "The entry's comment.", type: string },
+      region: { description: "The region of the endpoint, as Atlas writes it (US_EAST_1).", type: string },
+      customerEndpointDNSName: { description: "The endpoint's DNS name.", type: string },
+      azureLinkId: { description: "Azure: the link id of the private endpoint connection.", type: string },
+      customerEndpointIPAddress: { description: "Azure: the private endpoint's IP address.", type: string },
+      status: { description: "PENDING, OK, FAILED or DELETING.", type: string },
+      errorMessage: { description: "Atlas's error message, when the entry failed.", type: string },
+    },
+    required: ["endpointId", "cloudProvider"],
+  },
+  StreamPrivateLinkConnection: {
+    description: "A stream processing private link connection as Atlas lists it.",
+    properties: {
+      connectionId: { description: "Atlas's id of the connection.", type: string },
+      cloudProvider: { description: "AWS, AZURE or GCP: where the target is.", type: string },
+      vendor: { description: "Who runs the target (MSK, CONFLUENT, EVENTHUB, ...; GENERIC).", type: string },
+      region: { description: "The target's region.", type: string },
+      arn: { description: "AWS MSK: the cluster's ARN.", type: string },
+      serviceEndpointId: { description: "The target's service endpoint.", type: string },
+      dnsDomain: { description: "The target's domain.", type: string },
+      dnsSubDomain: { description: "The target's subdomains.", type: { type: "array", items: string } },
+      azureResourceIds: {
+        description: "AZURE CONFLUENT: the resource ids of each availability zone.",
+        type: { type: "array", items: string },
+      },
+      gcpServiceAttachmentUris: { description: "GCP CONFLUENT: the service attachment URIs.", type: { type: "array", items: string } },
+      authenticationScheme: { description: "TLS, SASL_SCRAM or IAM.", type: string },
+      state: { description: "IDLE, WORKING, DONE, FAILED, DELETE_REQUESTED or DELETING.", type: string },
+      errorMessage: { description: "Atlas's error message, when the connection failed.", type: string },
+      interfaceEndpointId: { description: "AWS and Azure: the interface endpoint Atlas made.", type: string },
+      interfaceEndpointName: { description: "AWS and Azure: the interface endpoint's name.", type: string },
+      gcpConnectionIds: { description: "GCP: the Private Service Connect connection ids.", type: { type: "array", items: string } },
+      providerAccountId: { description: "The cloud account Atlas's stream processing connects from.", type: string },
+    },
+    required: ["connectionId", "cloudProvider", "vendor"],
+  },
   ConnectionStringEndpoint: {
     description: "One private endpoint a connection string goes through, as the cluster lists it.",
     properties: {
@@ -131,5 +173,7 @@ export type ObjectTypeName =
   | "ForwardingRuleStatus"
   | "PrivateConnectionString"
   | "RegisteredEndpoint"
+  | "DataFederationEndpointEntry"
+  | "StreamPrivateLinkConnection"
   | "ConnectionStringEndpoint"
   | "RegionalConnectionString";

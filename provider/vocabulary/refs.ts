@@ -24,3 +24,19 @@ export interface EndpointRef extends ServiceRef {
 export function createdAtOf(id: string): number | undefined {
   return /^[0-9a-f]{24}$/.test(id) ? Number.parseInt(id.slice(0, 8), 16) * 1000 : undefined;
 }
+
+/** One stream processing private link connection of a project. */
+export interface StreamPrivateLinkRef {
+  groupId: string;
+  connectionId: string;
+}
+
+/**
+ * Whether Atlas created what `id` names before `moment` (ms on Atlas's clock, as AtlasClient.atlasNow
+ * gives it): whole seconds on both sides, so only a second that ended before the moment's second is
+ * "before". False when either is not known.
+ */
+export function createdBefore(id: string, moment: number | undefined): boolean {
+  const createdAt = createdAtOf(id);
+  return createdAt !== undefined && moment !== undefined && createdAt < Math.floor(moment / 1000) * 1000;
+}

@@ -195,3 +195,15 @@ export function notConfirmedGone(
       return verdict.because satisfies never;
   }
 }
+
+/**
+ * For a resource a path names directly under its project (an endpoint service, a stream private
+ * link): a 404 says it is gone only when Atlas itself answered (its error body) and not
+ * GROUP_NOT_FOUND, the client's verdict. Resolves then; throws NotConfirmedGone saying what to check otherwise.
+ */
+export function confirmGoneInProject(client: AtlasClient, notFound: AtlasApiError, what: string, groupId: string): void {
+  const verdict = client.whyServiceNotFound(notFound);
+  if (verdict.gone) return;
+  if (verdict.because === "serviceUnreadable") throw notFound;
+  throw notConfirmedGone({ because: verdict.because, detail: verdict.detail }, what, groupId, notFound);
+}

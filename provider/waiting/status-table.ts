@@ -56,6 +56,30 @@ export function judged(phase: Phase, label: string, errorMessage: string | undef
   return { phase: "failed", label, failure: why.length > 0 ? why.join("; ") : `Atlas reports status ${label}` };
 }
 
+/**
+ * What a status table means for a resource whose answers say where it is in one field (`status`, or
+ * `state`) beside Atlas's `errorMessage`: what its statuses.ts exports (`readyStatus`, `observe`,
+ * `unknownStatus`, `recordedPhase`). A record without a status (an unconfirmed create) is still being created.
+ */
+export function oneStatusField<Known extends string, Field extends string = "status">(
+  sets: StatusSets<Known>,
+  readyStatus: Known,
+  field: Field = "status" as Field,
+) {
+  type View = { readonly [F in Field]?: string } & { readonly errorMessage?: string };
+  const text = (value: unknown) => (typeof value === "string" ? value : undefined);
+  const observe = (answer: View): Observation => {
+    const status = text(answer[field]);
+    return judged(phaseIn(sets, status), status ?? "NO_STATUS_YET", text(answer.errorMessage));
+  };
+  return {
+    readyStatus: readyStatus as string,
+    observe,
+    unknownStatus: (answer: View): string | undefined => unlistedIn(sets, text(answer[field])),
+    recordedPhase: (props: Record<string, unknown>): Observation["phase"] => observe(props as View).phase,
+  };
+}
+
 /** A wait ends well in a target phase, badly in a failure phase, and keeps polling in a pending one. */
 export interface WaitSpec {
   readonly pending: readonly Observation["phase"][];

@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { repoRoot } from "../../scripts/lib/pulumi-workspace";
 import { runCommand } from "../../scripts/lib/run-command";
@@ -26,10 +26,12 @@ test("npm publish --dry-run ships only what users need: dist/provider code and t
       "dist/provider/index.js",
       "dist/provider/index.d.ts",
       "dist/provider/lifecycle.js",
-      "dist/provider/endpoint-service-lifecycle.js",
-      "dist/provider/regional-mode-lifecycle.js",
     ]),
   );
+  // Every stable require path the serialized providers in state name (provider/lifecycle.ts, provider/<resource>-lifecycle.ts).
+  const stablePaths = readdirSync(join(repoRoot, "provider")).filter((file) => /^(.+-)?lifecycle\.ts$/.test(file));
+  expect(stablePaths.length).toBeGreaterThanOrEqual(2);
+  expect(paths).toEqual(expect.arrayContaining(stablePaths.map((file) => `dist/provider/${file.replace(/\.ts$/, ".js")}`)));
 });
 
 test("the LICENSE file is the Apache-2.0 text that package.json names", () => {

@@ -1,11 +1,11 @@
 import { randomBytes } from "node:crypto";
-import { appendFileSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { AtlasClient } from "../../provider/client";
 import type { PulumiStack, StackResource } from "../../scripts/lib/pulumi-workspace";
 import type { CommandResult } from "../../scripts/lib/run-command";
 import { fixturesDir, output, type RunningSimulator, simulatorEndpoints, startSimulator } from "../support/cli-harness";
-import { pluginStack } from "../support/plugin-harness";
+import { addToYamlProgram, generatedCode, pluginStack } from "../support/plugin-harness";
 
 // `pulumi import` of an endpoint registered outside Pulumi, through the provider plugin (the engine refuses
 // import for dynamic resources): the read runs with the id alone.
@@ -37,19 +37,7 @@ async function pluginResources(): Promise<StackResource[]> {
 }
 
 /** Adds generated code to the program's Pulumi.yaml, under its one `resources:` key. */
-function addToProgram(code: string): void {
-  const program = join(stack.dir, "Pulumi.yaml");
-  const hasResources = /^resources:$/m.test(readFileSync(program, "utf8"));
-  appendFileSync(program, hasResources ? code.replace(/^resources:\n/, "") : code);
-}
-
-/** The YAML code `pulumi import` prints after asking to copy it into the program. */
-function generatedCode(stdout: string): string {
-  const marker = stdout.search(/following code into your Pulumi application/);
-  const code = stdout.slice(marker).search(/^resources:$/m);
-  if (marker < 0 || code < 0) throw new Error(`pulumi import printed no code:\n${stdout}`);
-  return stdout.slice(marker + code);
-}
+const addToProgram = (code: string): void => addToYamlProgram(stack, code);
 
 test("an endpoint registered straight through the Atlas API is imported by its id, and the printed code makes the next up a no-op", async () => {
   const { groupId, endpointServices, apiKey } = simulator.seed;

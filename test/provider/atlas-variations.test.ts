@@ -6,7 +6,17 @@
  * provider returned or recorded, so nothing is ever left untracked.
  */
 import { ResourceInitError } from "../../provider";
-import { HELD_DELAY, HELD_MS, hex, provider, PROVIDER_TEXT, stackConfig, useHarness, withEnv } from "../support/provider-harness";
+import {
+  dataFederationProvider,
+  HELD_DELAY,
+  HELD_MS,
+  hex,
+  provider,
+  PROVIDER_TEXT,
+  stackConfig,
+  useHarness,
+  withEnv,
+} from "../support/provider-harness";
 import { startRewritingProxy, type Rewrite, type RewriteRule, type RewritingProxy } from "../support/rewriting-proxy";
 
 const harness = useHarness();
@@ -470,4 +480,90 @@ describe("with the simulator's own variations (the same cases, produced by Atlas
       await destroy(id!, props!);
     },
   );
+});
+
+describe("DataFederationEndpoint: the same variations where its rules are the endpoints'", () => {
+  const ENTRY = /\/privateNetworkSettings\/endpointIds\/[^/]+$/;
+  const LIST = /\/privateNetworkSettings\/endpointIds$/;
+  const inAtlas = async (args: Record<string, unknown>) =>
+    (await harness.control.dataFederationEndpoints()).filter((e) => e.endpointId.toLowerCase() === String(args.endpointId).toLowerCase());
+  const withEntryStatus = (status: string) => (body: Record<string, unknown>) => ({ ...body, status });
+
+  async function created(args: Record<string, unknown> = harness.dataFederationArgs()) {
+    const { id, outs } = await harness.observe(dataFederationProvider.create(await harness.checkedDataFederation(args)));
+    return { args, id, props: { ...outs, __provider: PROVIDER_TEXT } as Record<string, unknown> };
+  }
+  const destroyEntry = (id: string, props: Record<string, unknown>) => harness.observe(dataFederationProvider.delete(id, props));
+
+  test("an unknown status in the first reads is waited through, named in a progress line, and the create completes", async () => {
+    rewrite("GET", ENTRY, { kind: "body", change: withEntryStatus("PENDING_REVIEW") }, 2);
+    const { id, props } = await created();
+    expect(props).toMatchObject({ status: "OK" });
+    expect(fired("body")).toHaveLength(2);
+    expect(harness.progress.some((line) => /status PENDING_REVIEW, which this provider version does not know/.test(line))).toBe(true);
+    await destroyEntry(id, props);
+  });
+
+  test("a POST answer with nulls, fields Atlas added later and no status for the entry is taken, and the create completes", async () => {
+    rewrite(
+      "POST",
+      LIST,
+      {
+        kind: "body",
+        change: (body) => ({
+          ...body,
+          results: (body.results as Record<string, unknown>[]).map((entry) => ({
+            ...entry,
+            status: null,
+            region: null,
+            newFeature: { on: true },
+          })),
+        }),
+      },
+      1,
+    );
+    const { id, props } = await created(harness.azureDataFederationArgs());
+    expect(props).toMatchObject({ status: "OK", adopted: false });
+    await destroyEntry(id, props);
+  });
+
+  test("refresh keeps the entry when a 404 comes without an Atlas error body, naming the base URL to check", async () => {
+    const { args, id, props } = await created();
+    rewrite("GET", ENTRY, { kind: "foreign404" });
+    const error = await harness.failure(dataFederationProvider.read(id, props));
+    expect(error.message).toMatch(/without an Atlas error body.*MONGODB_ATLAS_BASE_URL.*the stack keeps it as it was/);
+    expect(fired("foreign404").length).toBeGreaterThan(0);
+    expect(await inAtlas(args)).toHaveLength(1);
+    proxy.rules.length = 0;
+    await destroyEntry(id, props);
+  });
+
+  test("destroy keeps the entry in the stack when the DELETE meets a 404 without an Atlas error body", async () => {
+    const { args, id, props } = await created();
+    rewrite("DELETE", ENTRY, { kind: "foreign404" });
+    const error = await harness.failure(dataFederationProvider.delete(id, props));
+    expect(error.message).toMatch(/without an Atlas error body.*it stays in the stack/);
+    expect(fired("foreign404")).toHaveLength(1);
+    expect(await inAtlas(args)).toHaveLength(1);
+    proxy.rules.length = 0;
+    await destroyEntry(id, props);
+  });
+
+  test("refresh of an entry whose project Atlas does not know (GROUP_NOT_FOUND) fails, keeps it, and says how to remove it from the stack", async () => {
+    const { id, props } = await created();
+    const groupId = hex(24);
+    const error = await harness.failure(dataFederationProvider.read(id.replace(String(props.groupId), groupId), { ...props, groupId }));
+    expect(error.message).toMatch(/GROUP_NOT_FOUND.*pulumi state delete.*the stack keeps it as it was/);
+    await destroyEntry(id, props);
+  });
+
+  test("a single lagging Atlas 404 on refresh does not drop an entry Atlas still holds", async () => {
+    const { id, props } = await created();
+    rewrite("GET", ENTRY, { kind: "atlas404" }, 1);
+    const read = await harness.observe(dataFederationProvider.read(id, props));
+    expect(read.id).toBe(id);
+    expect(read.props).toMatchObject({ status: "OK" });
+    expect(harness.progress.some((line) => line.includes("a second look found it"))).toBe(true);
+    await destroyEntry(id, props);
+  });
 });

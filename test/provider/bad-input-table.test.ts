@@ -4,10 +4,13 @@
  * Atlas can know, by create with a mapped Atlas error. Nothing reaches the simulator in either case.
  */
 import { regionalModeProvider, ResourceInitError, type CloudProvider } from "../../provider";
+import { UNKNOWN } from "../../provider/vocabulary/validation";
+import { INPUT_KEYS as DATA_FEDERATION_INPUT_KEYS } from "../../provider/data-federation-endpoint/inputs";
 import { INPUT_KEYS } from "../../provider/private-endpoint/inputs";
 import { REGIONAL_MODE_INPUT_KEYS } from "../../provider/regional-mode/inputs";
-import { UNKNOWN } from "../../provider/vocabulary/validation";
-import { hex, provider, PROVIDER_TEXT, useHarness, withEnv } from "../support/provider-harness";
+import { STREAM_LINK_INPUT_KEYS, vendorRule } from "../../provider/stream-private-link/inputs";
+import { dataFederationProvider, hex, provider, PROVIDER_TEXT, streamLinkProvider, useHarness, withEnv } from "../support/provider-harness";
+import { STREAM_LINK_COMBINATIONS, streamLinkArgs } from "../support/stream-private-links";
 import { useWireSecrets } from "../support/wire-secrets";
 
 const harness = useHarness();
@@ -486,6 +489,426 @@ describe("bad input only Atlas can recognise", () => {
       await expectNothingCreated(args);
     },
   );
+});
+
+/** DataFederationEndpoint's rows: each stopped by its check, naming the property and what is allowed. */
+const AWS_DNS = "vpce-0a1b2c3d4e5f6a7b8-abcd1234.vpce-svc-0123456789abcdef0.us-east-1.vpce.amazonaws.com";
+const DATA_FEDERATION_CASES: CheckCase[] = [
+  {
+    what: "a groupId that is too short (AWS)",
+    args: () => harness.dataFederationArgs({ groupId: "5f1a2b" }),
+    property: "groupId",
+    allowed: HEX24,
+  },
+  {
+    what: "GCP, which Data Federation does not take",
+    args: () => harness.dataFederationArgs({ cloudProvider: "GCP" }),
+    property: "cloudProvider",
+    allowed: /must be AWS or AZURE \(Atlas Data Federation takes private endpoints of these two clouds\), got value="GCP"/,
+  },
+  {
+    what: "a truncated VPC endpoint id (AWS)",
+    args: () => harness.dataFederationArgs({ endpointId: "vpce-0123" }),
+    property: "endpointId",
+    allowed: VPCE,
+  },
+  {
+    what: "a missing endpointId (AZURE)",
+    args: () => without(harness.azureDataFederationArgs(), "endpointId"),
+    property: "endpointId",
+    allowed: /^is required \(an Azure private endpoint resource id/,
+  },
+  {
+    what: "an Azure endpoint id already URL-encoded (AZURE)",
+    args: () => harness.azureDataFederationArgs({ endpointId: encodeURIComponent(`${AZURE_ID_PREFIX}pe-1`) }),
+    property: "endpointId",
+    allowed: AZURE_ID,
+  },
+  {
+    what: "a comment that is not a string (AWS)",
+    args: () => harness.dataFederationArgs({ comment: 42 }),
+    property: "comment",
+    allowed: /must be a string, got value=42/,
+  },
+  {
+    what: "a region the cloud does not have (AWS)",
+    args: () => harness.dataFederationArgs({ region: "mars-1", customerEndpointDNSName: AWS_DNS }),
+    property: "region",
+    allowed: /must be an AWS region Atlas offers, in the cloud's or Atlas's spelling \("us-east-1" or "US_EAST_1"\), got value="mars-1"/,
+  },
+  {
+    what: "an AWS region without its customerEndpointDNSName",
+    args: () => harness.dataFederationArgs({ region: "us-east-1" }),
+    property: "customerEndpointDNSName",
+    allowed: /^is required when region is set \(AWS\): Atlas takes region and customerEndpointDNSName together/,
+  },
+  {
+    what: "a customerEndpointDNSName without its region (AZURE)",
+    args: () => harness.azureDataFederationArgs({ customerEndpointDNSName: "pe-1.privatelink.example.com" }),
+    property: "region",
+    allowed: /^is required when customerEndpointDNSName is set: Atlas takes region and customerEndpointDNSName together/,
+  },
+  {
+    what: "a DNS name with a space (AWS)",
+    args: () => harness.dataFederationArgs({ region: "us-east-1", customerEndpointDNSName: "my endpoint" }),
+    property: "customerEndpointDNSName",
+    allowed: /must be a DNS name such as/,
+  },
+  {
+    what: "an Azure link id on an AWS entry",
+    args: () => harness.dataFederationArgs({ azureLinkId: "520100101" }),
+    property: "azureLinkId",
+    allowed: /applies to cloudProvider AZURE only, not AWS/,
+  },
+  {
+    what: "an Azure link id with spaces (AZURE)",
+    args: () => harness.azureDataFederationArgs({ azureLinkId: "520 100" }),
+    property: "azureLinkId",
+    allowed: /must be the Azure private endpoint connection's link id/,
+  },
+  {
+    what: "an IP address with three parts (AZURE)",
+    args: () => harness.azureDataFederationArgs({ customerEndpointIPAddress: "10.0.0" }),
+    property: "customerEndpointIPAddress",
+    allowed: /must be an IPv4 address \(or an IPv6 address written out in full\)/,
+  },
+  {
+    what: "a delete timeout without a unit Go has (AZURE)",
+    args: () => harness.azureDataFederationArgs({ timeouts: { delete: "2d" } }),
+    property: "timeouts.delete",
+    allowed: DURATION,
+  },
+  {
+    what: "adoptExisting as a string (AWS)",
+    args: () => harness.dataFederationArgs({ adoptExisting: "no" }),
+    property: "adoptExisting",
+    allowed: FLAG,
+  },
+  {
+    what: "an input no DataFederationEndpoint has (AWS)",
+    args: () => harness.dataFederationArgs({ endpointServiceId: hex(24) }),
+    property: "endpointServiceId",
+    allowed: /is not a DataFederationEndpoint property; allowed for AWS: groupId, cloudProvider, endpointId, comment, region/,
+  },
+];
+
+describe("DataFederationEndpoint bad input stopped by check", () => {
+  test.each(["AWS", "AZURE"])("the valid %s inputs the cases start from pass check, a region alone included on Azure", async (cloud) => {
+    const args = cloud === "AWS" ? harness.dataFederationArgs() : harness.azureDataFederationArgs({ region: "eastus2" });
+    expect((await dataFederationProvider.check({}, { ...args, __provider: PROVIDER_TEXT })).failures).toEqual([]);
+  });
+
+  test.each(DATA_FEDERATION_CASES.map((c) => [c.what, c.property, c] as const))(
+    "rejects %s at check, naming %s and what is allowed, and create sends nothing",
+    async (_what, property, c) => {
+      const args = c.args();
+      const { failures } = await harness.observe(dataFederationProvider.check({}, { ...args, __provider: PROVIDER_TEXT }));
+      const failure = failures?.find((f) => f.property === property);
+      expect(failure).toBeDefined();
+      expect(failure!.reason).toMatch(c.allowed);
+      expect(new Set(failures!.map((f) => f.property)).size).toBe(failures!.length);
+      for (const f of failures!) expect(f.reason.length).toBeLessThan(400);
+
+      const cloud = (args.cloudProvider === "AZURE" ? "AZURE" : "AWS") as "AWS" | "AZURE";
+      if (args.cloudProvider === "GCP" || !DATA_FEDERATION_INPUT_KEYS[cloud].includes(property.split(/[.[]/)[0]!)) return;
+      await harness.clearRequests();
+      const error = await harness.failure(dataFederationProvider.create({ ...args, __provider: PROVIDER_TEXT }));
+      expect(error.message).toMatch(/^Invalid DataFederationEndpoint inputs: /);
+      expect(error.message).toContain(property);
+      expect(await harness.requests()).toEqual([]);
+    },
+  );
+
+  test("every input property of both clouds has at least one bad value that check rejects by name", async () => {
+    const rejected = new Set<string>();
+    for (const c of DATA_FEDERATION_CASES) {
+      const { failures } = await dataFederationProvider.check({}, { ...c.args(), __provider: PROVIDER_TEXT });
+      for (const f of failures ?? []) rejected.add(f.property.split(/[.[]/)[0]!);
+    }
+    const keys = new Set([...DATA_FEDERATION_INPUT_KEYS.AWS, ...DATA_FEDERATION_INPUT_KEYS.AZURE]);
+    expect([...keys].filter((key) => !rejected.has(key))).toEqual([]);
+  });
+
+  test("a value not known yet in preview passes check, the region and DNS name pairing included", async () => {
+    const { failures } = await dataFederationProvider.check(
+      {},
+      {
+        ...harness.dataFederationArgs({ endpointId: UNKNOWN, region: UNKNOWN }),
+        customerEndpointDNSName: UNKNOWN,
+        __provider: PROVIDER_TEXT,
+      },
+    );
+    expect(failures).toEqual([]);
+  });
+});
+
+describe("DataFederationEndpoint bad input only Atlas can recognise", () => {
+  test("a project Atlas does not have fails create naming groupId, adding nothing", async () => {
+    const args = harness.dataFederationArgs({ groupId: hex(24) });
+    await harness.clearRequests();
+    const error = await harness.failure(dataFederationProvider.create(await harness.checkedDataFederation(args)));
+    expect(error).not.toBeInstanceOf(ResourceInitError);
+    expect(error.message).toMatch(
+      /^Atlas has no project groupId="[0-9a-f]{24}" these credentials can see \(Atlas answered 404 GROUP_NOT_FOUND .*\)\. Check groupId\.$/,
+    );
+    expect((await harness.requests()).filter((r) => r.method === "POST")).toEqual([]);
+  });
+
+  test("a read-only API key fails create with what role to use, adding nothing", async () => {
+    const args = harness.dataFederationArgs();
+    const inputs = await harness.checkedDataFederation(args);
+    await withEnv(readOnlyKey(), async () => {
+      const error = await harness.failure(dataFederationProvider.create(inputs));
+      expect(error.message).toMatch(
+        /^Atlas does not allow these credentials to add AWS Data Federation endpoint vpce-\w+: Atlas answered 403 .*Project Owner role in project groupId="[0-9a-f]{24}", then run `pulumi up` again\.$/,
+      );
+    });
+    expect((await harness.control.dataFederationEndpoints()).filter((e) => e.endpointId === args.endpointId)).toEqual([]);
+  });
+});
+
+describe("StreamPrivateLink: bad input stopped by check", () => {
+  const GROUP = () => harness.seed.groupId;
+  const link = (cloud: string, vendor: string, overrides: Args = {}) => streamLinkArgs(GROUP(), cloud, vendor, overrides);
+
+  /** Each vendor's required fields, one left out at a time: named with the cloud and the vendor. */
+  const REQUIRED_CASES: CheckCase[] = STREAM_LINK_COMBINATIONS.flatMap(([cloud, vendor]) =>
+    (vendorRule(cloud as CloudProvider, vendor)?.required ?? []).map((field) => ({
+      what: `a ${cloud} ${vendor} link without ${field}`,
+      args: () => without(link(cloud, vendor), field),
+      property: field,
+      allowed: new RegExp(`^is required for cloudProvider ${cloud} with vendor ${vendor} \\(`),
+    })),
+  );
+
+  const CASES: CheckCase[] = [
+    ...REQUIRED_CASES,
+    // What a vendor refuses
+    {
+      what: "a region on an AWS MSK link (Atlas reads it from the arn)",
+      args: () => link("AWS", "MSK", { region: "us-east-1" }),
+      property: "region",
+      allowed: /^is not taken for cloudProvider AWS with vendor MSK: Atlas reads the region from the arn$/,
+    },
+    {
+      what: "a service endpoint on a GCP Confluent link (it takes attachment URIs)",
+      args: () => link("GCP", "CONFLUENT", { serviceEndpointId: "com.example.svc" }),
+      property: "serviceEndpointId",
+      allowed: /^is not taken for cloudProvider GCP with vendor CONFLUENT$/,
+    },
+    // Vendors
+    {
+      what: "a vendor the cloud does not offer (AZURE MSK)",
+      args: () => link("AZURE", "EVENTHUB", { vendor: "MSK" }),
+      property: "vendor",
+      allowed: /must be one of EVENTHUB, CONFLUENT, AZURE_BLOB_STORAGE, GENERIC for cloudProvider AZURE, got value="MSK"/,
+    },
+    {
+      what: "a vendor in lower case (AWS)",
+      args: () => link("AWS", "MSK", { vendor: "msk" }),
+      property: "vendor",
+      allowed: /must be one of MSK, CONFLUENT, KINESIS, S3, LAMBDA, GENERIC for cloudProvider AWS/,
+    },
+    { what: "a number as the vendor (GCP)", args: () => link("GCP", "PUBSUB", { vendor: 7 }), property: "vendor", allowed: /got value=7/ },
+    // Fields of another cloud
+    {
+      what: "an MSK arn on an Azure link",
+      args: () => link("AZURE", "EVENTHUB", { arn: "arn:aws:kafka:us-east-1:123456789012:cluster/a/b" }),
+      property: "arn",
+      allowed: /applies to cloudProvider AWS only, not AZURE/,
+    },
+    {
+      what: "Azure resource ids on an AWS link",
+      args: () => link("AWS", "KINESIS", { azureResourceIds: ["/subscriptions/x/resourceGroups/g/providers/p"] }),
+      property: "azureResourceIds",
+      allowed: /applies to cloudProvider AZURE only, not AWS/,
+    },
+    {
+      what: "service attachment URIs on an Azure link",
+      args: () => link("AZURE", "GENERIC", { gcpServiceAttachmentUris: ["projects/p/regions/r/serviceAttachments/s"] }),
+      property: "gcpServiceAttachmentUris",
+      allowed: /applies to cloudProvider GCP only, not AZURE/,
+    },
+    {
+      what: "a property no stream link has (AWS)",
+      args: () => link("AWS", "MSK", { endpointServiceId: hex(24) }),
+      property: "endpointServiceId",
+      allowed: /is not a StreamPrivateLink property; allowed for AWS: groupId, cloudProvider, vendor, region, arn/,
+    },
+    // Malformed values
+    {
+      what: "an S3 bucket's ARN as the MSK arn",
+      args: () => link("AWS", "MSK", { arn: "arn:aws:s3:::orders-bucket" }),
+      property: "arn",
+      allowed: /must be the MSK cluster's ARN, arn:aws:kafka:<region>:<account>:cluster\/<name>\/<uuid>/,
+    },
+    {
+      what: "a domain with a space (AWS CONFLUENT)",
+      args: () => link("AWS", "CONFLUENT", { dnsDomain: "abc us-east-1.aws.confluent.cloud" }),
+      property: "dnsDomain",
+      allowed: /must be the target's domain name/,
+    },
+    {
+      what: "subdomains given as one string (AWS CONFLUENT)",
+      args: () => link("AWS", "CONFLUENT", { dnsSubDomain: "use1-az1.abc.aws.confluent.cloud" }),
+      property: "dnsSubDomain",
+      allowed: /must be a list of the cluster's subdomains/,
+    },
+    {
+      what: "a subdomain that is no domain name (AWS CONFLUENT)",
+      args: () => link("AWS", "CONFLUENT", { dnsSubDomain: ["use1 az1"] }),
+      property: "dnsSubDomain[0]",
+      allowed: /must be a domain name, got value="use1 az1"/,
+    },
+    {
+      what: "an empty list of Azure resource ids (AZURE CONFLUENT)",
+      args: () => link("AZURE", "CONFLUENT", { azureResourceIds: [] }),
+      property: "azureResourceIds",
+      allowed: /must list at least 1/,
+    },
+    {
+      what: "an Azure resource id without its subscription (AZURE CONFLUENT)",
+      args: () => link("AZURE", "CONFLUENT", { azureResourceIds: ["resourceGroups/g/providers/p"] }),
+      property: "azureResourceIds[0]",
+      allowed: /must be an Azure resource id \/subscriptions\/<id>\/resourceGroups\//,
+    },
+    {
+      what: "four service attachment URIs, one over Atlas's limit (GCP CONFLUENT)",
+      args: () =>
+        link("GCP", "CONFLUENT", {
+          gcpServiceAttachmentUris: [1, 2, 3, 4].map((n) => `projects/p/regions/us-west1/serviceAttachments/s-${n}`),
+        }),
+      property: "gcpServiceAttachmentUris",
+      allowed: /lists 4; Atlas allows at most 3/,
+    },
+    {
+      what: "the same service attachment URI listed twice (GCP CONFLUENT)",
+      args: () =>
+        link("GCP", "CONFLUENT", {
+          gcpServiceAttachmentUris: ["projects/p/regions/r/serviceAttachments/s", "projects/p/regions/r/serviceAttachments/s"],
+        }),
+      property: "gcpServiceAttachmentUris[1]",
+      allowed: /is listed twice/,
+    },
+    {
+      what: "an authentication scheme Atlas does not have (AWS)",
+      args: () => link("AWS", "MSK", { authenticationScheme: "PLAIN" }),
+      property: "authenticationScheme",
+      allowed: /must be one of TLS, SASL_SCRAM, IAM, got value="PLAIN"/,
+    },
+    {
+      what: "a region with a space in it (GCP PUBSUB)",
+      args: () => link("GCP", "PUBSUB", { region: "us central1" }),
+      property: "region",
+      allowed: /must be the target's region/,
+    },
+    {
+      what: "an empty service endpoint (AWS S3)",
+      args: () => link("AWS", "S3", { serviceEndpointId: "" }),
+      property: "serviceEndpointId",
+      allowed: /must be the target's service endpoint/,
+    },
+    // What every resource has
+    {
+      what: "a groupId that is too short (AZURE)",
+      args: () => link("AZURE", "EVENTHUB", { groupId: "5f1a2b" }),
+      property: "groupId",
+      allowed: HEX24,
+    },
+    {
+      what: "an unknown cloudProvider",
+      args: () => link("AWS", "MSK", { cloudProvider: "ORACLE" }),
+      property: "cloudProvider",
+      allowed: CLOUDS,
+    },
+    {
+      what: "adoptExisting as a string (GCP)",
+      args: () => link("GCP", "PUBSUB", { adoptExisting: "yes" }),
+      property: "adoptExisting",
+      allowed: FLAG,
+    },
+    {
+      what: "a create timeout that is not a duration (AWS)",
+      args: () => link("AWS", "LAMBDA", { timeouts: { create: "soon" } }),
+      property: "timeouts.create",
+      allowed: DURATION,
+    },
+  ];
+
+  test.each(STREAM_LINK_COMBINATIONS)("the valid %s %s inputs the cases start from pass check", async (cloud, vendor) => {
+    expect((await streamLinkProvider.check({}, { ...link(cloud, vendor), __provider: PROVIDER_TEXT })).failures).toEqual([]);
+  });
+
+  test.each(CASES.map((c) => [c.what, c.property, c] as const))(
+    "rejects %s at check, naming %s and what is allowed, and a create with them asks Atlas nothing",
+    async (_what, property, c) => {
+      const args = c.args();
+      const { failures } = await harness.observe(streamLinkProvider.check({}, { ...args, __provider: PROVIDER_TEXT }));
+      const failure = failures?.find((f) => f.property === property);
+      expect(failure).toBeDefined();
+      expect(failure!.reason).toMatch(c.allowed);
+      expect(new Set(failures!.map((f) => f.property)).size).toBe(failures!.length);
+      for (const f of failures!) expect(f.reason.length).toBeLessThan(400);
+
+      // Create reads only its cloud's properties (it also serves recorded outputs): a stray one is check's to reject.
+      const cloud = (
+        typeof args.cloudProvider === "string" && args.cloudProvider in STREAM_LINK_INPUT_KEYS ? args.cloudProvider : "AWS"
+      ) as CloudProvider;
+      if (!STREAM_LINK_INPUT_KEYS[cloud].includes(property.split(/[.[]/)[0]!)) return;
+      await harness.clearRequests();
+      const error = await harness.failure(streamLinkProvider.create({ ...args, __provider: PROVIDER_TEXT }));
+      expect(error.message).toMatch(/^Invalid StreamPrivateLink inputs: /);
+      expect(error.message).toContain(property.split(/[.[]/)[0]!);
+      expect(await harness.requests()).toEqual([]);
+    },
+  );
+
+  test("every input property of every cloud has at least one bad value that check rejects by name", async () => {
+    const named = new Set<string>();
+    for (const c of CASES) {
+      const { failures } = await streamLinkProvider.check({}, { ...c.args(), __provider: PROVIDER_TEXT });
+      for (const f of failures ?? []) named.add(f.property.split(/[.[]/)[0]!);
+    }
+    for (const cloud of ["AWS", "AZURE", "GCP"] as const) {
+      expect(STREAM_LINK_INPUT_KEYS[cloud].filter((key) => !named.has(key))).toEqual([]);
+    }
+  });
+});
+
+describe("StreamPrivateLink: bad input only Atlas can recognise", () => {
+  test.each([
+    {
+      what: "a project Atlas does not have",
+      args: () => streamLinkArgs(hex(24), "AWS", "MSK"),
+      env: () => ({}),
+      method: "GET",
+      status: 404,
+      message:
+        /^Atlas has no project groupId="[0-9a-f]{24}" these credentials can see \(Atlas answered 404 GROUP_NOT_FOUND .*\)\. Check groupId\.$/,
+    },
+    {
+      what: "a read-only API key",
+      args: () => streamLinkArgs(harness.seed.groupId, "GCP", "PUBSUB"),
+      env: readOnlyKey,
+      method: "POST",
+      status: 403,
+      message:
+        /^Atlas does not allow these credentials to create the GCP PUBSUB stream private link to [a-z0-9-]+ in project groupId="[0-9a-f]{24}": Atlas answered 403 USER_UNAUTHORIZED .*Project Owner role/,
+    },
+  ])("fails create with $what, mapping Atlas's error, creating nothing", async (c) => {
+    const inputs = await harness.checkedStreamLink(c.args());
+    await withEnv(c.env(), async () => {
+      await harness.clearRequests();
+      const error = await harness.failure(streamLinkProvider.create(inputs));
+      expect(error).not.toBeInstanceOf(ResourceInitError);
+      expect(error.message).toMatch(c.message);
+      const answered = (await harness.requests()).filter(
+        (r) => r.method === c.method && r.path.endsWith("/privateLinkConnections") && r.auth !== "challenge",
+      );
+      expect(answered.map((r) => r.status)).toEqual([c.status]);
+    });
+    expect(await harness.control.streamPrivateLinks()).toEqual([]);
+  });
 });
 
 describe("after the table", () => {

@@ -9,6 +9,7 @@ import { clearTokenCache } from "../../provider/client/oauth/token-source";
 import { ResourceInitError } from "../../provider";
 import type { RequestLogEntry } from "../../simulator";
 import {
+  dataFederationProvider,
   HELD_DELAY,
   HELD_MS,
   provider,
@@ -487,6 +488,215 @@ describe("a create that cannot be confirmed", () => {
     expect(harness.progress.some((line) => line.endsWith("no longer in Atlas; registering it again"))).toBe(true);
     await converge(c, { id: recorded.id, props: { ...resumed.outs, __provider: PROVIDER_TEXT } });
   });
+});
+
+/**
+ * DataFederationEndpoint under the faults whose rules it shares with the endpoints (the retries, the create's
+ * grace for 404s, the deadline, a lost answer recorded and never orphaned), each operation on both of its clouds.
+ * Atlas keys an entry by the endpoint id the inputs name, so, as for an endpoint, a create is recorded under its
+ * final id whatever happened.
+ */
+describe("DataFederationEndpoint fault matrix", () => {
+  type Cloud = "AWS" | "AZURE";
+  interface EntryCase {
+    cloud: Cloud;
+    operation: Operation;
+    args: Record<string, unknown>;
+    /** Raw-path pattern of this entry's GET and DELETE. */
+    entryPath: string;
+    recorded?: Recorded;
+  }
+  interface EntryFault {
+    sentence: string;
+    outcome: "completes" | "fails";
+    operations?: Operation[];
+    /** Creates what a refresh or destroy starts from; default: a clean create. */
+    prepare?(c: EntryCase): Promise<Recorded>;
+    arm(c: EntryCase): Promise<void>;
+    release?(): Promise<void>;
+    /** What the request log must show for the fault to have fired. */
+    verify(c: EntryCase, requests: RequestLogEntry[]): void;
+  }
+  const LIST = "/privateNetworkSettings/endpointIds$";
+  const signed = (c: EntryCase, requests: RequestLogEntry[]) =>
+    requests.filter((r) => r.auth !== "challenge" && (new RegExp(c.entryPath).test(r.path) || new RegExp(LIST).test(r.path)));
+  /** One fault per request the operation sends to the entry (the create's POST to the list). */
+  const armFor = async (c: EntryCase, spec: Record<string, unknown>, methods: string[]) => {
+    for (const method of methods) await harness.fault({ method, pathPattern: method === "POST" ? LIST : c.entryPath, count: 1, ...spec });
+  };
+  const methodsOf = (c: EntryCase) =>
+    c.operation === "create" ? ["POST", "GET"] : c.operation === "refresh" ? ["GET"] : ["DELETE", "GET"];
+  const inAtlas = async (c: EntryCase) =>
+    (await harness.control.dataFederationEndpoints()).filter((e) => e.endpointId.toLowerCase() === String(c.args.endpointId).toLowerCase());
+  const idOf = (c: EntryCase) => `${harness.seed.groupId}:${c.cloud}:${c.args.endpointId}`;
+  const createEntry = async (args: Record<string, unknown>) => dataFederationProvider.create(await harness.checkedDataFederation(args));
+  /** A create whose deadline passed while Atlas held PENDING: recorded as still being created. */
+  const stillPending = async (c: EntryCase): Promise<Recorded> => {
+    await harness.control.nextDataFederationEndpoint({ status: "PENDING" });
+    const error = await harness.failure(createEntry({ ...c.args, timeouts: { create: "50ms" } }));
+    expect(error).toBeInstanceOf(ResourceInitError);
+    expect((error.properties as Record<string, unknown>).status).toBe("PENDING");
+    return { id: error.id as string, props: error.properties as Record<string, unknown> };
+  };
+
+  const ENTRY_FAULTS: EntryFault[] = [
+    {
+      sentence: "completes through a burst of 500, 502 and 503",
+      outcome: "completes",
+      arm: async (c) => {
+        for (const status of [500, 502, 503]) await armFor(c, { status }, methodsOf(c));
+      },
+      verify: (c, requests) => expect(signed(c, requests).filter((r) => r.status >= 500)).toHaveLength(3 * methodsOf(c).length),
+    },
+    {
+      sentence: "completes through a 429 storm",
+      outcome: "completes",
+      arm: (c) => armFor(c, { status: 429, errorCode: "RATE_LIMITED", retryAfterSeconds: 0, count: 3 }, methodsOf(c)),
+      verify: (c, requests) => expect(signed(c, requests).filter((r) => r.status === 429)).toHaveLength(3 * methodsOf(c).length),
+    },
+    {
+      // Atlas's window of 404s for a new entry: the create's first reads, or the first read of a refresh or
+      // destroy of an entry recorded while still being created.
+      sentence: "handles 404s just after the create (eventual consistency)",
+      outcome: "completes",
+      prepare: stillPending,
+      arm: (c) =>
+        armFor(
+          c,
+          { status: 404, errorCode: "DATA_FEDERATION_PRIVATE_ENDPOINT_NOT_FOUND", count: c.operation === "create" ? 2 : 1 },
+          c.operation === "create" ? ["GET"] : methodsOf(c).slice(0, 1),
+        ),
+      verify: (c, requests) => {
+        const first = c.operation === "create" ? "GET" : methodsOf(c)[0];
+        const sent = signed(c, requests).filter((r) => r.method === first && new RegExp(c.entryPath).test(r.path));
+        expect(sent.slice(0, c.operation === "create" ? 2 : 1).every((r) => r.status === 404)).toBe(true);
+        expect(sent[sent.length - 1]!.status).toBeLessThan(300);
+      },
+    },
+    {
+      sentence: "fails clearly when 503s outlast the retry budget (a create's wait: its deadline), and the next run converges",
+      outcome: "fails",
+      arm: async (c) => {
+        // Create: only the wait's GETs fail, so Atlas has the entry and the error must record it.
+        if (c.operation === "create") c.args.timeouts = { create: "2s" };
+        await armFor(c, { status: 503, count: 10_000 }, c.operation === "create" ? ["GET"] : methodsOf(c).slice(0, 1));
+      },
+      verify: (c, requests) => expect(signed(c, requests).filter((r) => r.status === 503).length).toBeGreaterThan(1),
+    },
+    {
+      // Every POST is carried out only after the client gave up on it, and the entry cannot be read afterwards:
+      // Atlas may hold it, so the error records it. The simulator holds the POSTs until the create failed.
+      sentence: "records the entry when the create's answer is lost and Atlas cannot be asked, and the next run converges",
+      outcome: "fails",
+      operations: ["create"],
+      arm: async (c) => {
+        await armFor(c, { delayMs: HELD_MS, count: 100 }, ["POST"]);
+        await armFor(c, { dropConnection: true, count: 10_000 }, ["GET"]);
+      },
+      release: async () => void (await harness.control.advance(HELD_MS)),
+      verify: (c, requests) => {
+        const posts = signed(c, requests).filter((r) => r.method === "POST");
+        // Let go together: the first adds the entry, the others (the upsert) meet it and change nothing.
+        expect(posts.length).toBeGreaterThanOrEqual(2);
+        expect(posts.every((r) => r.status === 201)).toBe(true);
+      },
+    },
+  ];
+
+  const ENTRY_MATRIX = ENTRY_FAULTS.flatMap((fault) =>
+    OPERATIONS.filter((operation) => !fault.operations || fault.operations.includes(operation)).flatMap((operation) =>
+      (["AWS", "AZURE"] as const).map((cloud) => ({ fault, operation, cloud })),
+    ),
+  );
+
+  test.each(ENTRY_MATRIX.map((m) => [`${m.operation} on ${m.cloud} ${m.fault.sentence}`, m] as const))(
+    "%s",
+    async (_name, { fault, operation, cloud }) => {
+      const args = cloud === "AWS" ? harness.dataFederationArgs() : harness.azureDataFederationArgs();
+      const c: EntryCase = {
+        cloud,
+        operation,
+        args,
+        entryPath: `/privateNetworkSettings/endpointIds/${escapeRegExp(encodeURIComponent(String(args.endpointId)))}$`,
+      };
+      if (operation !== "create") {
+        c.recorded = fault.prepare
+          ? await fault.prepare(c)
+          : await harness
+              .observe(createEntry(args))
+              .then((created) => ({ id: created.id, props: { ...created.outs, __provider: PROVIDER_TEXT } }));
+        if (fault.prepare) await harness.control.advance(HELD_MS);
+      }
+      await harness.clearRequests();
+      await fault.arm(c);
+      let value: unknown;
+      let error: (Error & Record<string, unknown>) | undefined;
+      const recorded = c.recorded;
+      try {
+        value = await harness.observe<unknown>(
+          operation === "create"
+            ? createEntry(c.args)
+            : operation === "refresh"
+              ? dataFederationProvider.read(recorded!.id, recorded!.props)
+              : dataFederationProvider.delete(recorded!.id, recorded!.props),
+        );
+      } catch (thrown) {
+        error = thrown as Error & Record<string, unknown>;
+      }
+      await fault.release?.();
+      await harness.control.settled();
+      const requests = await harness.requests();
+      fault.verify(c, requests);
+      const present = await inAtlas(c);
+      expect(present.length).toBeLessThanOrEqual(1); // never a duplicate
+
+      let after: Recorded | undefined = recorded;
+      if (fault.outcome === "completes") {
+        if (error) throw error;
+        if (operation === "create") {
+          const created = value as { id: string; outs: Record<string, unknown> };
+          expect(created.id).toBe(idOf(c));
+          expect(created.outs).toMatchObject({ status: "OK", adopted: false });
+          after = { id: created.id, props: { ...created.outs, __provider: PROVIDER_TEXT } };
+        } else if (operation === "refresh") {
+          const read = value as { id: string; props: Record<string, unknown> };
+          expect(read.id).toBe(recorded!.id);
+          expect(read.props.status).toBe(present[0]!.status);
+          after = { id: read.id, props: { ...read.props, __provider: PROVIDER_TEXT } };
+        } else {
+          expect(present.every((e) => e.deleteRequested)).toBe(true);
+          after = undefined;
+        }
+      } else {
+        if (!error) throw new Error(`expected ${operation} to fail, but it returned ${JSON.stringify(value)}`);
+        // Actionable: names the entry and the next step.
+        expect(error.message).toMatch(/(AWS|Azure) Data Federation endpoint (vpce-|pe-)/);
+        expect(error.message).toMatch(/run `pulumi (up|refresh|destroy)/i);
+        // Whatever failed, Atlas still has the entry, and so must the stack.
+        expect(present).toHaveLength(1);
+        if (operation === "create") {
+          expect(error).toBeInstanceOf(ResourceInitError);
+          expect(error.id).toBe(idOf(c));
+          expect(error.properties).toMatchObject({ groupId: harness.seed.groupId, cloudProvider: cloud, endpointId: args.endpointId });
+          after = { id: error.id as string, props: error.properties as Record<string, unknown> };
+        }
+        // The next run, once Atlas answers again: up resumes, refresh reads.
+        await harness.control.clearFaults();
+        if (operation === "create") {
+          const resumed = await harness.observe(
+            dataFederationProvider.update(after!.id, after!.props, await harness.checkedDataFederation(c.args)),
+          );
+          expect(resumed.outs).toMatchObject({ status: "OK" });
+        } else if (operation === "refresh") {
+          expect((await harness.observe(dataFederationProvider.read(after!.id, after!.props))).id).toBe(after!.id);
+        }
+      }
+      await harness.control.clearFaults();
+      await harness.config({ delays: { deletingMs: 3_000 } });
+      if (after) await harness.observe(dataFederationProvider.delete(after.id, after.props));
+      await until(async () => (await inAtlas(c)).length === 0, "the entry is gone from the simulator");
+    },
+  );
 });
 
 describe("after the matrix", () => {

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, rmSync } from "node:fs";
+import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { installPlugin, packPlugin } from "../../scripts/lib/plugin-package";
 import type { PulumiStack } from "../../scripts/lib/pulumi-workspace";
@@ -42,4 +42,19 @@ export async function pluginHome(): Promise<string> {
 /** A stack for a program that uses the plugin (YAML or any language), with the plugin installed. */
 export async function pluginStack(simulator: RunningSimulator, program: string, env: NodeJS.ProcessEnv = {}): Promise<PulumiStack> {
   return isolatedStack(simulator, program, { PULUMI_HOME: await pluginHome(), ...env });
+}
+
+/** The YAML code `pulumi import` prints after asking to copy it into the program. */
+export function generatedCode(stdout: string): string {
+  const marker = stdout.search(/following code into your Pulumi application/);
+  const code = stdout.slice(marker).search(/^resources:$/m);
+  if (marker < 0 || code < 0) throw new Error(`pulumi import printed no code:\n${stdout}`);
+  return stdout.slice(marker + code);
+}
+
+/** Adds generated code to a YAML program's Pulumi.yaml, under its one `resources:` key. */
+export function addToYamlProgram(stack: PulumiStack, code: string): void {
+  const program = join(stack.dir, "Pulumi.yaml");
+  const hasResources = /^resources:$/m.test(readFileSync(program, "utf8"));
+  appendFileSync(program, hasResources ? code.replace(/^resources:\n/, "") : code);
 }

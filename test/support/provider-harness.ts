@@ -7,7 +7,12 @@ import {
   type RunningSimulator,
   type TransitionDelays,
 } from "../../simulator";
-import { endpointServiceProvider, privateEndpointProvider } from "../../provider";
+import {
+  dataFederationEndpointProvider,
+  endpointServiceProvider,
+  privateEndpointProvider,
+  streamPrivateLinkProvider,
+} from "../../provider";
 import { ENV_KEYS, TIME_SCALE_ENV } from "../../provider/host/connection";
 import { resetPacers } from "../../provider/client/pacing/registry";
 import { resetClusterWatchers } from "../../provider/waiting/cluster-waits";
@@ -35,6 +40,12 @@ export const CREDENTIAL_ENV = Object.values(ENV_KEYS).flat();
 
 export const provider = privateEndpointProvider as Required<typeof privateEndpointProvider>;
 export const serviceProvider = endpointServiceProvider as Required<typeof endpointServiceProvider>;
+export const dataFederationProvider = dataFederationEndpointProvider as Required<typeof dataFederationEndpointProvider>;
+
+/** An Azure private endpoint resource id no other test uses. */
+export const azureEndpointId = (name = `pe-${hex(8)}`) =>
+  `/subscriptions/3c1e7a52-8f0b-4d6e-9a27-5b1f0c9d2e41/resourceGroups/rg-test/providers/Microsoft.Network/privateEndpoints/${name}`;
+export const streamLinkProvider = streamPrivateLinkProvider as Required<typeof streamPrivateLinkProvider>;
 
 export type { SimulatedEndpoint };
 export { until };
@@ -57,6 +68,14 @@ export interface Harness {
   checked(args: Record<string, unknown>): Promise<Record<string, unknown>>;
   /** EndpointService inputs as the engine passes them to create: checked, with `__provider`. */
   checkedService(args: Record<string, unknown>): Promise<Record<string, unknown>>;
+  /** DataFederationEndpoint inputs as the engine passes them to create: checked, with `__provider`. */
+  checkedDataFederation(args: Record<string, unknown>): Promise<Record<string, unknown>>;
+  /** A fresh AWS DataFederationEndpoint's args (an unused vpce id). */
+  dataFederationArgs(overrides?: Record<string, unknown>): Record<string, unknown>;
+  /** A fresh Azure DataFederationEndpoint's args (an unused private endpoint resource id). */
+  azureDataFederationArgs(overrides?: Record<string, unknown>): Record<string, unknown>;
+  /** StreamPrivateLink inputs as the engine passes them to create: checked, with `__provider`. */
+  checkedStreamLink(args: Record<string, unknown>): Promise<Record<string, unknown>>;
   /** Runs a provider call, remembering what it returned or threw. */
   observe<T>(call: Promise<T>): Promise<T>;
   /** Runs a provider call expected to fail and returns the error. */
@@ -115,6 +134,23 @@ export function useHarness(): Harness {
     },
     checkedService: async (args) => {
       const { inputs, failures } = await serviceProvider.check({}, { ...args, __provider: PROVIDER_TEXT });
+      if (failures && failures.length > 0) throw new Error(`check failed: ${JSON.stringify(failures)}`);
+      return { ...inputs, __provider: PROVIDER_TEXT };
+    },
+    checkedDataFederation: async (args) => {
+      const { inputs, failures } = await dataFederationProvider.check({}, { ...args, __provider: PROVIDER_TEXT });
+      if (failures && failures.length > 0) throw new Error(`check failed: ${JSON.stringify(failures)}`);
+      return { ...inputs, __provider: PROVIDER_TEXT };
+    },
+    dataFederationArgs: (overrides = {}) => ({ groupId: harness.seed.groupId, endpointId: `vpce-${hex(17)}`, ...overrides }),
+    azureDataFederationArgs: (overrides = {}) => ({
+      groupId: harness.seed.groupId,
+      cloudProvider: "AZURE",
+      endpointId: azureEndpointId(),
+      ...overrides,
+    }),
+    checkedStreamLink: async (args) => {
+      const { inputs, failures } = await streamLinkProvider.check({}, { ...args, __provider: PROVIDER_TEXT });
       if (failures && failures.length > 0) throw new Error(`check failed: ${JSON.stringify(failures)}`);
       return { ...inputs, __provider: PROVIDER_TEXT };
     },
@@ -234,6 +270,8 @@ export function useHarness(): Harness {
     // A request a delay fault still holds is carried out late (a create still creates): never in the next test.
     await harness.control.settled();
     await harness.control.clearFaults();
+    // An ending armed for the next new entry or link must not meet the next test's.
+    await harness.control.clearOutcomes();
     // Each test stands for a fresh provider process: one test's refusals must not pace the next.
     resetPacers();
     resetClusterWatchers();

@@ -5,10 +5,6 @@ import { startRewritingProxy, type RewritingProxy } from "../../support/rewritin
 
 const harness = useHarness();
 
-const CREATE = { PrivateEndpoint: /\/endpoint$/, EndpointService: /\/privateEndpoint\/endpointService$/ };
-/** What the search after a lost answer reads: the endpoint the inputs name, or the region's services. */
-const SEARCH = { PrivateEndpoint: /\/endpoint\/vpce-[0-9a-f]{17}$/, EndpointService: /\/privateEndpoint\/AWS\/endpointService$/ };
-
 let proxy: RewritingProxy;
 beforeAll(async () => {
   proxy = await startRewritingProxy(harness.simulator.baseUrl);
@@ -23,12 +19,12 @@ afterEach(() => {
 describe.each(LIFECYCLE_SUBJECTS)("$name", (subject) => {
   test("after a lost answer, the search for what the create made rides out 503s past the client's retries, and finds it", async () => {
     const args = subject.args(harness, 4);
-    // A service's create lists its region before the POST: that list goes through.
-    if (subject.name === "EndpointService")
-      proxy.rules.push({ method: "GET", path: SEARCH.EndpointService, rewrite: { kind: "body", change: (body) => body }, count: 1 });
-    proxy.rules.push({ method: "POST", path: CREATE[subject.name], rewrite: { kind: "forwardThenDrop" }, count: 1 });
+    // A create that lists before its POST (a service's region, a project's stream links): that list goes through.
+    if (subject.searchesBeforeCreate)
+      proxy.rules.push({ method: "GET", path: subject.searchPath, rewrite: { kind: "body", change: (body) => body }, count: 1 });
+    proxy.rules.push({ method: "POST", path: subject.createPath, rewrite: { kind: "forwardThenDrop" }, count: 1 });
     // Two requests' worth of the client's 8 attempts each: the search itself must wait them out.
-    proxy.rules.push({ method: "GET", path: SEARCH[subject.name], rewrite: { kind: "answer", status: 503 }, count: 16 });
+    proxy.rules.push({ method: "GET", path: subject.searchPath, rewrite: { kind: "answer", status: 503 }, count: 16 });
     process.env.MONGODB_ATLAS_BASE_URL = proxy.baseUrl;
     const { outs } = await harness.observe(subject.provider.create(await subject.checked(harness, args)));
     expect(outs).toMatchObject({ adopted: false });

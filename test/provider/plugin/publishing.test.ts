@@ -19,9 +19,11 @@ test("every published name comes from package.json's repository: publisher, down
   expect(schema.name).toBe("atlas-private-endpoint");
   expect(schema.language.python.packageName).toBe("pulumi_atlas_private_endpoint");
   expect(Object.keys(schema.resources).sort()).toEqual([
+    "atlas-private-endpoint:index:DataFederationEndpoint",
     "atlas-private-endpoint:index:EndpointService",
     "atlas-private-endpoint:index:PrivateEndpoint",
     "atlas-private-endpoint:index:RegionalMode",
+    "atlas-private-endpoint:index:StreamPrivateLink",
   ]);
 });
 

@@ -11,6 +11,11 @@ import { ENDPOINT_SERVICE_INPUTS, SERVICE_INPUT_KEYS } from "../../../provider/e
 const resolveInputs = (props: Record<string, unknown>) => resolveWith(PRIVATE_ENDPOINT_INPUTS, props);
 const resolveServiceInputs = (props: Record<string, unknown>) => resolveWith(ENDPOINT_SERVICE_INPUTS, props);
 import { toServiceOutputs } from "../../../provider/endpoint-service/outputs";
+import {
+  DATA_FEDERATION_ENDPOINT_INPUTS,
+  INPUT_KEYS as DATA_FEDERATION_INPUT_KEYS,
+} from "../../../provider/data-federation-endpoint/inputs";
+import { outputsOf as dataFederationOutputsOf } from "../../../provider/data-federation-endpoint/outputs";
 import { REGIONAL_MODE_INPUT_KEYS, REGIONAL_MODE_INPUTS } from "../../../provider/regional-mode/inputs";
 import { toOutputs as toRegionalModeOutputs } from "../../../provider/regional-mode/outputs";
 import { packageVersion } from "../../../scripts/lib/plugin-package";
@@ -19,6 +24,7 @@ import { repoRoot } from "../../../scripts/lib/pulumi-workspace";
 const schema = packageSchema(packageVersion());
 const endpoint = schema.resources[tokenOf("PrivateEndpoint")]!;
 const service = schema.resources[tokenOf("EndpointService")]!;
+const dataFederation = schema.resources[tokenOf("DataFederationEndpoint")]!;
 const regionalMode = schema.resources[tokenOf("RegionalMode")]!;
 
 const GROUP = "a".repeat(24);
@@ -103,8 +109,14 @@ test("every $ref in the schema names one of its types", () => {
   for (const ref of refs) expect(Object.keys(schema.types)).toContain(ref);
 });
 
-test("the plugin serves exactly PrivateEndpoint, EndpointService and RegionalMode", () => {
-  expect(Object.keys(schema.resources).sort()).toEqual([tokenOf("EndpointService"), tokenOf("PrivateEndpoint"), tokenOf("RegionalMode")]);
+test("the plugin serves exactly PrivateEndpoint, EndpointService, DataFederationEndpoint, StreamPrivateLink and RegionalMode", () => {
+  expect(Object.keys(schema.resources).sort()).toEqual([
+    tokenOf("DataFederationEndpoint"),
+    tokenOf("EndpointService"),
+    tokenOf("PrivateEndpoint"),
+    tokenOf("RegionalMode"),
+    tokenOf("StreamPrivateLink"),
+  ]);
 });
 
 const SERVICE_DECLARED = {
@@ -155,6 +167,59 @@ test.each(CLOUD_PROVIDERS)("EndpointService: every output for %s is a schema pro
   const bare = toServiceOutputs(resolveServiceInputs(SERVICE_DECLARED[cloud]), SERVICE, undefined, false);
   for (const key of service.required) expect(bare).toHaveProperty(key);
 });
+
+const DATA_FEDERATION_CLOUDS = ["AWS", "AZURE"] as const;
+const DATA_FEDERATION_DECLARED = {
+  AWS: { groupId: GROUP, endpointId: "vpce-0123456789abcdef0", comment: "c", region: "us-east-1", customerEndpointDNSName: "a.b.c" },
+  AZURE: {
+    groupId: GROUP,
+    cloudProvider: "AZURE",
+    endpointId: "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/g/providers/Microsoft.Network/privateEndpoints/pe",
+    region: "eastus2",
+    azureLinkId: "1",
+    customerEndpointIPAddress: "10.0.0.5",
+  },
+};
+const resolveDataFederationInputs = (props: Record<string, unknown>) => resolveWith(DATA_FEDERATION_ENDPOINT_INPUTS, props);
+
+test("DataFederationEndpoint: the schema's inputs are exactly those check accepts, and it requires those every cloud requires", () => {
+  const accepted = new Set(DATA_FEDERATION_CLOUDS.flatMap((cloud) => [...DATA_FEDERATION_INPUT_KEYS[cloud]]));
+  expect(Object.keys(dataFederation.inputProperties).sort()).toEqual([...accepted].sort());
+  const requiredEverywhere = [...DATA_FEDERATION_INPUT_KEYS.AWS].filter((key) =>
+    DATA_FEDERATION_CLOUDS.every((cloud) => {
+      const declared = DATA_FEDERATION_DECLARED[cloud] as Record<string, unknown>;
+      if (!(key in declared)) return false;
+      const { [key]: _dropped, ...without } = declared;
+      try {
+        resolveDataFederationInputs(without);
+        return false;
+      } catch {
+        return true;
+      }
+    }),
+  );
+  expect([...dataFederation.requiredInputs].sort()).toEqual(requiredEverywhere.sort());
+});
+
+test.each(DATA_FEDERATION_CLOUDS)(
+  "DataFederationEndpoint: every output for %s is a schema property, each always-present one required",
+  (cloud) => {
+    const inputs = resolveDataFederationInputs({ ...DATA_FEDERATION_DECLARED[cloud], timeouts: { create: "1h" } });
+    const entry = {
+      ...DATA_FEDERATION_DECLARED[cloud],
+      provider: cloud,
+      type: "DATA_LAKE",
+      status: "FAILED",
+      errorMessage: "boom",
+    };
+    const outputs = dataFederationOutputsOf(inputs, entry as never, { adopted: true });
+    const properties = Object.keys(dataFederation.properties);
+    expect(Object.keys(outputs).filter((key) => !properties.includes(key))).toEqual([]);
+    expect(Object.keys(outputs)).toHaveLength(12); // every property the cloud has, none dropped
+    const bare = dataFederationOutputsOf(resolveDataFederationInputs(DATA_FEDERATION_DECLARED[cloud]), undefined, { adopted: false });
+    for (const key of dataFederation.required) expect(bare).toHaveProperty(key);
+  },
+);
 
 test("RegionalMode: the schema's inputs are exactly those check accepts, and it requires those check requires", () => {
   expect(Object.keys(regionalMode.inputProperties).sort()).toEqual([...REGIONAL_MODE_INPUT_KEYS].sort());
