@@ -6,13 +6,15 @@
  * unconfirmed (CreateUnconfirmed) for the next `pulumi up` to finish.
  */
 import { AtlasApiError, AtlasNetworkError, AtlasResponseShapeError, type AtlasClient } from "../client";
+import { reportProgress } from "../host/stderr";
+import { createdBefore } from "../vocabulary/refs";
 import { connectToAtlas } from "../host/connection";
 import { messageOf } from "../vocabulary/errors";
 import { PROVIDER_KEY } from "../vocabulary/state";
 import { realClock, timeoutMs, type Timeouts } from "../vocabulary/time";
 import { resolveWith } from "../vocabulary/validation";
 import { graceAfterCreate, lookAgain } from "../waiting/gone";
-import type { AtlasResource, Props } from "./kind";
+import type { AtlasResource, Placed, Props } from "./kind";
 import { ResourceInitError } from "./resource-init-error";
 import { settleWith } from "./settle";
 
@@ -150,4 +152,106 @@ export async function createWith<Inputs extends { timeouts?: Timeouts }, Ref, An
     timeoutMs: createTimeoutMs,
     startedAt,
   });
+}
+
+/**
+ * How a resource whose id Atlas gives (an endpoint service, a stream private link) is found or made: what the project
+ * holds is listed first, so a POST whose answer is lost can tell what appeared since from what was there.
+ */
+export interface NamedByAtlas<Inputs, Ref, Answer> {
+  words: UnconfirmedWords;
+  /** What the project holds that this one could meet: its cloud and region, its target (any kind of it). */
+  list(client: AtlasClient, inputs: Inputs): Promise<Answer[]>;
+  /** Atlas's id of one (undefined when Atlas left it out). */
+  idOf(answer: Answer): string | undefined;
+  /** Whether one is of this resource's whole identity (a GCP service's port-mapping kind; a link's target and fields). */
+  inSlot(inputs: Inputs, answer: Answer): boolean;
+  /** Listed before the POST: taken over without provoking Atlas's 409 (none: let Atlas's 409 say). */
+  adoptsListed: boolean;
+  post(client: AtlasClient, inputs: Inputs): Promise<Answer>;
+  refOf(inputs: Inputs, answer: Answer): Ref;
+  /** The progress line of a create Atlas answered. */
+  created(ref: Ref, answer: Answer): string;
+  describe(ref: Ref): string;
+  /** The resource's adoption rule over `candidates` (adoptExisting, what may differ); throws why it does not adopt. */
+  adopt(inputs: Inputs, candidates: Answer[], how: string): Placed<Ref, Answer>;
+  /** Which of the listed a 409 met (Atlas answered that one exists in the slot). */
+  conflictsWith(inputs: Inputs, listed: Answer[]): Answer[];
+  /** A 409 this resource does not read as "one exists in the slot" (an errorCode of another rule); none: every 409 is. */
+  otherConflict?(conflict: AtlasApiError): boolean;
+  /** What to say when Atlas answered 409 but lists none the 409 could be (one being deleted). */
+  noneListed(conflict: AtlasApiError): Error;
+}
+
+/**
+ * The create of a resource Atlas names. After a POST whose answer was lost or unreadable (or a 409 that may be its
+ * own retried attempt), one of the inputs' whole identity that was not listed before it is this create's, unless
+ * Atlas's id says it was created before this POST was sent (on Atlas's clock, from its answers' Date): then another
+ * stack made it and this one adopts it, so only its creator's destroy deletes it (docs/usage.md, "Two stacks, one
+ * region"). None through the create's grace: recorded as unconfirmed, never orphaned.
+ */
+export async function placeNamedByAtlas<Inputs, Ref, Answer>(
+  spec: NamedByAtlas<Inputs, Ref, Answer>,
+  client: AtlasClient,
+  inputs: Inputs,
+): Promise<Placed<Ref, Answer>> {
+  let existing: Answer[];
+  try {
+    existing = await spec.list(client, inputs);
+  } catch (error) {
+    // Nothing was asked of Atlas yet: what it refused (no such project, no rights) is the create's to explain.
+    throw explainCreateError(error, spec.words);
+  }
+  const inSlot = existing.filter((answer) => spec.inSlot(inputs, answer));
+  if (spec.adoptsListed && inSlot.length > 0) return spec.adopt(inputs, inSlot, "listed before creating");
+  const before = new Set(existing.flatMap((answer) => spec.idOf(answer) ?? []));
+  const sentAt = client.atlasNow();
+  const claimNew = async (cause: unknown, how: string): Promise<Placed<Ref, Answer> | undefined> => {
+    const appeared = await findOwn(
+      async () => {
+        const now = (await spec.list(client, inputs)).filter(
+          (answer) => !before.has(spec.idOf(answer) ?? "") && spec.idOf(answer) !== undefined && spec.inSlot(inputs, answer),
+        );
+        return now.length > 0 ? now : undefined;
+      },
+      spec.words,
+      cause,
+    );
+    if (!appeared) return undefined;
+    const own = appeared.find((answer) => !createdBefore(spec.idOf(answer) ?? "", sentAt));
+    if (!own) return spec.adopt(inputs, appeared, "another stack created it just before this create's POST, whose answer was lost");
+    const ref = spec.refOf(inputs, own);
+    reportProgress(`${spec.describe(ref)}: created (${how}, Atlas lists it)`);
+    return { ref, answer: own, adopted: false, acceptedAt: realClock.now() };
+  };
+  try {
+    const answer = await spec.post(client, inputs);
+    const ref = spec.refOf(inputs, answer);
+    reportProgress(spec.created(ref, answer));
+    return { ref, answer, adopted: false, acceptedAt: realClock.now() };
+  } catch (error) {
+    const failure = createFailureOf(error);
+    switch (failure.kind) {
+      case "conflict": {
+        const conflict = failure.error;
+        if (spec.otherConflict?.(conflict)) throw explainCreateError(conflict, spec.words);
+        // A 409 after a retried POST may be this create's own earlier attempt.
+        const own = conflict.mayHaveTakenEffect ? await claimNew(conflict, "a retried create found it") : undefined;
+        if (own) return own;
+        const met = spec.conflictsWith(inputs, await spec.list(client, inputs));
+        if (met.length === 0) throw spec.noneListed(conflict);
+        return spec.adopt(inputs, met, `Atlas answered 409 ${conflict.errorCode ?? ""}`.trim());
+      }
+      case "accepted":
+      case "lost": {
+        const own = await claimNew(failure.error, `the create's answer was ${failure.kind === "accepted" ? "unreadable" : "lost"}`);
+        if (own) return own;
+        throw unconfirmed(spec.words, failure.error, "Atlas did not list it within the grace period for a new one");
+      }
+      case "failed":
+        throw explainCreateError(failure.error, spec.words);
+      default:
+        return failure satisfies never;
+    }
+  }
 }

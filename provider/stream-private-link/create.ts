@@ -8,10 +8,8 @@
  */
 import type { AtlasClient, CreateStreamPrivateLinkRequest, StreamPrivateLink } from "../client";
 import { reportProgress } from "../host/stderr";
-import { createFailureOf, explainCreateError, findOwn, unconfirmed, type UnconfirmedWords } from "../operations/create";
+import { placeNamedByAtlas, type UnconfirmedWords } from "../operations/create";
 import type { Placed } from "../operations/kind";
-import { createdBefore } from "../vocabulary/refs";
-import { realClock } from "../vocabulary/time";
 import { adoptionRefusal, isGoing, linkDifferences, onTarget } from "./adoption";
 import { describeLink, kindOf, type PlacedLinkRef } from "./ids";
 import { DEFAULT_VENDOR, type ResolvedStreamLinkInputs } from "./inputs";
@@ -60,14 +58,9 @@ export function wordsFor(inputs: ResolvedStreamLinkInputs): UnconfirmedWords {
   };
 }
 
-/** The project's connections; a refusal (no such project, no rights) is the create's. */
-async function listed(client: AtlasClient, inputs: ResolvedStreamLinkInputs): Promise<StreamPrivateLink[]> {
-  try {
-    return await client.listStreamPrivateLinks({ groupId: inputs.groupId });
-  } catch (error) {
-    throw explainCreateError(error, wordsFor(inputs));
-  }
-}
+/** The project's connections. */
+const listed = (client: AtlasClient, inputs: ResolvedStreamLinkInputs): Promise<StreamPrivateLink[]> =>
+  client.listStreamPrivateLinks({ groupId: inputs.groupId });
 
 /** Takes over the live connection to the same target when adoptExisting allows and it matches; says why not otherwise. */
 function adopt(inputs: ResolvedStreamLinkInputs, candidates: StreamPrivateLink[], how: string): PlacedLink {
@@ -96,88 +89,38 @@ function adopt(inputs: ResolvedStreamLinkInputs, candidates: StreamPrivateLink[]
   return { ref, answer: match.link, adopted: true };
 }
 
-/**
- * After a POST whose answer was lost or unreadable (or a 409 that may be its own retry): the live
- * connection of the inputs' whole identity that was not listed before it. This create's unless Atlas
- * made it before the POST was sent (`sentAt`, Atlas's clock): then another stack's, adopted.
- * Undefined when Atlas lists none through the create's grace.
- */
-async function claimNew(
-  client: AtlasClient,
-  inputs: ResolvedStreamLinkInputs,
-  before: ReadonlySet<string>,
-  sentAt: number | undefined,
-  cause: unknown,
-  how: string,
-): Promise<PlacedLink | undefined> {
-  const fresh = await findOwn(
-    async () => {
-      const now = await client.listStreamPrivateLinks({ groupId: inputs.groupId });
-      const appeared = now.filter((link) => !before.has(link.id) && !isGoing(link) && linkDifferences(inputs, link).length === 0);
-      return appeared.length > 0 ? appeared : undefined;
-    },
-    wordsFor(inputs),
-    cause,
-  );
-  if (!fresh) return undefined;
-  const own = fresh.find((link) => !createdBefore(link.id, sentAt));
-  if (own) {
-    const ref = refOf(inputs, own.id);
-    reportProgress(`${describeLink(ref)}: created (${how}, Atlas lists it)`);
-    return { ref, answer: own, adopted: false, acceptedAt: realClock.now() };
-  }
-  return adopt(inputs, fresh, "another stack created it just before this create's POST, whose answer was lost");
-}
-
 /** What a resumed update says when Atlas no longer has the connection. */
 export const again = "creating it again";
 
 /**
- * POST the connection. After Atlas said yes, or may have, this never ends without the connection:
- * it is returned, or CreateUnconfirmed records it.
+ * POST the connection (operations/create.ts's placeNamedByAtlas: Atlas gives the id). Atlas decides what "the same
+ * target" is, so nothing listed is taken over before the POST: its 409 says, and the live connections to the
+ * inputs' target are what it met.
  */
-export async function place(client: AtlasClient, inputs: ResolvedStreamLinkInputs): Promise<PlacedLink> {
-  const words = wordsFor(inputs);
-  const before = new Set((await listed(client, inputs)).map((link) => link.id));
-  const sentAt = client.atlasNow();
-  try {
-    const link = await client.createStreamPrivateLink({ groupId: inputs.groupId }, createRequestOf(inputs));
-    const ref = refOf(inputs, link.id);
-    reportProgress(`${describeLink(ref)}: created (state ${observeLink(link).label})`);
-    return { ref, answer: link, adopted: false, acceptedAt: realClock.now() };
-  } catch (error) {
-    const failure = createFailureOf(error);
-    switch (failure.kind) {
-      case "conflict": {
-        // No public source spells Atlas's errorCode (the simulator's is STREAM_PRIVATE_LINK_ALREADY_EXISTS), and the
-        // spec lists the 409 for this one reason: any 409 is a live connection to the target, the list says which.
-        const conflict = failure.error;
-        // A 409 after a retried POST may be this create's own earlier attempt.
-        const own = conflict.mayHaveTakenEffect
-          ? await claimNew(client, inputs, before, sentAt, conflict, "a retried create found it")
-          : undefined;
-        if (own) return own;
-        const live = (await listed(client, inputs)).filter((link) => !isGoing(link) && onTarget(inputs, link));
-        if (live.length === 0) {
-          throw new Error(
-            `Atlas answered 409 for ${targetText(inputs)} (${conflict.message}) but lists no live connection to that target; ` +
-              "one is probably being deleted: run `pulumi up` again in a minute.",
-            { cause: conflict },
-          );
-        }
-        return adopt(inputs, live, `Atlas answered 409 ${conflict.errorCode ?? ""}`.trim());
-      }
-      case "accepted":
-      case "lost": {
-        const how = `the create's answer was ${failure.kind === "accepted" ? "unreadable" : "lost"}`;
-        const own = await claimNew(client, inputs, before, sentAt, failure.error, how);
-        if (own) return own;
-        throw unconfirmed(words, failure.error, "Atlas did not list it within the grace period for a new connection");
-      }
-      case "failed":
-        throw explainCreateError(failure.error, words);
-      default:
-        return failure satisfies never;
-    }
-  }
+export function place(client: AtlasClient, inputs: ResolvedStreamLinkInputs): Promise<PlacedLink> {
+  return placeNamedByAtlas<ResolvedStreamLinkInputs, PlacedLinkRef, StreamPrivateLink>(
+    {
+      words: wordsFor(inputs),
+      list: listed,
+      idOf: (link) => link.id,
+      inSlot: (_inputs, link) => !isGoing(link) && linkDifferences(inputs, link).length === 0,
+      adoptsListed: false,
+      post: () => client.createStreamPrivateLink({ groupId: inputs.groupId }, createRequestOf(inputs)),
+      refOf: (_inputs, link) => refOf(inputs, link.id),
+      created: (ref, link) => `${describeLink(ref)}: created (state ${observeLink(link).label})`,
+      describe: describeLink,
+      adopt,
+      // No public source spells Atlas's errorCode (the simulator's is STREAM_PRIVATE_LINK_ALREADY_EXISTS), and the
+      // spec lists the 409 for this one reason: any 409 is a live connection to the target, the list says which.
+      conflictsWith: (_inputs, links) => links.filter((link) => !isGoing(link) && onTarget(inputs, link)),
+      noneListed: (conflict) =>
+        new Error(
+          `Atlas answered 409 for ${targetText(inputs)} (${conflict.message}) but lists no live connection to that target; ` +
+            "one is probably being deleted: run `pulumi up` again in a minute.",
+          { cause: conflict },
+        ),
+    },
+    client,
+    inputs,
+  );
 }

@@ -209,8 +209,8 @@ describe("pulumi import and a look-up through the plugin", () => {
         `        groupId: ${simulator.seed.groupId}`,
         `        connectionId: ${importedLink.connectionId}`,
         "outputs:",
-        "  interfaceEndpointId: ${looked.interfaceEndpointId}",
-        "  state: ${looked.state}",
+        `  interfaceEndpointId: \${looked.interfaceEndpointId}`,
+        `  state: \${looked.state}`,
         "",
       ].join("\n"),
     );

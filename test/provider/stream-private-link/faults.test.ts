@@ -112,9 +112,17 @@ const FAULTS: Fault[] = [
         streamLinkProvider.create(await harness.checkedStreamLink({ ...c.args, timeouts: { create: "50ms" } })),
       );
       expect(error).toBeInstanceOf(ResourceInitError);
-      expect((error as unknown as ResourceInitError).properties.state).toBe("IDLE");
+      const recorded = error.properties as Record<string, unknown>;
+      expect(recorded.state).toBe("IDLE");
+      // Past the held IDLE, then until Atlas shows it DONE (WORKING follows on the wall clock): the refresh or
+      // destroy meets the 404 of a connection that is there, not a phase it could catch.
       await harness.control.advance(HELD_MS);
-      return { id: String(error.id), props: (error as unknown as ResourceInitError).properties };
+      await until(
+        async () =>
+          (await harness.control.streamPrivateLinks()).some((link) => link.connectionId === recorded.connectionId && link.state === "DONE"),
+        "the connection DONE in Atlas",
+      );
+      return { id: String(error.id), props: recorded };
     },
     arm: (c) =>
       armEach(
