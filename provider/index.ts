@@ -6,6 +6,7 @@ import {
   getStreamPrivateLink as streamPrivateLinkLookup,
   getStreamPrivateLinks as streamPrivateLinksLookup,
 } from "./stream-private-link/lookup";
+import { getRegionalMode as regionalModeLookup } from "./regional-mode/lookup";
 
 export {
   LEGACY_PRIVATE_ENDPOINT_TYPE,
@@ -49,13 +50,19 @@ export type { CloudProvider } from "./vocabulary/clouds";
 export type { Timeouts } from "./vocabulary/time";
 /** The timeouts type's name before EndpointService shared it; kept for programs that import it. */
 export type { Timeouts as PrivateEndpointTimeouts } from "./vocabulary/time";
+export { REGIONAL_MODE_TYPE, RegionalMode, type RegionalModeArgs } from "./regional-mode/resource";
+export { regionalModeProvider } from "./regional-mode/provider";
+export type { RegionalModeInputs } from "./regional-mode/inputs";
+export type { ConnectionStringEndpoint, RegionalConnectionString, RegionalModeOutputs } from "./regional-mode/outputs";
 
 export type { EndpointServiceLookup } from "./endpoint-service/lookup";
 export type { RegisteredEndpoint } from "./private-endpoint/lookup";
 export type { StreamPrivateLinkConnection, StreamPrivateLinksResult } from "./stream-private-link/lookup";
+export type { RegionalModeLookup } from "./regional-mode/lookup";
 
 const endpointService = inProgram(endpointServiceLookup);
 const privateEndpoints = inProgram(privateEndpointsLookup);
+const regionalMode = inProgram(regionalModeLookup);
 /** The project's endpoint service for a cloud and region (see EndpointServiceLookup); reads Atlas with the stack's credentials. */
 export const getEndpointService = endpointService.call;
 export const getEndpointServiceOutput = endpointService.output;
@@ -74,3 +81,6 @@ export const getStreamPrivateLinksOutput = streamPrivateLinks.output;
 /** One stream private link connection by its id; reads Atlas with the stack's credentials. */
 export const getStreamPrivateLink = streamPrivateLink.call;
 export const getStreamPrivateLinkOutput = streamPrivateLink.output;
+/** Whether a project has regional mode enabled; reads Atlas with the stack's credentials. */
+export const getRegionalMode = regionalMode.call;
+export const getRegionalModeOutput = regionalMode.output;

@@ -9,6 +9,7 @@ import { requestAccessToken } from "./oauth/token-endpoint";
 import { TokenSource } from "./oauth/token-source";
 import { normalizeOptions, type AtlasClientOptions, type NormalizedOptions } from "./options";
 import { CLUSTER_MEDIA_TYPE, clusterPageSchema, clusterSchema, type Cluster } from "./cluster-schemas";
+import { regionalModeSchema, type RegionalModeSetting } from "./regional-mode-schemas";
 import {
   dataFederationEndpointPageSchema,
   dataFederationEndpointSchema,
@@ -33,6 +34,7 @@ import {
   endpointServiceUpdatePath,
   endpointServicesPath,
   endpointsPath,
+  regionalModePath,
   streamPrivateLinkPath,
   streamPrivateLinksPath,
 } from "./paths";
@@ -362,6 +364,26 @@ export class AtlasClient {
   /** Asks Atlas to delete (it answers 202); the connection shows DELETE_REQUESTED, DELETING until GET answers 404. */
   async deleteStreamPrivateLink(ref: StreamPrivateLinkRef): Promise<void> {
     await this.#send("DELETE", streamPrivateLinkPath(ref), undefined, { mediaType: STREAM_PRIVATE_LINK_MEDIA_TYPE });
+  }
+
+  // ---- Regional mode: the project's regionalized private endpoint setting (privateEndpoint/regionalMode) ----
+
+  /** Whether the project has regionalized private endpoints enabled. */
+  async getRegionalMode(group: { groupId: string }): Promise<RegionalModeSetting> {
+    const path = regionalModePath(group);
+    const answer = await this.#send("GET", path);
+    return this.#parse(regionalModeSchema, answer, "GET", path);
+  }
+
+  /**
+   * Turns the setting on or off (Atlas answers 202 with the setting, also when nothing changes; the
+   * spec says 200). Atlas refuses with 409 while the project holds replica sets (enabling) or while
+   * endpoints sit in several regions (disabling); this client does not hide that.
+   */
+  async setRegionalMode(group: { groupId: string }, enabled: boolean): Promise<RegionalModeSetting> {
+    const path = regionalModePath(group);
+    const answer = await this.#send("PATCH", path, { enabled });
+    return this.#parse(regionalModeSchema, answer, "PATCH", path);
   }
 
   /**

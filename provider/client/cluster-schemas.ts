@@ -36,6 +36,8 @@ export interface ClusterRegionConfig {
 
 export interface Cluster {
   name: string;
+  /** REPLICASET, SHARDED or GEOSHARDED (others kept): regional mode changes the strings of sharded multi-region ones. */
+  clusterType?: string;
   stateName?: KnownClusterState | (string & {});
   paused?: boolean;
   replicationSpecs?: { regionConfigs?: ClusterRegionConfig[] }[];
@@ -58,6 +60,7 @@ const privateEndpointStrings = z.looseObject({
 
 const cluster = z.looseObject({
   name: z.string(),
+  clusterType: z.string().optional(),
   stateName: z.string().optional(),
   paused: z.boolean().optional(),
   replicationSpecs: z

@@ -45,3 +45,4 @@ export type {
 export { STREAM_PRIVATE_LINK_MEDIA_TYPE, streamPrivateLinkSchema, streamPrivateLinkPageSchema } from "./stream-private-link-schemas";
 export type { CreateStreamPrivateLinkRequest, KnownStreamPrivateLinkState, StreamPrivateLink } from "./stream-private-link-schemas";
 export type { StreamPrivateLinkRef } from "../vocabulary/refs";
+export type { RegionalModeSetting } from "./regional-mode-schemas";

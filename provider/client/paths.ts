@@ -50,6 +50,11 @@ export function clusterPath(cluster: { groupId: string; clusterName: string }): 
   return `${clustersPath(cluster)}/${segment("clusterName", cluster.clusterName)}`;
 }
 
+/** The project's regionalized private endpoint setting (one per project, every cloud). */
+export function regionalModePath(group: { groupId: string }): string {
+  return `/api/atlas/v2/groups/${segment("groupId", group.groupId)}/privateEndpoint/regionalMode`;
+}
+
 /** Data Federation / Online Archive private endpoints of a project (one list; POST adds to it). */
 export function dataFederationEndpointsPath(group: { groupId: string }): string {
   return `/api/atlas/v2/groups/${segment("groupId", group.groupId)}/privateNetworkSettings/endpointIds`;

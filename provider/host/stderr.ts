@@ -1,36 +1,48 @@
 import { AsyncLocalStorage } from "node:async_hooks";
+import { hostEngineLog, type Severity } from "./engine-log";
 
 /**
  * The provider host's stderr: where progress lines go, and how the host notices the engine is gone.
  *
- * The dynamic provider host has no engine logger, so progress lines go to stderr, which the engine
- * shows as diagnostics of the `pulumi up` run. One function, so the sink is easy to change: the
- * provider plugin runs each operation inside `withProgressSink`, which sends that operation's lines
- * to the engine's log for its resource instead (an async context, so concurrent operations in one
- * plugin process each reach their own resource).
+ * The dynamic provider host is not told which resource an operation is for, so progress lines go to
+ * stderr, which the engine shows as diagnostics of the `pulumi up` run. One function, so the sink is
+ * easy to change: the provider plugin runs each operation inside `withProgressSink`, which sends that
+ * operation's lines (and warnings) to the engine's log for its resource instead (an async context, so
+ * concurrent operations in one plugin process each reach their own resource).
  */
 export function reportProgress(line: string): void {
-  report(line, "info");
+  const sink = progressSink.getStore();
+  if (sink) void sink(line, "info");
+  else console.error(`[${resourceName.getStore() ?? DEFAULT_NAME}] ${line}`);
 }
 
 /**
- * A warning for the person running `pulumi preview` or `up` (a create that will cause downtime, a kind of service
- * Atlas is retiring): the plugin logs it at the engine's WARNING severity; the dynamic provider host prints it on
- * stderr marked `warning:`.
+ * A warning for the person running `pulumi preview` or `up` (a change that may cause downtime, a kind
+ * of service Atlas is retiring): a diagnostic of warning severity in the engine, for the resource when
+ * the sink knows it (the plugin), else for the stack (the dynamic provider host, which is not told the
+ * resource: the engine's log at the address it was started with, the line prefixed with the resource's
+ * name); stderr, marked `warning:`, when no engine is there to tell. Resolves once it is delivered, so a
+ * preview that ends at once still shows it.
  */
-export function reportWarning(line: string): void {
-  report(line, "warning");
-}
-
-export type Severity = "info" | "warning";
-
-function report(line: string, severity: Severity): void {
+export async function reportWarning(line: string): Promise<void> {
   const sink = progressSink.getStore();
-  if (sink) sink(line, severity);
-  else console.error(`[${resourceName.getStore() ?? DEFAULT_NAME}] ${severity === "warning" ? "warning: " : ""}${line}`);
+  if (sink) {
+    await sink(line, "warning");
+    return;
+  }
+  const name = resourceName.getStore() ?? DEFAULT_NAME;
+  const log = hostEngineLog();
+  if (log) {
+    await log("", `[${name}] ${line}`, "warning");
+    return;
+  }
+  console.error(`[${name}] warning: ${line}`);
 }
 
-export type ProgressSink = (line: string, severity: Severity) => void;
+export type { Severity };
+
+/** Where an operation's lines go; what it returns is awaited for warnings. */
+export type ProgressSink = (line: string, severity: Severity) => unknown;
 
 const progressSink = new AsyncLocalStorage<ProgressSink>();
 
@@ -43,7 +55,7 @@ export function asResource<T>(name: string, operation: () => T): T {
   return resourceName.run(name, operation);
 }
 
-/** Runs `operation` with its progress lines going to `sink` (everything it awaits included). */
+/** Runs `operation` with its progress lines and warnings going to `sink` (everything it awaits included). */
 export function withProgressSink<T>(sink: ProgressSink, operation: () => Promise<T>): Promise<T> {
   return progressSink.run(sink, operation);
 }

@@ -63,6 +63,7 @@ export async function deleteAndWait<Inputs extends { timeouts?: Timeouts }, Ref,
       return deleteAndWait(resource, client, ref, deleteTimeoutMs, {});
     }
   }
+  if (resource.delete.untilRemoved) return resource.delete.untilRemoved(client, ref, deleteTimeoutMs);
   const outcome = await waitUntilGone(resource, { client, ref, timeoutMs: deleteTimeoutMs });
   if (outcome.kind === "reached") return;
   throw new Error(

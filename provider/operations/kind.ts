@@ -108,6 +108,12 @@ export interface AtlasResource<Inputs extends { timeouts?: Timeouts }, Ref, Answ
     remove(client: AtlasClient, ref: Ref): Promise<void>;
     /** Why destroy leaves it in Atlas (an adopted service other stacks may use); undefined to delete it. */
     keeps?(id: string, props: Props): string | undefined;
+    /**
+     * What destroy waits for after `remove`, for a resource Atlas never forgets (a project setting,
+     * which `remove` puts back as it was): resolves when done, throws what to do when not.
+     * Undefined: until Atlas answers its own 404 (waiting/waits.ts, waitUntilGone).
+     */
+    untilRemoved?(client: AtlasClient, ref: Ref, deleteTimeoutMs: number): Promise<void>;
     /** Atlas refused the DELETE (not a 404): resolves when it is going anyway, else throws what to do. */
     refused(
       resource: AtlasResource<Inputs, Ref, Answer, Outputs>,

@@ -18,8 +18,11 @@ import { updateWith } from "./update";
 export interface Lifecycle<Outputs> {
   /** Stack config arrives once per provider process; only credentials and base URL are kept. */
   configure(request: { config: ConfigReader }): void;
-  /** Pure: no network, no credentials, so previews work without Atlas access. */
-  check(olds: Props, news: Props): CheckResult;
+  /**
+   * No Atlas request, no credentials, so previews work without Atlas access. Valid inputs may be
+   * warned of (its vocabulary's `warnings`) through the engine's log.
+   */
+  check(olds: Props, news: Props): Promise<CheckResult>;
   /** Pure: replace, delete-before-replace or update from inputs and recorded outputs. */
   diff(id: string, olds: Props, news: Props): DiffResult;
   create(props: Props): Promise<{ id: string; outs: Outputs }>;
@@ -42,10 +45,10 @@ export function lifecycleOf<Inputs extends { timeouts?: Timeouts }, Ref, Answer,
   return {
     configure,
     check: (olds, news) =>
-      as(() => {
+      as(async () => {
         const checked = validateWith(resource.inputs.vocabulary, news);
         const warnings = checked.failures.length === 0 ? (resource.inputs.vocabulary.warnings?.(checked.inputs, olds) ?? []) : [];
-        for (const line of warnings) reportWarning(line);
+        for (const line of warnings) await reportWarning(line);
         return checked;
       }),
     diff: (id, olds, news) => diffWith(resource.diff.rules, id, olds, news),

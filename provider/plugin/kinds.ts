@@ -6,6 +6,7 @@
 import * as dataFederationEndpointLifecycle from "../data-federation-endpoint-lifecycle";
 import * as endpointServiceLifecycle from "../endpoint-service-lifecycle";
 import * as privateEndpointLifecycle from "../lifecycle";
+import * as regionalModeLifecycle from "../regional-mode-lifecycle";
 import { ID_FORMAT as SERVICE_ID_FORMAT } from "../endpoint-service/ids";
 import { ENDPOINT_SERVICE_DESCRIPTION, ENDPOINT_SERVICE_PROPERTIES } from "../endpoint-service/properties";
 import { ID_FORMAT as ENDPOINT_ID_FORMAT } from "../private-endpoint/ids";
@@ -15,12 +16,15 @@ import { DATA_FEDERATION_ENDPOINT_DESCRIPTION, DATA_FEDERATION_ENDPOINT_PROPERTI
 import * as streamPrivateLinkLifecycle from "../stream-private-link-lifecycle";
 import { ID_FORMAT as STREAM_LINK_ID_FORMAT } from "../stream-private-link/ids";
 import { STREAM_PRIVATE_LINK_DESCRIPTION, STREAM_PRIVATE_LINK_PROPERTIES } from "../stream-private-link/properties";
+import { ID_FORMAT as REGIONAL_MODE_ID_FORMAT } from "../regional-mode/ids";
+import { REGIONAL_MODE_DESCRIPTION, REGIONAL_MODE_PROPERTIES } from "../regional-mode/properties";
 import type { Lifecycle } from "../operations/lifecycle";
 import type { Lookup } from "../operations/lookup";
 import { lookups as endpointServiceLookups } from "../endpoint-service/lookup";
 import { lookups as privateEndpointLookups } from "../private-endpoint/lookup";
 import { lookups as dataFederationEndpointLookups } from "../data-federation-endpoint/lookup";
 import { lookups as streamPrivateLinkLookups } from "../stream-private-link/lookup";
+import { lookups as regionalModeLookups } from "../regional-mode/lookup";
 import type { PropertySpec } from "../vocabulary/properties";
 
 export interface ResourceKind {
@@ -63,6 +67,13 @@ export const RESOURCE_KINDS: readonly ResourceKind[] = [
     properties: STREAM_PRIVATE_LINK_PROPERTIES,
     idFormat: STREAM_LINK_ID_FORMAT,
   },
+  {
+    typeName: "RegionalMode",
+    description: REGIONAL_MODE_DESCRIPTION,
+    lifecycle: regionalModeLifecycle,
+    properties: REGIONAL_MODE_PROPERTIES,
+    idFormat: REGIONAL_MODE_ID_FORMAT,
+  },
 ];
 
 /** The look-ups the plugin serves as functions (`fn::invoke`), every resource folder's: one line per folder. */
@@ -71,4 +82,5 @@ export const LOOKUPS: readonly Lookup[] = [
   ...privateEndpointLookups,
   ...dataFederationEndpointLookups,
   ...streamPrivateLinkLookups,
+  ...regionalModeLookups,
 ];

@@ -16,7 +16,7 @@ import { main } from "@pulumi/pulumi/provider";
 import type * as providerProto from "@pulumi/pulumi/proto/provider_pb";
 import type * as providerRpc from "@pulumi/pulumi/proto/provider_grpc_pb";
 import { CONFIG_KEYS } from "../host/connection";
-import { engineLog, type EngineLog, stderrLog } from "./engine-log";
+import { engineAddress, engineLog, type EngineLog, stderrLog } from "../host/engine-log";
 import { configure as configureHost } from "../operations/lifecycle";
 import { pluginProvider } from "./provider";
 import { schemaText } from "./schema";
@@ -77,16 +77,6 @@ function withOwnConfigure(): void {
     if (service === ResourceProviderService) implementation.configure = configure as never;
     return addService.call(this, service, implementation);
   };
-}
-
-/** The engine's address: the first argument that is not a flag (as the SDK's own parseArgs reads it). */
-function engineAddress(args: string[]): string | undefined {
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    if (arg === "--tracing") i += 1;
-    else if (!arg.startsWith("-")) return arg;
-  }
-  return undefined;
 }
 
 export async function serve(args: string[]): Promise<void> {

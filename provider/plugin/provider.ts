@@ -7,13 +7,13 @@
  * - a ResourceInitError (Atlas holds the resource but it is not ready) keeps its id, properties and
  *   reasons, which the SDK's server turns into the engine's "created with initialization errors".
  * - read's "gone" (an empty id) gets empty properties, which the protocol needs.
- * - progress lines go to the engine's log for the resource being worked on.
+ * - progress lines and warnings go to the engine's log for the resource being worked on.
  */
 import type * as provider from "@pulumi/pulumi/provider";
 import { withProgressSink } from "../host/stderr";
 import { ResourceInitError } from "../operations/resource-init-error";
 import { PROVIDER_KEY } from "../vocabulary/state";
-import { type EngineLog, stderrLog } from "./engine-log";
+import { type EngineLog, stderrLog } from "../host/engine-log";
 import type { Lookup } from "../operations/lookup";
 import { LOOKUPS, RESOURCE_KINDS, type ResourceKind } from "./kinds";
 import { tokenOf } from "./schema";
@@ -79,8 +79,8 @@ export function pluginProvider(options: PluginOptions): provider.Provider {
     version: options.version,
     schema: options.schema,
     async check(urn, olds, news) {
-      // Check warns (a setting that changes clusters, a kind of service Atlas is retiring): under the resource, at WARNING.
-      return operate(urn, async (kind) => kind.lifecycle.check(olds as Props, recorded(news as Props)));
+      // Check asks Atlas nothing; it warns (a setting that changes clusters, a kind of service Atlas is retiring) under the resource, at WARNING.
+      return operate(urn, (kind) => kind.lifecycle.check(olds as Props, recorded(news as Props)));
     },
     async diff(id, urn, olds, news) {
       const { changes, replaces, deleteBeforeReplace } = find(urn).lifecycle.diff(id, recorded(olds as Props), recorded(news as Props));

@@ -139,6 +139,32 @@ export const OBJECT_TYPES = {
     },
     required: ["connectionId", "cloudProvider", "vendor"],
   },
+  ConnectionStringEndpoint: {
+    description: "One private endpoint a connection string goes through, as the cluster lists it.",
+    properties: {
+      endpointId: { description: "The endpoint's id (AWS vpce-..., Azure resource id, GCP endpoint group name).", type: string },
+      providerName: { description: "AWS, AZURE or GCP.", type: string },
+      region: { description: "Atlas's name of the endpoint's region, e.g. US_EAST_1.", type: string },
+    },
+    required: [],
+  },
+  RegionalConnectionString: {
+    description:
+      "How to reach one cluster through private endpoints (no credentials in it), with the endpoints it goes through: with " +
+      "regional mode on, a multi-region or global sharded cluster lists one string per region.",
+    properties: {
+      clusterName: { description: "The Atlas cluster's name.", type: string },
+      type: { description: "MONGOD (replica set) or MONGOS (sharded).", type: string },
+      connectionString: { description: "mongodb:// connection string through the private endpoints.", type: string },
+      srvConnectionString: { description: "mongodb+srv:// connection string through the private endpoints.", type: string },
+      srvShardOptimizedConnectionString: { description: "Sharded clusters, where Atlas gives one.", type: string },
+      endpoints: {
+        description: "The endpoints (and so the regions) the string goes through.",
+        type: { type: "array", items: { $ref: "ConnectionStringEndpoint" } },
+      },
+    },
+    required: ["clusterName"],
+  },
 } as const satisfies Record<string, ObjectTypeSpec>;
 
 export type ObjectTypeName =
@@ -148,4 +174,6 @@ export type ObjectTypeName =
   | "PrivateConnectionString"
   | "RegisteredEndpoint"
   | "DataFederationEndpointEntry"
-  | "StreamPrivateLinkConnection";
+  | "StreamPrivateLinkConnection"
+  | "ConnectionStringEndpoint"
+  | "RegionalConnectionString";

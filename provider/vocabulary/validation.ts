@@ -132,20 +132,11 @@ export function propertyPath(path: readonly PropertyKey[]): string {
   return path.reduce<string>((out, key) => (typeof key === "number" ? `${out}[${key}]` : out ? `${out}.${String(key)}` : String(key)), "");
 }
 
-/**
- * What one resource validates against: a schema for every cloud's inputs, one per cloud, which
- * inputs each cloud takes, and the defaults. `Resolved` is the inputs' type once validated, with
- * defaults applied and every value known: what resolveWith returns.
- */
-export interface InputVocabulary<Resolved> {
+/** What every resource's vocabulary has, whatever it belongs to. */
+interface VocabularyBase<Resolved> {
   /** How messages name the resource ("PrivateEndpoint"). */
   resource: string;
   common: z.ZodType;
-  clouds: { readonly [C in CloudProvider]: z.ZodType };
-  keys: { readonly [C in CloudProvider]: readonly string[] };
-  /** Keys picked from recorded props when their cloud is not one of ours (the check then says why). */
-  fallbackKeys: readonly string[];
-  defaults: Readonly<Record<string, unknown>> & { cloudProvider: CloudProvider };
   /** After validation and defaults: anything the typed inputs carry beyond the declared values (e.g. a normalized spelling). */
   refine?: (validated: Resolved) => Resolved;
   /**
@@ -155,6 +146,32 @@ export interface InputVocabulary<Resolved> {
    */
   warnings?: (checked: Record<string, unknown>, olds: Record<string, unknown>) => string[];
 }
+
+/**
+ * What one resource validates against: a schema for every cloud's inputs, one per cloud, which
+ * inputs each cloud takes, and the defaults. `Resolved` is the inputs' type once validated, with
+ * defaults applied and every value known: what resolveWith returns.
+ */
+export interface CloudInputVocabulary<Resolved> extends VocabularyBase<Resolved> {
+  clouds: { readonly [C in CloudProvider]: z.ZodType };
+  keys: { readonly [C in CloudProvider]: readonly string[] };
+  /** Keys picked from recorded props when their cloud is not one of ours (the check then says why). */
+  fallbackKeys: readonly string[];
+  defaults: Readonly<Record<string, unknown>> & { cloudProvider: CloudProvider };
+}
+
+/**
+ * The vocabulary of a resource that belongs to no one cloud (a project setting such as regional mode):
+ * one schema, one list of inputs, no `cloudProvider`.
+ */
+export interface ProjectInputVocabulary<Resolved> extends VocabularyBase<Resolved> {
+  keys: readonly string[];
+  defaults: Readonly<Record<string, unknown>>;
+}
+
+export type InputVocabulary<Resolved> = CloudInputVocabulary<Resolved> | ProjectInputVocabulary<Resolved>;
+
+const perCloud = <R>(vocabulary: InputVocabulary<R>): vocabulary is CloudInputVocabulary<R> => "clouds" in vocabulary;
 
 /**
  * Validates what a user declared, without network or credentials. Values still unknown in
@@ -175,19 +192,25 @@ export function validateWith<Resolved>(
   };
 
   collect(vocabulary.common.safeParse(news));
-  const cloud = news.cloudProvider === undefined ? vocabulary.defaults.cloudProvider : news.cloudProvider;
-  if (typeof cloud === "string" && CLOUD_PROVIDERS.includes(cloud as CloudProvider)) {
-    const known = cloud as CloudProvider;
-    collect(vocabulary.clouds[known].safeParse(news));
-    for (const key of Object.keys(news)) {
-      if (key === PROVIDER_KEY || vocabulary.keys[known].includes(key) || news[key] === undefined) continue;
-      const elsewhere = CLOUD_PROVIDERS.filter((other) => vocabulary.keys[other].includes(key));
-      fail(
-        key,
-        elsewhere.length > 0
-          ? `applies to cloudProvider ${elsewhere.join(" or ")} only, not ${known}`
-          : `is not a${/^[AEIOU]/.test(vocabulary.resource) ? "n" : ""} ${vocabulary.resource} property; allowed for ${known}: ${vocabulary.keys[known].join(", ")}`,
-      );
+  const stray = (allowed: readonly string[]) =>
+    Object.keys(news).filter((key) => key !== PROVIDER_KEY && !allowed.includes(key) && news[key] !== undefined);
+  const notOurs = `is not ${/^[AEIOU]/.test(vocabulary.resource) ? "an" : "a"} ${vocabulary.resource} property`;
+  if (!perCloud(vocabulary)) {
+    for (const key of stray(vocabulary.keys)) fail(key, `${notOurs}; allowed: ${vocabulary.keys.join(", ")}`);
+  } else {
+    const cloud = news.cloudProvider === undefined ? vocabulary.defaults.cloudProvider : news.cloudProvider;
+    if (typeof cloud === "string" && CLOUD_PROVIDERS.includes(cloud as CloudProvider)) {
+      const known = cloud as CloudProvider;
+      collect(vocabulary.clouds[known].safeParse(news));
+      for (const key of stray(vocabulary.keys[known])) {
+        const elsewhere = CLOUD_PROVIDERS.filter((other) => vocabulary.keys[other].includes(key));
+        fail(
+          key,
+          elsewhere.length > 0
+            ? `applies to cloudProvider ${elsewhere.join(" or ")} only, not ${known}`
+            : `${notOurs}; allowed for ${known}: ${vocabulary.keys[known].join(", ")}`,
+        );
+      }
     }
   }
 
@@ -203,8 +226,9 @@ export function validateWith<Resolved>(
  * validated, defaults applied, every value known. Throws naming every invalid or unknown property.
  */
 export function resolveWith<Resolved>(vocabulary: InputVocabulary<Resolved>, props: Record<string, unknown>): Resolved {
-  const cloud = props.cloudProvider ?? vocabulary.defaults.cloudProvider;
-  const keys = vocabulary.keys[cloud as CloudProvider] ?? vocabulary.fallbackKeys;
+  const keys = perCloud(vocabulary)
+    ? (vocabulary.keys[(props.cloudProvider ?? vocabulary.defaults.cloudProvider) as CloudProvider] ?? vocabulary.fallbackKeys)
+    : vocabulary.keys;
   const picked = Object.fromEntries(keys.filter((key) => props[key] !== undefined).map((key) => [key, props[key]]));
   const { inputs, failures } = validateWith(vocabulary, picked);
   if (failures.length > 0) {

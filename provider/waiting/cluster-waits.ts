@@ -1,4 +1,4 @@
-import { AtlasApiError, type AtlasClient, type Cluster } from "../client";
+import { AtlasApiError, type AtlasClient, type Cluster, type ClusterPrivateEndpointStrings } from "../client";
 import { clusterWatcherEnabled, timeScale } from "../host/connection";
 import { reportProgress } from "../host/stderr";
 import { messageOf } from "../vocabulary/errors";
@@ -59,29 +59,29 @@ export interface PrivateConnectionString {
 /** true: every cluster of the project; a list: those names only. */
 export type ClusterChoice = true | string[];
 
-/** Where a cluster stands with this endpoint, at one look. */
-type ClusterStanding =
-  /** IDLE and listing the endpoint: its strings are final. */
-  | { kind: "done"; state: string; strings: PrivateConnectionString[] }
-  /** No nodes in the endpoint service's cloud and region: IDLE is all there is to wait for. */
-  | { kind: "elsewhereIdle"; state: string }
+/** Where a cluster stands at one look, as the rule of what it applies reads it. */
+export type ClusterStanding<S> =
+  /** Settled: its strings (maybe none) are final; `says` what it lists ("lists the endpoint"). */
+  | { kind: "done"; state: string; strings: S[]; says: string }
+  /** Settled with nothing to give (an endpoint's cluster without nodes in its region): `note` says why. */
+  | { kind: "settled"; state: string; note: string }
   | { kind: "waiting"; state: string; why: string }
   /** Deleted (or being deleted) since the wait began: skipped. */
   | { kind: "gone"; state: string };
 
-interface Look {
-  standings: Map<string, ClusterStanding>;
-  /** Set when the wait cannot succeed (a named cluster that can never list the endpoint). */
+interface Look<S> {
+  standings: Map<string, ClusterStanding<S>>;
+  /** Set when the wait cannot succeed (a named cluster that can never settle). */
   impossible?: string;
 }
 
-export type ClusterWaitOutcome =
-  | { kind: "reached"; strings: PrivateConnectionString[]; polls: number; elapsedMs: number }
+export type ClusterWaitOutcome<S = PrivateConnectionString> =
+  | { kind: "reached"; strings: S[]; polls: number; elapsedMs: number }
   | { kind: "impossible"; reason: string }
   | {
       kind: "timedOut";
       busy: { name: string; state: string; why: string }[];
-      strings: PrivateConnectionString[];
+      strings: S[];
       polls: number;
       elapsedMs: number;
     };
@@ -95,17 +95,33 @@ function sameEndpoint(ref: EndpointRef, id: string | undefined): boolean {
   return ref.cloudProvider === "AZURE" ? id.toLowerCase() === ref.endpointId.toLowerCase() : id === ref.endpointId;
 }
 
+/** One `connectionStrings.privateEndpoint[]` entry of a cluster, as outputs carry it. */
+export function connectionStringOf(cluster: Cluster, entry: ClusterPrivateEndpointStrings): PrivateConnectionString {
+  return {
+    clusterName: cluster.name,
+    type: entry.type,
+    connectionString: entry.connectionString,
+    srvConnectionString: entry.srvConnectionString,
+    srvShardOptimizedConnectionString: entry.srvShardOptimizedConnectionString,
+  };
+}
+
 /** The strings a cluster lists for this endpoint (Atlas's `connectionStrings.privateEndpoint[]` entries naming it). */
 export function stringsFor(cluster: Cluster, ref: EndpointRef): PrivateConnectionString[] {
   return (cluster.connectionStrings?.privateEndpoint ?? [])
     .filter((entry) => (entry.endpoints ?? []).some((endpoint) => sameEndpoint(ref, endpoint.endpointId)))
-    .map((entry) => ({
-      clusterName: cluster.name,
-      type: entry.type,
-      connectionString: entry.connectionString,
-      srvConnectionString: entry.srvConnectionString,
-      srvShardOptimizedConnectionString: entry.srvShardOptimizedConnectionString,
-    }));
+    .map((entry) => connectionStringOf(cluster, entry));
+}
+
+/** The distinct clouds and regions a cluster has nodes in, as `<cloud>:<REGION>`. */
+export function clusterRegions(cluster: Cluster): Set<string> {
+  const configs = (cluster.replicationSpecs ?? []).flatMap((spec) => spec.regionConfigs ?? []);
+  return new Set(
+    configs.flatMap((config) => {
+      const cloud = config.providerName === "TENANT" ? config.backingProviderName : config.providerName;
+      return cloud === undefined || config.regionName === undefined ? [] : [`${cloud}:${normalizeRegion(config.regionName)}`];
+    }),
+  );
 }
 
 /**
@@ -115,32 +131,23 @@ export function stringsFor(cluster: Cluster, ref: EndpointRef): PrivateConnectio
  */
 function hasNodesIn(cluster: Cluster, ref: EndpointRef, serviceRegion: string | undefined): boolean {
   if (serviceRegion === undefined) return true;
-  const configs = (cluster.replicationSpecs ?? []).flatMap((spec) => spec.regionConfigs ?? []);
-  if (configs.length === 0) return true;
-  return configs.some((config) => {
-    const cloud = config.providerName === "TENANT" ? config.backingProviderName : config.providerName;
-    return (
-      cloud === ref.cloudProvider &&
-      config.regionName !== undefined &&
-      normalizeRegion(config.regionName) === normalizeRegion(serviceRegion)
-    );
-  });
+  if ((cluster.replicationSpecs ?? []).every((spec) => (spec.regionConfigs ?? []).length === 0)) return true;
+  return clusterRegions(cluster).has(`${ref.cloudProvider}:${normalizeRegion(serviceRegion)}`);
 }
 
-function standingOf(cluster: Cluster, ref: EndpointRef, serviceRegion: string | undefined): ClusterStanding {
+function standingOf(cluster: Cluster, ref: EndpointRef, serviceRegion: string | undefined): ClusterStanding<PrivateConnectionString> {
   const state = cluster.stateName ?? "NO_STATE_YET";
-  if (state === "DELETING") return { kind: "gone", state };
   const idle = state === "IDLE";
   if (!hasNodesIn(cluster, ref, serviceRegion))
     return idle
-      ? { kind: "elsewhereIdle", state }
+      ? { kind: "settled", state, note: "it has no nodes in the endpoint's region, so it is left out of privateConnectionStrings" }
       : {
           kind: "waiting",
           state,
           why: "waiting for it to be IDLE (it has no nodes in the endpoint's region, so it will not list the endpoint)",
         };
   const strings = stringsFor(cluster, ref);
-  if (idle && strings.length > 0) return { kind: "done", state, strings };
+  if (idle && strings.length > 0) return { kind: "done", state, strings, says: "lists the endpoint" };
   return { kind: "waiting", state, why: idle ? "waiting for it to list the endpoint" : "waiting for it to apply the endpoint" };
 }
 
@@ -156,8 +163,6 @@ export interface ClusterWait {
   clock?: Clock;
 }
 
-const CLUSTERS_SETTLED: WaitSpec = { pending: ["pending"], target: ["ready"], failure: ["failed"] };
-
 /**
  * Polls the project's clusters (one list GET per poll, on the endpoint wait's schedule, shared
  * with every other wait on the project: readProjectClusters) until each
@@ -166,15 +171,57 @@ const CLUSTERS_SETTLED: WaitSpec = { pending: ["pending"], target: ["ready"], fa
  * skipped. Errors propagate: retrying HTTP is the client's job.
  */
 export async function waitForClusters(wait: ClusterWait): Promise<ClusterWaitOutcome> {
+  const { ref, serviceRegion } = wait;
+  return waitForProjectClusters<PrivateConnectionString>({
+    client: wait.client,
+    groupId: ref.groupId,
+    what: wait.what,
+    named: wait.choice === true ? undefined : wait.choice,
+    standing: (cluster) => standingOf(cluster, ref, serviceRegion),
+    never: (cluster) =>
+      hasNodesIn(cluster, ref, serviceRegion)
+        ? undefined
+        : `waitForClusters names cluster ${cluster.name}, which has no nodes in ${ref.cloudProvider} ${serviceRegion}, the endpoint service's region; ` +
+          "Atlas lists an endpoint only for clusters with nodes in its region, so it would never list this one",
+    timeoutMs: wait.timeoutMs,
+    ...(wait.clock ? { clock: wait.clock } : {}),
+  });
+}
+
+/** A wait for a project's clusters to apply something (an endpoint, a project setting), whatever it is. */
+export interface ProjectClusterWait<S> {
+  client: AtlasClient;
+  groupId: string;
+  /** How progress lines name what the clusters apply ("AWS endpoint vpce-...", "regional mode of project ..."). */
+  what: string;
+  /** Only these clusters (a user's waitForClusters list); undefined: every cluster of the project. */
+  named?: readonly string[];
+  /** Where a cluster stands at one look (one being deleted is skipped before it is asked). */
+  standing(cluster: Cluster): ClusterStanding<S>;
+  /** Why a named cluster could never settle, so the wait fails at once; undefined when it can. */
+  never?(cluster: Cluster): string | undefined;
+  timeoutMs: number;
+  clock?: Clock;
+}
+
+const CLUSTERS_SETTLED: WaitSpec = { pending: ["pending"], target: ["ready"], failure: ["failed"] };
+
+/**
+ * Polls the project's clusters (one list GET per poll, shared with every other wait on the project:
+ * readProjectClusters) until every chosen cluster stands settled by the caller's rule (`standing`);
+ * clusters deleted meanwhile are skipped, and the strings of those done are the result. Errors
+ * propagate: retrying HTTP is the client's job.
+ */
+export async function waitForProjectClusters<S>(wait: ProjectClusterWait<S>): Promise<ClusterWaitOutcome<S>> {
   const { what } = wait;
   const clock = wait.clock ?? realClock;
   const startedAt = clock.now();
-  const named = wait.choice === true ? undefined : new Set(wait.choice);
+  const named = wait.named === undefined ? undefined : new Set(wait.named);
   const seenNames = new Set<string>();
   const lastState = new Map<string, string>();
   let firstLook = true;
 
-  const report = (name: string, standing: ClusterStanding) => {
+  const report = (name: string, standing: ClusterStanding<S>) => {
     const label = `${standing.state}${standing.kind === "waiting" ? ` (${standing.why})` : ""}`;
     const before = lastState.get(name);
     if (before === label) return;
@@ -185,12 +232,10 @@ export async function waitForClusters(wait: ClusterWait): Promise<ClusterWaitOut
         reportProgress(`${what}: cluster ${name}: ${standing.state}, ${standing.why}`);
         break;
       case "done":
-        reportProgress(`${what}: cluster ${name}: ${standing.state}, lists the endpoint${before === undefined ? "" : ` after ${elapsed}`}`);
+        reportProgress(`${what}: cluster ${name}: ${standing.state}, ${standing.says}${before === undefined ? "" : ` after ${elapsed}`}`);
         break;
-      case "elsewhereIdle":
-        reportProgress(
-          `${what}: cluster ${name}: ${standing.state}; it has no nodes in the endpoint's region, so it is left out of privateConnectionStrings`,
-        );
+      case "settled":
+        reportProgress(`${what}: cluster ${name}: ${standing.state}; ${standing.note}`);
         break;
       case "gone":
         reportProgress(`${what}: cluster ${name}: ${standing.state === "GONE" ? "deleted" : standing.state}; skipped`);
@@ -198,28 +243,25 @@ export async function waitForClusters(wait: ClusterWait): Promise<ClusterWaitOut
     }
   };
 
-  const look = async (): Promise<{ value: Look; observation: Observation }> => {
-    const clusters = await readProjectClusters(wait.client, wait.ref.groupId);
+  const look = async (): Promise<{ value: Look<S>; observation: Observation }> => {
+    const clusters = await readProjectClusters(wait.client, wait.groupId);
     const byName = new Map(clusters.map((cluster) => [cluster.name, cluster]));
-    const standings = new Map<string, ClusterStanding>();
+    const standings = new Map<string, ClusterStanding<S>>();
     let impossible: string | undefined;
     const chosen = named ? [...named] : [...new Set([...seenNames, ...byName.keys()])];
     for (const name of chosen) {
       const cluster = byName.get(name);
       if (!cluster) {
         if (firstLook && named) {
-          impossible ??= `waitForClusters names cluster ${name}, but project ${wait.ref.groupId} has no cluster of that name${byName.size > 0 ? ` (it has: ${[...byName.keys()].join(", ")})` : " (it has none)"}`;
+          impossible ??= `waitForClusters names cluster ${name}, but project ${wait.groupId} has no cluster of that name${byName.size > 0 ? ` (it has: ${[...byName.keys()].join(", ")})` : " (it has none)"}`;
         }
         if (seenNames.has(name)) standings.set(name, { kind: "gone", state: "GONE" });
         continue;
       }
       seenNames.add(name);
-      const standing = standingOf(cluster, wait.ref, wait.serviceRegion);
-      if (named && !hasNodesIn(cluster, wait.ref, wait.serviceRegion)) {
-        impossible ??=
-          `waitForClusters names cluster ${name}, which has no nodes in ${wait.ref.cloudProvider} ${wait.serviceRegion}, the endpoint service's region; ` +
-          "Atlas lists an endpoint only for clusters with nodes in its region, so it would never list this one";
-      }
+      const state = cluster.stateName ?? "NO_STATE_YET";
+      const standing: ClusterStanding<S> = state === "DELETING" ? { kind: "gone", state } : wait.standing(cluster);
+      if (named) impossible ??= wait.never?.(cluster);
       standings.set(name, standing);
     }
     firstLook = false;
@@ -236,14 +278,21 @@ export async function waitForClusters(wait: ClusterWait): Promise<ClusterWaitOut
 
   const scale = timeScale();
   const schedule = clusterWatcherEnabled() ? onSharedGrid(currentPollSchedule(), clock, scale) : currentPollSchedule();
-  const outcome = await waitFor<Look>({ spec: CLUSTERS_SETTLED, poll: look, timeoutMs: wait.timeoutMs, clock, timeScale: scale, schedule });
-  const strings = (found: Look | undefined) =>
+  const outcome = await waitFor<Look<S>>({
+    spec: CLUSTERS_SETTLED,
+    poll: look,
+    timeoutMs: wait.timeoutMs,
+    clock,
+    timeScale: scale,
+    schedule,
+  });
+  const strings = (found: Look<S> | undefined) =>
     [...(found?.standings.values() ?? [])].flatMap((standing) => (standing.kind === "done" ? standing.strings : []));
   switch (outcome.kind) {
     case "reached":
       return { kind: "reached", strings: strings(outcome.value), polls: outcome.polls, elapsedMs: outcome.elapsedMs };
     case "failed":
-      return { kind: "impossible", reason: outcome.value.impossible ?? "the clusters cannot apply the endpoint" };
+      return { kind: "impossible", reason: outcome.value.impossible ?? `the clusters cannot apply ${what}` };
     case "timedOut": {
       const busy = [...(outcome.value?.standings ?? [])].flatMap(([name, standing]) =>
         standing.kind === "waiting" ? [{ name, state: standing.state, why: standing.why }] : [],
@@ -255,14 +304,21 @@ export async function waitForClusters(wait: ClusterWait): Promise<ClusterWaitOut
   }
 }
 
-/** A 403 on the cluster reads, said as what to do about it. */
-export function explainClusterReadError(error: unknown, ref: EndpointRef): string {
+/**
+ * A 403 on the cluster reads, said as what to do about it; `otherwise` is the resource's way out
+ * (an endpoint's: waitForClusters: false).
+ */
+export function explainClusterReadError(
+  error: unknown,
+  ref: { groupId: string },
+  otherwise = "or set waitForClusters: false to return at AVAILABLE without privateConnectionStrings",
+): string {
   const message = messageOf(error);
   if (error instanceof AtlasApiError && error.status === 403) {
     return (
       `Atlas does not allow these credentials to read the clusters of project groupId="${ref.groupId}" (${message}). ` +
-      "Waiting for clusters needs read access to them: grant the API key or service account the Project Read Only role (or higher) in that project, " +
-      "or set waitForClusters: false to return at AVAILABLE without privateConnectionStrings"
+      "Waiting for clusters needs read access to them: grant the API key or service account the Project Read Only role (or higher) in that project" +
+      (otherwise ? `, ${otherwise}` : "")
     );
   }
   return `reading the project's clusters failed: ${message}`;

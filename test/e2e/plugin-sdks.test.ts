@@ -13,6 +13,11 @@ jest.setTimeout(600_000);
 
 const PULUMI_SDK_VERSION = "v3.274.1";
 let out: string;
+/** Each resource's file in the Node.js and Go SDKs (named after its type token), which must register that token. */
+const RESOURCE_FILES = Object.values(TYPES.plugin).map((token) => {
+  const name = token.split(":").pop() as string;
+  return { file: name.charAt(0).toLowerCase() + name.slice(1), token: JSON.stringify(token) };
+});
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir).flatMap((entry) => {
@@ -29,8 +34,7 @@ beforeAll(async () => {
 test("the Node.js SDK declares PrivateEndpoint with the schema's inputs and compiles with tsc", async () => {
   const dir = join(out, "nodejs");
   const source = readFileSync(join(dir, "privateEndpoint.ts"), "utf8");
-  expect(source).toContain(JSON.stringify(TYPES.plugin.endpoint));
-  expect(readFileSync(join(dir, "endpointService.ts"), "utf8")).toContain(JSON.stringify(TYPES.plugin.service));
+  for (const { file, token } of RESOURCE_FILES) expect(readFileSync(join(dir, `${file}.ts`), "utf8")).toContain(token);
   expect(source).toMatch(/endpointServiceId: pulumi\.Input<string>;/);
   expect(JSON.parse(readFileSync(join(dir, "package.json"), "utf8")).name).toBe("@pulumi-atlas-private-endpoint/sdk");
   // tsc resolves @pulumi/pulumi and @types/node from the repo's own install.
@@ -41,8 +45,7 @@ test("the Node.js SDK declares PrivateEndpoint with the schema's inputs and comp
 test("the Go SDK is its own module at the schema's import path, pinned to one sdk/v3, and builds and vets from the module proxy", async () => {
   const dir = join(out, "go");
   const pkgDir = join(dir, "atlasprivateendpoint");
-  expect(readFileSync(join(pkgDir, "privateEndpoint.go"), "utf8")).toContain(JSON.stringify(TYPES.plugin.endpoint));
-  expect(readFileSync(join(pkgDir, "endpointService.go"), "utf8")).toContain(JSON.stringify(TYPES.plugin.service));
+  for (const { file, token } of RESOURCE_FILES) expect(readFileSync(join(pkgDir, `${file}.go`), "utf8")).toContain(token);
   const schema = JSON.parse(readFileSync(join(repoRoot, "schema.json"), "utf8"));
   const goMod = readFileSync(join(dir, "go.mod"), "utf8");
   expect(goMod).toContain(`module ${dirname(schema.language.go.importBasePath)}\n`);

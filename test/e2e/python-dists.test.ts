@@ -29,7 +29,7 @@ const PLUGIN = {
   version: packageVersion(),
   server: (JSON.parse(readFileSync(join(repoRoot, "schema.json"), "utf8")) as { pluginDownloadURL: string }).pluginDownloadURL,
 };
-const CLASSES = ["DataFederationEndpoint", "EndpointService", "PrivateEndpoint", "Provider", "StreamPrivateLink"];
+const CLASSES = ["DataFederationEndpoint", "EndpointService", "PrivateEndpoint", "Provider", "RegionalMode", "StreamPrivateLink"];
 let environment: PythonEnvironment;
 let index: ChildProcess;
 let indexUrl: string;
@@ -91,7 +91,7 @@ files = importlib.metadata.files(sys.argv[1])
 print(json.dumps({
   "version": importlib.metadata.version(sys.argv[1]),
   "plugin": json.loads(next(f for f in files if f.name == "pulumi-plugin.json").read_text()),
-  "classes": [c.__name__ for c in (sdk.DataFederationEndpoint, sdk.EndpointService, sdk.PrivateEndpoint, sdk.Provider, sdk.StreamPrivateLink)],
+  "classes": [c.__name__ for c in (sdk.DataFederationEndpoint, sdk.EndpointService, sdk.PrivateEndpoint, sdk.Provider, sdk.RegionalMode, sdk.StreamPrivateLink)],
 }))
 `;
 

@@ -3,10 +3,11 @@
  * `check` (so `pulumi preview` stops) with the property named and what is allowed, or, where only
  * Atlas can know, by create with a mapped Atlas error. Nothing reaches the simulator in either case.
  */
-import { ResourceInitError, type CloudProvider } from "../../provider";
+import { regionalModeProvider, ResourceInitError, type CloudProvider } from "../../provider";
 import { UNKNOWN } from "../../provider/vocabulary/validation";
 import { INPUT_KEYS as DATA_FEDERATION_INPUT_KEYS } from "../../provider/data-federation-endpoint/inputs";
 import { INPUT_KEYS } from "../../provider/private-endpoint/inputs";
+import { REGIONAL_MODE_INPUT_KEYS } from "../../provider/regional-mode/inputs";
 import { STREAM_LINK_INPUT_KEYS, vendorRule } from "../../provider/stream-private-link/inputs";
 import { dataFederationProvider, hex, provider, PROVIDER_TEXT, streamLinkProvider, useHarness, withEnv } from "../support/provider-harness";
 import { STREAM_LINK_COMBINATIONS, streamLinkArgs } from "../support/stream-private-links";
@@ -937,5 +938,70 @@ describe("after the table", () => {
     expect(wire.secrets.size).toBeGreaterThan(wire.bearerTokens.size);
     expect(wire.leaks([`planted ${[...wire.secrets][0]}`])).toHaveLength(1);
     expect(wire.leaks(texts)).toEqual([]);
+  });
+});
+
+describe("RegionalMode: bad input stopped by check", () => {
+  const regional = regionalModeProvider as Required<typeof regionalModeProvider>;
+  const valid = (): Args => ({ groupId: harness.seed.shardedProject.groupId, enabled: true });
+  const REGIONAL_CASES: CheckCase[] = [
+    { what: "a groupId that is too short", args: () => ({ ...valid(), groupId: "5f1a2b" }), property: "groupId", allowed: HEX24 },
+    { what: "a missing groupId", args: () => without(valid(), "groupId"), property: "groupId", allowed: /^is required \(24 hexadecimal/ },
+    { what: "enabled as a string", args: () => ({ ...valid(), enabled: "yes" }), property: "enabled", allowed: FLAG },
+    { what: "a missing enabled", args: () => without(valid(), "enabled"), property: "enabled", allowed: /^is required \(true or false\)$/ },
+    {
+      what: "restoreOnDestroy as a string",
+      args: () => ({ ...valid(), restoreOnDestroy: "no" }),
+      property: "restoreOnDestroy",
+      allowed: FLAG,
+    },
+    {
+      what: "a timeout that is not a duration",
+      args: () => ({ ...valid(), timeouts: { create: "soon" } }),
+      property: "timeouts.create",
+      allowed: DURATION,
+    },
+    {
+      what: "a cloudProvider (regional mode is one setting for every cloud)",
+      args: () => ({ ...valid(), cloudProvider: "AWS" }),
+      property: "cloudProvider",
+      allowed: /^is not a RegionalMode property; allowed: groupId, enabled, restoreOnDestroy, timeouts$/,
+    },
+  ];
+
+  test("the valid inputs the cases start from pass check", async () => {
+    expect((await regional.check({}, { ...valid(), __provider: PROVIDER_TEXT })).failures).toEqual([]);
+  });
+
+  test.each(REGIONAL_CASES.map((c) => [c.what, c.property, c] as const))(
+    "rejects %s at check, naming %s and what is allowed, and create reaches no Atlas",
+    async (_what, property, c) => {
+      const args = c.args();
+      await harness.clearRequests();
+      const { failures } = await harness.observe(regional.check({}, { ...args, __provider: PROVIDER_TEXT }));
+      const failure = failures?.find((f) => f.property === property);
+      expect(failure?.reason).toMatch(c.allowed);
+      expect(new Set(failures!.map((f) => f.property)).size).toBe(failures!.length);
+      if (property === "cloudProvider") return; // create reads only the resource's own inputs: a stray one is check's to reject
+      const error = await harness.failure(regional.create({ ...args, __provider: PROVIDER_TEXT }));
+      expect(error.message).toMatch(/^Invalid RegionalMode inputs: /);
+      expect(error.message).toContain(property.split(".")[0]);
+      expect(await harness.requests()).toEqual([]);
+    },
+  );
+
+  test("every RegionalMode input has at least one bad value that check rejects by name", async () => {
+    const rejected = new Set<string>();
+    for (const c of REGIONAL_CASES) {
+      const { failures } = await regional.check({}, { ...c.args(), __provider: PROVIDER_TEXT });
+      for (const f of failures ?? []) rejected.add(f.property.split(".")[0]!);
+    }
+    expect(REGIONAL_MODE_INPUT_KEYS.filter((key) => !rejected.has(key))).toEqual([]);
+  });
+
+  test("values not known yet in preview pass check, and an unknown enabled is warned of as one that may enable it", async () => {
+    const { failures } = await regional.check({}, { groupId: UNKNOWN, enabled: UNKNOWN, __provider: PROVIDER_TEXT });
+    expect(failures).toEqual([]);
+    expect(harness.progress.join("\n")).toMatch(/Regional mode may be enabled in the project \(its groupId is not known yet\)/);
   });
 });

@@ -40,6 +40,7 @@ export const TYPES = {
     service: "pulumi-nodejs:dynamic/atlas:EndpointService",
     dataFederation: "pulumi-nodejs:dynamic/atlas:DataFederationEndpoint",
     streamLink: "pulumi-nodejs:dynamic/atlas:StreamPrivateLink",
+    regionalMode: "pulumi-nodejs:dynamic/atlas:RegionalMode",
   },
   /** The provider plugin's resources (YAML, Python, Go and the generated SDKs). */
   plugin: {
@@ -47,6 +48,7 @@ export const TYPES = {
     service: "atlas-private-endpoint:index:EndpointService",
     dataFederation: "atlas-private-endpoint:index:DataFederationEndpoint",
     streamLink: "atlas-private-endpoint:index:StreamPrivateLink",
+    regionalMode: "atlas-private-endpoint:index:RegionalMode",
   },
   /** What release 0.1.0 recorded a PrivateEndpoint as; its alias keeps such stacks (alias.test.ts). */
   legacyEndpoint: "pulumi-nodejs:dynamic:Resource",

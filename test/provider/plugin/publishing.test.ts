@@ -22,6 +22,7 @@ test("every published name comes from package.json's repository: publisher, down
     "atlas-private-endpoint:index:DataFederationEndpoint",
     "atlas-private-endpoint:index:EndpointService",
     "atlas-private-endpoint:index:PrivateEndpoint",
+    "atlas-private-endpoint:index:RegionalMode",
     "atlas-private-endpoint:index:StreamPrivateLink",
   ]);
 });

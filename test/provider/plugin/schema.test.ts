@@ -16,6 +16,8 @@ import {
   INPUT_KEYS as DATA_FEDERATION_INPUT_KEYS,
 } from "../../../provider/data-federation-endpoint/inputs";
 import { outputsOf as dataFederationOutputsOf } from "../../../provider/data-federation-endpoint/outputs";
+import { REGIONAL_MODE_INPUT_KEYS, REGIONAL_MODE_INPUTS } from "../../../provider/regional-mode/inputs";
+import { toOutputs as toRegionalModeOutputs } from "../../../provider/regional-mode/outputs";
 import { packageVersion } from "../../../scripts/lib/plugin-package";
 import { repoRoot } from "../../../scripts/lib/pulumi-workspace";
 
@@ -23,6 +25,7 @@ const schema = packageSchema(packageVersion());
 const endpoint = schema.resources[tokenOf("PrivateEndpoint")]!;
 const service = schema.resources[tokenOf("EndpointService")]!;
 const dataFederation = schema.resources[tokenOf("DataFederationEndpoint")]!;
+const regionalMode = schema.resources[tokenOf("RegionalMode")]!;
 
 const GROUP = "a".repeat(24);
 const SERVICE = "b".repeat(24);
@@ -106,11 +109,12 @@ test("every $ref in the schema names one of its types", () => {
   for (const ref of refs) expect(Object.keys(schema.types)).toContain(ref);
 });
 
-test("the plugin serves exactly PrivateEndpoint, EndpointService, DataFederationEndpoint and StreamPrivateLink", () => {
+test("the plugin serves exactly PrivateEndpoint, EndpointService, DataFederationEndpoint, StreamPrivateLink and RegionalMode", () => {
   expect(Object.keys(schema.resources).sort()).toEqual([
     tokenOf("DataFederationEndpoint"),
     tokenOf("EndpointService"),
     tokenOf("PrivateEndpoint"),
+    tokenOf("RegionalMode"),
     tokenOf("StreamPrivateLink"),
   ]);
 });
@@ -216,6 +220,32 @@ test.each(DATA_FEDERATION_CLOUDS)(
     for (const key of dataFederation.required) expect(bare).toHaveProperty(key);
   },
 );
+
+test("RegionalMode: the schema's inputs are exactly those check accepts, and it requires those check requires", () => {
+  expect(Object.keys(regionalMode.inputProperties).sort()).toEqual([...REGIONAL_MODE_INPUT_KEYS].sort());
+  const declared: Record<string, unknown> = { groupId: GROUP, enabled: true, restoreOnDestroy: false, timeouts: { create: "1h" } };
+  const required = REGIONAL_MODE_INPUT_KEYS.filter((key) => {
+    const { [key]: _dropped, ...without } = declared;
+    try {
+      resolveWith(REGIONAL_MODE_INPUTS, without);
+      return false;
+    } catch {
+      return true;
+    }
+  });
+  expect([...regionalMode.requiredInputs].sort()).toEqual([...required].sort());
+});
+
+test("RegionalMode: every output is a schema property, each always-present one required", () => {
+  const inputs = resolveWith(REGIONAL_MODE_INPUTS, { groupId: GROUP, enabled: true, timeouts: { create: "1h" } });
+  const strings = [
+    { clusterName: "events", type: "MONGOS", endpoints: [{ endpointId: "vpce-1", providerName: "AWS", region: "US_EAST_1" }] },
+  ];
+  const outputs = toRegionalModeOutputs(inputs, { enabled: true }, false, false, strings);
+  expect(Object.keys(outputs).filter((key) => !Object.keys(regionalMode.properties).includes(key))).toEqual([]);
+  const bare = toRegionalModeOutputs(resolveWith(REGIONAL_MODE_INPUTS, { groupId: GROUP, enabled: false }), undefined, false, true);
+  for (const key of regionalMode.required) expect(bare).toHaveProperty(key);
+});
 
 test("config has one key per credential field, secrets marked, each naming the env variables read when it is unset", () => {
   const variables = schema.config.variables as Record<string, { description: string; secret?: boolean }>;
