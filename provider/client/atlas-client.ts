@@ -45,6 +45,7 @@ import {
   readApiErrorBody,
   type EndpointService,
   type AtlasEndpoint,
+  type Page,
 } from "./schemas";
 import type { Pacer } from "./pacing/pacer";
 import { atlasIdentityKey, pacerFor } from "./pacing/registry";
@@ -65,12 +66,8 @@ type Method = "GET" | "POST" | "PATCH" | "DELETE";
 export type NotFoundVerdict =
   | { gone: true; because: "endpoint" | "service" }
   | { gone: false; because: "notAtlas" | "projectNotFound" | "serviceUnreadable"; detail: string };
-/** Atlas's maximum page size: one GET per poll for any project with up to 500 clusters. */
-const CLUSTER_PAGE_SIZE = 500;
-/** The spec's largest page of Data Federation entries. */
-const DATA_FEDERATION_PAGE_SIZE = 500;
-/** The extract's largest itemsPerPage: a project's connections in one GET. */
-const STREAM_PRIVATE_LINK_PAGE_SIZE = 500;
+/** Atlas's largest itemsPerPage for every list read here: one GET for a project with up to 500 clusters, entries or connections. */
+const PAGE_SIZE = 500;
 
 /**
  * Typed Atlas Admin API client for private endpoints. Retries (429, 5xx, network, timeouts) happen
@@ -267,16 +264,7 @@ export class AtlasClient {
 
   /** Every cluster of a project, all pages (2024-08-05 view). */
   async listClusters(group: { groupId: string }): Promise<Cluster[]> {
-    const path = clustersPath(group);
-    const clusters: Cluster[] = [];
-    for (let pageNum = 1; ; pageNum++) {
-      const query = { itemsPerPage: String(CLUSTER_PAGE_SIZE), pageNum: String(pageNum), includeCount: "true" };
-      const answer = await this.#send("GET", path, undefined, { mediaType: CLUSTER_MEDIA_TYPE, query });
-      const page = this.#parse(clusterPageSchema, answer, "GET", path);
-      clusters.push(...page.results);
-      const total = page.totalCount ?? 0;
-      if (page.results.length < CLUSTER_PAGE_SIZE || clusters.length >= total) return clusters;
-    }
+    return this.#allPages(clustersPath(group), clusterPageSchema, { mediaType: CLUSTER_MEDIA_TYPE });
   }
 
   // ---- Data Federation / Online Archive private endpoints (privateNetworkSettings/endpointIds) ----
@@ -303,17 +291,7 @@ export class AtlasClient {
 
   /** Every entry of the project, all pages. */
   async listDataFederationEndpoints(group: { groupId: string }): Promise<DataFederationEndpointEntry[]> {
-    const path = dataFederationEndpointsPath(group);
-    const entries: DataFederationEndpointEntry[] = [];
-    for (let pageNum = 1; ; pageNum++) {
-      const query = { itemsPerPage: String(DATA_FEDERATION_PAGE_SIZE), pageNum: String(pageNum), includeCount: "true" };
-      const page = this.#parse(dataFederationEndpointPageSchema, await this.#send("GET", path, undefined, { query }), "GET", path);
-      entries.push(...page.results);
-      // A short page is the last; so is a full one that reaches the count Atlas gave (it may leave the count out).
-      if (page.results.length < DATA_FEDERATION_PAGE_SIZE || (page.totalCount !== undefined && entries.length >= page.totalCount)) {
-        return entries;
-      }
-    }
+    return this.#allPages(dataFederationEndpointsPath(group), dataFederationEndpointPageSchema);
   }
 
   /** Asks Atlas to remove the entry (204); it answers DELETING until it is forgotten (GET answers 404). */
@@ -350,15 +328,10 @@ export class AtlasClient {
 
   /** Every connection of a project, all pages (those being deleted too, until Atlas forgets them). */
   async listStreamPrivateLinks(group: { groupId: string }): Promise<StreamPrivateLink[]> {
-    const path = streamPrivateLinksPath(group);
-    const connections: StreamPrivateLink[] = [];
-    for (let pageNum = 1; ; pageNum++) {
-      const query = { itemsPerPage: String(STREAM_PRIVATE_LINK_PAGE_SIZE), pageNum: String(pageNum) };
-      const answer = await this.#send("GET", path, undefined, { mediaType: STREAM_PRIVATE_LINK_MEDIA_TYPE, query });
-      const page = this.#parse(streamPrivateLinkPageSchema, answer, "GET", path);
-      connections.push(...page.results);
-      if (page.results.length < STREAM_PRIVATE_LINK_PAGE_SIZE) return connections;
-    }
+    return this.#allPages(streamPrivateLinksPath(group), streamPrivateLinkPageSchema, {
+      mediaType: STREAM_PRIVATE_LINK_MEDIA_TYPE,
+      includeCount: false,
+    });
   }
 
   /** Asks Atlas to delete (it answers 202); the connection shows DELETE_REQUESTED, DELETING until GET answers 404. */
@@ -473,6 +446,24 @@ export class AtlasClient {
         }
       }
       return readAnswer(response, this.#options.envelope);
+    }
+  }
+
+  /**
+   * Every item of a paginated list (`results`, `totalCount`): a short page is the last, and so is a full one that
+   * reaches the count Atlas gave (it may leave the count out). `includeCount`: asked for where the spec lists it.
+   */
+  async #allPages<T>(
+    path: string,
+    pageSchema: z.ZodType<Page<T>>,
+    { mediaType, includeCount = true }: { mediaType?: string; includeCount?: boolean } = {},
+  ): Promise<T[]> {
+    const items: T[] = [];
+    for (let pageNum = 1; ; pageNum++) {
+      const query = { itemsPerPage: String(PAGE_SIZE), pageNum: String(pageNum), ...(includeCount ? { includeCount: "true" } : {}) };
+      const page = this.#parse(pageSchema, await this.#send("GET", path, undefined, { mediaType, query }), "GET", path);
+      items.push(...page.results);
+      if (page.results.length < PAGE_SIZE || (page.totalCount !== undefined && items.length >= page.totalCount)) return items;
     }
   }
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { withoutNulls } from "./schemas";
+import { type Assignable, nullsAsAbsent, pageOf } from "./schemas";
 
 /**
  * Cluster reads, version 2024-08-05 (the newest the GETs offer in
@@ -81,12 +81,8 @@ const cluster = z.looseObject({
   connectionStrings: z.looseObject({ privateEndpoint: z.array(privateEndpointStrings).optional() }).optional(),
 });
 
-export const clusterSchema = z.preprocess(withoutNulls, cluster);
+export const clusterSchema = nullsAsAbsent(cluster);
 
-export const clusterPageSchema = z.preprocess(
-  withoutNulls,
-  z.looseObject({ results: z.array(cluster), totalCount: z.number().optional() }),
-);
+export const clusterPageSchema = pageOf(cluster);
 
-type Assignable<T, U extends T> = U;
 export type _ClusterSchemaChecks = [Assignable<Cluster, z.output<typeof clusterSchema>>];

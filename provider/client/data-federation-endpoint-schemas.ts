@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { OrLater } from "../vocabulary/clouds";
-import { withoutNulls } from "./schemas";
+import { type Assignable, nullsAsAbsent, pageOf } from "./schemas";
 
 /**
  * Data Federation / Online Archive private endpoint entries, version 2023-01-01
@@ -59,13 +59,9 @@ const entry = z.looseObject({
   errorMessage: z.string().optional(),
 });
 
-export const dataFederationEndpointSchema = z.preprocess(withoutNulls, entry);
+export const dataFederationEndpointSchema = nullsAsAbsent(entry);
 
 /** `PaginatedPrivateNetworkEndpointIdEntryView`: what GET of the list and POST answer. */
-export const dataFederationEndpointPageSchema = z.preprocess(
-  withoutNulls,
-  z.looseObject({ results: z.array(entry), totalCount: z.number().optional() }),
-);
+export const dataFederationEndpointPageSchema = pageOf(entry);
 
-type Assignable<T, U extends T> = U;
 export type _DataFederationSchemaChecks = [Assignable<DataFederationEndpointEntry, z.output<typeof dataFederationEndpointSchema>>];

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { withoutNulls } from "./schemas";
+import { type Assignable, nullsAsAbsent } from "./schemas";
 
 /**
  * The regionalized private endpoint setting (`ProjectSettingItemView` in
@@ -12,7 +12,6 @@ export interface RegionalModeSetting {
   enabled: boolean;
 }
 
-export const regionalModeSchema = z.preprocess(withoutNulls, z.looseObject({ enabled: z.boolean() }));
+export const regionalModeSchema = nullsAsAbsent(z.looseObject({ enabled: z.boolean() }));
 
-type Assignable<T, U extends T> = U;
 export type _RegionalModeSchemaChecks = [Assignable<RegionalModeSetting, z.output<typeof regionalModeSchema>>];

@@ -114,9 +114,24 @@ export function withoutNulls(value: unknown): unknown {
   return value;
 }
 
-function nullsAsAbsent<T extends z.ZodType>(schema: T) {
+/** An Atlas answer read tolerantly: `null` is absent (other fields are kept by the looseObjects inside). */
+export function nullsAsAbsent<T extends z.ZodType>(schema: T) {
   return z.preprocess(withoutNulls, schema);
 }
+
+/** One page of an Atlas list. */
+export interface Page<T> {
+  results: T[];
+  totalCount?: number;
+}
+
+/** A page of an Atlas list of `item`s, read tolerantly. */
+export function pageOf<T extends z.ZodType>(item: T) {
+  return nullsAsAbsent(z.looseObject({ results: z.array(item), totalCount: z.number().optional() }));
+}
+
+/** Compiles only when the schema's output is assignable to the declared type: the two cannot drift. */
+export type Assignable<T, U extends T> = U;
 
 /** For a call about one cloud: an answer that leaves out `cloudProvider` is about that cloud. */
 function ofCloud<T extends z.ZodType>(cloud: CloudProvider, schema: T) {
@@ -246,7 +261,6 @@ export function describeIssues(error: z.ZodError): string {
 }
 
 // Compile-time: what the schemas produce is assignable to the public types.
-type Assignable<T, U extends T> = U;
 export type _SchemaChecks = [
   Assignable<AwsAtlasEndpoint, z.output<typeof privateEndpointSchemas.AWS>>,
   Assignable<AzureAtlasEndpoint, z.output<typeof privateEndpointSchemas.AZURE>>,

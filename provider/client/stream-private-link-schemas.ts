@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { withoutNulls } from "./schemas";
+import { type Assignable, nullsAsAbsent, pageOf } from "./schemas";
 
 /**
  * Stream processing private link connections (`StreamsPrivateLinkConnection`), version 2023-02-01:
@@ -51,12 +51,8 @@ export const STREAM_PRIVATE_LINK_MADE_FIELDS = Object.keys(made) as (keyof typeo
 
 const connection = z.looseObject({ _id: z.string(), ...target, ...made }).transform(({ _id, ...rest }) => ({ ...rest, id: _id }));
 
-export const streamPrivateLinkSchema = z.preprocess(withoutNulls, connection);
+export const streamPrivateLinkSchema = nullsAsAbsent(connection);
 
-export const streamPrivateLinkPageSchema = z.preprocess(
-  withoutNulls,
-  z.looseObject({ results: z.array(connection), totalCount: z.number().optional() }),
-);
+export const streamPrivateLinkPageSchema = pageOf(connection);
 
-type Assignable<T, U extends T> = U;
 export type _StreamPrivateLinkSchemaChecks = [Assignable<StreamPrivateLink, z.output<typeof streamPrivateLinkSchema>>];
