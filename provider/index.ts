@@ -60,27 +60,16 @@ export type { RegisteredEndpoint } from "./private-endpoint/lookup";
 export type { StreamPrivateLinkConnection, StreamPrivateLinksResult } from "./stream-private-link/lookup";
 export type { RegionalModeLookup } from "./regional-mode/lookup";
 
-const endpointService = inProgram(endpointServiceLookup);
-const privateEndpoints = inProgram(privateEndpointsLookup);
-const regionalMode = inProgram(regionalModeLookup);
-/** The project's endpoint service for a cloud and region (see EndpointServiceLookup); reads Atlas with the stack's credentials. */
-export const getEndpointService = endpointService.call;
-export const getEndpointServiceOutput = endpointService.output;
-/** The endpoints registered with an endpoint service; reads Atlas with the stack's credentials. */
-export const getPrivateEndpoints = privateEndpoints.call;
-export const getPrivateEndpointsOutput = privateEndpoints.output;
-const dataFederationEndpoints = inProgram(dataFederationEndpointsLookup);
-/** The project's Data Federation and Online Archive private endpoints; reads Atlas with the stack's credentials. */
-export const getDataFederationEndpoints = dataFederationEndpoints.call;
-export const getDataFederationEndpointsOutput = dataFederationEndpoints.output;
-const streamPrivateLinks = inProgram(streamPrivateLinksLookup);
-const streamPrivateLink = inProgram(streamPrivateLinkLookup);
-/** The project's stream private link connections (one cloud's, one vendor's when asked); reads Atlas with the stack's credentials. */
-export const getStreamPrivateLinks = streamPrivateLinks.call;
-export const getStreamPrivateLinksOutput = streamPrivateLinks.output;
-/** One stream private link connection by its id; reads Atlas with the stack's credentials. */
-export const getStreamPrivateLink = streamPrivateLink.call;
-export const getStreamPrivateLinkOutput = streamPrivateLink.output;
-/** Whether a project has regional mode enabled; reads Atlas with the stack's credentials. */
-export const getRegionalMode = regionalMode.call;
-export const getRegionalModeOutput = regionalMode.output;
+// Each look-up under its own name, and its Output form as `<name>Output`; they read Atlas with the stack's credentials.
+/** The project's endpoint service for a cloud and region (see EndpointServiceLookup). */
+export const { getEndpointService, getEndpointServiceOutput } = inProgram(endpointServiceLookup);
+/** The endpoints registered with an endpoint service. */
+export const { getPrivateEndpoints, getPrivateEndpointsOutput } = inProgram(privateEndpointsLookup);
+/** The project's Data Federation and Online Archive private endpoints. */
+export const { getDataFederationEndpoints, getDataFederationEndpointsOutput } = inProgram(dataFederationEndpointsLookup);
+/** The project's stream private link connections (one cloud's, one vendor's when asked). */
+export const { getStreamPrivateLinks, getStreamPrivateLinksOutput } = inProgram(streamPrivateLinksLookup);
+/** One stream private link connection by its id. */
+export const { getStreamPrivateLink, getStreamPrivateLinkOutput } = inProgram(streamPrivateLinkLookup);
+/** Whether a project has regional mode enabled. */
+export const { getRegionalMode, getRegionalModeOutput } = inProgram(regionalModeLookup);

@@ -12,9 +12,13 @@ import type { AtlasClient } from "../client";
 import type { PropertySpec } from "../vocabulary/properties";
 import { propertyPath } from "../vocabulary/validation";
 
-export interface Lookup<Args extends Record<string, unknown> = Record<string, unknown>, Result extends object = object> {
+export interface Lookup<
+  Args extends Record<string, unknown> = Record<string, unknown>,
+  Result extends object = object,
+  Name extends string = string,
+> {
   /** The function's name: the package export and the schema token's last part ("getEndpointService"). */
-  readonly name: string;
+  readonly name: Name;
   readonly description: string;
   /** The arguments, as properties (`input: "required"` where one must be given). */
   readonly inputs: Readonly<Record<string, PropertySpec>>;
@@ -33,14 +37,14 @@ export interface Lookup<Args extends Record<string, unknown> = Record<string, un
  * A look-up from its argument schema and its read: the arguments are checked first (every failure named at once,
  * with what is allowed), then `read` gets them typed and a client of this moment's credentials.
  */
-export function lookup<Args extends Record<string, unknown>, Result extends object>(definition: {
-  name: string;
+export function lookup<Args extends Record<string, unknown>, Result extends object, const Name extends string>(definition: {
+  name: Name;
   description: string;
   inputs: Readonly<Record<string, PropertySpec>>;
   outputs: Readonly<Record<string, PropertySpec>>;
   args: z.ZodType<Args>;
   read(client: AtlasClient, args: Args): Promise<Result>;
-}): Lookup<Args, Result> {
+}): Lookup<Args, Result, Name> {
   const { read, ...described } = definition;
   return {
     ...described,
