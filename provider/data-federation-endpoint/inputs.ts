@@ -7,19 +7,7 @@ import type { DataFederationCloud } from "../client/data-federation-endpoint-sch
 import type { CloudProvider } from "../vocabulary/clouds";
 import { atlasRegionName, regionHelp } from "../vocabulary/regions";
 import type { Timeouts } from "../vocabulary/time";
-import {
-  AWS_VPC_ENDPOINT_ID,
-  AWS_VPC_ENDPOINT_ID_HELP,
-  AZURE_PRIVATE_ENDPOINT_ID,
-  AZURE_PRIVATE_ENDPOINT_ID_HELP,
-  flag,
-  IPV4,
-  orUnknown,
-  PROJECT_FIELDS,
-  shown,
-  text,
-  type InputVocabulary,
-} from "../vocabulary/validation";
+import { CLOUD_ENDPOINT_ID, flag, IPV4, orUnknown, PROJECT_FIELDS, shown, text, type InputVocabulary } from "../vocabulary/validation";
 
 interface EntryInputs {
   /** Atlas project id (24 hex characters). */
@@ -153,12 +141,12 @@ const commonSchema = z.object({
 
 const cloudSchemas: { readonly [C in CloudProvider]: z.ZodType } = {
   AWS: cloudSchema("AWS", {
-    endpointId: orUnknown(text(AWS_VPC_ENDPOINT_ID, AWS_VPC_ENDPOINT_ID_HELP)),
+    endpointId: CLOUD_ENDPOINT_ID.AWS,
     region: orUnknown(regionOf("AWS")),
     customerEndpointDNSName: orUnknown(dnsName.optional()),
   }),
   AZURE: cloudSchema("AZURE", {
-    endpointId: orUnknown(text(AZURE_PRIVATE_ENDPOINT_ID, AZURE_PRIVATE_ENDPOINT_ID_HELP)),
+    endpointId: CLOUD_ENDPOINT_ID.AZURE,
     region: orUnknown(regionOf("AZURE")),
     customerEndpointDNSName: orUnknown(dnsName.optional()),
     azureLinkId: orUnknown(text(NON_BLANK, "the Azure private endpoint connection's link id (no spaces)").optional()),

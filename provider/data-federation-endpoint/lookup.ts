@@ -19,18 +19,10 @@ export interface GetDataFederationEndpointsArgs extends Record<string, unknown> 
 }
 
 /** One entry, in this package's words (`cloudProvider` for Atlas's `provider`). */
-export interface DataFederationEndpointEntryResult {
-  endpointId: string;
+export type DataFederationEndpointEntryResult = Omit<DataFederationEndpointEntry, "provider" | "status"> & {
   cloudProvider: string;
-  type?: string;
-  comment?: string;
-  region?: string;
-  customerEndpointDNSName?: string;
-  azureLinkId?: string;
-  customerEndpointIPAddress?: string;
   status?: string;
-  errorMessage?: string;
-}
+};
 
 export interface GetDataFederationEndpointsResult {
   groupId: string;

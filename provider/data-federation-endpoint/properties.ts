@@ -1,5 +1,5 @@
 /** DataFederationEndpoint's properties as data: what the plugin's schema and every generated SDK say of it. */
-import { boolean, PROJECT_AND_CLOUD, string, type PropertySpec } from "../vocabulary/properties";
+import { PROJECT_AND_CLOUD, type PropertySpec, shared, string } from "../vocabulary/properties";
 import type { DataFederationEndpointOutputs } from "./outputs";
 
 export const DATA_FEDERATION_ENDPOINT_DESCRIPTION =
@@ -47,24 +47,12 @@ export const DATA_FEDERATION_ENDPOINT_PROPERTIES = {
     type: string,
     input: "optional",
   },
-  timeouts: {
-    description: 'How long to wait: create until OK (default "60m"), delete until Atlas forgets it (default "30m").',
-    type: { $ref: "Timeouts" },
-    input: "optional",
-  },
-  adoptExisting: {
-    description:
-      "When the project's list already has this endpoint id (Atlas's add is an upsert), take the entry over if it matches the inputs. Default true.",
-    type: boolean,
-    input: "optional",
-    alwaysOutput: true,
-  },
+  timeouts: shared.timeouts('How long to wait: create until OK (default "60m"), delete until Atlas forgets it (default "30m").'),
+  adoptExisting: shared.adoptExisting(
+    "When the project's list already has this endpoint id (Atlas's add is an upsert), take the entry over if it matches the inputs.",
+  ),
   type: { description: "DATA_LAKE, the one type Atlas lists.", type: string },
   status: { description: "PENDING, OK, FAILED or DELETING.", type: string },
-  errorMessage: { description: "Atlas's error message, when the entry failed.", type: string },
-  adopted: {
-    description: "True when the project's list already had this endpoint and this resource took the entry over.",
-    type: boolean,
-    alwaysOutput: true,
-  },
+  errorMessage: shared.errorMessage("entry"),
+  adopted: shared.adopted("True when the project's list already had this endpoint and this resource took the entry over."),
 } as const satisfies { [K in keyof Required<DataFederationEndpointOutputs>]: PropertySpec };

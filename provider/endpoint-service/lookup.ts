@@ -4,28 +4,20 @@
  * and adopting it.
  */
 import { z } from "zod";
-import { registeredEndpointIds, type AtlasClient, type EndpointService } from "../client";
+import type { AtlasClient, EndpointService } from "../client";
 import { lookup } from "../operations/lookup";
 import { cloudProvider, flag, HEX24, shown, text } from "../vocabulary/validation";
 import { regionHelp, sameRegion } from "../vocabulary/regions";
 import { plainJson } from "../vocabulary/state";
 import { atlasRegionName } from "../vocabulary/regions";
+import type { CloudProvider } from "../vocabulary/clouds";
 import { inSlot } from "./adoption";
+import { reportedFields, type EndpointServiceOutputs, type ReportedServiceFields } from "./outputs";
 import { ENDPOINT_SERVICE_PROPERTIES as P } from "./properties";
 
-export interface EndpointServiceLookup {
-  endpointServiceId: string;
-  cloudProvider: "AWS" | "AZURE" | "GCP";
-  regionName: string;
-  status?: string;
-  portMappingEnabled?: boolean;
-  endpointServiceName?: string;
-  privateLinkServiceName?: string;
-  privateLinkServiceResourceId?: string;
-  serviceAttachmentNames?: string[];
-  endpointIds?: string[];
-  errorMessage?: string;
-}
+/** The service a look-up found: what Atlas reports of it, in EndpointService's output names. */
+export type EndpointServiceLookup = Omit<ReportedServiceFields, "regionName"> &
+  Pick<EndpointServiceOutputs, "endpointServiceId" | "portMappingEnabled"> & { cloudProvider: CloudProvider; regionName: string };
 
 const args = z
   .object({
@@ -74,15 +66,9 @@ function resultOf(service: EndpointService, regionName: string): EndpointService
   return plainJson({
     endpointServiceId: service.id ?? "",
     cloudProvider: service.cloudProvider,
+    ...reportedFields(service.cloudProvider, service),
     regionName: service.regionName ?? regionName,
-    status: service.status,
     portMappingEnabled: service.cloudProvider === "GCP" ? (service.portMappingEnabled ?? false) : undefined,
-    endpointServiceName: service.cloudProvider === "AWS" ? service.endpointServiceName : undefined,
-    privateLinkServiceName: service.cloudProvider === "AZURE" ? service.privateLinkServiceName : undefined,
-    privateLinkServiceResourceId: service.cloudProvider === "AZURE" ? service.privateLinkServiceResourceId : undefined,
-    serviceAttachmentNames: service.cloudProvider === "GCP" ? service.serviceAttachmentNames : undefined,
-    endpointIds: registeredEndpointIds(service),
-    errorMessage: service.errorMessage,
   });
 }
 

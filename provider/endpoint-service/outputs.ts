@@ -90,16 +90,37 @@ export function toServiceOutputs(
     adoptExisting: inputs.adoptExisting,
     deleteAdoptedOnDestroy: inputs.deleteAdoptedOnDestroy,
     endpointServiceId: nonEmpty(service?.id) ?? endpointServiceId,
-    status: service?.status,
+    ...reportedFields(cloud, service),
     regionName: nonEmpty(service?.regionName) ?? inputs.region,
+    adopted,
+  } satisfies EndpointServiceOutputs);
+}
+
+/** What Atlas reports of a service, in outputs' names: the resource and the look-up record the same. */
+export type ReportedServiceFields = Pick<
+  EndpointServiceOutputs,
+  | "status"
+  | "regionName"
+  | "endpointServiceName"
+  | "privateLinkServiceName"
+  | "privateLinkServiceResourceId"
+  | "serviceAttachmentNames"
+  | "endpointIds"
+  | "errorMessage"
+>;
+
+/** The one reading of those fields from an answer: each cloud's names for that cloud only, empty strings absent. */
+export function reportedFields(cloud: CloudProvider, service: AtlasEndpointServiceView | undefined): ReportedServiceFields {
+  return {
+    status: service?.status,
+    regionName: nonEmpty(service?.regionName),
     endpointServiceName: cloud === "AWS" ? nonEmpty(service?.endpointServiceName) : undefined,
     privateLinkServiceName: cloud === "AZURE" ? nonEmpty(service?.privateLinkServiceName) : undefined,
     privateLinkServiceResourceId: cloud === "AZURE" ? nonEmpty(service?.privateLinkServiceResourceId) : undefined,
     serviceAttachmentNames: cloud === "GCP" ? service?.serviceAttachmentNames : undefined,
     endpointIds: service ? registeredEndpointIds(service) : undefined,
     errorMessage: nonEmpty(service?.errorMessage),
-    adopted,
-  } satisfies EndpointServiceOutputs);
+  };
 }
 
 /**

@@ -1,5 +1,5 @@
 /** EndpointService's properties as data: what the plugin's schema and every generated SDK say of it. */
-import { boolean, PROJECT_AND_CLOUD, string, type PropertySpec } from "../vocabulary/properties";
+import { boolean, PROJECT_AND_CLOUD, type PropertySpec, shared, string } from "../vocabulary/properties";
 import type { EndpointServiceOutputs } from "./outputs";
 
 export const ENDPOINT_SERVICE_DESCRIPTION =
@@ -26,18 +26,10 @@ export const ENDPOINT_SERVICE_PROPERTIES = {
     type: { type: "array", items: string },
     input: "optional",
   },
-  timeouts: {
-    description: 'How long to wait: create until AVAILABLE (default "60m"), delete until Atlas forgets it (default "30m").',
-    type: { $ref: "Timeouts" },
-    input: "optional",
-  },
-  adoptExisting: {
-    description:
-      "When the project already has a service for this cloud and region (Atlas allows one), take it over instead of failing, if it matches. Default true.",
-    type: boolean,
-    input: "optional",
-    alwaysOutput: true,
-  },
+  timeouts: shared.timeouts('How long to wait: create until AVAILABLE (default "60m"), delete until Atlas forgets it (default "30m").'),
+  adoptExisting: shared.adoptExisting(
+    "When the project already has a service for this cloud and region (Atlas allows one), take it over instead of failing, if it matches.",
+  ),
   deleteAdoptedOnDestroy: {
     description:
       "Destroying an adopted service leaves it in Atlas (another stack may use it) unless this is true. A service this resource created is always deleted. Default false.",
@@ -66,10 +58,6 @@ export const ENDPOINT_SERVICE_PROPERTIES = {
     type: { type: "array", items: string },
   },
   endpointIds: { description: "The endpoints registered with the service, as Atlas lists them.", type: { type: "array", items: string } },
-  errorMessage: { description: "Atlas's error message, when the service failed.", type: string },
-  adopted: {
-    description: "True when the project already had this service and this resource took it over.",
-    type: boolean,
-    alwaysOutput: true,
-  },
+  errorMessage: shared.errorMessage("service"),
+  adopted: shared.adopted("True when the project already had this service and this resource took it over."),
 } as const satisfies { [K in keyof Required<EndpointServiceOutputs>]: PropertySpec };

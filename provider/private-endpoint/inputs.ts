@@ -6,10 +6,7 @@ import { z } from "zod";
 import type { CloudProvider } from "../vocabulary/clouds";
 import type { Timeouts } from "../vocabulary/time";
 import {
-  AWS_VPC_ENDPOINT_ID,
-  AWS_VPC_ENDPOINT_ID_HELP,
-  AZURE_PRIVATE_ENDPOINT_ID,
-  AZURE_PRIVATE_ENDPOINT_ID_HELP,
+  CLOUD_ENDPOINT_ID,
   flag,
   HEX24,
   IPV4,
@@ -168,10 +165,10 @@ const commonSchema = z.object({
 /** Fields specific to each cloud; the discriminant is `cloudProvider`. */
 const cloudSchemas: { readonly [C in CloudProvider]: z.ZodType } = {
   AWS: z.object({
-    endpointId: orUnknown(text(AWS_VPC_ENDPOINT_ID, AWS_VPC_ENDPOINT_ID_HELP)),
+    endpointId: CLOUD_ENDPOINT_ID.AWS,
   }),
   AZURE: z.object({
-    endpointId: orUnknown(text(AZURE_PRIVATE_ENDPOINT_ID, AZURE_PRIVATE_ENDPOINT_ID_HELP)),
+    endpointId: CLOUD_ENDPOINT_ID.AZURE,
     privateEndpointIPAddress: orUnknown(text(IPV4, "the private endpoint's IPv4 address")),
   }),
   GCP: z.object({

@@ -1,5 +1,5 @@
 /** PrivateEndpoint's properties as data: what the plugin's schema and every generated SDK say of it. */
-import { boolean, PROJECT_AND_CLOUD, string, type PropertySpec } from "../vocabulary/properties";
+import { boolean, PROJECT_AND_CLOUD, type PropertySpec, shared, string } from "../vocabulary/properties";
 import type { PrivateEndpointOutputs } from "./outputs";
 
 export const PRIVATE_ENDPOINT_DESCRIPTION =
@@ -36,23 +36,14 @@ export const PRIVATE_ENDPOINT_PROPERTIES = {
     inputType: { type: "array", items: { $ref: "ForwardingRule" } },
     input: "optional",
   },
-  timeouts: {
-    description: "How long to wait before giving up. Changes nothing in Atlas.",
-    type: { $ref: "Timeouts" },
-    input: "optional",
-  },
+  timeouts: shared.timeouts("How long to wait before giving up. Changes nothing in Atlas."),
   deleteOnCreateTimeout: {
     description: "On the create deadline, delete the endpoint (unless it was adopted) and fail. Default false.",
     type: boolean,
     input: "optional",
     alwaysOutput: true,
   },
-  adoptExisting: {
-    description: "When Atlas answers 409 (the endpoint is already registered), adopt it if it matches the inputs. Default true.",
-    type: boolean,
-    input: "optional",
-    alwaysOutput: true,
-  },
+  adoptExisting: shared.adoptExisting("When Atlas answers 409 (the endpoint is already registered), adopt it if it matches the inputs."),
   waitForClusters: {
     description:
       "After AVAILABLE, wait (within timeouts.create) until the project's clusters have applied the endpoint, and output " +
@@ -76,11 +67,7 @@ export const PRIVATE_ENDPOINT_PROPERTIES = {
   privateEndpointConnectionName: { description: "Azure: the connection name Atlas generates.", type: string },
   privateEndpointResourceId: { description: "Azure: the private endpoint's resource id as Atlas reports it.", type: string },
   portMappingEnabled: { description: "GCP: whether the endpoint service uses port mapping (one forwarding rule).", type: boolean },
-  errorMessage: { description: "Atlas's error message, when the endpoint failed.", type: string },
+  errorMessage: shared.errorMessage("endpoint"),
   deleteRequested: { description: "Whether Atlas has been asked to delete the endpoint.", type: boolean },
-  adopted: {
-    description: "True when the endpoint already existed (409) and this resource adopted it.",
-    type: boolean,
-    alwaysOutput: true,
-  },
+  adopted: shared.adopted("True when the endpoint already existed (409) and this resource adopted it."),
 } as const satisfies { [K in keyof Required<PrivateEndpointOutputs>]: PropertySpec };

@@ -1,5 +1,5 @@
 /** RegionalMode's properties as data: what the plugin's schema and every generated SDK say of it. */
-import { boolean, string, type PropertySpec } from "../vocabulary/properties";
+import { boolean, PROJECT_AND_CLOUD, type PropertySpec, shared } from "../vocabulary/properties";
 import type { RegionalModeOutputs } from "./outputs";
 
 export const REGIONAL_MODE_DESCRIPTION =
@@ -11,7 +11,7 @@ export const REGIONAL_MODE_DESCRIPTION =
   "imports it; `pulumi import` takes it.";
 
 export const REGIONAL_MODE_PROPERTIES = {
-  groupId: { description: "Atlas project id (24 hexadecimal characters).", type: string, input: "required", alwaysOutput: true },
+  groupId: PROJECT_AND_CLOUD.groupId,
   enabled: {
     description:
       "Regionalized private endpoints on (true) or off (false) for the whole project. Outputs: the setting as Atlas last answered it.",
@@ -26,12 +26,9 @@ export const REGIONAL_MODE_PROPERTIES = {
     input: "optional",
     alwaysOutput: true,
   },
-  timeouts: {
-    description:
-      'How long to wait for the project\'s clusters to apply a change: create and update (default "60m"), destroy\'s restore (default "30m"). Changes nothing in Atlas.',
-    type: { $ref: "Timeouts" },
-    input: "optional",
-  },
+  timeouts: shared.timeouts(
+    'How long to wait for the project\'s clusters to apply a change: create and update (default "60m"), destroy\'s restore (default "30m"). Changes nothing in Atlas.',
+  ),
   previous: {
     description: "The setting as Atlas had it before this resource first changed it: what destroy puts back.",
     type: boolean,
@@ -43,9 +40,5 @@ export const REGIONAL_MODE_PROPERTIES = {
       "per region for multi-region and global sharded clusters). No credentials in them.",
     type: { type: "array", items: { $ref: "RegionalConnectionString" } },
   },
-  adopted: {
-    description: "True when Atlas already had the declared setting at create, so the create changed nothing.",
-    type: boolean,
-    alwaysOutput: true,
-  },
+  adopted: shared.adopted("True when Atlas already had the declared setting at create, so the create changed nothing."),
 } as const satisfies { [K in keyof Required<RegionalModeOutputs>]: PropertySpec };

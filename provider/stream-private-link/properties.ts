@@ -1,5 +1,5 @@
 /** StreamPrivateLink's properties as data: what the plugin's schema and every generated SDK say of it. */
-import { boolean, PROJECT_AND_CLOUD, string, type PropertySpec } from "../vocabulary/properties";
+import { PROJECT_AND_CLOUD, type PropertySpec, shared, string } from "../vocabulary/properties";
 import { ID_FORMAT, TERRAFORM_ID_FORMAT } from "./ids";
 import type { StreamPrivateLinkOutputs } from "./outputs";
 
@@ -50,20 +50,13 @@ export const STREAM_PRIVATE_LINK_PROPERTIES = {
     input: "optional",
   },
   authenticationScheme: { description: "TLS, SASL_SCRAM or IAM.", type: string, input: "optional" },
-  timeouts: {
-    description: 'How long to wait: create until DONE (default "60m"), delete until Atlas forgets it (default "30m").',
-    type: { $ref: "Timeouts" },
-    input: "optional",
-  },
-  adoptExisting: {
-    description: "When Atlas already has a live connection to the same target (409), take it over if it matches the inputs. Default true.",
-    type: boolean,
-    input: "optional",
-    alwaysOutput: true,
-  },
+  timeouts: shared.timeouts('How long to wait: create until DONE (default "60m"), delete until Atlas forgets it (default "30m").'),
+  adoptExisting: shared.adoptExisting(
+    "When Atlas already has a live connection to the same target (409), take it over if it matches the inputs.",
+  ),
   connectionId: { description: "Atlas's id of the connection.", type: string, alwaysOutput: true },
   state: { description: "IDLE, WORKING, DONE, FAILED, DELETE_REQUESTED or DELETING.", type: string },
-  errorMessage: { description: "Atlas's error message, when the connection failed.", type: string },
+  errorMessage: shared.errorMessage("connection"),
   interfaceEndpointId: {
     description:
       "AWS and Azure: the interface endpoint Atlas made (an AWS vpce- id, an Azure private endpoint's resource id). Set once DONE.",
@@ -72,9 +65,5 @@ export const STREAM_PRIVATE_LINK_PROPERTIES = {
   interfaceEndpointName: { description: "AWS and Azure: the interface endpoint's name. Set once DONE.", type: string },
   gcpConnectionIds: { description: "GCP: the Private Service Connect connection ids Atlas made, one per attachment.", type: strings },
   providerAccountId: { description: "The cloud account Atlas's stream processing connects from.", type: string },
-  adopted: {
-    description: "True when Atlas already had this connection (409) and this resource took it over.",
-    type: boolean,
-    alwaysOutput: true,
-  },
+  adopted: shared.adopted("True when Atlas already had this connection (409) and this resource took it over."),
 } as const satisfies { [K in keyof Required<StreamPrivateLinkOutputs>]: PropertySpec };

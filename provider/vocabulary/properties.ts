@@ -48,6 +48,15 @@ export const PROJECT_AND_CLOUD = {
   cloudProvider: { description: "AWS (the default), AZURE or GCP.", type: string, input: "optional", alwaysOutput: true },
 } as const satisfies Record<string, PropertySpec>;
 
+/** Properties most resources have, each worded for its resource: the same shape, written once. */
+export const shared = {
+  timeouts: (description: string) => ({ description, type: { $ref: "Timeouts" }, input: "optional" }) as const,
+  adoptExisting: (when: string) =>
+    ({ description: `${when} Default true.`, type: boolean, input: "optional", alwaysOutput: true }) as const,
+  adopted: (description: string) => ({ description, type: boolean, alwaysOutput: true }) as const,
+  errorMessage: (what: string) => ({ description: `Atlas's error message, when the ${what} failed.`, type: string }) as const,
+};
+
 export const OBJECT_TYPES = {
   Timeouts: {
     description: "How long to wait before giving up. Not a change to the Atlas endpoint.",

@@ -49,14 +49,20 @@ export function text(pattern: RegExp, allowed: string) {
 export const HEX24 = /^[0-9a-f]{24}$/;
 export const IPV4 = /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
 
-/** An AWS VPC interface endpoint id, as every resource that names one takes it. */
-export const AWS_VPC_ENDPOINT_ID = /^vpce-[0-9a-f]{17}$/;
-export const AWS_VPC_ENDPOINT_ID_HELP = 'an AWS VPC endpoint id: "vpce-" followed by 17 lowercase hex characters';
-/** An Azure private endpoint's resource id, unencoded (the OpenAPI pattern for endpoint ids). */
-export const AZURE_PRIVATE_ENDPOINT_ID =
-  /^\/subscriptions\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\/resource[gG]roups\/[-\w._()]+\/providers\/Microsoft\.Network\/privateEndpoints\/[-\w._()]+$/;
-export const AZURE_PRIVATE_ENDPOINT_ID_HELP =
-  "an Azure private endpoint resource id /subscriptions/<uuid>/resourceGroups/<group>/providers/Microsoft.Network/privateEndpoints/<name>";
+/**
+ * A cloud-side endpoint's id, as every resource that names one takes it (or the sentinel of a value not known yet):
+ * AWS a VPC interface endpoint id, Azure a private endpoint's resource id, unencoded (the OpenAPI pattern for
+ * endpoint ids).
+ */
+export const CLOUD_ENDPOINT_ID = {
+  AWS: orUnknown(text(/^vpce-[0-9a-f]{17}$/, 'an AWS VPC endpoint id: "vpce-" followed by 17 lowercase hex characters')),
+  AZURE: orUnknown(
+    text(
+      /^\/subscriptions\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\/resource[gG]roups\/[-\w._()]+\/providers\/Microsoft\.Network\/privateEndpoints\/[-\w._()]+$/,
+      "an Azure private endpoint resource id /subscriptions/<uuid>/resourceGroups/<group>/providers/Microsoft.Network/privateEndpoints/<name>",
+    ),
+  ),
+};
 
 export const flag = z.boolean({ error: (issue) => `must be true or false, got ${shown(issue.input)}` }).optional();
 
