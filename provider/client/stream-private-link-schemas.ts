@@ -31,11 +31,17 @@ const target = {
 
 /** What Atlas makes of a connection: its state, and the endpoint or PSC connections it made, and from which account. */
 const made = {
+  /** IDLE, WORKING, DONE, FAILED, DELETE_REQUESTED or DELETING. */
   state: text,
+  /** Atlas's error message, when the connection failed. */
   errorMessage: text,
+  /** AWS and Azure: the interface endpoint Atlas made (AWS `vpce-...`, an Azure private endpoint's resource id), once DONE. */
   interfaceEndpointId: text,
+  /** AWS and Azure: the interface endpoint's name, once DONE. */
   interfaceEndpointName: text,
+  /** GCP: the Private Service Connect connection ids Atlas made, once DONE. */
   gcpConnectionIds: texts,
+  /** The cloud account Atlas's stream processing connects from (for the target's allow list). */
   providerAccountId: text,
 };
 
@@ -45,9 +51,6 @@ export type CreateStreamPrivateLinkRequest = z.output<z.ZodObject<typeof target>
 /** A connection as Atlas answers it; `id` is the wire's `_id`. */
 export type StreamPrivateLink = CreateStreamPrivateLinkRequest &
   Omit<z.output<z.ZodObject<typeof made>>, "state"> & { id: string; state?: KnownStreamPrivateLinkState | (string & {}) };
-
-/** The names of the fields Atlas makes (the answer's fields beyond the POST body's and `id`). */
-export const STREAM_PRIVATE_LINK_MADE_FIELDS = Object.keys(made) as (keyof typeof made)[];
 
 const connection = z.looseObject({ _id: z.string(), ...target, ...made }).transform(({ _id, ...rest }) => ({ ...rest, id: _id }));
 

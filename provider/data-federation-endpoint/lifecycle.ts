@@ -1,10 +1,3 @@
-/**
- * DataFederationEndpoint as the shared lifecycle runs it (operations/): its files put together as the resource's
- * record, and the operations the stable path provider/data-federation-endpoint-lifecycle.ts hands to serialized
- * providers and to the plugin.
- */
-import type { DataFederationEndpointEntry } from "../client/data-federation-endpoint-schemas";
-import type { AtlasResource } from "../operations/kind";
 import { lifecycleOf } from "../operations/lifecycle";
 import * as create from "./create";
 import * as deletion from "./delete";
@@ -20,11 +13,5 @@ import * as update from "./update";
 /** This folder's files: each exports the names every resource folder's file of that name does. */
 const FILES = { inputs, outputs, ids, statuses, create, settle, read, update, delete: deletion, diff };
 
-export const DATA_FEDERATION_ENDPOINT: AtlasResource<
-  inputs.ResolvedDataFederationInputs,
-  ids.DataFederationRef,
-  DataFederationEndpointEntry,
-  outputs.DataFederationEndpointOutputs
-> = { name: "DataFederationEndpoint", ...FILES };
-
-export const lifecycle = lifecycleOf(DATA_FEDERATION_ENDPOINT);
+/** DataFederationEndpoint's operations: its files, run by the shared lifecycle. */
+export const lifecycle = lifecycleOf({ name: "DataFederationEndpoint", ...FILES });

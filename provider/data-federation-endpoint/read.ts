@@ -7,10 +7,9 @@ import type { AtlasApiError, AtlasClient } from "../client";
 import type { DataFederationCloud, DataFederationEndpointEntry } from "../client/data-federation-endpoint-schemas";
 import { sameRegion } from "../vocabulary/regions";
 import { nonEmpty } from "../vocabulary/state";
-import { resolveWith } from "../vocabulary/validation";
 import { notConfirmedGone } from "../waiting/gone";
 import { describe, refFor, type DataFederationRef } from "./ids";
-import { DATA_FEDERATION_ENDPOINT_INPUTS, INPUT_DEFAULTS, INPUT_KEYS, type ResolvedDataFederationInputs } from "./inputs";
+import { INPUT_DEFAULTS, INPUT_KEYS, type ResolvedDataFederationInputs } from "./inputs";
 import type { DataFederationEndpointOutputs } from "./outputs";
 
 type Props = Record<string, unknown>;
@@ -30,31 +29,27 @@ export async function confirmGone(client: AtlasClient, ref: DataFederationRef, n
 /** The entry a record names: its id (this provider's or Terraform's), else its recorded inputs. */
 export const locate = async (_client: AtlasClient, id: string, props: Props): Promise<DataFederationRef> => refFor(id, props);
 
-/** The declared inputs, or (import: no state) what the id and Atlas say they are. */
-export function declared(ref: DataFederationRef, props: Props, entry: DataFederationEndpointEntry): ResolvedDataFederationInputs {
-  try {
-    return resolveWith(DATA_FEDERATION_ENDPOINT_INPUTS, props);
-  } catch {
-    const region = nonEmpty(entry.region);
-    const common = {
-      groupId: ref.groupId,
-      endpointId: ref.endpointId,
-      comment: nonEmpty(entry.comment),
-      region,
-      declaredRegion: region,
-      customerEndpointDNSName: nonEmpty(entry.customerEndpointDNSName),
-      adoptExisting: props.adoptExisting === undefined ? INPUT_DEFAULTS.adoptExisting : props.adoptExisting === true,
-    };
-    const cloud: DataFederationCloud = entry.provider === "AZURE" ? "AZURE" : entry.provider === "AWS" ? "AWS" : ref.cloudProvider;
-    return cloud === "AZURE"
-      ? {
-          ...common,
-          cloudProvider: "AZURE",
-          azureLinkId: nonEmpty(entry.azureLinkId),
-          customerEndpointIPAddress: nonEmpty(entry.customerEndpointIPAddress),
-        }
-      : { ...common, cloudProvider: "AWS" };
-  }
+/** The inputs of a record that declares none (an import): what the ref and Atlas say they are, and the options in `props`. */
+export function inAtlas(ref: DataFederationRef, props: Props, entry: DataFederationEndpointEntry): ResolvedDataFederationInputs {
+  const region = nonEmpty(entry.region);
+  const common = {
+    groupId: ref.groupId,
+    endpointId: ref.endpointId,
+    comment: nonEmpty(entry.comment),
+    region,
+    declaredRegion: region,
+    customerEndpointDNSName: nonEmpty(entry.customerEndpointDNSName),
+    adoptExisting: props.adoptExisting === undefined ? INPUT_DEFAULTS.adoptExisting : props.adoptExisting === true,
+  };
+  const cloud: DataFederationCloud = entry.provider === "AZURE" ? "AZURE" : entry.provider === "AWS" ? "AWS" : ref.cloudProvider;
+  return cloud === "AZURE"
+    ? {
+        ...common,
+        cloudProvider: "AZURE",
+        azureLinkId: nonEmpty(entry.azureLinkId),
+        customerEndpointIPAddress: nonEmpty(entry.customerEndpointIPAddress),
+      }
+    : { ...common, cloudProvider: "AWS" };
 }
 
 /** The inputs as Atlas has them now, so a refresh shows drift against the program. */

@@ -4,17 +4,14 @@
  * forgets the entry.
  */
 import type { DataFederationEndpointStatus } from "../client/data-federation-endpoint-schemas";
-import { oneStatusField, type StatusSets, type Unlisted } from "../waiting/status-table";
+import { oneStatusField, statusTable } from "../waiting/status-table";
 
-export const STATUS_TABLE = {
+export const STATUS_TABLE = statusTable<DataFederationEndpointStatus>()({
   pending: ["PENDING"],
   ready: ["OK"],
   failed: ["FAILED"],
   deleting: ["DELETING"],
   gone: [],
-} as const satisfies StatusSets<DataFederationEndpointStatus>;
-
-const _everyStatusHasAMeaning: [Unlisted<DataFederationEndpointStatus, typeof STATUS_TABLE>] extends [never] ? true : never = true;
-void _everyStatusHasAMeaning;
+});
 
 export const { readyStatus, observe, unknownStatus, recordedPhase } = oneStatusField(STATUS_TABLE, "OK");

@@ -1,12 +1,4 @@
-/**
- * EndpointService as the shared lifecycle runs it (operations/): its files put together as the
- * resource's record, and the operations the stable path provider/endpoint-service-lifecycle.ts hands
- * to serialized providers and to the plugin.
- */
-import type { EndpointService } from "../client";
-import type { AtlasResource } from "../operations/kind";
 import { lifecycleOf } from "../operations/lifecycle";
-import type { PlacedServiceRef } from "./create";
 import * as create from "./create";
 import * as deletion from "./delete";
 import * as diff from "./diff";
@@ -21,11 +13,5 @@ import * as update from "./update";
 /** This folder's files: each exports the names every resource folder's file of that name does. */
 const FILES = { inputs, outputs, ids, statuses, create, settle, read, update, delete: deletion, diff };
 
-export const ENDPOINT_SERVICE: AtlasResource<
-  inputs.ResolvedServiceInputs,
-  PlacedServiceRef,
-  EndpointService,
-  outputs.EndpointServiceOutputs
-> = { name: "EndpointService", ...FILES };
-
-export const lifecycle = lifecycleOf(ENDPOINT_SERVICE);
+/** EndpointService's operations: its files, run by the shared lifecycle. */
+export const lifecycle = lifecycleOf({ name: "EndpointService", ...FILES });

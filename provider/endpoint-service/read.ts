@@ -10,8 +10,7 @@ import { reportProgress } from "../host/stderr";
 import { inSlot } from "./adoption";
 import type { PlacedServiceRef } from "./create";
 import { describeService, parseServiceId, parseUnconfirmedServiceId } from "./ids";
-import { resolveWith } from "../vocabulary/validation";
-import { ENDPOINT_SERVICE_INPUTS, SERVICE_INPUT_DEFAULTS, SERVICE_INPUT_KEYS, type ResolvedServiceInputs } from "./inputs";
+import { SERVICE_INPUT_DEFAULTS, SERVICE_INPUT_KEYS, type ResolvedServiceInputs } from "./inputs";
 import type { EndpointServiceOutputs } from "./outputs";
 
 type Props = Record<string, unknown>;
@@ -45,23 +44,19 @@ export async function locate(client: AtlasClient, id: string, props: Props): Pro
   return ref;
 }
 
-/** The declared inputs, or (import: no state) what the id and Atlas say they are. */
-export function declared(ref: PlacedServiceRef, props: Props, service: EndpointService): ResolvedServiceInputs {
-  try {
-    return resolveWith(ENDPOINT_SERVICE_INPUTS, props);
-  } catch {
-    const region = service.regionName ?? "";
-    return {
-      groupId: ref.groupId,
-      cloudProvider: ref.cloudProvider,
-      region,
-      declaredRegion: region,
-      portMappingEnabled: service.cloudProvider === "GCP" ? (service.portMappingEnabled ?? false) : undefined,
-      supportedRemoteRegions: service.cloudProvider === "AWS" ? (service.supportedRemoteRegions ?? undefined) : undefined,
-      adoptExisting: props.adoptExisting === false ? false : SERVICE_INPUT_DEFAULTS.adoptExisting,
-      deleteAdoptedOnDestroy: props.deleteAdoptedOnDestroy === true,
-    };
-  }
+/** The inputs of a record that declares none (an import): what the ref and Atlas say they are, and the options in `props`. */
+export function inAtlas(ref: PlacedServiceRef, props: Props, service: EndpointService): ResolvedServiceInputs {
+  const region = service.regionName ?? "";
+  return {
+    groupId: ref.groupId,
+    cloudProvider: ref.cloudProvider,
+    region,
+    declaredRegion: region,
+    portMappingEnabled: service.cloudProvider === "GCP" ? (service.portMappingEnabled ?? false) : undefined,
+    supportedRemoteRegions: service.cloudProvider === "AWS" ? (service.supportedRemoteRegions ?? undefined) : undefined,
+    adoptExisting: props.adoptExisting === false ? false : SERVICE_INPUT_DEFAULTS.adoptExisting,
+    deleteAdoptedOnDestroy: props.deleteAdoptedOnDestroy === true,
+  };
 }
 
 /** The inputs as Atlas has them now, so a refresh shows drift against the program. */

@@ -92,8 +92,11 @@ export interface AtlasResource<Inputs extends { timeouts?: Timeouts }, Ref, Answ
      * and Atlas holds nothing it could be.
      */
     locate(client: AtlasClient, id: string, props: Props): Promise<Ref | undefined>;
-    /** The inputs the record declared, or (import: no state) what the ref and Atlas say they are. */
-    declared(ref: Ref, props: Props, answer: Answer): Inputs;
+    /**
+     * The inputs when the record declares none that resolve (an import: no state), from what the ref and Atlas
+     * say they are; `props` may still hold the options (which Atlas does not know).
+     */
+    inAtlas(ref: Ref, props: Props, answer: Answer): Inputs;
     /** The refreshed outputs (default: the converter's); an endpoint also reads its connection strings. */
     refreshedOutputs?(client: AtlasClient, ref: Ref, declared: Inputs, answer: Answer, props: Props): Promise<Outputs>;
     /** The inputs as Atlas has them now, so a refresh shows drift against the program. */

@@ -7,6 +7,7 @@ import { AtlasClientError, isAtlasNotFound, type AtlasClient } from "../client";
 import { connectToAtlas } from "../host/connection";
 import { reportProgress } from "../host/stderr";
 import type { Timeouts } from "../vocabulary/time";
+import { resolveWith, type InputVocabulary } from "../vocabulary/validation";
 import { goneTwiceFor, graceForRecorded } from "../waiting/gone";
 import type { AtlasResource, Props } from "./kind";
 
@@ -89,9 +90,18 @@ export async function readWith<Inputs extends { timeouts?: Timeouts }, Ref, Answ
     );
     return { id: "" };
   }
-  const declared = resource.read.declared(ref, props, answer);
+  const declared = declaredIn(resource, props) ?? resource.read.inAtlas(ref, props, answer);
   const outputs = resource.read.refreshedOutputs
     ? await resource.read.refreshedOutputs(client, ref, declared, answer, props)
     : resource.outputs.outputsOf(declared, answer, { ref, adopted: props.adopted === true });
   return { id: resource.ids.idOf(ref), props: outputs, inputs: resource.read.refreshedInputs(outputs, answer) };
+}
+
+/** The inputs a record declared, resolved as check would; undefined when it declares none that resolve (an import). */
+function declaredIn<Inputs>(resource: { inputs: { vocabulary: InputVocabulary<Inputs> } }, props: Props): Inputs | undefined {
+  try {
+    return resolveWith(resource.inputs.vocabulary, props);
+  } catch {
+    return undefined;
+  }
 }

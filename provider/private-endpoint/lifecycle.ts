@@ -1,12 +1,4 @@
-/**
- * PrivateEndpoint as the shared lifecycle runs it (operations/): its files put together as the
- * resource's record, and the operations the stable path provider/lifecycle.ts hands to serialized
- * providers and to the plugin.
- */
-import type { AtlasEndpoint } from "../client";
-import type { AtlasResource } from "../operations/kind";
 import { lifecycleOf } from "../operations/lifecycle";
-import type { EndpointRef } from "../vocabulary/refs";
 import * as create from "./create";
 import * as deletion from "./delete";
 import * as diff from "./diff";
@@ -21,9 +13,5 @@ import * as update from "./update";
 /** This folder's files: each exports the names every resource folder's file of that name does. */
 const FILES = { inputs, outputs, ids, statuses, create, settle, read, update, delete: deletion, diff };
 
-export const PRIVATE_ENDPOINT: AtlasResource<inputs.ResolvedInputs, EndpointRef, AtlasEndpoint, outputs.PrivateEndpointOutputs> = {
-  name: "PrivateEndpoint",
-  ...FILES,
-};
-
-export const lifecycle = lifecycleOf(PRIVATE_ENDPOINT);
+/** PrivateEndpoint's operations: its files, run by the shared lifecycle. */
+export const lifecycle = lifecycleOf({ name: "PrivateEndpoint", ...FILES });

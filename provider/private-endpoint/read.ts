@@ -9,8 +9,7 @@ import { NotConfirmedGone, notConfirmedGone } from "../waiting/gone";
 import type { EndpointRef } from "../vocabulary/refs";
 import { refreshConnectionStrings } from "../waiting/cluster-waits";
 import { describeEndpoint, endpointRefFor } from "./ids";
-import { resolveWith } from "../vocabulary/validation";
-import { INPUT_DEFAULTS, INPUT_KEYS, PRIVATE_ENDPOINT_INPUTS, type ResolvedInputs } from "./inputs";
+import { INPUT_DEFAULTS, INPUT_KEYS, type ResolvedInputs } from "./inputs";
 import { toOutputs, type PrivateEndpointOutputs } from "./outputs";
 
 type Props = Record<string, unknown>;
@@ -43,38 +42,34 @@ export async function confirmGone(client: AtlasClient, ref: EndpointRef, notFoun
   throw notConfirmedGone({ because: verdict.because, detail: verdict.detail }, what, ref.groupId, notFound);
 }
 
-/** The declared inputs, or (state without them) what the id and Atlas say they must have been. */
-export function declared(ref: EndpointRef, props: Props, endpoint: AtlasEndpoint): ResolvedInputs {
-  try {
-    return resolveWith(PRIVATE_ENDPOINT_INPUTS, props);
-  } catch {
-    const options = {
-      deleteOnCreateTimeout: props.deleteOnCreateTimeout === true,
-      adoptExisting: props.adoptExisting === undefined ? INPUT_DEFAULTS.adoptExisting : props.adoptExisting === true,
-      waitForClusters: waitForClustersOf(props.waitForClusters),
-    };
-    const service = { groupId: ref.groupId, endpointServiceId: ref.endpointServiceId, ...options };
-    switch (endpoint.cloudProvider) {
-      case "AWS":
-        return { ...service, cloudProvider: "AWS", endpointId: ref.endpointId };
-      case "AZURE":
-        return {
-          ...service,
-          cloudProvider: "AZURE",
-          endpointId: ref.endpointId,
-          privateEndpointIPAddress: endpoint.privateEndpointIPAddress ?? "",
-        };
-      case "GCP":
-        return {
-          ...service,
-          cloudProvider: "GCP",
-          endpointGroupName: endpoint.endpointGroupName ?? ref.endpointId,
-          gcpProjectId: endpoint.gcpProjectId ?? "",
-          endpoints: (endpoint.endpoints ?? []).map((rule) => ({ endpointName: rule.endpointName ?? "", ipAddress: rule.ipAddress ?? "" })),
-        };
-      default:
-        return endpoint satisfies never;
-    }
+/** The inputs of a record that declares none (an import): what the ref and Atlas say they are, and the options in `props`. */
+export function inAtlas(ref: EndpointRef, props: Props, endpoint: AtlasEndpoint): ResolvedInputs {
+  const options = {
+    deleteOnCreateTimeout: props.deleteOnCreateTimeout === true,
+    adoptExisting: props.adoptExisting === undefined ? INPUT_DEFAULTS.adoptExisting : props.adoptExisting === true,
+    waitForClusters: waitForClustersOf(props.waitForClusters),
+  };
+  const service = { groupId: ref.groupId, endpointServiceId: ref.endpointServiceId, ...options };
+  switch (endpoint.cloudProvider) {
+    case "AWS":
+      return { ...service, cloudProvider: "AWS", endpointId: ref.endpointId };
+    case "AZURE":
+      return {
+        ...service,
+        cloudProvider: "AZURE",
+        endpointId: ref.endpointId,
+        privateEndpointIPAddress: endpoint.privateEndpointIPAddress ?? "",
+      };
+    case "GCP":
+      return {
+        ...service,
+        cloudProvider: "GCP",
+        endpointGroupName: endpoint.endpointGroupName ?? ref.endpointId,
+        gcpProjectId: endpoint.gcpProjectId ?? "",
+        endpoints: (endpoint.endpoints ?? []).map((rule) => ({ endpointName: rule.endpointName ?? "", ipAddress: rule.ipAddress ?? "" })),
+      };
+    default:
+      return endpoint satisfies never;
   }
 }
 

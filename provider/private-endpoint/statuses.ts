@@ -4,42 +4,40 @@
  */
 import type { CloudProvider, EndpointStatus, EndpointStatusView, ForwardingRuleStatus } from "../vocabulary/clouds";
 import { recordedAnswer } from "./outputs";
-import { judged, phaseIn, unlistedIn, type Observation, type StatusSets, type Unlisted } from "../waiting/status-table";
-
-type StatusTable = {
-  readonly [C in CloudProvider]: StatusSets<EndpointStatus<C>> & { readonly statusField: "connectionStatus" | "status" };
-};
+import { judged, phaseIn, unlistedIn, type Observation, type StatusSets, statusTable } from "../waiting/status-table";
 
 export const STATUS_TABLE = {
   AWS: {
     statusField: "connectionStatus",
-    pending: ["PENDING_ACCEPTANCE", "PENDING"],
-    ready: ["AVAILABLE"],
-    failed: ["REJECTED"],
-    deleting: ["DELETING"],
-    gone: [],
+    ...statusTable<EndpointStatus<"AWS">>()({
+      pending: ["PENDING_ACCEPTANCE", "PENDING"],
+      ready: ["AVAILABLE"],
+      failed: ["REJECTED"],
+      deleting: ["DELETING"],
+      gone: [],
+    }),
   },
-  AZURE: { statusField: "status", pending: ["INITIATING"], ready: ["AVAILABLE"], failed: ["FAILED"], deleting: ["DELETING"], gone: [] },
+  AZURE: {
+    statusField: "status",
+    ...statusTable<EndpointStatus<"AZURE">>()({
+      pending: ["INITIATING"],
+      ready: ["AVAILABLE"],
+      failed: ["FAILED"],
+      deleting: ["DELETING"],
+      gone: [],
+    }),
+  },
   GCP: {
     statusField: "status",
-    pending: ["INITIATING", "VERIFIED"],
-    ready: ["AVAILABLE"],
-    failed: ["FAILED"],
-    deleting: ["DELETING"],
-    gone: ["DELETED"],
+    ...statusTable<EndpointStatus<"GCP">>()({
+      pending: ["INITIATING", "VERIFIED"],
+      ready: ["AVAILABLE"],
+      failed: ["FAILED"],
+      deleting: ["DELETING"],
+      gone: ["DELETED"],
+    }),
   },
-} as const satisfies StatusTable;
-
-/** Compiles only while every status the vocabulary documents has a meaning in the table above. */
-export type _EveryDocumentedStatusHasAMeaning = [
-  Unlisted<EndpointStatus<"AWS">, (typeof STATUS_TABLE)["AWS"]>,
-  Unlisted<EndpointStatus<"AZURE">, (typeof STATUS_TABLE)["AZURE"]>,
-  Unlisted<EndpointStatus<"GCP">, (typeof STATUS_TABLE)["GCP"]>,
-] extends [never, never, never]
-  ? true
-  : never;
-const _checked: _EveryDocumentedStatusHasAMeaning = true;
-void _checked;
+} as const satisfies { readonly [C in CloudProvider]: { readonly statusField: "connectionStatus" | "status" } };
 
 /** A GCP endpoint group is ready only when every forwarding rule in it is. */
 export const GCP_FORWARDING_RULE_STATUS: StatusSets<ForwardingRuleStatus> = {

@@ -6,11 +6,10 @@
  */
 import type { AtlasApiError, AtlasClient, RegionalModeSetting } from "../client";
 import { reportProgress } from "../host/stderr";
-import { resolveWith } from "../vocabulary/validation";
 import { explainClusterReadError, readProjectClusters } from "../waiting/cluster-waits";
 import { NotConfirmedGone, notConfirmedGone } from "../waiting/gone";
 import { describeRegionalMode, parseRegionalModeId, type RegionalModeRef } from "./ids";
-import { REGIONAL_MODE_DEFAULTS, REGIONAL_MODE_INPUTS, type ResolvedRegionalModeInputs } from "./inputs";
+import { REGIONAL_MODE_DEFAULTS, type ResolvedRegionalModeInputs } from "./inputs";
 import { projectConnectionStrings, recordedStrings, toOutputs, type RegionalModeOutputs } from "./outputs";
 
 type Props = Record<string, unknown>;
@@ -40,17 +39,13 @@ export const locate = async (_client: AtlasClient, id: string, props: Props): Pr
   ...(typeof props.previous === "boolean" ? { previous: props.previous } : {}),
 });
 
-/** The declared inputs, or (import: no state) what Atlas says they are. */
-export function declared(ref: RegionalModeRef, props: Props, setting: RegionalModeSetting): ResolvedRegionalModeInputs {
-  try {
-    return resolveWith(REGIONAL_MODE_INPUTS, props);
-  } catch {
-    return {
-      groupId: ref.groupId,
-      enabled: setting.enabled,
-      restoreOnDestroy: props.restoreOnDestroy === false ? false : REGIONAL_MODE_DEFAULTS.restoreOnDestroy,
-    };
-  }
+/** The inputs of a record that declares none (an import): what the ref and Atlas say they are, and the options in `props`. */
+export function inAtlas(ref: RegionalModeRef, props: Props, setting: RegionalModeSetting): ResolvedRegionalModeInputs {
+  return {
+    groupId: ref.groupId,
+    enabled: setting.enabled,
+    restoreOnDestroy: props.restoreOnDestroy === false ? false : REGIONAL_MODE_DEFAULTS.restoreOnDestroy,
+  };
 }
 
 /**

@@ -8,7 +8,7 @@ import type { StreamPrivateLink } from "../client";
 import type { CloudProvider } from "../vocabulary/clouds";
 import { sameRegion } from "../vocabulary/regions";
 import { STREAM_LINK_ATLAS_FIELDS, vendorRule, type ResolvedStreamLinkInputs, type StreamField } from "./inputs";
-import { observeLink } from "./statuses";
+import { observe } from "./statuses";
 
 const quoted = (value: unknown) => JSON.stringify(value);
 
@@ -41,7 +41,7 @@ export function onTarget(inputs: ResolvedStreamLinkInputs, link: StreamPrivateLi
 
 /** Whether the connection is on its way out (Atlas no longer counts it against the target). */
 export function isGoing(link: StreamPrivateLink): boolean {
-  const phase = observeLink(link).phase;
+  const phase = observe(link).phase;
   return phase === "deleting" || phase === "gone";
 }
 
@@ -76,7 +76,7 @@ export function matchingLink(inputs: ResolvedStreamLinkInputs, candidates: reado
 /** Why a live connection to the same target (a 409) is not taken over; undefined when it may be. */
 export function adoptionRefusal(inputs: ResolvedStreamLinkInputs, existing: StreamPrivateLink): string | undefined {
   const differences = linkDifferences(inputs, existing);
-  const seen = observeLink(existing);
+  const seen = observe(existing);
   if (seen.phase === "failed") differences.push(`it has failed (state ${seen.label}: ${seen.failure})`);
   return differences.length === 0 ? undefined : differences.join("; ");
 }

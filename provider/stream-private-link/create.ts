@@ -13,7 +13,7 @@ import type { Placed } from "../operations/kind";
 import { adoptionRefusal, isGoing, linkDifferences, onTarget } from "./adoption";
 import { describeLink, kindOf, type PlacedLinkRef } from "./ids";
 import { DEFAULT_VENDOR, type ResolvedStreamLinkInputs } from "./inputs";
-import { observeLink } from "./statuses";
+import { observe } from "./statuses";
 
 type PlacedLink = Placed<PlacedLinkRef, StreamPrivateLink>;
 
@@ -83,7 +83,7 @@ function adopt(inputs: ResolvedStreamLinkInputs, candidates: StreamPrivateLink[]
   }
   const ref = refOf(inputs, match.link.id);
   reportProgress(
-    `${describeLink(ref)}: Atlas already has it (${how}); adopting it because adoptExisting is true (state ${observeLink(match.link).label}). ` +
+    `${describeLink(ref)}: Atlas already has it (${how}); adopting it because adoptExisting is true (state ${observe(match.link).label}). ` +
       "Destroying this resource deletes it.",
   );
   return { ref, answer: match.link, adopted: true };
@@ -107,7 +107,7 @@ export function place(client: AtlasClient, inputs: ResolvedStreamLinkInputs): Pr
       adoptsListed: false,
       post: () => client.createStreamPrivateLink({ groupId: inputs.groupId }, createRequestOf(inputs)),
       refOf: (_inputs, link) => refOf(inputs, link.id),
-      created: (ref, link) => `${describeLink(ref)}: created (state ${observeLink(link).label})`,
+      created: (ref, link) => `${describeLink(ref)}: created (state ${observe(link).label})`,
       describe: describeLink,
       adopt,
       // No public source spells Atlas's errorCode (the simulator's is STREAM_PRIVATE_LINK_ALREADY_EXISTS), and the

@@ -1,16 +1,8 @@
-/**
- * StreamPrivateLink as the shared lifecycle runs it (operations/): its files put together as the
- * resource's record, and the operations the stable path provider/stream-private-link-lifecycle.ts
- * hands to serialized providers and to the plugin.
- */
-import type { StreamPrivateLink } from "../client";
-import type { AtlasResource } from "../operations/kind";
 import { lifecycleOf } from "../operations/lifecycle";
 import * as create from "./create";
 import * as deletion from "./delete";
 import * as diff from "./diff";
 import * as ids from "./ids";
-import type { PlacedLinkRef } from "./ids";
 import * as inputs from "./inputs";
 import * as outputs from "./outputs";
 import * as read from "./read";
@@ -21,11 +13,5 @@ import * as update from "./update";
 /** This folder's files: each exports the names every resource folder's file of that name does. */
 const FILES = { inputs, outputs, ids, statuses, create, settle, read, update, delete: deletion, diff };
 
-export const STREAM_PRIVATE_LINK: AtlasResource<
-  inputs.ResolvedStreamLinkInputs,
-  PlacedLinkRef,
-  StreamPrivateLink,
-  outputs.StreamPrivateLinkOutputs
-> = { name: "StreamPrivateLink", ...FILES };
-
-export const lifecycle = lifecycleOf(STREAM_PRIVATE_LINK);
+/** StreamPrivateLink's operations: its files, run by the shared lifecycle. */
+export const lifecycle = lifecycleOf({ name: "StreamPrivateLink", ...FILES });

@@ -84,17 +84,13 @@ export function inputsInAtlas(
   return inputs as ReturnType<typeof inputsInAtlas>;
 }
 
-/** The declared inputs, or (import: no state) what the id and Atlas say they are. */
-export function declared(ref: PlacedLinkRef, props: Props, link: StreamPrivateLink): ResolvedStreamLinkInputs {
-  try {
-    return resolveWith(STREAM_PRIVATE_LINK_INPUTS, props);
-  } catch {
-    return {
-      groupId: ref.groupId,
-      ...inputsInAtlas(link),
-      adoptExisting: props.adoptExisting === false ? false : STREAM_LINK_INPUT_DEFAULTS.adoptExisting,
-    };
-  }
+/** The inputs of a record that declares none (an import): what the ref and Atlas say they are, and the options in `props`. */
+export function inAtlas(ref: PlacedLinkRef, props: Props, link: StreamPrivateLink): ResolvedStreamLinkInputs {
+  return {
+    groupId: ref.groupId,
+    ...inputsInAtlas(link),
+    adoptExisting: props.adoptExisting === false ? false : STREAM_LINK_INPUT_DEFAULTS.adoptExisting,
+  };
 }
 
 /** The inputs as Atlas has them now (options as declared), so a refresh shows drift against the program. */

@@ -16,8 +16,18 @@ export interface StatusSets<Known extends string = string> {
   readonly gone: readonly Known[];
 }
 
-/** The statuses a table does not list (compile-time: a table that forgets a documented status fails to compile). */
+/** The statuses a table does not list. */
 export type Unlisted<Known extends string, Sets extends StatusSets> = Exclude<Known, Sets[keyof StatusSets][number]>;
+
+/**
+ * A status table that gives every one of the `Known` statuses a meaning: one that forgets a documented status (or
+ * lists one Atlas does not document) fails to compile, naming it. `statusTable<Known>()({ pending: [...], ... })`.
+ */
+export function statusTable<Known extends string>() {
+  return <const Sets extends StatusSets<Known>>(
+    sets: Sets & ([Unlisted<Known, Sets>] extends [never] ? unknown : { unlisted: Unlisted<Known, Sets> }),
+  ): Sets => sets;
+}
 
 export interface Observation {
   phase: Phase | "notFoundYet";
@@ -70,7 +80,7 @@ export function oneStatusField<Known extends string, Field extends string = "sta
   const text = (value: unknown) => (typeof value === "string" ? value : undefined);
   const observe = (answer: View): Observation => {
     const status = text(answer[field]);
-    return judged(phaseIn(sets, status), status ?? "NO_STATUS_YET", text(answer.errorMessage));
+    return judged(phaseIn(sets, status), status ?? `NO_${field.toUpperCase()}_YET`, text(answer.errorMessage));
   };
   return {
     readyStatus: readyStatus as string,

@@ -4,7 +4,7 @@ import { preloadSchemeOnlyBuiltins } from "../../provider/dynamic/quiet-builtins
 /**
  * Jest's node environment, after the worker process has loaded Node's scheme-only built-ins once.
  *
- * Why: importing the package runs preloadSchemeOnlyBuiltins (provider/resource/quiet-builtins.ts), which
+ * Why: importing the package runs preloadSchemeOnlyBuiltins (provider/dynamic/quiet-builtins.ts), which
  * loads `node:ffi` with its ExperimentalWarning held back. Inside a test file `process` is jest's copy,
  * so holding the warning back there misses the worker's real process, and on Node 26 every run printed
  * "ExperimentalWarning: FFI is an experimental feature". This module runs in the worker itself, before
