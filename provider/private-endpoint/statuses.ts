@@ -6,50 +6,35 @@ import type { CloudProvider, EndpointStatus, EndpointStatusView, ForwardingRuleS
 import { recordedAnswer } from "./outputs";
 import { judged, phaseIn, unlistedIn, type Observation, type StatusSets, statusTable } from "../waiting/status-table";
 
-export const STATUS_TABLE = {
-  AWS: {
-    statusField: "connectionStatus",
-    ...statusTable<EndpointStatus<"AWS">>()({
-      pending: ["PENDING_ACCEPTANCE", "PENDING"],
-      ready: ["AVAILABLE"],
-      failed: ["REJECTED"],
-      deleting: ["DELETING"],
-      gone: [],
-    }),
-  },
-  AZURE: {
-    statusField: "status",
-    ...statusTable<EndpointStatus<"AZURE">>()({
-      pending: ["INITIATING"],
-      ready: ["AVAILABLE"],
-      failed: ["FAILED"],
-      deleting: ["DELETING"],
-      gone: [],
-    }),
-  },
-  GCP: {
-    statusField: "status",
-    ...statusTable<EndpointStatus<"GCP">>()({
-      pending: ["INITIATING", "VERIFIED"],
-      ready: ["AVAILABLE"],
-      failed: ["FAILED"],
-      deleting: ["DELETING"],
-      gone: ["DELETED"],
-    }),
-  },
-} as const satisfies { readonly [C in CloudProvider]: { readonly statusField: "connectionStatus" | "status" } };
+type Aws = EndpointStatus<"AWS">;
+type Azure = EndpointStatus<"AZURE">;
+type Gcp = EndpointStatus<"GCP">;
 
-/** A GCP endpoint group is ready only when every forwarding rule in it is. */
-export const GCP_FORWARDING_RULE_STATUS: StatusSets<ForwardingRuleStatus> = {
-  pending: ["INITIATING"],
-  ready: ["AVAILABLE"],
-  failed: ["FAILED"],
-  deleting: ["DELETING"],
-  gone: [],
+const AZURE = statusTable<Azure>()({ pending: ["INITIATING"], ready: ["AVAILABLE"], failed: ["FAILED"], deleting: ["DELETING"], gone: [] });
+
+export const STATUS_TABLE = {
+  AWS: statusTable<Aws>()({
+    pending: ["PENDING_ACCEPTANCE", "PENDING"],
+    ready: ["AVAILABLE"],
+    failed: ["REJECTED"],
+    deleting: ["DELETING"],
+    gone: [],
+  }),
+  AZURE,
+  // Azure's, and a group's forwarding rules VERIFIED on the way, DELETED at the end.
+  GCP: statusTable<Gcp>()({ ...AZURE, pending: ["INITIATING", "VERIFIED"], gone: ["DELETED"] }),
+} as const satisfies { readonly [C in CloudProvider]: StatusSets };
+
+/** Which field of an answer holds the status: AWS's answers say `connectionStatus`. */
+export const STATUS_FIELD = { AWS: "connectionStatus", AZURE: "status", GCP: "status" } as const satisfies {
+  readonly [C in CloudProvider]: "connectionStatus" | "status";
 };
 
+/** A GCP endpoint group is ready only when every forwarding rule in it is; a rule's statuses are Azure's. */
+export const GCP_FORWARDING_RULE_STATUS: StatusSets<ForwardingRuleStatus> = statusTable<ForwardingRuleStatus>()(AZURE);
+
 export function statusOf(endpoint: EndpointStatusView): string | undefined {
-  return endpoint[STATUS_TABLE[endpoint.cloudProvider].statusField];
+  return endpoint[STATUS_FIELD[endpoint.cloudProvider]];
 }
 
 /** A status this version's table does not list (Atlas adds statuses over time); undefined when known or absent. */
