@@ -35,13 +35,8 @@ export { AtlasTimeoutError } from "./errors/atlas-timeout-error";
 export { AtlasResponseShapeError } from "./errors/atlas-response-shape-error";
 export { USER_AGENT, PACKAGE_VERSION } from "./version";
 export { CLUSTER_MEDIA_TYPE, clusterSchema, clusterPageSchema } from "./cluster-schemas";
-export type {
-  Cluster,
-  ClusterPrivateEndpointStrings,
-  ClusterPrivateEndpointRef,
-  ClusterRegionConfig,
-  KnownClusterState,
-} from "./cluster-schemas";
+export type { Cluster, ClusterRegionConfig, KnownClusterState } from "./cluster-schemas";
+export type { ClusterPrivateEndpointRef, ClusterPrivateEndpointStrings } from "./cluster-schemas";
 export { STREAM_PRIVATE_LINK_MEDIA_TYPE, streamPrivateLinkSchema, streamPrivateLinkPageSchema } from "./stream-private-link-schemas";
 export type { CreateStreamPrivateLinkRequest, KnownStreamPrivateLinkState, StreamPrivateLink } from "./stream-private-link-schemas";
 export type { StreamPrivateLinkRef } from "../vocabulary/refs";

@@ -58,15 +58,17 @@ function oldKey(id: string, olds: Props): [unknown, unknown] {
  * endpoint id in the same project): Atlas's POST would upsert onto the old entry, which the old resource's delete
  * would then remove.
  */
+function maySameObject(id: string, olds: Props, news: Props): boolean {
+  const [groupId, endpointId] = oldKey(id, olds);
+  const newEndpointId =
+    typeof news.endpointId === "string" && !isUnknown(news.endpointId) ? news.endpointId.toLowerCase() : news.endpointId;
+  return mayMatch(groupId, news.groupId) && mayMatch(endpointId, newEndpointId);
+}
+
 export const rules: DiffRules = {
-  replaceFields: () => REPLACE_FIELDS,
+  replaceFields: REPLACE_FIELDS,
   updateFields: UPDATE_FIELDS,
   defaults: INPUT_DEFAULTS,
   same,
-  maySameObject(id, olds, news) {
-    const [groupId, endpointId] = oldKey(id, olds);
-    const newEndpointId =
-      typeof news.endpointId === "string" && !isUnknown(news.endpointId) ? news.endpointId.toLowerCase() : news.endpointId;
-    return mayMatch(groupId, news.groupId) && mayMatch(endpointId, newEndpointId);
-  },
+  maySameObject,
 };

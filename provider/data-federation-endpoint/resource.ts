@@ -1,9 +1,9 @@
 import type { ArgsOf } from "../dynamic/args";
-import type { DataFederationEndpointOutputs } from "./outputs";
+import type { DataFederationEndpointOutputs as Outputs } from "./outputs";
 import { resourceClass } from "../dynamic/resource-class";
 import type { DataFederationEndpointInputs } from "./inputs";
-import { DATA_FEDERATION_ENDPOINT_PROPERTIES } from "./properties";
-import { dataFederationEndpointProvider } from "./provider";
+import { DATA_FEDERATION_ENDPOINT_PROPERTIES as PROPERTIES } from "./properties";
+import { dataFederationEndpointProvider as provider } from "./provider";
 
 /** Arguments of a DataFederationEndpoint, derived from the plain inputs (one variant per cloud). */
 export type DataFederationEndpointArgs = ArgsOf<DataFederationEndpointInputs>;
@@ -14,11 +14,7 @@ export type DataFederationEndpointArgs = ArgsOf<DataFederationEndpointInputs>;
  * Atlas reports it OK, adopts the project's existing entry for the same endpoint id, changes the comment in
  * place. The Pulumi id is `<groupId>:<cloudProvider>:<endpointId>`.
  */
-export const DataFederationEndpoint = resourceClass<DataFederationEndpointArgs, DataFederationEndpointOutputs>(
-  "DataFederationEndpoint",
-  dataFederationEndpointProvider,
-  DATA_FEDERATION_ENDPOINT_PROPERTIES,
-);
+export const DataFederationEndpoint = resourceClass<DataFederationEndpointArgs, Outputs>("DataFederationEndpoint", provider, PROPERTIES);
 /** An instance of DataFederationEndpoint: its outputs are declared once, in outputs.ts (DataFederationEndpointOutputs). */
 export type DataFederationEndpoint = InstanceType<typeof DataFederationEndpoint>;
 /** What previews, state and policy packs call a DataFederationEndpoint. */

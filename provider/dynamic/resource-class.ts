@@ -26,18 +26,26 @@ export function resourceClass<Args extends object, Outputs, Present extends keyo
   provider: pulumi.dynamic.ResourceProvider,
   properties: Readonly<Record<string, unknown>>,
   /** Types the resource was registered as before: the engine moves such state to this type in place. */
+  formerTypes?: string[],
+): ResourceClass<Args, Outputs, Present>;
+// The signature above says what the engine does and the compiler cannot see: it sets every output
+// the properties table declares on the instance (OutputProperties). The class itself knows none.
+export function resourceClass(
+  typeName: string,
+  provider: pulumi.dynamic.ResourceProvider,
+  properties: Readonly<Record<string, unknown>>,
   formerTypes: string[] = [],
-): ResourceClass<Args, Outputs, Present> {
+): ResourceClass<object, unknown> {
   const unknown = unknownOutputs(properties);
   const aliases = formerTypes.map((type) => ({ type }));
   const resource = class extends pulumi.dynamic.Resource {
     static readonly typeToken = dynamicTypeToken(typeName);
-    constructor(name: string, args: Args, opts?: pulumi.CustomResourceOptions) {
+    constructor(name: string, args: object, opts?: pulumi.CustomResourceOptions) {
       const options = aliases.length > 0 ? { ...opts, aliases: [...aliases, ...(opts?.aliases ?? [])] } : opts;
       super(provider, name, { ...unknown, ...args }, options, DYNAMIC_MODULE, typeName);
     }
   };
   // Named as users wrote it (stack traces, the debugger).
   Object.defineProperty(resource, "name", { value: typeName });
-  return resource as unknown as ResourceClass<Args, Outputs, Present>;
+  return resource;
 }

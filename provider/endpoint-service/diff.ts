@@ -1,8 +1,7 @@
 /** EndpointService's diff rules (the diff itself is operations/diff.ts). */
 import type { CloudProvider } from "../vocabulary/clouds";
 import { sameRegion } from "../vocabulary/regions";
-import { isUnknown } from "../vocabulary/validation";
-import { sameField, type DiffRules } from "../operations/diff";
+import { mayBeSame, type DiffRules } from "../operations/diff";
 import { normalizedRemoteRegions, SERVICE_INPUT_DEFAULTS, SERVICE_OPTION_FIELDS } from "./inputs";
 
 type Props = Record<string, unknown>;
@@ -42,12 +41,9 @@ function same(field: string, olds: Props, news: Props): boolean | undefined {
  * service the old resource then deletes.
  */
 export const rules: DiffRules = {
-  replaceFields: () => SERVICE_REPLACE_FIELDS,
+  replaceFields: SERVICE_REPLACE_FIELDS,
   updateFields: [...SERVICE_UPDATE_FIELDS, ...SERVICE_OPTION_FIELDS],
   defaults: SERVICE_INPUT_DEFAULTS,
   same,
-  maySameObject(_id, olds, news) {
-    const mayMatch = (field: string) => isUnknown(news[field]) || sameField(rules, field, olds, news);
-    return mayMatch("groupId") && mayMatch("cloudProvider") && mayMatch("region");
-  },
+  maySameObject: (_id, olds, news) => mayBeSame(rules, ["groupId", "cloudProvider", "region"], olds, news),
 };

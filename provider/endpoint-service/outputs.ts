@@ -69,16 +69,22 @@ export interface AtlasEndpointServiceView {
   serviceAttachmentNames?: string[];
 }
 
+/** What a service's record holds whether or not Atlas was read: its id ("" when not known) and how it came to be. */
+interface Placed {
+  endpointServiceId: string;
+  adopted: boolean;
+}
+
 /**
  * The one place an Atlas endpoint service answer becomes outputs. `service` is undefined when
  * Atlas was never read (a create recorded before its answer came).
  */
-export function toServiceOutputs(
+export function toOutputs(
   inputs: ResolvedServiceInputs,
-  endpointServiceId: string,
   service: AtlasEndpointServiceView | undefined,
-  adopted: boolean,
+  placed: Placed,
 ): EndpointServiceOutputs {
+  const { endpointServiceId, adopted } = placed;
   const cloud = inputs.cloudProvider;
   return plainJson({
     groupId: inputs.groupId,
@@ -154,5 +160,5 @@ export function outputsOf(
   service: AtlasEndpointServiceView | undefined,
   placed: { ref: { endpointServiceId: string } | undefined; adopted: boolean },
 ): EndpointServiceOutputs {
-  return toServiceOutputs(inputs, placed.ref?.endpointServiceId ?? "", service, placed.adopted);
+  return toOutputs(inputs, service, { endpointServiceId: placed.ref?.endpointServiceId ?? "", adopted: placed.adopted });
 }

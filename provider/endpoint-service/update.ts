@@ -7,7 +7,7 @@ import { reportProgress } from "../host/stderr";
 import { refOf } from "./create";
 import { describeService } from "./ids";
 import { normalizedRemoteRegions, type ResolvedServiceInputs } from "./inputs";
-import { recordedService, toServiceOutputs, type EndpointServiceOutputs } from "./outputs";
+import { recordedService, toOutputs, type EndpointServiceOutputs } from "./outputs";
 
 type Props = Record<string, unknown>;
 
@@ -23,7 +23,7 @@ export async function updateSettled(
   const recorded = recordedService(olds, inputs.cloudProvider);
   const endpointServiceId = typeof olds.endpointServiceId === "string" ? olds.endpointServiceId : "";
   const adopted = olds.adopted === true;
-  const outs = toServiceOutputs(inputs, endpointServiceId, recorded, adopted);
+  const outs = toOutputs(inputs, recorded, { endpointServiceId, adopted });
   const declaredBefore = Array.isArray(olds.supportedRemoteRegions) ? olds.supportedRemoteRegions.map(String) : undefined;
   if (
     inputs.cloudProvider !== "AWS" ||
@@ -35,5 +35,5 @@ export async function updateSettled(
   const ref = refOf(inputs, endpointServiceId);
   const service = await connectToAtlas().updateEndpointServiceRemoteRegions(ref, inputs.supportedRemoteRegions);
   reportProgress(`${describeService(ref)}: supportedRemoteRegions set to ${JSON.stringify(inputs.supportedRemoteRegions)}`);
-  return toServiceOutputs(inputs, endpointServiceId, service, adopted);
+  return toOutputs(inputs, service, { endpointServiceId, adopted });
 }

@@ -12,8 +12,8 @@ import { containsUnknown, isUnknown } from "../vocabulary/validation";
 type Props = Record<string, unknown>;
 
 export interface DiffRules {
-  /** What Atlas cannot change on the resource the new inputs declare: a change replaces it. */
-  replaceFields(news: Props): readonly string[];
+  /** What Atlas cannot change on the resource (or, a function, on the one the new inputs declare): a change replaces it. */
+  readonly replaceFields: readonly string[] | ((news: Props) => readonly string[]);
   /** What changes in place: options (no Atlas call) and what Atlas updates. */
   readonly updateFields: readonly string[];
   /** The defaults of the inputs: an option left out is its default. */
@@ -40,10 +40,16 @@ export function sameField(rules: DiffRules, field: string, olds: Props, news: Pr
 
 export function diffWith(rules: DiffRules, id: string, olds: Props, news: Props): DiffResult {
   const changed = (field: string) => containsUnknown(news[field]) || !sameField(rules, field, olds, news);
-  const replaces = rules.replaceFields(news).filter(changed);
+  const replaceFields = typeof rules.replaceFields === "function" ? rules.replaceFields(news) : rules.replaceFields;
+  const replaces = replaceFields.filter(changed);
   const updates = rules.updateFields.filter(changed);
   if (replaces.length === 0) return { changes: updates.length > 0, replaces: [], deleteBeforeReplace: false };
   return { changes: true, replaces: [...replaces], deleteBeforeReplace: rules.maySameObject(id, olds, news) };
+}
+
+/** Whether the replacement may have each of these fields as the old one has it: the same, or not known yet (preview). */
+export function mayBeSame(rules: DiffRules, fields: readonly string[], olds: Props, news: Props): boolean {
+  return fields.every((field) => containsUnknown(news[field]) || sameField(rules, field, olds, news));
 }
 
 /** Two parts of an object's identity may be the same: equal, or either not known (yet). */

@@ -74,7 +74,7 @@ function oldAtlasKey(id: string, olds: Props): (string | undefined)[] {
 }
 
 export const rules: DiffRules = {
-  replaceFields(news) {
+  replaceFields: (news) => {
     const cloud = cloudOf(news);
     return typeof cloud === "string" && cloud in REPLACE_FIELDS ? REPLACE_FIELDS[cloud as CloudProvider] : REPLACE_FIELDS.AWS;
   },

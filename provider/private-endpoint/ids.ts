@@ -15,20 +15,27 @@ export function formatResourceId(identity: EndpointIdentity): string {
   return `${identity.groupId}:${identity.cloudProvider}:${identity.endpointServiceId}:${identity.endpointId}`;
 }
 
-const ID_PATTERN = /^([0-9a-f]{24}):(AWS|AZURE|GCP):([0-9a-f]{24}):(.+)$/s;
+const ID_PATTERN = /^(?<groupId>[0-9a-f]{24}):(?<cloudProvider>AWS|AZURE|GCP):(?<endpointServiceId>[0-9a-f]{24}):(?<endpointId>.+)$/s;
 
-export const ID_FORMAT = "<groupId>:<AWS|AZURE|GCP>:<endpointServiceId>:<endpointId>";
-
-export function parseResourceId(id: string): EndpointIdentity {
-  const match = ID_PATTERN.exec(id);
-  if (!match) throw new Error(`PrivateEndpoint id value="${id}" is not of the form ${ID_FORMAT}`);
-  const [, groupId, cloudProvider, endpointServiceId, endpointId] = match;
+/** The endpoint a match of either id pattern names (both name the same four groups); undefined without a match. */
+function identityIn(match: RegExpExecArray | null): EndpointIdentity | undefined {
+  const parts = match?.groups;
+  if (parts === undefined) return undefined;
+  const { groupId, cloudProvider, endpointServiceId, endpointId } = parts;
   return {
     groupId: groupId!,
     cloudProvider: cloudProvider as CloudProvider,
     endpointServiceId: endpointServiceId!,
     endpointId: endpointId!,
   };
+}
+
+export const ID_FORMAT = "<groupId>:<AWS|AZURE|GCP>:<endpointServiceId>:<endpointId>";
+
+export function parseResourceId(id: string): EndpointIdentity {
+  const identity = identityIn(ID_PATTERN.exec(id));
+  if (!identity) throw new Error(`PrivateEndpoint id value="${id}" is not of the form ${ID_FORMAT}`);
+  return identity;
 }
 
 /** The Atlas endpoint the inputs name; GCP endpoints are addressed by their group name. */
@@ -50,25 +57,14 @@ export function endpointRefOf(inputs: ResolvedInputs): EndpointRef {
  * PrivateLinkEndpointService) import the same endpoint as `{project_id}--{private_link_id}--{endpoint_service_id}--{provider_name}`:
  * `pulumi import` takes that form too, so a stack moving from either imports with the id it already has.
  */
-const TERRAFORM_ID_PATTERN = /^([0-9a-f]{24})--([0-9a-f]{24})--(.+)--(AWS|AZURE|GCP)$/s;
+const TERRAFORM_ID_PATTERN =
+  /^(?<groupId>[0-9a-f]{24})--(?<endpointServiceId>[0-9a-f]{24})--(?<endpointId>.+)--(?<cloudProvider>AWS|AZURE|GCP)$/s;
 
 export const TERRAFORM_ID_FORMAT = "<projectId>--<privateLinkId>--<endpointId>--<AWS|AZURE|GCP>";
 
 /** The endpoint an id names: this provider's form, or Terraform's (above); undefined for any other. */
 export function parseAnyId(id: string): EndpointIdentity | undefined {
-  try {
-    return parseResourceId(id);
-  } catch {
-    const match = TERRAFORM_ID_PATTERN.exec(id);
-    if (!match) return undefined;
-    const [, groupId, endpointServiceId, endpointId, cloudProvider] = match;
-    return {
-      groupId: groupId!,
-      cloudProvider: cloudProvider as CloudProvider,
-      endpointServiceId: endpointServiceId!,
-      endpointId: endpointId!,
-    };
-  }
+  return identityIn(ID_PATTERN.exec(id)) ?? identityIn(TERRAFORM_ID_PATTERN.exec(id));
 }
 
 /**

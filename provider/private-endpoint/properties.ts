@@ -66,8 +66,8 @@ export const PRIVATE_ENDPOINT_PROPERTIES = {
   },
   privateEndpointConnectionName: { description: "Azure: the connection name Atlas generates.", type: string },
   privateEndpointResourceId: { description: "Azure: the private endpoint's resource id as Atlas reports it.", type: string },
-  portMappingEnabled: { description: "GCP: whether the endpoint service uses port mapping (one forwarding rule).", type: boolean },
+  portMappingEnabled: shared.portMappingEnabled,
   errorMessage: shared.errorMessage("endpoint"),
-  deleteRequested: { description: "Whether Atlas has been asked to delete the endpoint.", type: boolean },
+  deleteRequested: shared.deleteRequested,
   adopted: shared.adopted("True when the endpoint already existed (409) and this resource adopted it."),
 } as const satisfies { [K in keyof Required<PrivateEndpointOutputs>]: PropertySpec };

@@ -1,9 +1,9 @@
 import type { ArgsOf } from "../dynamic/args";
-import type { PrivateEndpointOutputs } from "./outputs";
+import type { PrivateEndpointOutputs as Outputs } from "./outputs";
 import { resourceClass } from "../dynamic/resource-class";
 import type { PrivateEndpointInputs } from "./inputs";
-import { PRIVATE_ENDPOINT_PROPERTIES } from "./properties";
-import { privateEndpointProvider } from "./provider";
+import { PRIVATE_ENDPOINT_PROPERTIES as PROPERTIES } from "./properties";
+import { privateEndpointProvider as provider } from "./provider";
 
 /** Arguments of a PrivateEndpoint, derived from the plain inputs (one variant per cloud). */
 export type PrivateEndpointArgs = ArgsOf<PrivateEndpointInputs>;
@@ -17,12 +17,9 @@ export const LEGACY_PRIVATE_ENDPOINT_TYPE = "pulumi-nodejs:dynamic:Resource";
  * reports it AVAILABLE. The Pulumi id is `<groupId>:<cloudProvider>:<endpointServiceId>:<endpointId>`
  * (for GCP the endpoint group name).
  */
-export const PrivateEndpoint = resourceClass<PrivateEndpointArgs, PrivateEndpointOutputs>(
-  "PrivateEndpoint",
-  privateEndpointProvider,
-  PRIVATE_ENDPOINT_PROPERTIES,
-  [LEGACY_PRIVATE_ENDPOINT_TYPE],
-);
+export const PrivateEndpoint = resourceClass<PrivateEndpointArgs, Outputs>("PrivateEndpoint", provider, PROPERTIES, [
+  LEGACY_PRIVATE_ENDPOINT_TYPE,
+]);
 /** An instance of PrivateEndpoint: its outputs are declared once, in outputs.ts (PrivateEndpointOutputs). */
 export type PrivateEndpoint = InstanceType<typeof PrivateEndpoint>;
 /** What previews, state and policy packs call a PrivateEndpoint. */

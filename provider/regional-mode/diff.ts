@@ -9,7 +9,7 @@ export const REGIONAL_MODE_REPLACE_FIELDS = ["groupId"] as const;
 export const REGIONAL_MODE_UPDATE_FIELDS = ["enabled"] as const;
 
 export const rules: DiffRules = {
-  replaceFields: () => REGIONAL_MODE_REPLACE_FIELDS,
+  replaceFields: REGIONAL_MODE_REPLACE_FIELDS,
   updateFields: [...REGIONAL_MODE_UPDATE_FIELDS, ...REGIONAL_MODE_OPTION_KEYS],
   defaults: REGIONAL_MODE_DEFAULTS,
   same: () => undefined,

@@ -1,9 +1,9 @@
 import type { ArgsOf } from "../dynamic/args";
 import { resourceClass } from "../dynamic/resource-class";
 import type { RegionalModeInputs } from "./inputs";
-import type { RegionalModeOutputs } from "./outputs";
-import { REGIONAL_MODE_PROPERTIES } from "./properties";
-import { regionalModeProvider } from "./provider";
+import type { RegionalModeOutputs as Outputs } from "./outputs";
+import { REGIONAL_MODE_PROPERTIES as PROPERTIES } from "./properties";
+import { regionalModeProvider as provider } from "./provider";
 
 /** Arguments of a RegionalMode, derived from the plain inputs. */
 export type RegionalModeArgs = ArgsOf<RegionalModeInputs>;
@@ -16,11 +16,7 @@ export type RegionalModeArgs = ArgsOf<RegionalModeInputs>;
  * outputs their private connection strings; destroy puts back what Atlas had before (restoreOnDestroy).
  * The Pulumi id is the project id.
  */
-export const RegionalMode = resourceClass<RegionalModeArgs, RegionalModeOutputs>(
-  "RegionalMode",
-  regionalModeProvider,
-  REGIONAL_MODE_PROPERTIES,
-);
+export const RegionalMode = resourceClass<RegionalModeArgs, Outputs>("RegionalMode", provider, PROPERTIES);
 /** An instance of RegionalMode: its outputs are declared once, in outputs.ts (RegionalModeOutputs). */
 export type RegionalMode = InstanceType<typeof RegionalMode>;
 /** What previews, state and policy packs call a RegionalMode. */

@@ -1,7 +1,6 @@
 /** StreamPrivateLink's diff rules (the diff itself is operations/diff.ts). Atlas has no update for a connection. */
-import { sameField, type DiffRules } from "../operations/diff";
+import { mayBeSame, type DiffRules } from "../operations/diff";
 import { CLOUD_PROVIDERS, type CloudProvider } from "../vocabulary/clouds";
-import { containsUnknown } from "../vocabulary/validation";
 import { sameFieldValue } from "./adoption";
 import { STREAM_LINK_ATLAS_FIELDS, STREAM_LINK_INPUT_DEFAULTS, STREAM_LINK_OPTION_FIELDS, vendorRule } from "./inputs";
 
@@ -30,17 +29,18 @@ function same(field: string, olds: Props, news: Props): boolean | undefined {
  * target fields): Atlas refuses a second live connection there (409), so creating first would meet
  * it, adopt the very connection the old resource then deletes.
  */
+function maySameObject(_id: string, olds: Props, news: Props): boolean {
+  if (!mayBeSame(rules, ["groupId", "cloudProvider", "vendor"], olds, news)) return false;
+  const vendor = news.vendor ?? STREAM_LINK_INPUT_DEFAULTS.vendor;
+  const rule = typeof vendor === "string" ? vendorRule(cloudOf(news), vendor) : undefined;
+  // A vendor not known yet may be the old one's.
+  return rule === undefined || mayBeSame(rules, rule.target, olds, news);
+}
+
 export const rules: DiffRules = {
-  replaceFields: () => STREAM_LINK_REPLACE_FIELDS,
+  replaceFields: STREAM_LINK_REPLACE_FIELDS,
   updateFields: STREAM_LINK_OPTION_FIELDS,
   defaults: STREAM_LINK_INPUT_DEFAULTS,
   same,
-  maySameObject(_id, olds, news) {
-    const mayMatch = (field: string) => containsUnknown(news[field]) || sameField(rules, field, olds, news);
-    if (!["groupId", "cloudProvider", "vendor"].every(mayMatch)) return false;
-    const vendor = news.vendor ?? STREAM_LINK_INPUT_DEFAULTS.vendor;
-    const rule = typeof vendor === "string" ? vendorRule(cloudOf(news), vendor) : undefined;
-    // A vendor not known yet may be the old one's.
-    return rule === undefined || rule.target.every(mayMatch);
-  },
+  maySameObject,
 };

@@ -19,12 +19,11 @@ export interface StreamPrivateLinkOutputs extends ResolvedStreamLinkInputs, Made
 }
 
 /**
- * The one place an Atlas answer becomes outputs. `link` is undefined when Atlas was never read (a
- * create recorded before its answer came); `connectionId` is Atlas's id when one is known.
+ * The one place an Atlas answer becomes outputs. `link` holds only its id when Atlas was never read (a
+ * create recorded before its answer came), and is undefined when not even that is known.
  */
-export function toStreamLinkOutputs(
+export function toOutputs(
   inputs: ResolvedStreamLinkInputs,
-  connectionId: string,
   link: Partial<StreamPrivateLink> | undefined,
   adopted: boolean,
 ): StreamPrivateLinkOutputs {
@@ -43,7 +42,7 @@ export function toStreamLinkOutputs(
     authenticationScheme: inputs.authenticationScheme ?? (link?.authenticationScheme as AuthenticationScheme | undefined),
     timeouts: inputs.timeouts,
     adoptExisting: inputs.adoptExisting,
-    connectionId: nonEmpty(link?.id) ?? connectionId,
+    connectionId: nonEmpty(link?.id) ?? "",
     state: link?.state,
     errorMessage: nonEmpty(link?.errorMessage),
     interfaceEndpointId: nonEmpty(link?.interfaceEndpointId),
@@ -69,5 +68,5 @@ export function outputsOf(
   link: StreamPrivateLink | undefined,
   placed: { ref: StreamPrivateLinkRef | undefined; adopted: boolean },
 ): StreamPrivateLinkOutputs {
-  return toStreamLinkOutputs(inputs, placed.ref?.connectionId ?? "", link, placed.adopted);
+  return toOutputs(inputs, { ...link, id: nonEmpty(link?.id) ?? placed.ref?.connectionId }, placed.adopted);
 }

@@ -1,9 +1,9 @@
 import type { ArgsOf } from "../dynamic/args";
 import { resourceClass } from "../dynamic/resource-class";
 import type { StreamPrivateLinkInputs } from "./inputs";
-import type { StreamPrivateLinkOutputs } from "./outputs";
-import { STREAM_PRIVATE_LINK_PROPERTIES } from "./properties";
-import { streamPrivateLinkProvider } from "./provider";
+import type { StreamPrivateLinkOutputs as Outputs } from "./outputs";
+import { STREAM_PRIVATE_LINK_PROPERTIES as PROPERTIES } from "./properties";
+import { streamPrivateLinkProvider as provider } from "./provider";
 
 /** Arguments of a StreamPrivateLink, derived from the plain inputs. */
 export type StreamPrivateLinkArgs = ArgsOf<StreamPrivateLinkInputs>;
@@ -16,11 +16,7 @@ export type StreamPrivateLinkArgs = ArgsOf<StreamPrivateLinkInputs>;
  * vendor's required fields are checked at preview. The Pulumi id is `<groupId>:<connectionId>`;
  * `pulumi import` also takes Terraform's `<groupId>-<connectionId>`.
  */
-export const StreamPrivateLink = resourceClass<StreamPrivateLinkArgs, StreamPrivateLinkOutputs>(
-  "StreamPrivateLink",
-  streamPrivateLinkProvider,
-  STREAM_PRIVATE_LINK_PROPERTIES,
-);
+export const StreamPrivateLink = resourceClass<StreamPrivateLinkArgs, Outputs>("StreamPrivateLink", provider, PROPERTIES);
 /** An instance of StreamPrivateLink: its outputs are declared once, in outputs.ts (StreamPrivateLinkOutputs). */
 export type StreamPrivateLink = InstanceType<typeof StreamPrivateLink>;
 /** What previews, state and policy packs call a StreamPrivateLink. */

@@ -4,7 +4,7 @@
  * only of the options (timeouts, adoptExisting), and it calls nothing in Atlas.
  */
 import type { ResolvedStreamLinkInputs } from "./inputs";
-import { recordedLink, toStreamLinkOutputs, type StreamPrivateLinkOutputs } from "./outputs";
+import { recordedLink, toOutputs, type StreamPrivateLinkOutputs } from "./outputs";
 
 type Props = Record<string, unknown>;
 
@@ -15,5 +15,5 @@ export async function updateSettled(
   inputs: ResolvedStreamLinkInputs,
 ): Promise<StreamPrivateLinkOutputs> {
   const recorded = recordedLink(olds);
-  return toStreamLinkOutputs(inputs, recorded.id ?? "", recorded, olds.adopted === true);
+  return toOutputs(inputs, recorded, olds.adopted === true);
 }

@@ -55,7 +55,9 @@ export const shared = {
     ({ description: `${when} Default true.`, type: boolean, input: "optional", alwaysOutput: true }) as const,
   adopted: (description: string) => ({ description, type: boolean, alwaysOutput: true }) as const,
   errorMessage: (what: string) => ({ description: `Atlas's error message, when the ${what} failed.`, type: string }) as const,
-};
+  deleteRequested: { description: "Whether Atlas has been asked to delete the endpoint.", type: boolean },
+  portMappingEnabled: { description: "GCP: whether the endpoint service uses port mapping (one forwarding rule).", type: boolean },
+} as const;
 
 export const OBJECT_TYPES = {
   Timeouts: {
@@ -87,11 +89,11 @@ export const OBJECT_TYPES = {
         type: string,
       },
       status: { description: "The endpoint's status (AWS's connectionStatus, the others' status).", type: string },
-      errorMessage: { description: "Atlas's error message, when the endpoint failed.", type: string },
-      deleteRequested: { description: "Whether Atlas has been asked to delete the endpoint.", type: boolean },
+      errorMessage: shared.errorMessage("endpoint"),
+      deleteRequested: shared.deleteRequested,
       privateEndpointIPAddress: { description: "Azure: the private endpoint's IP address.", type: string },
       gcpProjectId: { description: "GCP: the project that holds the forwarding rules.", type: string },
-      portMappingEnabled: { description: "GCP: whether the endpoint service uses port mapping.", type: boolean },
+      portMappingEnabled: shared.portMappingEnabled,
     },
     required: ["endpointId"],
   },
@@ -118,7 +120,7 @@ export const OBJECT_TYPES = {
       azureLinkId: { description: "Azure: the link id of the private endpoint connection.", type: string },
       customerEndpointIPAddress: { description: "Azure: the private endpoint's IP address.", type: string },
       status: { description: "PENDING, OK, FAILED or DELETING.", type: string },
-      errorMessage: { description: "Atlas's error message, when the entry failed.", type: string },
+      errorMessage: shared.errorMessage("entry"),
     },
     required: ["endpointId", "cloudProvider"],
   },
@@ -140,7 +142,7 @@ export const OBJECT_TYPES = {
       gcpServiceAttachmentUris: { description: "GCP CONFLUENT: the service attachment URIs.", type: { type: "array", items: string } },
       authenticationScheme: { description: "TLS, SASL_SCRAM or IAM.", type: string },
       state: { description: "IDLE, WORKING, DONE, FAILED, DELETE_REQUESTED or DELETING.", type: string },
-      errorMessage: { description: "Atlas's error message, when the connection failed.", type: string },
+      errorMessage: shared.errorMessage("connection"),
       interfaceEndpointId: { description: "AWS and Azure: the interface endpoint Atlas made.", type: string },
       interfaceEndpointName: { description: "AWS and Azure: the interface endpoint's name.", type: string },
       gcpConnectionIds: { description: "GCP: the Private Service Connect connection ids.", type: { type: "array", items: string } },

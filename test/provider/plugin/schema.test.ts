@@ -10,7 +10,7 @@ import { ENDPOINT_SERVICE_INPUTS, SERVICE_INPUT_KEYS } from "../../../provider/e
 
 const resolveInputs = (props: Record<string, unknown>) => resolveWith(PRIVATE_ENDPOINT_INPUTS, props);
 const resolveServiceInputs = (props: Record<string, unknown>) => resolveWith(ENDPOINT_SERVICE_INPUTS, props);
-import { toServiceOutputs } from "../../../provider/endpoint-service/outputs";
+import { toOutputs as toServiceOutputs } from "../../../provider/endpoint-service/outputs";
 import {
   DATA_FEDERATION_ENDPOINT_INPUTS,
   INPUT_KEYS as DATA_FEDERATION_INPUT_KEYS,
@@ -161,10 +161,13 @@ test("EndpointService: the schema's inputs are exactly those check accepts, and 
 
 test.each(CLOUD_PROVIDERS)("EndpointService: every output for %s is a schema property, each always-present one required", (cloud) => {
   const inputs = resolveServiceInputs({ ...SERVICE_DECLARED[cloud], timeouts: { create: "1h" } });
-  const outputs = toServiceOutputs(inputs, SERVICE, { ...EVERY_SERVICE_FIELD, cloudProvider: cloud } as never, false);
+  const outputs = toServiceOutputs(inputs, { ...EVERY_SERVICE_FIELD, cloudProvider: cloud } as never, {
+    endpointServiceId: SERVICE,
+    adopted: false,
+  });
   const properties = Object.keys(service.properties);
   expect(Object.keys(outputs).filter((key) => !properties.includes(key))).toEqual([]);
-  const bare = toServiceOutputs(resolveServiceInputs(SERVICE_DECLARED[cloud]), SERVICE, undefined, false);
+  const bare = toServiceOutputs(resolveServiceInputs(SERVICE_DECLARED[cloud]), undefined, { endpointServiceId: SERVICE, adopted: false });
   for (const key of service.required) expect(bare).toHaveProperty(key);
 });
 

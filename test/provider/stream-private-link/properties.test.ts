@@ -1,7 +1,7 @@
 /** StreamPrivateLink's properties as the plugin's schema (and every SDK) says them: held to check and to the outputs. */
 import { packageSchema, tokenOf } from "../../../provider/plugin/schema";
 import { STREAM_LINK_INPUT_KEYS, STREAM_PRIVATE_LINK_INPUTS } from "../../../provider/stream-private-link/inputs";
-import { toStreamLinkOutputs } from "../../../provider/stream-private-link/outputs";
+import { toOutputs } from "../../../provider/stream-private-link/outputs";
 import { CLOUD_PROVIDERS } from "../../../provider/vocabulary/clouds";
 import { resolveWith } from "../../../provider/vocabulary/validation";
 import { packageVersion } from "../../../scripts/lib/plugin-package";
@@ -36,9 +36,9 @@ test.each(STREAM_LINK_COMBINATIONS)(
   "every output of a %s %s link is a schema property, each always-present one required",
   (cloud, vendor) => {
     const inputs = resolveWith(STREAM_PRIVATE_LINK_INPUTS, { ...streamLinkArgs(GROUP, cloud, vendor), timeouts: { create: "1h" } });
-    const outputs = toStreamLinkOutputs(inputs, EVERY_FIELD.id, { ...EVERY_FIELD, provider: cloud, vendor }, false);
+    const outputs = toOutputs(inputs, { ...EVERY_FIELD, provider: cloud, vendor }, false);
     expect(Object.keys(outputs).filter((key) => !(key in link.properties))).toEqual([]);
-    const bare = toStreamLinkOutputs(resolveWith(STREAM_PRIVATE_LINK_INPUTS, streamLinkArgs(GROUP, cloud, vendor)), "", undefined, false);
+    const bare = toOutputs(resolveWith(STREAM_PRIVATE_LINK_INPUTS, streamLinkArgs(GROUP, cloud, vendor)), undefined, false);
     for (const key of link.required) expect(bare).toHaveProperty(key);
   },
 );
