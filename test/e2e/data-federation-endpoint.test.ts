@@ -20,7 +20,7 @@ import {
   withoutCredentials,
 } from "../support/cli-harness";
 import { addToYamlProgram, generatedCode, pluginStack } from "../support/plugin-harness";
-import { findLeaks } from "../support/secret-scan";
+import { filesToScan, findLeaks, seedCredentials } from "../support/secret-scan";
 
 jest.setTimeout(300_000);
 
@@ -82,14 +82,9 @@ describe("a TypeScript program", () => {
   });
 
   test("no Atlas credential is in the state or anything the backend wrote", async () => {
-    const { apiKey, serviceAccount } = simulator.seed;
-    const secrets = [
-      { label: "API private key", value: apiKey.privateKey },
-      { label: "service account secret", value: serviceAccount.clientSecret },
-    ];
-    const scanned = stack.backendFiles().map((path) => ({ where: path, text: readFileSync(path, "utf8") }));
+    const scanned = filesToScan(stack.backendFiles());
     expect(scanned.some((file) => file.text.includes(TYPE))).toBe(true);
-    expect(findLeaks(scanned, secrets)).toEqual([]);
+    expect(findLeaks(scanned, seedCredentials(simulator.seed))).toEqual([]);
   });
 
   test("up --expect-no-changes passes and asks Atlas nothing", async () => {

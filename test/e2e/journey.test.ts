@@ -3,7 +3,6 @@
  * service's name, the PrivateEndpoint registration, the clusters' connection strings; a second
  * stack sharing the region's service; an in-place supportedRemoteRegions change; destroy order.
  */
-import { readFileSync } from "node:fs";
 import { dynamicResources, type PulumiStack } from "../../scripts/lib/pulumi-workspace";
 import {
   controlOf,
@@ -17,7 +16,7 @@ import {
   typePattern,
   withoutCredentials,
 } from "../support/cli-harness";
-import { findLeaks } from "../support/secret-scan";
+import { filesToScan, findLeaks, seedCredentials } from "../support/secret-scan";
 
 jest.setTimeout(300_000);
 
@@ -86,15 +85,10 @@ test("up goes from nothing to private connection strings: service, cloud endpoin
 });
 
 test("no Atlas credential is in the state or anything the backend wrote for the three resources", async () => {
-  const { apiKey, serviceAccount } = simulator.seed;
-  const secrets = [
-    { label: "API private key", value: apiKey.privateKey },
-    { label: "service account secret", value: serviceAccount.clientSecret },
-  ];
-  const scanned = first.backendFiles().map((path) => ({ where: path, text: readFileSync(path, "utf8") }));
+  const scanned = filesToScan(first.backendFiles());
   expect(scanned.length).toBeGreaterThan(0);
   expect(scanned.some((file) => file.text.includes(TYPES.dynamic.service))).toBe(true);
-  expect(findLeaks(scanned, secrets)).toEqual([]);
+  expect(findLeaks(scanned, seedCredentials(simulator.seed))).toEqual([]);
 });
 
 test("up --expect-no-changes passes and asks Atlas nothing", async () => {

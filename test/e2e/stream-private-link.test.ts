@@ -6,7 +6,7 @@
  * import id followed by `up --expect-no-changes`.
  */
 import { randomBytes } from "node:crypto";
-import { appendFileSync, readFileSync } from "node:fs";
+import { appendFileSync } from "node:fs";
 import { join } from "node:path";
 import { AtlasClient } from "../../provider/client";
 import { dynamicResources, type PulumiStack } from "../../scripts/lib/pulumi-workspace";
@@ -22,7 +22,7 @@ import {
   withoutCredentials,
 } from "../support/cli-harness";
 import { pluginStack } from "../support/plugin-harness";
-import { findLeaks } from "../support/secret-scan";
+import { filesToScan, findLeaks, seedCredentials } from "../support/secret-scan";
 
 jest.setTimeout(300_000);
 
@@ -91,14 +91,9 @@ describe("a TypeScript program", () => {
   });
 
   test("no Atlas credential is in the state or anything the backend wrote", async () => {
-    const { apiKey, serviceAccount } = simulator.seed;
-    const secrets = [
-      { label: "API private key", value: apiKey.privateKey },
-      { label: "service account secret", value: serviceAccount.clientSecret },
-    ];
-    const scanned = stack.backendFiles().map((path) => ({ where: path, text: readFileSync(path, "utf8") }));
+    const scanned = filesToScan(stack.backendFiles());
     expect(scanned.some((file) => file.text.includes(TYPE))).toBe(true);
-    expect(findLeaks(scanned, secrets)).toEqual([]);
+    expect(findLeaks(scanned, seedCredentials(simulator.seed))).toEqual([]);
   });
 
   test("up --expect-no-changes passes and asks Atlas nothing", async () => {

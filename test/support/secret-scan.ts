@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { inspect } from "node:util";
 
 /**
@@ -40,6 +41,19 @@ export function findLeaks(scanned: Scanned[], secrets: Secret[]): string[] {
     for (const { label, pattern } of CREDENTIAL_SHAPES) if (pattern.test(text)) findings.push(`${label} in ${where}`);
   }
   return findings;
+}
+
+/** The files a stack's backend wrote (state, its history and backups), as texts to scan. */
+export function filesToScan(paths: string[]): Scanned[] {
+  return paths.map((path) => ({ where: path, text: readFileSync(path, "utf8") }));
+}
+
+/** The credentials the simulator's seed accepts: what state must never hold, named by kind. */
+export function seedCredentials(seed: { apiKey: { privateKey: string }; serviceAccount: { clientSecret: string } }): Secret[] {
+  return [
+    { label: "API private key", value: seed.apiKey.privateKey },
+    { label: "service account secret", value: seed.serviceAccount.clientSecret },
+  ];
 }
 
 /** Every way a value or error could end up shown: JSON, String, stack, util.inspect (hidden fields and causes too). */
