@@ -21,7 +21,7 @@ import {
   TYPES,
   withoutCredentials,
 } from "../support/cli-harness";
-import { pluginStack } from "../support/plugin-harness";
+import { generatedCode, pluginStack } from "../support/plugin-harness";
 import { filesToScan, findLeaks, seedCredentials } from "../support/secret-scan";
 
 jest.setTimeout(300_000);
@@ -157,14 +157,6 @@ describe("pulumi import and a look-up through the plugin", () => {
     stacks.push(stack);
     await stack.init();
   });
-
-  /** The YAML code `pulumi import` prints after asking to copy it into the program. */
-  function generatedCode(stdout: string): string {
-    const marker = stdout.search(/following code into your Pulumi application/);
-    const code = stdout.slice(marker).search(/^resources:$/m);
-    if (marker < 0 || code < 0) throw new Error(`pulumi import printed no code:\n${stdout}`);
-    return stdout.slice(marker + code);
-  }
 
   test("a link made straight through the Atlas API is imported by Terraform's import id, recorded under the canonical id, and the printed code makes the next up a no-op", async () => {
     const arn = `arn:aws:kafka:eu-west-1:123456789012:cluster/orders-${randomBytes(4).toString("hex")}/1`;

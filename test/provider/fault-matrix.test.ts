@@ -21,22 +21,12 @@ import {
   type SimulatedEndpoint,
 } from "../support/provider-harness";
 import { useWireSecrets } from "../support/wire-secrets";
-import { startRewritingProxy, type RewritingProxy } from "../support/rewriting-proxy";
+import { useRewritingProxy } from "../support/rewriting-proxy";
 import { onSimulatedTime } from "../../scripts/lib/simulated-time";
 
 const harness = useHarness();
 const wire = useWireSecrets(harness);
-let proxy: RewritingProxy;
-beforeAll(async () => {
-  proxy = await startRewritingProxy(harness.simulator.baseUrl);
-});
-afterEach(() => {
-  proxy.rules.length = 0;
-  proxy.log.length = 0;
-  // The proxy's own failures answer 599: never to be taken for Atlas behaviour the provider handled.
-  expect(proxy.errors.splice(0)).toEqual([]);
-});
-afterAll(async () => proxy.close());
+const proxy = useRewritingProxy(harness);
 
 /** The client's per-request timeout at the test time scale. */
 const REQUEST_TIMEOUT_MS = DEFAULT_REQUEST_TIMEOUT_MS * TIME_SCALE;

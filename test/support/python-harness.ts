@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { PulumiStack } from "../../scripts/lib/pulumi-workspace";
 import { buildPythonSdk, makeVenv, type PythonDists, pipInstall } from "../../scripts/lib/python-sdk";
@@ -82,4 +82,17 @@ export async function pythonStack(simulator: RunningSimulator, program: string, 
   if (!/^runtime: python$/m.test(text)) throw new Error(`${program}/Pulumi.yaml must say \`runtime: python\``);
   writeFileSync(project, text.replace(/^runtime: python$/m, `runtime:\n  name: python\n  options:\n    virtualenv: ${venv}`));
   return stack;
+}
+
+/** The Python code `pulumi import` prints after asking to copy it into the program. */
+export function generatedPythonCode(stdout: string): string {
+  const marker = stdout.search(/following code into your Pulumi application/);
+  const code = stdout.slice(marker).search(/^import pulumi$/m);
+  if (marker < 0 || code < 0) throw new Error(`pulumi import printed no Python code:\n${stdout}`);
+  return stdout.slice(marker + code);
+}
+
+/** Adds generated code to a Python program's __main__.py. */
+export function addToPythonProgram(stack: PulumiStack, code: string): void {
+  appendFileSync(join(stack.dir, "__main__.py"), `\n${code}`);
 }

@@ -217,3 +217,42 @@ export async function startRewritingProxy(targetBaseUrl: string): Promise<Rewrit
       }),
   };
 }
+
+/**
+ * The rewriting proxy of the test file or describe block that calls this, in front of its simulator: started
+ * before its tests, closed after them. After each test its rules and log are cleared, its own failures must be
+ * none (a broken proxy is never taken for Atlas behaviour the provider handled), and the provider talks to the
+ * simulator again: a test sends it through the proxy with `process.env.MONGODB_ATLAS_BASE_URL = proxy.baseUrl`.
+ */
+export function useRewritingProxy(harness: { readonly simulator: { readonly baseUrl: string } }): RewritingProxy {
+  let started: RewritingProxy | undefined;
+  const proxy = (): RewritingProxy => {
+    if (started === undefined) throw new Error("the rewriting proxy starts in beforeAll: use it inside a test");
+    return started;
+  };
+  beforeAll(async () => {
+    started = await startRewritingProxy(harness.simulator.baseUrl);
+  });
+  afterEach(() => {
+    proxy().rules.length = 0;
+    proxy().log.length = 0;
+    process.env.MONGODB_ATLAS_BASE_URL = harness.simulator.baseUrl;
+    expect(proxy().errors.splice(0)).toEqual([]);
+  });
+  afterAll(async () => started?.close());
+  return {
+    get baseUrl() {
+      return proxy().baseUrl;
+    },
+    get rules() {
+      return proxy().rules;
+    },
+    get log() {
+      return proxy().log;
+    },
+    get errors() {
+      return proxy().errors;
+    },
+    close: () => proxy().close(),
+  };
+}

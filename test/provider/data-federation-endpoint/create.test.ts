@@ -6,7 +6,7 @@
 import { ResourceInitError } from "../../../provider";
 import { connectToAtlas } from "../../../provider/host/connection";
 import { dataFederationProvider as provider, PROVIDER_TEXT, useHarness } from "../../support/provider-harness";
-import { startRewritingProxy, type RewritingProxy } from "../../support/rewriting-proxy";
+import { useRewritingProxy } from "../../support/rewriting-proxy";
 
 const harness = useHarness();
 
@@ -99,17 +99,7 @@ describe("an entry the project's list already has", () => {
 });
 
 describe("an answer that does not come back", () => {
-  let proxy: RewritingProxy;
-  beforeAll(async () => {
-    proxy = await startRewritingProxy(harness.simulator.baseUrl);
-  });
-  afterAll(async () => proxy.close());
-  afterEach(() => {
-    proxy.rules.length = 0;
-    proxy.log.length = 0;
-    process.env.MONGODB_ATLAS_BASE_URL = harness.simulator.baseUrl;
-    expect(proxy.errors.splice(0)).toEqual([]);
-  });
+  const proxy = useRewritingProxy(harness);
 
   test("a POST whose answer is lost after Atlas added the entry continues with it, found by its id, as this create's own", async () => {
     const args = harness.azureDataFederationArgs();

@@ -1,7 +1,7 @@
 import { ResourceInitError } from "../../../provider";
 import { connectToAtlas } from "../../../provider/host/connection";
 import { PROVIDER_TEXT, serviceProvider, useHarness } from "../../support/provider-harness";
-import { startRewritingProxy, type RewritingProxy } from "../../support/rewriting-proxy";
+import { useRewritingProxy } from "../../support/rewriting-proxy";
 
 const harness = useHarness();
 
@@ -85,11 +85,7 @@ describe("one service per cloud and region, shared by stacks", () => {
   });
 
   describe("when another stack creates the region's service between the list and the POST", () => {
-    let proxy: RewritingProxy;
-    beforeAll(async () => {
-      proxy = await startRewritingProxy(harness.simulator.baseUrl);
-    });
-    afterAll(async () => proxy.close());
+    const proxy = useRewritingProxy(harness);
 
     test("meets Atlas's 409 PRIVATE_ENDPOINT_SERVICE_ALREADY_EXISTS_FOR_REGION and adopts that service", async () => {
       const other = await create({ region: "sa-east-1" });
@@ -112,16 +108,7 @@ describe("one service per cloud and region, shared by stacks", () => {
 });
 
 describe("after Atlas may have said yes", () => {
-  let proxy: RewritingProxy;
-  beforeAll(async () => {
-    proxy = await startRewritingProxy(harness.simulator.baseUrl);
-  });
-  afterAll(async () => proxy.close());
-  afterEach(() => {
-    proxy.rules.length = 0;
-    proxy.log.length = 0;
-    process.env.MONGODB_ATLAS_BASE_URL = harness.simulator.baseUrl;
-  });
+  const proxy = useRewritingProxy(harness);
 
   test("a POST whose answer is lost after Atlas created the service ends with that service, created by this resource", async () => {
     proxy.rules.push({ method: "POST", path: CREATE, rewrite: { kind: "forwardThenDrop" }, count: 1 });
@@ -173,16 +160,7 @@ describe("after Atlas may have said yes", () => {
 });
 
 describe("after a lost answer, with other stacks in the same region", () => {
-  let proxy: RewritingProxy;
-  beforeAll(async () => {
-    proxy = await startRewritingProxy(harness.simulator.baseUrl);
-  });
-  afterAll(async () => proxy.close());
-  afterEach(() => {
-    proxy.rules.length = 0;
-    proxy.log.length = 0;
-    process.env.MONGODB_ATLAS_BASE_URL = harness.simulator.baseUrl;
-  });
+  const proxy = useRewritingProxy(harness);
   const destroy = (id: string, outs: Record<string, unknown>) =>
     harness.observe(serviceProvider.delete(id, { ...outs, __provider: PROVIDER_TEXT }));
 

@@ -2,7 +2,7 @@
 import { connectToAtlas } from "../../../provider/host/connection";
 import { UNKNOWN } from "../../../provider/vocabulary/validation";
 import { hex, provider, serviceProvider, useHarness } from "../../support/provider-harness";
-import { startRewritingProxy, type RewritingProxy } from "../../support/rewriting-proxy";
+import { useRewritingProxy } from "../../support/rewriting-proxy";
 
 const harness = useHarness();
 
@@ -61,11 +61,7 @@ describe("refresh and import", () => {
   });
 
   describe("behind something that is not Atlas", () => {
-    let proxy: RewritingProxy;
-    beforeAll(async () => {
-      proxy = await startRewritingProxy(harness.simulator.baseUrl);
-    });
-    afterAll(async () => proxy.close());
+    const proxy = useRewritingProxy(harness);
 
     test("a single lagging Atlas 404 on refresh does not drop a service Atlas still holds", async () => {
       const { id, outs } = await create({ region: "ap-northeast-1" });

@@ -2,7 +2,7 @@
 import { ResourceInitError } from "../../../provider";
 import { connectToAtlas } from "../../../provider/host/connection";
 import { PROVIDER_TEXT, serviceProvider, useHarness } from "../../support/provider-harness";
-import { startRewritingProxy, type RewritingProxy } from "../../support/rewriting-proxy";
+import { useRewritingProxy } from "../../support/rewriting-proxy";
 
 const harness = useHarness();
 
@@ -14,11 +14,7 @@ async function servicesIn(regionName: string) {
   return services.filter((service) => service.regionName === regionName);
 }
 
-let proxy: RewritingProxy;
-beforeAll(async () => {
-  proxy = await startRewritingProxy(harness.simulator.baseUrl);
-});
-afterAll(async () => proxy.close());
+const proxy = useRewritingProxy(harness);
 
 test("a port-mapped GCP service recorded as unconfirmed is found as the port-mapped one beside a legacy one, and destroy deletes it, not the legacy one", async () => {
   // Another stack's legacy service was in the region first.

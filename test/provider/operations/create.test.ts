@@ -1,20 +1,11 @@
 /** The create every resource runs (operations/create.ts), on each resource. */
 import { LIFECYCLE_SUBJECTS } from "../../support/lifecycle-subjects";
 import { useHarness } from "../../support/provider-harness";
-import { startRewritingProxy, type RewritingProxy } from "../../support/rewriting-proxy";
+import { useRewritingProxy } from "../../support/rewriting-proxy";
 
 const harness = useHarness();
 
-let proxy: RewritingProxy;
-beforeAll(async () => {
-  proxy = await startRewritingProxy(harness.simulator.baseUrl);
-});
-afterAll(async () => proxy.close());
-afterEach(() => {
-  proxy.rules.length = 0;
-  proxy.log.length = 0;
-  process.env.MONGODB_ATLAS_BASE_URL = harness.simulator.baseUrl;
-});
+const proxy = useRewritingProxy(harness);
 
 describe.each(LIFECYCLE_SUBJECTS)("$name", (subject) => {
   test("after a lost answer, the search for what the create made rides out 503s past the client's retries, and finds it", async () => {

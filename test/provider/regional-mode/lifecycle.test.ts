@@ -7,17 +7,13 @@
 import { regionalModeProvider, ResourceInitError } from "../../../provider";
 import { connectToAtlas } from "../../../provider/host/connection";
 import { HELD_DELAY, HELD_MS, hex, PROVIDER_TEXT, until, useHarness } from "../../support/provider-harness";
-import { startRewritingProxy, type RewritingProxy } from "../../support/rewriting-proxy";
+import { useRewritingProxy } from "../../support/rewriting-proxy";
 
 const harness = useHarness();
 const provider = regionalModeProvider as Required<typeof regionalModeProvider>;
 type Props = Record<string, unknown>;
 
-let proxy: RewritingProxy;
-beforeAll(async () => {
-  proxy = await startRewritingProxy(harness.simulator.baseUrl);
-});
-afterAll(async () => proxy.close());
+const proxy = useRewritingProxy(harness);
 
 const sharded = () => harness.seed.shardedProject;
 const PATCH = /\/privateEndpoint\/regionalMode$/;

@@ -2,7 +2,7 @@
 import { ResourceInitError } from "../../../provider";
 import { connectToAtlas } from "../../../provider/host/connection";
 import { PROVIDER_TEXT, streamLinkProvider, useHarness } from "../../support/provider-harness";
-import { startRewritingProxy, type RewritingProxy } from "../../support/rewriting-proxy";
+import { useRewritingProxy } from "../../support/rewriting-proxy";
 import { streamLinkArgs } from "../../support/stream-private-links";
 
 const harness = useHarness();
@@ -109,16 +109,7 @@ describe("a live connection to the same target (409)", () => {
 });
 
 describe("after Atlas may have said yes", () => {
-  let proxy: RewritingProxy;
-  beforeAll(async () => {
-    proxy = await startRewritingProxy(harness.simulator.baseUrl);
-  });
-  afterAll(async () => proxy.close());
-  afterEach(() => {
-    proxy.rules.length = 0;
-    proxy.log.length = 0;
-    process.env.MONGODB_ATLAS_BASE_URL = harness.simulator.baseUrl;
-  });
+  const proxy = useRewritingProxy(harness);
   const viaProxy = () => {
     process.env.MONGODB_ATLAS_BASE_URL = proxy.baseUrl;
   };
