@@ -8,9 +8,10 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { AtlasClient } from "../../provider/client";
 import { dynamicResources, type PulumiStack } from "../../scripts/lib/pulumi-workspace";
-import type { CommandResult } from "../../scripts/lib/run-command";
 import {
+  atlasRequestsOf,
   controlOf,
+  expectOk,
   fixturesDir,
   output,
   type RunningSimulator,
@@ -24,7 +25,7 @@ import { filesToScan, findLeaks, seedCredentials } from "../support/secret-scan"
 
 jest.setTimeout(300_000);
 
-const TYPE = "pulumi-nodejs:dynamic/atlas:DataFederationEndpoint";
+const TYPE = TYPES.dynamic.dataFederation;
 const TOKEN = TYPES.plugin.dataFederation;
 const hex = (length: number) => randomBytes(length).toString("hex").slice(0, length);
 
@@ -44,15 +45,9 @@ afterAll(async () => {
 const control = () => controlOf(simulator);
 const client = () => new AtlasClient({ baseUrl: simulator.baseUrl, credentials: { kind: "apiKey", ...simulator.seed.apiKey } });
 // A digest client's first request of a kind is answered 401 with the challenge: that is not a call.
-const atlasRequests = async () =>
-  (await control().requests()).filter((entry) => entry.path.startsWith("/api/atlas/") && entry.status !== 401);
+const atlasRequests = () => atlasRequestsOf(simulator);
 const entries = async (endpointId: string) =>
   (await control().dataFederationEndpoints()).filter((entry) => entry.endpointId.toLowerCase() === endpointId.toLowerCase());
-
-function expectOk(result: CommandResult): string {
-  if (result.code !== 0) throw new Error(`exit ${result.code}\n${output(result).slice(-4000)}`);
-  return output(result);
-}
 
 async function programStack(env: NodeJS.ProcessEnv = {}): Promise<PulumiStack> {
   const stack = stackFor(simulator, `${fixturesDir}/data-federation`, env);

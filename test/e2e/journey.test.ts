@@ -5,6 +5,7 @@
  */
 import { dynamicResources, type PulumiStack } from "../../scripts/lib/pulumi-workspace";
 import {
+  atlasRequestsOf,
   controlOf,
   expectOk,
   fixturesDir,
@@ -42,8 +43,7 @@ async function journeyStack(): Promise<PulumiStack> {
 
 const control = () => controlOf(simulator);
 // A digest client's first request of a kind is answered 401 with the challenge: that is not a call.
-const atlasRequests = async () =>
-  (await control().requests()).filter((entry) => entry.path.startsWith("/api/atlas/") && entry.status !== 401);
+const atlasRequests = () => atlasRequestsOf(simulator);
 const count = (entries: { method: string }[], method: string) => entries.filter((entry) => entry.method === method).length;
 
 test("a pull request's preview of the journey needs no Atlas credentials and asks Atlas nothing, with the service's outputs unknown", async () => {

@@ -3,8 +3,7 @@ import { appendFileSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { AtlasClient } from "../../provider/client";
 import type { PulumiStack, StackResource } from "../../scripts/lib/pulumi-workspace";
-import type { CommandResult } from "../../scripts/lib/run-command";
-import { controlOf, fixturesDir, output, type RunningSimulator, simulatorEndpoints, startSimulator, TYPES } from "../support/cli-harness";
+import { controlOf, expectOk, fixturesDir, type RunningSimulator, simulatorEndpoints, startSimulator, TYPES } from "../support/cli-harness";
 import { pluginStack } from "../support/plugin-harness";
 
 // Moving from Terraform or @pulumi/mongodbatlas (docs/usage.md, "Moving from Terraform or @pulumi/mongodbatlas"):
@@ -28,11 +27,6 @@ afterAll(async () => {
   await stack?.destroy();
   await simulator?.close();
 });
-
-function expectOk(result: CommandResult): string {
-  if (result.code !== 0) throw new Error(`exit ${result.code}\n${output(result).slice(-4000)}`);
-  return output(result);
-}
 
 /** The YAML code `pulumi import` prints, without its `resources:` line when the program has one already. */
 function addPrintedCode(stdout: string): void {

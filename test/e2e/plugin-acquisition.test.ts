@@ -4,8 +4,16 @@ import { packageVersion, releaseArchiveName } from "../../scripts/lib/plugin-pac
 import type { PulumiStack } from "../../scripts/lib/pulumi-workspace";
 import { releaseSchema } from "../../scripts/lib/release-artifacts";
 import { type ReleaseServer, startReleaseServer } from "../../scripts/lib/release-server";
-import type { CommandResult } from "../../scripts/lib/run-command";
-import { controlOf, fixturesDir, stackFor, output, type RunningSimulator, startSimulator, workspace } from "../support/cli-harness";
+import {
+  controlOf,
+  expectOk,
+  fixturesDir,
+  stackFor,
+  output,
+  type RunningSimulator,
+  startSimulator,
+  workspace,
+} from "../support/cli-harness";
 import { cliPlatform, installedPlugins, packageLock, projectPackages, releaseAssets } from "../support/release-harness";
 
 // The plugin as a release ships it: archives named as the CLI asks for them, on a local server laid out like GitHub
@@ -40,11 +48,6 @@ afterAll(async () => {
   await release?.close();
   await simulator?.close();
 });
-
-function expectOk(result: CommandResult): string {
-  if (result.code !== 0) throw new Error(`exit ${result.code}\n${output(result).slice(-4000)}`);
-  return output(result);
-}
 
 const releaseLookup = () => `/repos/${release.pluginDownloadURL.split("/")[3]}/pulumi-atlas-private-endpoint/releases/tags/v${version}`;
 const archive = () => releaseArchiveName(version, cliPlatform() as Parameters<typeof releaseArchiveName>[1]);

@@ -1,8 +1,15 @@
 import { randomBytes } from "node:crypto";
 import { AtlasClient } from "../../provider/client";
 import type { PulumiStack } from "../../scripts/lib/pulumi-workspace";
-import type { CommandResult } from "../../scripts/lib/run-command";
-import { controlOf, fixturesDir, output, type RunningSimulator, simulatorEndpoints, startSimulator } from "../support/cli-harness";
+import {
+  controlOf,
+  expectOk,
+  fixturesDir,
+  output,
+  type RunningSimulator,
+  simulatorEndpoints,
+  startSimulator,
+} from "../support/cli-harness";
 import { pluginStack } from "../support/plugin-harness";
 
 // A YAML program that looks up the region's endpoint service with fn::invoke (the plugin's schema function
@@ -19,11 +26,6 @@ afterAll(async () => {
   await stack?.destroy();
   await simulator?.close();
 });
-
-function expectOk(result: CommandResult): string {
-  if (result.code !== 0) throw new Error(`exit ${result.code}\n${output(result).slice(-4000)}`);
-  return output(result);
-}
 
 test("fn::invoke getEndpointService finds the service another stack made, and the endpoint registers with it", async () => {
   const { groupId, apiKey } = simulator.seed;

@@ -1,7 +1,6 @@
 import type { PulumiStack } from "../../scripts/lib/pulumi-workspace";
 import { releaseSchema } from "../../scripts/lib/release-artifacts";
-import type { CommandResult } from "../../scripts/lib/run-command";
-import { controlOf, fixturesDir, stackFor, output, type RunningSimulator, startSimulator } from "../support/cli-harness";
+import { controlOf, expectOk, fixturesDir, stackFor, output, type RunningSimulator, startSimulator } from "../support/cli-harness";
 import { installedPlugins, packageLock, pluginFolder, projectPackages } from "../support/release-harness";
 
 // `pulumi package add <plugin folder>` in a YAML project, the route Pulumi documents for source-based packages:
@@ -30,11 +29,6 @@ async function newStack(): Promise<PulumiStack> {
   stacks.push(stack);
   await stack.init({ groupId: simulator.seed.groupId, region: REGION });
   return stack;
-}
-
-function expectOk(result: CommandResult): string {
-  if (result.code !== 0) throw new Error(`exit ${result.code}\n${output(result).slice(-4000)}`);
-  return output(result);
 }
 
 test("without the package added, the YAML program's preview fails naming the plugin it cannot find", async () => {

@@ -11,9 +11,10 @@ import { appendFileSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { AtlasClient } from "../../provider/client";
 import type { PulumiStack } from "../../scripts/lib/pulumi-workspace";
-import type { CommandResult } from "../../scripts/lib/run-command";
 import {
+  atlasRequestsOf,
   controlOf,
+  expectOk,
   fixturesDir,
   output,
   type RunningSimulator,
@@ -51,15 +52,10 @@ afterAll(async () => {
 const control = () => controlOf(simulator);
 const sharded = () => simulator.seed.shardedProject.groupId;
 // A digest client's first request of a kind is answered 401 with the challenge: that is not a call.
-const atlasRequests = async () => (await control().requests()).filter((r) => r.path.startsWith("/api/atlas/") && r.status !== 401);
+const atlasRequests = () => atlasRequestsOf(simulator);
 const patches = async () => (await atlasRequests()).filter((r) => r.method === "PATCH").map((r) => `${r.method} ${r.path} ${r.status}`);
 const regionalMode = async (groupId: string) => (await control().regionalModes()).find((p) => p.groupId === groupId)?.enabled;
 const PATCH_PATH = () => `PATCH /api/atlas/v2/groups/${sharded()}/privateEndpoint/regionalMode 202`;
-
-function expectOk(result: CommandResult): string {
-  if (result.code !== 0) throw new Error(`exit ${result.code}\n${output(result).slice(-4000)}`);
-  return output(result);
-}
 
 async function programStack(config: Record<string, string>, env: NodeJS.ProcessEnv = {}): Promise<PulumiStack> {
   const stack = stackFor(simulator, `${fixturesDir}/regional-mode`, env);

@@ -10,11 +10,11 @@ import { appendFileSync } from "node:fs";
 import { join } from "node:path";
 import { AtlasClient } from "../../provider/client";
 import { dynamicResources, type PulumiStack } from "../../scripts/lib/pulumi-workspace";
-import type { CommandResult } from "../../scripts/lib/run-command";
 import {
+  atlasRequestsOf,
   controlOf,
+  expectOk,
   fixturesDir,
-  output,
   type RunningSimulator,
   stackFor,
   startSimulator,
@@ -26,7 +26,7 @@ import { filesToScan, findLeaks, seedCredentials } from "../support/secret-scan"
 
 jest.setTimeout(300_000);
 
-const TYPE = "pulumi-nodejs:dynamic/atlas:StreamPrivateLink";
+const TYPE = TYPES.dynamic.streamLink;
 const TOKEN = TYPES.plugin.streamLink;
 const PROGRAM = `${fixturesDir}/stream-private-link`;
 /** Long enough that a test sees a held phase; released by moving the simulator's clock. */
@@ -45,15 +45,9 @@ afterAll(async () => {
 
 const control = () => controlOf(simulator);
 // A digest client's first request of a kind is answered 401 with the challenge: that is not a call.
-const atlasRequests = async () =>
-  (await control().requests()).filter((entry) => entry.path.startsWith("/api/atlas/") && entry.status !== 401);
+const atlasRequests = () => atlasRequestsOf(simulator);
 const client = () => new AtlasClient({ baseUrl: simulator.baseUrl, credentials: { kind: "apiKey", ...simulator.seed.apiKey } });
 const connections = async () => (await control().streamPrivateLinks()).filter((link) => link.groupId === simulator.seed.groupId);
-
-function expectOk(result: CommandResult): string {
-  if (result.code !== 0) throw new Error(`exit ${result.code}\n${output(result).slice(-4000)}`);
-  return output(result);
-}
 
 async function programStack(env: NodeJS.ProcessEnv = {}): Promise<PulumiStack> {
   const stack = stackFor(simulator, PROGRAM, env);

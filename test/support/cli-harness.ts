@@ -126,6 +126,14 @@ export function output(result: CommandResult): string {
   return `${result.stdout}\n${result.stderr}`;
 }
 
+/**
+ * The Atlas API requests the simulator logged since its log was last cleared: its control routes left out, and
+ * digest challenges (401), which ask Atlas to do nothing. A test that proves "no request at all" reads the whole log.
+ */
+export async function atlasRequestsOf(simulator: RunningSimulator): Promise<Awaited<ReturnType<SimulatorControl["requests"]>>> {
+  return (await controlOf(simulator).requests()).filter((entry) => entry.path.startsWith("/api/atlas/") && entry.status !== 401);
+}
+
 /** Throws with the tail of the output unless the command exited 0; answers its output. */
 export function expectOk(result: CommandResult, what = "the command"): string {
   if (result.code !== 0) throw new Error(`${what} exited ${result.code ?? result.signal}\n${output(result).slice(-4000)}`);
