@@ -4,6 +4,7 @@
  * Atlas can know, by create with a mapped Atlas error. Nothing reaches the simulator in either case.
  */
 import { regionalModeProvider, ResourceInitError, type CloudProvider } from "../../provider";
+import type { ResourceProvider } from "@pulumi/pulumi/dynamic";
 import { UNKNOWN } from "../../provider/vocabulary/validation";
 import { INPUT_KEYS as DATA_FEDERATION_INPUT_KEYS } from "../../provider/data-federation-endpoint/inputs";
 import { INPUT_KEYS } from "../../provider/private-endpoint/inputs";
@@ -425,6 +426,63 @@ const ATLAS_CASES: AtlasCase[] = [
   },
 ];
 
+/** What checkTable needs of one resource. */
+interface CheckedResource {
+  name: string;
+  provider: { check: NonNullable<ResourceProvider["check"]>; create: ResourceProvider["create"] };
+  cases: CheckCase[];
+  /** The input properties create reads for these inputs (a stray one is check's alone to reject). */
+  createReads(args: Args): readonly string[];
+  /** Every input property, per cloud (or one group for a resource of no cloud): each needs a case that check rejects. */
+  inputKeys: Readonly<Record<string, readonly string[]>>;
+  /** What else a failed create must not have left in Atlas. */
+  nothingCreated?(args: Args): Promise<void>;
+}
+
+const topLevel = (property: string) => property.split(/[.[]/)[0]!;
+
+/**
+ * One resource's table: each case is rejected at check naming its property and what is allowed (one failure per
+ * property, each short enough for a preview), and a create with the same inputs fails the same way, sending Atlas
+ * nothing; and every input property has at least one case.
+ */
+function checkTable(resource: CheckedResource): void {
+  const { name, provider: checked, cases } = resource;
+  test.each(cases.map((c) => [c.what, c.property, c] as const))(
+    "rejects %s at check, naming %s and what is allowed, and a create with them asks Atlas nothing",
+    async (_what, property, c) => {
+      const args = c.args();
+      const { failures } = await harness.observe(checked.check({}, { ...args, __provider: PROVIDER_TEXT }));
+      const failure = failures?.find((f) => f.property === property);
+      expect(failure).toBeDefined();
+      expect(failure!.reason).toMatch(c.allowed);
+      expect(new Set(failures!.map((f) => f.property)).size).toBe(failures!.length);
+      for (const f of failures!) expect(f.reason.length).toBeLessThan(400);
+
+      if (!resource.createReads(args).includes(topLevel(property))) return;
+      await harness.clearRequests();
+      const error = await harness.failure(checked.create({ ...args, __provider: PROVIDER_TEXT }));
+      expect(error.message).toMatch(new RegExp(`^Invalid ${name} inputs: `));
+      expect(error.message).toContain(property);
+      expect(await harness.requests()).toEqual([]);
+      await resource.nothingCreated?.(args);
+    },
+  );
+
+  test(`every ${name} input property has at least one bad value that check rejects by name`, async () => {
+    const rejected = new Set<string>();
+    for (const c of cases) {
+      const { failures } = await checked.check({}, { ...c.args(), __provider: PROVIDER_TEXT });
+      for (const f of failures ?? []) rejected.add(topLevel(f.property));
+    }
+    for (const keys of Object.values(resource.inputKeys)) expect(keys.filter((key) => !rejected.has(key))).toEqual([]);
+  });
+}
+
+/** The cloud the inputs name, or AWS (the default) when they name none this table knows. */
+const cloudIn = (args: Args, known: object): CloudProvider =>
+  (typeof args.cloudProvider === "string" && args.cloudProvider in known ? args.cloudProvider : "AWS") as CloudProvider;
+
 /** The Atlas requests the provider sent for this test, excluding nothing: none may create anything. */
 async function expectNothingCreated(args: Args) {
   const endpointId = (args.cloudProvider === "GCP" ? args.endpointGroupName : args.endpointId) as unknown;
@@ -437,32 +495,14 @@ describe("bad input stopped by check", () => {
     expect((await provider.check({}, { ...args, __provider: PROVIDER_TEXT })).failures).toEqual([]);
   });
 
-  test.each(CHECK_CASES.map((c) => [c.what, c.property, c] as const))(
-    "rejects %s at check, naming %s and what is allowed",
-    async (_what, property, c) => {
-      const args = c.args();
-      const { failures } = await harness.observe(provider.check({}, { ...args, __provider: PROVIDER_TEXT }));
-      const failure = failures?.find((f) => f.property === property);
-      expect(failure).toBeDefined();
-      expect(failure!.reason).toMatch(c.allowed);
-      // One failure per property, each short enough to read in a preview.
-      expect(new Set(failures!.map((f) => f.property)).size).toBe(failures!.length);
-      for (const f of failures!) expect(f.reason.length).toBeLessThan(400);
-
-      // Even if create were called with them, nothing would reach Atlas. (Create reads only its
-      // cloud's properties, as it also serves recorded outputs: a stray property is check's to reject.)
-      const cloud = (
-        typeof args.cloudProvider === "string" && args.cloudProvider in INPUT_KEYS ? args.cloudProvider : "AWS"
-      ) as CloudProvider;
-      if (!INPUT_KEYS[cloud].includes(property.split(/[.[]/)[0]!)) return;
-      await harness.clearRequests();
-      const error = await harness.failure(provider.create({ ...args, __provider: PROVIDER_TEXT }));
-      expect(error.message).toMatch(/^Invalid PrivateEndpoint inputs: /);
-      expect(error.message).toContain(property);
-      expect(await harness.requests()).toEqual([]);
-      await expectNothingCreated(args);
-    },
-  );
+  checkTable({
+    name: "PrivateEndpoint",
+    provider,
+    cases: CHECK_CASES,
+    createReads: (args) => INPUT_KEYS[cloudIn(args, INPUT_KEYS)],
+    inputKeys: INPUT_KEYS,
+    nothingCreated: expectNothingCreated,
+  });
 });
 
 describe("bad input only Atlas can recognise", () => {
@@ -598,35 +638,13 @@ describe("DataFederationEndpoint bad input stopped by check", () => {
     expect((await dataFederationProvider.check({}, { ...args, __provider: PROVIDER_TEXT })).failures).toEqual([]);
   });
 
-  test.each(DATA_FEDERATION_CASES.map((c) => [c.what, c.property, c] as const))(
-    "rejects %s at check, naming %s and what is allowed, and create sends nothing",
-    async (_what, property, c) => {
-      const args = c.args();
-      const { failures } = await harness.observe(dataFederationProvider.check({}, { ...args, __provider: PROVIDER_TEXT }));
-      const failure = failures?.find((f) => f.property === property);
-      expect(failure).toBeDefined();
-      expect(failure!.reason).toMatch(c.allowed);
-      expect(new Set(failures!.map((f) => f.property)).size).toBe(failures!.length);
-      for (const f of failures!) expect(f.reason.length).toBeLessThan(400);
-
-      const cloud = (args.cloudProvider === "AZURE" ? "AZURE" : "AWS") as "AWS" | "AZURE";
-      if (args.cloudProvider === "GCP" || !DATA_FEDERATION_INPUT_KEYS[cloud].includes(property.split(/[.[]/)[0]!)) return;
-      await harness.clearRequests();
-      const error = await harness.failure(dataFederationProvider.create({ ...args, __provider: PROVIDER_TEXT }));
-      expect(error.message).toMatch(/^Invalid DataFederationEndpoint inputs: /);
-      expect(error.message).toContain(property);
-      expect(await harness.requests()).toEqual([]);
-    },
-  );
-
-  test("every input property of both clouds has at least one bad value that check rejects by name", async () => {
-    const rejected = new Set<string>();
-    for (const c of DATA_FEDERATION_CASES) {
-      const { failures } = await dataFederationProvider.check({}, { ...c.args(), __provider: PROVIDER_TEXT });
-      for (const f of failures ?? []) rejected.add(f.property.split(/[.[]/)[0]!);
-    }
-    const keys = new Set([...DATA_FEDERATION_INPUT_KEYS.AWS, ...DATA_FEDERATION_INPUT_KEYS.AZURE]);
-    expect([...keys].filter((key) => !rejected.has(key))).toEqual([]);
+  checkTable({
+    name: "DataFederationEndpoint",
+    provider: dataFederationProvider,
+    cases: DATA_FEDERATION_CASES,
+    createReads: (args) =>
+      args.cloudProvider === "GCP" ? [] : DATA_FEDERATION_INPUT_KEYS[args.cloudProvider === "AZURE" ? "AZURE" : "AWS"],
+    inputKeys: DATA_FEDERATION_INPUT_KEYS,
   });
 
   test("a value not known yet in preview passes check, the region and DNS name pairing included", async () => {
@@ -839,39 +857,12 @@ describe("StreamPrivateLink: bad input stopped by check", () => {
     expect((await streamLinkProvider.check({}, { ...link(cloud, vendor), __provider: PROVIDER_TEXT })).failures).toEqual([]);
   });
 
-  test.each(CASES.map((c) => [c.what, c.property, c] as const))(
-    "rejects %s at check, naming %s and what is allowed, and a create with them asks Atlas nothing",
-    async (_what, property, c) => {
-      const args = c.args();
-      const { failures } = await harness.observe(streamLinkProvider.check({}, { ...args, __provider: PROVIDER_TEXT }));
-      const failure = failures?.find((f) => f.property === property);
-      expect(failure).toBeDefined();
-      expect(failure!.reason).toMatch(c.allowed);
-      expect(new Set(failures!.map((f) => f.property)).size).toBe(failures!.length);
-      for (const f of failures!) expect(f.reason.length).toBeLessThan(400);
-
-      // Create reads only its cloud's properties (it also serves recorded outputs): a stray one is check's to reject.
-      const cloud = (
-        typeof args.cloudProvider === "string" && args.cloudProvider in STREAM_LINK_INPUT_KEYS ? args.cloudProvider : "AWS"
-      ) as CloudProvider;
-      if (!STREAM_LINK_INPUT_KEYS[cloud].includes(property.split(/[.[]/)[0]!)) return;
-      await harness.clearRequests();
-      const error = await harness.failure(streamLinkProvider.create({ ...args, __provider: PROVIDER_TEXT }));
-      expect(error.message).toMatch(/^Invalid StreamPrivateLink inputs: /);
-      expect(error.message).toContain(property.split(/[.[]/)[0]!);
-      expect(await harness.requests()).toEqual([]);
-    },
-  );
-
-  test("every input property of every cloud has at least one bad value that check rejects by name", async () => {
-    const named = new Set<string>();
-    for (const c of CASES) {
-      const { failures } = await streamLinkProvider.check({}, { ...c.args(), __provider: PROVIDER_TEXT });
-      for (const f of failures ?? []) named.add(f.property.split(/[.[]/)[0]!);
-    }
-    for (const cloud of ["AWS", "AZURE", "GCP"] as const) {
-      expect(STREAM_LINK_INPUT_KEYS[cloud].filter((key) => !named.has(key))).toEqual([]);
-    }
+  checkTable({
+    name: "StreamPrivateLink",
+    provider: streamLinkProvider,
+    cases: CASES,
+    createReads: (args) => STREAM_LINK_INPUT_KEYS[cloudIn(args, STREAM_LINK_INPUT_KEYS)],
+    inputKeys: STREAM_LINK_INPUT_KEYS,
   });
 });
 
@@ -912,22 +903,6 @@ describe("StreamPrivateLink: bad input only Atlas can recognise", () => {
 });
 
 describe("after the table", () => {
-  test("every input property of every cloud has at least one bad value that check rejects by name", async () => {
-    const rejected = new Map<string, Set<string>>();
-    for (const c of CHECK_CASES) {
-      const args = c.args();
-      const { failures } = await provider.check({}, { ...args, __provider: PROVIDER_TEXT });
-      const cloud = String(args.cloudProvider ?? "AWS");
-      for (const f of failures ?? []) rejected.set(cloud, (rejected.get(cloud) ?? new Set()).add(f.property));
-    }
-    for (const cloud of ["AWS", "AZURE", "GCP"] as const) {
-      const untested = INPUT_KEYS[cloud].filter(
-        (key) => !rejected.get(cloud)?.has(key) && ![...rejected.values()].some((keys) => keys.has(key)),
-      );
-      expect(untested).toEqual([]);
-    }
-  });
-
   test("no endpoint was created in the simulator", async () => {
     expect(await harness.endpoints()).toEqual([]);
   });
@@ -973,30 +948,12 @@ describe("RegionalMode: bad input stopped by check", () => {
     expect((await regional.check({}, { ...valid(), __provider: PROVIDER_TEXT })).failures).toEqual([]);
   });
 
-  test.each(REGIONAL_CASES.map((c) => [c.what, c.property, c] as const))(
-    "rejects %s at check, naming %s and what is allowed, and create reaches no Atlas",
-    async (_what, property, c) => {
-      const args = c.args();
-      await harness.clearRequests();
-      const { failures } = await harness.observe(regional.check({}, { ...args, __provider: PROVIDER_TEXT }));
-      const failure = failures?.find((f) => f.property === property);
-      expect(failure?.reason).toMatch(c.allowed);
-      expect(new Set(failures!.map((f) => f.property)).size).toBe(failures!.length);
-      if (property === "cloudProvider") return; // create reads only the resource's own inputs: a stray one is check's to reject
-      const error = await harness.failure(regional.create({ ...args, __provider: PROVIDER_TEXT }));
-      expect(error.message).toMatch(/^Invalid RegionalMode inputs: /);
-      expect(error.message).toContain(property.split(".")[0]);
-      expect(await harness.requests()).toEqual([]);
-    },
-  );
-
-  test("every RegionalMode input has at least one bad value that check rejects by name", async () => {
-    const rejected = new Set<string>();
-    for (const c of REGIONAL_CASES) {
-      const { failures } = await regional.check({}, { ...c.args(), __provider: PROVIDER_TEXT });
-      for (const f of failures ?? []) rejected.add(f.property.split(".")[0]!);
-    }
-    expect(REGIONAL_MODE_INPUT_KEYS.filter((key) => !rejected.has(key))).toEqual([]);
+  checkTable({
+    name: "RegionalMode",
+    provider: regional,
+    cases: REGIONAL_CASES,
+    createReads: () => REGIONAL_MODE_INPUT_KEYS,
+    inputKeys: { project: REGIONAL_MODE_INPUT_KEYS },
   });
 
   test("values not known yet in preview pass check, and an unknown enabled is warned of as one that may enable it", async () => {
