@@ -22,6 +22,7 @@ import {
 } from "../support/provider-harness";
 import { useWireSecrets } from "../support/wire-secrets";
 import { useRewritingProxy } from "../support/rewriting-proxy";
+import { wireFaults } from "../support/wire-faults";
 import { onSimulatedTime } from "../../scripts/lib/simulated-time";
 
 const harness = useHarness();
@@ -121,13 +122,18 @@ const heldPhaseFor = (c: Case) => {
 const endpointRequests = (c: Case, requests: RequestLogEntry[]) =>
   requests.filter((r) => new RegExp(c.endpointPath).test(r.path) || /\/endpoint$/.test(r.path));
 
-const FAULTS: Fault[] = [
+const [storm, burst, dropped, slow] = wireFaults<Case>(
   {
-    sentence: "completes through a 429 storm with Retry-After",
-    outcome: "completes",
-    arm: (c) => armEach(c, { status: 429, errorCode: "RATE_LIMITED", retryAfterSeconds: 0, count: 5 }),
-    verify: (c, requests) => expect(endpointRequests(c, requests).filter((r) => r.status === 429)).toHaveLength(5 * c.methods.length),
+    armEach,
+    requestsOf: endpointRequests,
+    progress: () => harness.progress,
+    retriedCreateFound: "a retried create found it already registered",
   },
+  REQUEST_TIMEOUT_MS,
+);
+
+const FAULTS: Fault[] = [
+  storm,
   {
     sentence: "waits the full Retry-After of a 429 before trying again",
     outcome: "completes",
@@ -141,42 +147,9 @@ const FAULTS: Fault[] = [
       expect(sent[1]!.at - sent[0]!.at).toBeGreaterThanOrEqual(990);
     },
   },
-  {
-    sentence: "completes through a burst of 500, 502 and 503",
-    outcome: "completes",
-    arm: async (c) => {
-      for (const status of [500, 502, 503]) await armEach(c, { status });
-    },
-    verify: (c, requests) => expect(endpointRequests(c, requests).filter((r) => r.status >= 500)).toHaveLength(3 * c.methods.length),
-  },
-  {
-    sentence: "completes through dropped connections",
-    outcome: "completes",
-    arm: (c) => armEach(c, { dropConnection: true, count: 2 }),
-    verify: () => expect(harness.progress.filter((line) => /failed \(E[A-Z]+\); retrying/.test(line)).length).toBeGreaterThanOrEqual(2),
-  },
-  {
-    // Two slow answers in a row: the first request is processed after the client gave up on it,
-    // so a retried create meets 409 for its own endpoint and must carry on with it.
-    sentence: "completes when answers come slower than the request timeout",
-    outcome: "completes",
-    arm: async (c) => {
-      for (const method of c.methods) await armEach(c, { delayMs: REQUEST_TIMEOUT_MS + 100, count: method === "POST" ? 2 : 1 }, [method]);
-    },
-    verify: (c, requests) => {
-      expect(harness.progress.filter((line) => /failed \(ETIMEDOUT\); retrying/.test(line)).length).toBeGreaterThanOrEqual(
-        c.methods.length,
-      );
-      if (c.operation !== "create") return;
-      // One POST (the late first, unless a loaded machine let a retry overtake it) created the
-      // endpoint; the others met 409, and the create carried on with its own endpoint.
-      const posts = endpointRequests(c, requests)
-        .filter((r) => r.method === "POST" && r.auth !== "challenge")
-        .map((r) => r.status);
-      expect(posts.sort()).toEqual([200, ...posts.slice(1).map(() => 409)]);
-      expect(harness.progress.some((line) => line.includes("a retried create found it already registered"))).toBe(true);
-    },
-  },
+  burst,
+  dropped,
+  slow,
   {
     sentence: "completes when the OAuth token is revoked mid-wait",
     outcome: "completes",

@@ -12,6 +12,7 @@ import { connectToAtlas } from "../../../provider/host/connection";
 import type { RequestLogEntry } from "../../../simulator";
 import { HELD_DELAY, HELD_MS, streamLinkProvider, TIME_SCALE, until, useHarness } from "../../support/provider-harness";
 import { streamLinkArgs } from "../../support/stream-private-links";
+import { wireFaults } from "../../support/wire-faults";
 
 const harness = useHarness();
 
@@ -59,46 +60,15 @@ const linkRequests = (requests: RequestLogEntry[]) =>
   requests.filter((r) => r.path.includes("/streams/privateLinkConnections") && r.auth !== "challenge");
 
 const FAULTS: Fault[] = [
-  {
-    sentence: "completes through a 429 storm with Retry-After",
-    outcome: "completes",
-    arm: (c) => armEach(c, { status: 429, errorCode: "RATE_LIMITED", retryAfterSeconds: 0, count: 5 }),
-    verify: (c, requests) => expect(linkRequests(requests).filter((r) => r.status === 429)).toHaveLength(5 * c.methods.length),
-  },
-  {
-    sentence: "completes through a burst of 500, 502 and 503",
-    outcome: "completes",
-    arm: async (c) => {
-      for (const status of [500, 502, 503]) await armEach(c, { status });
+  ...wireFaults<Case>(
+    {
+      armEach,
+      requestsOf: (_c, requests) => linkRequests(requests),
+      progress: () => harness.progress,
+      retriedCreateFound: "a retried create found it",
     },
-    verify: (c, requests) => expect(linkRequests(requests).filter((r) => r.status >= 500)).toHaveLength(3 * c.methods.length),
-  },
-  {
-    sentence: "completes through dropped connections",
-    outcome: "completes",
-    arm: (c) => armEach(c, { dropConnection: true, count: 2 }),
-    verify: () => expect(harness.progress.filter((line) => /failed \(E[A-Z]+\); retrying/.test(line)).length).toBeGreaterThanOrEqual(2),
-  },
-  {
-    // The first POST is carried out after the client gave up on it: the retried POST meets Atlas's
-    // 409 for the create's own connection, which the search finds as this create's.
-    sentence: "completes when answers come slower than the request timeout",
-    outcome: "completes",
-    arm: async (c) => {
-      for (const method of c.methods) await armEach(c, { delayMs: REQUEST_TIMEOUT_MS + 100, count: method === "POST" ? 2 : 1 }, [method]);
-    },
-    verify: (c, requests) => {
-      expect(harness.progress.filter((line) => /failed \(ETIMEDOUT\); retrying/.test(line)).length).toBeGreaterThanOrEqual(
-        c.methods.length,
-      );
-      if (c.operation !== "create") return;
-      const posts = linkRequests(requests)
-        .filter((r) => r.method === "POST")
-        .map((r) => r.status);
-      expect(posts.sort()).toEqual([200, ...posts.slice(1).map(() => 409)]);
-      expect(harness.progress.some((line) => line.includes("a retried create found it"))).toBe(true);
-    },
-  },
+    REQUEST_TIMEOUT_MS,
+  ),
   {
     // Atlas's window of 404s for a new connection, produced by count: the create's first reads, or the
     // first request of a refresh or destroy of a connection recorded while still IDLE (its create deadline).
